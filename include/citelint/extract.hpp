@@ -1,0 +1,46 @@
+// Extraction: URLs, dates, DOIs and language halves inside one reference.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "citelint/model.hpp"
+
+namespace citelint {
+
+// Fills ref.urls, ref.dates, ref.dois and ref.parts from the document text in ref.span.
+void extract(const Document& doc, Reference& ref);
+
+// URLs in [begin, end), rejoining those that a line wrap or PDF extraction split at whitespace.
+std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t end);
+// Whitespace removed, full-width ASCII folded, "www." given http://, non-ASCII percent-encoded,
+// scheme and host lowercased (Boost.URL). valid is set when the result is an absolute web URL.
+std::string normalise_url(std::string_view as_written, bool* valid = nullptr);
+
+// A date body such as "2018-05-30", "2018- 10-31", "2019-2-7", "2021.12.21", "2019-06".
+struct ParsedDate {
+  int year = 0, month = 0, day = 0;
+  bool valid = false;
+  std::string value;  // canonical
+};
+std::optional<ParsedDate> parse_date(std::string_view text);
+bool is_calendar_date(int year, int month, int day);
+
+// Dates in [begin, end): GB/T 7714 `(published)[accessed]` pairs and `[accessed]`, and the
+// publication year in `, 2019.` position. Text inside `skip` (the URLs) is not searched.
+std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t end,
+                             const std::vector<Url>& skip);
+
+// DOIs after `doi:`/`DOI `, in doi.org URLs, and bare `10.nnnn/...` tokens.
+std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t end,
+                           const std::vector<Url>& urls);
+// Crossref's recommended pattern for modern DOIs.
+bool is_valid_doi(std::string_view doi);
+
+// The language halves of a bilingual entry (a CJK half followed by a Latin-script half);
+// empty for single-language entries.
+std::vector<Part> find_parts(const Document& doc, const Reference& ref);
+
+}  // namespace citelint

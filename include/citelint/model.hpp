@@ -1,0 +1,141 @@
+// The plain data every stage passes on: documents, spans, references, findings.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace citelint {
+
+// A source position. Offsets are bytes into Document::text; line and column are 1-based and
+// the column counts Unicode code points. end_column is exclusive (the column after the last
+// character), as in SARIF.
+struct Span {
+  std::size_t input = 0;  // index into the run's list of documents
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  int line = 0;
+  int column = 0;
+  int end_line = 0;
+  int end_column = 0;
+};
+
+// One input, decoded to UTF-8, with a line index.
+class Document {
+ public:
+  Document(std::size_t id, std::string path, std::string text, std::string format = "text");
+
+  std::size_t id() const { return id_; }
+  const std::string& path() const { return path_; }
+  const std::string& text() const { return text_; }
+  const std::string& format() const { return format_; }
+  void set_format(std::string format) { format_ = std::move(format); }
+
+  std::size_t line_count() const { return line_starts_.size(); }
+  // 1-based line number of a byte offset.
+  int line_of(std::size_t offset) const;
+  // The text of a 1-based line, without its line break.
+  std::string_view line_text(int line) const;
+  std::size_t line_begin(int line) const { return line_starts_[static_cast<std::size_t>(line - 1)]; }
+  // A span over [begin, end) with line and column filled in.
+  Span span(std::size_t begin, std::size_t end) const;
+  std::string_view slice(const Span& s) const {
+    return std::string_view(text_).substr(s.begin, s.end - s.begin);
+  }
+
+ private:
+  std::size_t id_;
+  std::string path_;
+  std::string text_;
+  std::string format_;
+  std::vector<std::size_t> line_starts_;
+};
+
+struct Url {
+  std::string as_written;  // exactly as in the source, line breaks and spaces included
+  std::string normalised;  // whitespace removed, full-width ASCII folded, scheme and host lowercased
+  bool valid = true;       // normalised parses as an absolute http(s)/ftp URI
+  Span span;
+};
+
+enum class DateRole { published, updated, accessed, year };
+std::string_view to_string(DateRole role);
+
+struct Date {
+  DateRole role = DateRole::year;
+  std::string value;       // canonical: YYYY-MM-DD, YYYY-MM or YYYY; empty when unparseable
+  std::string as_written;  // as in the source
+  int year = 0, month = 0, day = 0;  // 0 where absent
+  bool valid = false;                // a real calendar date
+  Span span;
+};
+
+struct Doi {
+  std::string value;       // the DOI itself, "10.xxxx/..." when recognisable
+  std::string as_written;  // the token as written after its marker
+  Span span;
+};
+
+// One language half of a bilingual entry ("zh" then "en", for example).
+struct Part {
+  std::string lang;
+  Span span;
+};
+
+// The label an entry starts with, "12", "[12]", "12.", and how it stood in the source.
+struct Label {
+  std::string number;  // digits only; empty for unnumbered lists
+  Span span;           // the label as written
+  bool glued = false;  // it followed the previous entry's text on the same line
+};
+
+struct Reference {
+  std::string id;  // the label number, or the ordinal for unnumbered lists
+  std::size_t input = 0;
+  Span span;  // the whole entry, label included
+  Label label;
+  std::vector<Url> urls;
+  std::vector<Date> dates;
+  std::vector<Doi> dois;
+  std::vector<Part> parts;  // empty unless the entry has more than one language half
+};
+
+enum class Severity { info = 0, warning = 1, error = 2 };
+std::string_view to_string(Severity s);
+std::optional<Severity> parse_severity(std::string_view s);
+
+struct Fix {
+  std::string replacement;
+  bool verified = false;  // the network confirmed the replacement works
+};
+
+struct Finding {
+  std::string rule;
+  std::string category;
+  Severity severity = Severity::warning;
+  std::string message;
+  Span span;
+  std::string reference;  // Reference::id, empty for findings outside any entry
+  std::optional<Fix> fix;
+};
+
+// A problem with the input or the configuration itself (unreadable file, bad rule file).
+struct Diagnostic {
+  std::string path;
+  int line = 0;  // 0 when the problem has no position
+  int column = 0;
+  std::string message;
+};
+std::string format_diagnostic(const Diagnostic& d);
+
+// A whole run: what was read, what was found.
+struct Corpus {
+  std::vector<std::unique_ptr<Document>> documents;
+  std::vector<Reference> references;  // grouped by input, in source order
+};
+
+}  // namespace citelint

@@ -1,0 +1,35 @@
+// Reading inputs: bytes -> Document -> references with source spans.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "citelint/model.hpp"
+
+namespace citelint {
+
+struct LoadResult {
+  std::unique_ptr<Document> document;  // null when the input could not be read at all
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Reads a file ("-" is standard input) and decodes it to UTF-8: a UTF-8 BOM is dropped, UTF-16
+// with a BOM is converted, and each invalid byte becomes U+FFFD with a diagnostic at its
+// position, so the rest of the file is still read.
+LoadResult load_document(std::size_t id, const std::string& path);
+// The same from bytes already in memory.
+LoadResult make_document(std::size_t id, std::string path, std::string bytes);
+
+// The format of a document by its extension and content ("text" for plain reference lists).
+std::string detect_format(const Document& doc);
+
+// Plain-text reference lists as they come out of PDFs: numbered entries (`12 `, `[12]`,
+// `12.`) that may continue over blank lines, entries glued to the previous one's last word,
+// and unnumbered lists (one entry per paragraph, or per line with hanging indents).
+std::vector<Reference> read_text(const Document& doc);
+
+// The reader for the document's format, then extraction of URLs, dates, DOIs and parts.
+std::vector<Reference> read_references(const Document& doc);
+
+}  // namespace citelint

@@ -1,0 +1,36 @@
+// Reports: what a run read and found, for people (text) and programs (json).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "citelint/model.hpp"
+
+namespace citelint {
+
+struct Summary {
+  std::size_t references = 0, urls = 0, unique_urls = 0;
+  std::size_t errors = 0, warnings = 0, infos = 0;
+  std::map<std::string, std::size_t> links;  // link status -> URLs
+};
+
+struct ReportInput {
+  const Corpus& corpus;
+  const std::vector<Finding>& findings;
+  std::string as_of;  // YYYY-MM-DD
+};
+
+Summary summarise(const ReportInput& input);
+
+// The JSON report, schema citelint-report/1 (docs/report-json.md).
+std::string render_json(const ReportInput& input);
+
+// Compiler-style text: file:line:col: severity[rule]: message, the source line with a caret
+// under the span, the fix, and a summary line last.
+struct TextOptions {
+  bool color = false;
+};
+std::string render_text(const ReportInput& input, const TextOptions& options);
+
+}  // namespace citelint

@@ -1,0 +1,184 @@
+// Dates in references and their roles: GB/T 7714 `(published)[accessed]`, and the year of
+// publication in its `, 2019.` slot.
+#include <algorithm>
+#include <cstdio>
+
+#include "citelint/extract.hpp"
+#include "model/utf8.hpp"
+
+namespace citelint {
+
+namespace {
+
+bool is_separator(char32_t c) {
+  return c == U'-' || c == U'/' || c == U'.' || c == 0x2010 || c == 0x2011 || c == 0x2012 ||
+         c == 0x2013 || c == 0x2014 || c == 0xFF0D || c == 0xFF0F || c == 0xFF0E;
+}
+
+bool is_horizontal_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0; }
+
+// Reads up to max_digits decimal digits (ASCII or full-width) at s[i].
+int read_number(std::string_view s, std::size_t& i, int max_digits, int* digits_read) {
+  int value = 0, n = 0;
+  while (i < s.size() && n < max_digits) {
+    std::size_t j = i;
+    const char32_t c = utf8::fold_fullwidth(utf8::next(s, j));
+    if (c < U'0' || c > U'9') break;
+    value = value * 10 + static_cast<int>(c - U'0');
+    ++n;
+    i = j;
+  }
+  *digits_read = n;
+  return value;
+}
+
+void skip_horizontal_space(std::string_view s, std::size_t& i) {
+  while (i < s.size()) {
+    std::size_t j = i;
+    if (!is_horizontal_space(utf8::next(s, j))) break;
+    i = j;
+  }
+}
+
+bool url_covers(const std::vector<Url>& urls, std::size_t pos) {
+  return std::any_of(urls.begin(), urls.end(),
+                     [&](const Url& u) { return pos >= u.span.begin && pos < u.span.end; });
+}
+
+Date make_date(const Document& doc, DateRole role, std::size_t begin, std::size_t end,
+               const ParsedDate& parsed) {
+  Date d;
+  d.role = role;
+  d.value = parsed.value;
+  d.as_written = std::string(std::string_view(doc.text()).substr(begin, end - begin));
+  d.year = parsed.year;
+  d.month = parsed.month;
+  d.day = parsed.day;
+  d.valid = parsed.valid;
+  d.span = doc.span(begin, end);
+  return d;
+}
+
+}  // namespace
+
+bool is_calendar_date(int year, int month, int day) {
+  if (month < 1 || month > 12 || day < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int limit = month == 2 && leap ? 29 : kDays[month - 1];
+  return day <= limit;
+}
+
+std::optional<ParsedDate> parse_date(std::string_view text) {
+  std::size_t i = 0;
+  skip_horizontal_space(text, i);
+  int n = 0;
+  ParsedDate d;
+  d.year = read_number(text, i, 4, &n);
+  if (n != 4) return std::nullopt;
+  int parts = 1;
+  for (int* field : {&d.month, &d.day}) {
+    std::size_t j = i;
+    skip_horizontal_space(text, j);
+    if (j >= text.size()) break;
+    std::size_t k = j;
+    if (!is_separator(utf8::next(text, k))) break;
+    skip_horizontal_space(text, k);
+    *field = read_number(text, k, 2, &n);
+    if (n == 0) return std::nullopt;
+    i = k;
+    ++parts;
+  }
+  skip_horizontal_space(text, i);
+  if (i != text.size()) return std::nullopt;
+  char buf[16];
+  if (parts == 3) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    d.valid = is_calendar_date(d.year, d.month, d.day);
+  } else if (parts == 2) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+    d.valid = d.month >= 1 && d.month <= 12;
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d", d.year);
+    d.valid = true;
+  }
+  d.value = buf;
+  return d;
+}
+
+std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t end,
+                             const std::vector<Url>& skip) {
+  const std::string_view s(doc.text());
+  std::vector<Date> dates;
+  for (std::size_t i = begin; i < end;) {
+    const std::size_t at = i;
+    const char32_t c = utf8::next(s, i);
+    const bool round = c == U'(' || c == 0xFF08;
+    const bool square = c == U'[' || c == 0xFF3B;
+    if (round || square) {
+      if (url_covers(skip, at)) continue;
+      // The bracket's content up to its closing bracket, at most a date's length away.
+      std::size_t j = i;
+      std::size_t close = std::string_view::npos;
+      while (j < end && j - i < 48) {
+        const std::size_t k = j;
+        const char32_t d = utf8::next(s, j);
+        if ((round && (d == U')' || d == 0xFF09)) || (square && (d == U']' || d == 0xFF3D))) {
+          close = k;
+          break;
+        }
+        if (d == U'(' || d == U'[' || d == U'\n' || d == 0xFF08 || d == 0xFF3B) break;
+      }
+      if (close == std::string_view::npos) continue;
+      std::size_t b = i;
+      skip_horizontal_space(s, b);
+      std::size_t e = close;
+      while (e > b && is_horizontal_space(static_cast<unsigned char>(s[e - 1]))) --e;
+      const auto parsed = parse_date(s.substr(b, e - b));
+      if (!parsed) {
+        // "(2019a)": a year with a disambiguating letter.
+        const std::string_view inner = s.substr(b, e - b);
+        if (round && inner.size() == 5 && std::isalpha(static_cast<unsigned char>(inner[4]))) {
+          if (auto year = parse_date(inner.substr(0, 4)))
+            dates.push_back(make_date(doc, DateRole::year, b, e, *year));
+        }
+        continue;
+      }
+      const bool year_only = parsed->month == 0;
+      if (square && year_only) continue;
+      const DateRole role = square ? DateRole::accessed
+                                   : (year_only ? DateRole::year : DateRole::published);
+      dates.push_back(make_date(doc, role, b, e, *parsed));
+      i = close;
+    } else if (c == U',' || c == 0xFF0C) {
+      // ", 2019." ", 2019:" ", 2019," ", 2019a." — the publication year slot.
+      std::size_t j = i;
+      skip_horizontal_space(s, j);
+      const std::size_t yb = j;
+      int n = 0;
+      const int year = read_number(s, j, 4, &n);
+      if (n != 4 || year < 1400 || year > 2199 || url_covers(skip, yb)) continue;
+      const std::size_t ye = j;
+      if (j < end && s[j] >= 'a' && s[j] <= 'z') ++j;
+      std::size_t k = j;
+      const char32_t next = j < end ? utf8::next(s, k) : U'.';
+      const bool closes = next == U'.' || next == U',' || next == U':' || next == U';' ||
+                          next == U')' || next == 0xFF0C || next == 0x3002 || next == 0xFF1A ||
+                          next == 0xFF1B || next == U'\n' || next == U'\r';
+      if (!closes) continue;
+      // "2019.3" or "2019-05" is not a bare year.
+      if ((next == U'.' || next == U':') && k < end && std::isdigit(static_cast<unsigned char>(s[k])))
+        continue;
+      ParsedDate parsed;
+      parsed.year = year;
+      parsed.valid = true;
+      parsed.value = std::to_string(year);
+      dates.push_back(make_date(doc, DateRole::year, yb, ye, parsed));
+    }
+  }
+  std::sort(dates.begin(), dates.end(),
+            [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
+  return dates;
+}
+
+}  // namespace citelint

@@ -1,0 +1,100 @@
+// DOIs: after a `doi:` marker, inside doi.org URLs, and bare `10.nnnn/...` tokens.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "citelint/extract.hpp"
+
+namespace citelint {
+
+namespace {
+
+bool covered(const std::vector<Url>& urls, std::size_t pos) {
+  return std::any_of(urls.begin(), urls.end(),
+                     [&](const Url& u) { return pos >= u.span.begin && pos < u.span.end; });
+}
+
+std::size_t token_end(std::string_view s, std::size_t i, std::size_t end) {
+  while (i < end && !std::isspace(static_cast<unsigned char>(s[i]))) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) {
+      // Stop at CJK text and full-width punctuation; a DOI is ASCII.
+      break;
+    }
+    ++i;
+  }
+  // Trailing sentence punctuation is not part of the DOI.
+  while (i > 0 && std::string_view(".,;:'\"").find(s[i - 1]) != std::string_view::npos) --i;
+  return i;
+}
+
+}  // namespace
+
+bool is_valid_doi(std::string_view doi) {
+  static const RE2 kDoi(R"(10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]]+)");
+  return RE2::FullMatch(doi, kDoi);
+}
+
+std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t end,
+                           const std::vector<Url>& urls) {
+  const std::string_view s(doc.text());
+  std::vector<Doi> dois;
+  auto add = [&](std::size_t b, std::size_t e) {
+    if (e <= b) return;
+    Doi d;
+    d.as_written = std::string(s.substr(b, e - b));
+    d.value = d.as_written;
+    d.span = doc.span(b, e);
+    dois.push_back(std::move(d));
+  };
+
+  for (const Url& u : urls) {
+    const std::string_view w(u.as_written);
+    const std::size_t at = w.find("doi.org/");
+    if (at == std::string_view::npos) continue;
+    add(u.span.begin + at + 8, u.span.end);
+  }
+  for (std::size_t i = begin; i + 3 < end; ++i) {
+    const char c = s[i];
+    if (c == 'd' || c == 'D') {
+      if (std::tolower(static_cast<unsigned char>(s[i + 1])) != 'o' ||
+          std::tolower(static_cast<unsigned char>(s[i + 2])) != 'i')
+        continue;
+      if (i > begin && (std::isalnum(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '.' ||
+                        s[i - 1] == '/'))
+        continue;
+      if (covered(urls, i)) continue;
+      std::size_t j = i + 3;
+      bool colon = false;
+      while (j < end && s[j] == ' ') ++j;
+      if (j < end && s[j] == ':') {
+        colon = true;
+        ++j;
+      } else if (s.compare(j, 3, "\xEF\xBC\x9A") == 0) {
+        colon = true;
+        j += 3;
+      }
+      while (j < end && s[j] == ' ') ++j;
+      if (!colon && s.compare(j, 3, "10.") != 0) continue;  // the word "doi" in prose
+      const std::size_t e = token_end(s, j, end);
+      add(j, e);
+      i = std::max(i, e);
+    } else if (c == '1' && s[i + 1] == '0' && s[i + 2] == '.' &&
+               std::isdigit(static_cast<unsigned char>(s[i + 3]))) {
+      if (i > begin && !std::isspace(static_cast<unsigned char>(s[i - 1])) && s[i - 1] != '(' &&
+          s[i - 1] != '[')
+        continue;
+      if (covered(urls, i)) continue;
+      const std::size_t e = token_end(s, i, end);
+      const std::string_view token = s.substr(i, e - i);
+      if (token.find('/') == std::string_view::npos) continue;
+      add(i, e);
+      i = std::max(i, e);
+    }
+  }
+  std::sort(dois.begin(), dois.end(),
+            [](const Doi& a, const Doi& b) { return a.span.begin < b.span.begin; });
+  return dois;
+}
+
+}  // namespace citelint

@@ -1,0 +1,86 @@
+// The language halves of bilingual entries: Chinese journals print each reference in Chinese,
+// then in English, often ending with "(in Chinese)".
+#include <algorithm>
+
+#include "citelint/extract.hpp"
+#include "model/utf8.hpp"
+
+namespace citelint {
+
+namespace {
+
+enum class Script { neutral, han, latin };
+
+struct Segment {
+  std::size_t begin, end;
+  Script script;
+  bool capital_start;
+};
+
+bool in_url(const std::vector<Url>& urls, std::size_t pos) {
+  return std::any_of(urls.begin(), urls.end(),
+                     [&](const Url& u) { return pos >= u.span.begin && pos < u.span.end; });
+}
+
+}  // namespace
+
+std::vector<Part> find_parts(const Document& doc, const Reference& ref) {
+  const std::string_view s(doc.text());
+  const std::size_t content = ref.label.span.end > ref.span.begin ? ref.label.span.end : ref.span.begin;
+  // Split into sentence-like segments at ". " and line breaks; URLs do not count as Latin text.
+  std::vector<Segment> segments;
+  Segment cur{content, content, Script::neutral, false};
+  bool han = false, latin = false, first_letter_seen = false;
+  auto close = [&](std::size_t at) {
+    cur.end = at;
+    cur.script = han ? Script::han : (latin ? Script::latin : Script::neutral);
+    if (cur.end > cur.begin) segments.push_back(cur);
+    cur = Segment{at, at, Script::neutral, false};
+    han = latin = first_letter_seen = false;
+  };
+  for (std::size_t i = content; i < ref.span.end;) {
+    const std::size_t at = i;
+    const char32_t c = utf8::next(s, i);
+    if (in_url(ref.urls, at)) continue;
+    if (utf8::is_han(c)) {
+      han = true;
+      first_letter_seen = true;
+    } else if ((c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z')) {
+      latin = true;
+      if (!first_letter_seen) cur.capital_start = c <= U'Z';
+      first_letter_seen = true;
+    }
+    const bool sentence_end =
+        (c == U'.' && i < ref.span.end && (s[i] == ' ' || s[i] == '\n')) || c == U'\n' ||
+        c == 0x3002;
+    if (sentence_end) close(i);
+  }
+  close(ref.span.end);
+
+  // A Han half, then a Latin half that starts with a capital and holds no Han at all.
+  std::size_t boundary = segments.size();
+  bool seen_han = false;
+  for (std::size_t k = 0; k < segments.size(); ++k) {
+    if (segments[k].script == Script::han) {
+      seen_han = true;
+      boundary = segments.size();
+    } else if (segments[k].script == Script::latin && seen_han && boundary == segments.size()) {
+      if (segments[k].capital_start) boundary = k;
+    }
+  }
+  if (!seen_han || boundary == segments.size()) return {};
+  std::size_t latin_segments = 0;
+  for (std::size_t k = boundary; k < segments.size(); ++k)
+    latin_segments += segments[k].script == Script::latin;
+  if (latin_segments < 2) return {};
+
+  std::size_t split = segments[boundary].begin;
+  while (split < ref.span.end && (s[split] == ' ' || s[split] == '\n' || s[split] == '\r')) ++split;
+  std::size_t first_end = segments[boundary].begin;
+  while (first_end > content &&
+         (s[first_end - 1] == ' ' || s[first_end - 1] == '\n' || s[first_end - 1] == '\r'))
+    --first_end;
+  return {Part{"zh", doc.span(ref.span.begin, first_end)}, Part{"en", doc.span(split, ref.span.end)}};
+}
+
+}  // namespace citelint

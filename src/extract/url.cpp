@@ -1,0 +1,267 @@
+// Finding URLs in reference text, rejoining the ones that line wraps and PDF extraction split,
+// and normalising them.
+#include <algorithm>
+#include <array>
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
+#include <cctype>
+
+#include "citelint/extract.hpp"
+#include "model/utf8.hpp"
+
+namespace citelint {
+
+namespace {
+
+// Characters a URL may hold as written: printable ASCII but for delimiters that never occur
+// unescaped, full-width forms of those (they are folded back), and accented Latin letters.
+bool url_char(char32_t c) {
+  if (c > 0x20 && c < 0x7F) {
+    switch (c) {
+      case U'"': case U'<': case U'>': case U'\\': case U'^': case U'`': case U'{': case U'|':
+      case U'}':
+        return false;
+      default:
+        return true;
+    }
+  }
+  if (c >= 0xFF01 && c <= 0xFF5E) {
+    switch (c) {
+      case 0xFF08: case 0xFF09: case 0xFF3B: case 0xFF3D: case 0xFF5B: case 0xFF5D: case 0xFF1C:
+      case 0xFF1E: case 0xFF02: case 0xFF0C: case 0xFF1B:
+        return false;  // （）［］｛｝＜＞＂，； end a URL in CJK text
+      default:
+        return true;
+    }
+  }
+  return c >= 0xC0 && c <= 0x24F;
+}
+
+bool trailing_punctuation(char32_t c) {
+  switch (c) {
+    case U'.': case U',': case U';': case U':': case U'!': case U'?': case U'\'': case U'"':
+    case U'*': case 0x3002: case 0xFF0C: case 0xFF1B: case 0xFF1A: case 0xFF0E: case 0xFF01:
+    case 0xFF1F:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool starts_with_ci(std::string_view s, std::size_t i, std::string_view prefix) {
+  if (s.size() - i < prefix.size()) return false;
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    if (std::tolower(static_cast<unsigned char>(s[i + k])) != prefix[k]) return false;
+  }
+  return true;
+}
+
+// Where a URL starting at i has its "//" end, or npos when i does not start a URL.
+std::size_t scheme_end(std::string_view s, std::size_t i) {
+  std::size_t j = i;
+  if (starts_with_ci(s, j, "https")) {
+    j += 5;
+  } else if (starts_with_ci(s, j, "http") || starts_with_ci(s, j, "ftp")) {
+    j += s[j] == 'f' || s[j] == 'F' ? 3 : 4;
+  } else {
+    return std::string_view::npos;
+  }
+  while (j < s.size() && s[j] == ' ') ++j;
+  if (j < s.size() && s[j] == ':') {
+    ++j;
+  } else if (s.compare(j, 3, "\xEF\xBC\x9A") == 0) {  // full-width colon
+    j += 3;
+  } else {
+    return std::string_view::npos;
+  }
+  while (j < s.size() && s[j] == ' ') ++j;
+  for (int slash = 0; slash < 2; ++slash) {
+    if (j < s.size() && s[j] == '/') {
+      ++j;
+    } else if (s.compare(j, 3, "\xEF\xBC\x8F") == 0) {
+      j += 3;
+    } else {
+      return std::string_view::npos;
+    }
+  }
+  return j;
+}
+
+bool url_starts_at(std::string_view s, std::size_t i, std::size_t floor) {
+  if (i > floor) {
+    const unsigned char before = static_cast<unsigned char>(s[i - 1]);
+    if (std::isalnum(before) || before == '/' || before == '.' || before == '@' || before == '-' ||
+        before == '_')
+      return false;
+  }
+  if (scheme_end(s, i) != std::string_view::npos) return true;
+  return starts_with_ci(s, i, "www.") && i + 4 < s.size() &&
+         std::isalnum(static_cast<unsigned char>(s[i + 4]));
+}
+
+std::size_t consume_url_chars(std::string_view s, std::size_t i, std::size_t end) {
+  while (i < end) {
+    std::size_t j = i;
+    if (!url_char(utf8::next(s, j))) break;
+    i = j;
+  }
+  return i;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_file_extension(std::string_view token) {
+  static const std::array<std::string_view, 27> kExtensions = {
+      "html", "htm",  "shtml", "shtm", "xhtml", "php", "asp", "aspx", "jsp",
+      "pdf",  "xml",  "cgi",   "doc",  "docx",  "xls", "xlsx", "ppt", "pptx",
+      "txt",  "json", "csv",   "zip",  "jpg",   "png", "gif",  "cfm", "do"};
+  const std::string t = lower_ascii(token);
+  return std::find(kExtensions.begin(), kExtensions.end(), t) != kExtensions.end();
+}
+
+std::string_view trim_trailing_punctuation(std::string_view t) {
+  while (!t.empty()) {
+    std::size_t i = t.size();
+    if (!trailing_punctuation(utf8::prev(t, i))) break;
+    t = t.substr(0, i);
+  }
+  return t;
+}
+
+// Whether `token`, after whitespace, continues the URL written so far (`current`).
+// `http://www. moe.gov.cn/a/b. html` is one URL; `... .htm. Ministry of ...` ends at `.htm`.
+bool continues_url(std::string_view current, std::string_view token, bool line_break) {
+  const std::string_view t = trim_trailing_punctuation(token);
+  if (t.empty() || current.empty()) return false;
+  if (starts_with_ci(t, 0, "http") || starts_with_ci(t, 0, "www.") || starts_with_ci(t, 0, "doi"))
+    return false;
+  const char first = t[0];
+  if (first == '(' || first == '[' || first == '\'') return false;
+  if (t.size() >= 5 && std::isdigit(static_cast<unsigned char>(t[0])) &&
+      std::isdigit(static_cast<unsigned char>(t[3])) && (t[4] == '-' || t[4] == '.' || t[4] == '/'))
+    return false;  // a date, "2019-06-14"
+
+  const char last = current.back();
+  const std::size_t scheme = current.find("://");
+  const std::size_t host_begin = scheme == std::string_view::npos ? 0 : scheme + 3;
+  const bool in_host = current.find('/', host_begin) == std::string_view::npos;
+  const bool lower_start = std::islower(static_cast<unsigned char>(first)) ||
+                           std::isdigit(static_cast<unsigned char>(first));
+  const bool has_slash = t.find('/') != std::string_view::npos;
+  const bool interior = t.find_first_of("/.=?&_%") != std::string_view::npos;
+
+  if (current.size() >= 3 && current.substr(current.size() - 3) == "://") return true;
+  if (last == '.') {
+    if (is_file_extension(t)) return true;
+    if (in_host && lower_start) return true;  // "http://www. moe.gov.cn/..."
+    return has_slash && std::isalnum(static_cast<unsigned char>(first));
+  }
+  if (last == '/') return interior && (lower_start || has_slash);
+  if (std::string_view("-_=?&#%~+:").find(last) != std::string_view::npos)
+    return std::isalnum(static_cast<unsigned char>(first)) != 0;
+  // A word character: only a line break splits a URL there, and only inside the path.
+  if (line_break && !in_host && lower_start && interior) return true;
+  return line_break && first == '.' && is_file_extension(t.substr(1));
+}
+
+std::size_t trim_url_end(std::string_view s, std::size_t begin, std::size_t end) {
+  while (end > begin) {
+    std::size_t i = end;
+    const char32_t c = utf8::prev(s, i);
+    const std::string_view url = s.substr(begin, i - begin);
+    if (trailing_punctuation(c)) {
+      end = i;
+    } else if (c == U')' &&
+               std::count(url.begin(), url.end(), '(') <= std::count(url.begin(), url.end(), ')')) {
+      end = i;
+    } else if (c == U']' &&
+               std::count(url.begin(), url.end(), '[') <= std::count(url.begin(), url.end(), ']')) {
+      end = i;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+}  // namespace
+
+std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t end) {
+  const std::string_view s(doc.text());
+  std::vector<Url> urls;
+  for (std::size_t i = begin; i < end; ++i) {
+    const char c = s[i];
+    if (c != 'h' && c != 'H' && c != 'f' && c != 'F' && c != 'w' && c != 'W') continue;
+    if (!url_starts_at(s, i, begin)) continue;
+    std::size_t pos = consume_url_chars(s, i, end);
+    while (pos < end && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\n' || s[pos] == '\r')) {
+      std::size_t ws = pos;
+      int newlines = 0;
+      while (ws < end && (s[ws] == ' ' || s[ws] == '\t' || s[ws] == '\n' || s[ws] == '\r')) {
+        newlines += s[ws] == '\n';
+        ++ws;
+      }
+      if (newlines > 1 || ws >= end) break;  // a blank line ends the URL
+      const std::size_t token_end = consume_url_chars(s, ws, end);
+      if (token_end == ws) break;
+      if (!continues_url(s.substr(i, pos - i), s.substr(ws, token_end - ws), newlines == 1)) break;
+      pos = token_end;
+    }
+    const std::size_t url_end = trim_url_end(s, i, pos);
+    Url url;
+    url.as_written = std::string(s.substr(i, url_end - i));
+    url.normalised = normalise_url(url.as_written, &url.valid);
+    url.span = doc.span(i, url_end);
+    urls.push_back(std::move(url));
+    i = std::max(i, url_end > 0 ? url_end - 1 : 0);
+  }
+  return urls;
+}
+
+std::string normalise_url(std::string_view as_written, bool* valid) {
+  std::string folded;
+  folded.reserve(as_written.size());
+  for (std::size_t i = 0; i < as_written.size();) {
+    const char32_t c = utf8::next(as_written, i);
+    if (utf8::is_space(c) || c == 0xAD) continue;  // soft hyphen: a line-break artifact
+    utf8::append(folded, utf8::fold_fullwidth(c));
+  }
+  if (starts_with_ci(folded, 0, "www.")) folded.insert(0, "http://");
+  // Lowercase the scheme, and drop spaces a PDF left between the scheme and "//".
+  std::string encoded;
+  encoded.reserve(folded.size());
+  static const char kHex[] = "0123456789ABCDEF";
+  for (unsigned char b : folded) {
+    if (b >= 0x80) {
+      encoded += '%';
+      encoded += kHex[b >> 4];
+      encoded += kHex[b & 0xF];
+    } else {
+      encoded += static_cast<char>(b);
+    }
+  }
+  auto parsed = boost::urls::parse_uri(encoded);
+  if (!parsed) {
+    if (valid) *valid = false;
+    return encoded;
+  }
+  boost::urls::url u(*parsed);
+  u.normalize_scheme();
+  u.normalize_authority();
+  const std::string scheme(u.scheme());
+  const std::string host(u.encoded_host());
+  const bool web = scheme == "http" || scheme == "https" || scheme == "ftp";
+  const bool host_ok = !host.empty() && (host.find('.') != std::string::npos ||
+                                         u.host_type() != boost::urls::host_type::name ||
+                                         host == "localhost") &&
+                       host.front() != '.' && host.back() != '.' &&
+                       host.find("..") == std::string::npos;
+  if (valid) *valid = web && host_ok;
+  return std::string(u.buffer());
+}
+
+}  // namespace citelint

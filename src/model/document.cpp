@@ -1,0 +1,89 @@
+#include <algorithm>
+#include <cstring>
+
+#include "citelint/model.hpp"
+#include "model/utf8.hpp"
+
+namespace citelint {
+
+Document::Document(std::size_t id, std::string path, std::string text, std::string format)
+    : id_(id), path_(std::move(path)), text_(std::move(text)), format_(std::move(format)) {
+  line_starts_.push_back(0);
+  const char* data = text_.data();
+  const char* end = data + text_.size();
+  for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));) {
+    ++p;
+    line_starts_.push_back(static_cast<std::size_t>(p - data));
+  }
+}
+
+int Document::line_of(std::size_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<int>(it - line_starts_.begin());
+}
+
+std::string_view Document::line_text(int line) const {
+  const std::size_t b = line_begin(line);
+  std::size_t e = static_cast<std::size_t>(line) < line_starts_.size()
+                      ? line_starts_[static_cast<std::size_t>(line)]
+                      : text_.size();
+  while (e > b && (text_[e - 1] == '\n' || text_[e - 1] == '\r')) --e;
+  return std::string_view(text_).substr(b, e - b);
+}
+
+Span Document::span(std::size_t begin, std::size_t end) const {
+  Span s;
+  s.input = id_;
+  s.begin = std::min(begin, text_.size());
+  s.end = std::clamp(end, s.begin, text_.size());
+  const std::string_view all(text_);
+  s.line = line_of(s.begin);
+  s.column = 1 + static_cast<int>(utf8::length(all.substr(line_begin(s.line), s.begin - line_begin(s.line))));
+  s.end_line = line_of(s.end > s.begin ? s.end - 1 : s.end);
+  if (s.end > s.begin && text_[s.end - 1] == '\n') {
+    // A span that ends with a line break ends at the end of that line.
+    s.end_column = 1 + static_cast<int>(utf8::length(line_text(s.end_line)));
+  } else {
+    s.end_column = 1 + static_cast<int>(utf8::length(
+                           all.substr(line_begin(s.end_line), s.end - line_begin(s.end_line))));
+  }
+  return s;
+}
+
+std::string_view to_string(DateRole role) {
+  switch (role) {
+    case DateRole::published: return "published";
+    case DateRole::updated: return "updated";
+    case DateRole::accessed: return "accessed";
+    case DateRole::year: return "year";
+  }
+  return "year";
+}
+
+std::string_view to_string(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+  }
+  return "info";
+}
+
+std::optional<Severity> parse_severity(std::string_view s) {
+  if (s == "error") return Severity::error;
+  if (s == "warning") return Severity::warning;
+  if (s == "info") return Severity::info;
+  return std::nullopt;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out = d.path;
+  if (d.line > 0) {
+    out += ':' + std::to_string(d.line);
+    if (d.column > 0) out += ':' + std::to_string(d.column);
+  }
+  out += ": error: " + d.message;
+  return out;
+}
+
+}  // namespace citelint

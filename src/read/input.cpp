@@ -1,0 +1,106 @@
+// Bytes to a UTF-8 Document, keeping every readable character.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "citelint/read.hpp"
+#include "model/utf8.hpp"
+
+namespace citelint {
+
+namespace {
+
+std::string utf16_to_utf8(std::string_view bytes, bool big_endian) {
+  std::string out;
+  out.reserve(bytes.size());
+  auto unit = [&](std::size_t i) -> char32_t {
+    const auto a = static_cast<unsigned char>(bytes[i]);
+    const auto b = static_cast<unsigned char>(bytes[i + 1]);
+    return big_endian ? (a << 8 | b) : (b << 8 | a);
+  };
+  for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+    char32_t c = unit(i);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 3 < bytes.size()) {
+      const char32_t low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+        i += 2;
+      } else {
+        c = 0xFFFD;
+      }
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      c = 0xFFFD;
+    }
+    utf8::append(out, c);
+  }
+  return out;
+}
+
+}  // namespace
+
+LoadResult make_document(std::size_t id, std::string path, std::string bytes) {
+  LoadResult result;
+  std::string text;
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    text = bytes.substr(3);
+  } else if (bytes.size() >= 2 && bytes.compare(0, 2, "\xFF\xFE") == 0) {
+    text = utf16_to_utf8(std::string_view(bytes).substr(2), false);
+  } else if (bytes.size() >= 2 && bytes.compare(0, 2, "\xFE\xFF") == 0) {
+    text = utf16_to_utf8(std::string_view(bytes).substr(2), true);
+  } else {
+    text = std::move(bytes);
+  }
+
+  if (std::size_t bad = utf8::first_invalid(text); bad != std::string::npos) {
+    // Report the first bad byte with its position, count the rest, and read on.
+    Document probe(id, path, text.substr(0, bad + 1));
+    const Span at = probe.span(bad, bad + 1);
+    std::size_t count = 0;
+    for (std::size_t i = bad; i != std::string::npos && i < text.size();) {
+      ++count;
+      std::size_t next = utf8::first_invalid(std::string_view(text).substr(i + 1));
+      i = next == std::string::npos ? next : i + 1 + next;
+    }
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+    result.diagnostics.push_back(
+        {path, at.line, at.column,
+         "not valid UTF-8: byte " + std::string(hex) +
+             (count > 1 ? " (and " + std::to_string(count - 1) + " more)" : std::string()) +
+             " read as U+FFFD; save the file as UTF-8"});
+    text = utf8::repair(text);
+  }
+  result.document = std::make_unique<Document>(id, std::move(path), std::move(text));
+  result.document->set_format(detect_format(*result.document));
+  return result;
+}
+
+LoadResult load_document(std::size_t id, const std::string& path) {
+  std::string bytes;
+  std::string shown = path;
+  if (path == "-") {
+    shown = "<stdin>";
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    bytes = std::move(ss).str();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      LoadResult failed;
+      failed.diagnostics.push_back({path, 0, 0, std::string("cannot read: ") + std::strerror(errno)});
+      return failed;
+    }
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+      LoadResult failed;
+      failed.diagnostics.push_back({path, 0, 0, std::string("cannot read: ") + std::strerror(errno)});
+      return failed;
+    }
+  }
+  return make_document(id, shown, std::move(bytes));
+}
+
+}  // namespace citelint

@@ -1,0 +1,283 @@
+// Plain-text reference lists, as PDF extraction and copy-paste leave them.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+#include <string>
+
+#include "citelint/read.hpp"
+#include "model/utf8.hpp"
+
+namespace citelint {
+
+namespace {
+
+enum class LabelStyle { bracket, dot, paren, space };
+
+struct LabelCandidate {
+  int line = 0;
+  std::size_t begin = 0;  // first byte of the label
+  std::size_t end = 0;    // one past the label's last byte
+  long number = 0;
+  LabelStyle style = LabelStyle::space;
+};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Skips spaces, tabs and the ideographic space.
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+  while (i < s.size()) {
+    if (is_blank(s[i])) {
+      ++i;
+    } else if (s.compare(i, 3, "\xE3\x80\x80") == 0) {
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+bool blank_line(std::string_view line) { return skip_spaces(line, 0) == line.size(); }
+
+// A label at the start of a line: `[12]`, `12.`, `12)`, `12 ` followed by the entry's text.
+std::optional<LabelCandidate> label_at_line_start(std::string_view line, std::size_t line_begin,
+                                                  int line_no) {
+  std::size_t i = skip_spaces(line, 0);
+  const std::size_t start = i;
+  LabelCandidate c;
+  c.line = line_no;
+  bool bracket = false;
+  if (i < line.size() && line[i] == '[') {
+    bracket = true;
+    ++i;
+  }
+  const std::size_t digits = i;
+  while (i < line.size() && is_digit(line[i]) && i - digits < 6) ++i;
+  if (i == digits || i - digits > 5) return std::nullopt;
+  c.number = std::stol(std::string(line.substr(digits, i - digits)));
+  if (bracket) {
+    if (i >= line.size() || line[i] != ']') return std::nullopt;
+    ++i;
+    c.style = LabelStyle::bracket;
+  } else if (i < line.size() && line[i] == '.') {
+    ++i;
+    if (i < line.size() && !is_blank(line[i])) return std::nullopt;  // "2019.3", "1.5"
+    c.style = LabelStyle::dot;
+  } else if (i < line.size() && line[i] == ')') {
+    ++i;
+    c.style = LabelStyle::paren;
+  } else if (i < line.size() && is_blank(line[i])) {
+    c.style = LabelStyle::space;
+  } else {
+    return std::nullopt;
+  }
+  const std::size_t content = skip_spaces(line, i);
+  if (content >= line.size()) return std::nullopt;  // a label with nothing after it
+  if (c.style == LabelStyle::space && content == i) return std::nullopt;
+  c.begin = line_begin + start;
+  c.end = line_begin + i;
+  return c;
+}
+
+// Chooses which line-start numbers are entry labels: the numbering must go on (1, 2, 3, with
+// small gaps allowed), so a paragraph that starts with "2019." continues the previous entry.
+std::vector<LabelCandidate> accept_labels(const std::vector<LabelCandidate>& candidates) {
+  std::vector<LabelCandidate> accepted;
+  for (const LabelCandidate& c : candidates) {
+    if (accepted.empty()) {
+      if (c.number <= 100000) accepted.push_back(c);
+      continue;
+    }
+    const LabelCandidate& last = accepted.back();
+    const bool same_style = c.style == last.style;
+    if (c.number == last.number + 1) {
+      accepted.push_back(c);
+    } else if (same_style && c.number > last.number && c.number <= last.number + 20) {
+      accepted.push_back(c);  // a gap in the numbering; a rule reports it
+    } else if (same_style && c.style == LabelStyle::bracket && c.number <= last.number) {
+      accepted.push_back(c);  // "[3]" twice: repeated numbering, still two entries
+    }
+  }
+  return accepted;
+}
+
+std::size_t trim_end(std::string_view text, std::size_t begin, std::size_t end) {
+  while (end > begin) {
+    const char c = text[end - 1];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      --end;
+    } else if (end - begin >= 3 && text.compare(end - 3, 3, "\xE3\x80\x80") == 0) {
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+bool is_abbreviation_before(std::string_view text, std::size_t dot) {
+  std::size_t b = dot;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  if (dot - b == 0 || dot - b > 4) return false;
+  std::string word(text.substr(b, dot - b));
+  std::transform(word.begin(), word.end(), word.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  static const std::array<std::string_view, 17> kAbbrev = {
+      "vol", "no", "nr", "pp", "p", "ch", "chap", "sec", "fig", "art", "ed", "eds", "bd", "s",
+      "n", "v", "iss"};
+  return std::find(kAbbrev.begin(), kAbbrev.end(), word) != kAbbrev.end();
+}
+
+// The preceding whitespace-delimited token is a URL: "http://x.org/a.3 Foo" is not glued.
+bool inside_url_token(std::string_view text, std::size_t pos, std::size_t floor) {
+  std::size_t b = pos;
+  while (b > floor && !is_blank(text[b - 1]) && text[b - 1] != '\n') --b;
+  const std::string_view token = text.substr(b, pos - b);
+  return token.find("://") != std::string_view::npos || token.rfind("www.", 0) == 0;
+}
+
+// Finds label `number` glued to the end of the previous entry's text in [from, to):
+// "... (in Chinese)3 World Bank. ..." or "...[3] World Bank". Returns the label's span.
+std::optional<std::pair<std::size_t, std::size_t>> find_glued_label(std::string_view text,
+                                                                     std::size_t from,
+                                                                     std::size_t to, long number) {
+  const std::string digits = std::to_string(number);
+  for (std::size_t p = text.find(digits, from); p != std::string_view::npos && p < to;
+       p = text.find(digits, p + 1)) {
+    const std::size_t after = p + digits.size();
+    if (after >= to || is_digit(text[after])) continue;
+    if (p > 0 && is_digit(text[p - 1])) continue;
+    std::size_t label_begin = p, label_end = after;
+    if (p > from && text[p - 1] == '[' && text[after] == ']') {
+      label_begin = p - 1;
+      label_end = after + 1;
+    } else {
+      // The character before must end a sentence or a bracket: ")3 World", ".3 World".
+      std::size_t q = p;
+      const char32_t before = q > from ? utf8::prev(text, q) : U' ';
+      const bool closes = before == U')' || before == U']' || before == U'.' || before == 0xFF09 ||
+                          before == 0x3011 || before == 0x3002;
+      if (!closes) continue;
+      if (before == U'.' && is_abbreviation_before(text, p - 1)) continue;
+      if (label_end < to && (text[label_end] == '.' || text[label_end] == ')')) ++label_end;
+    }
+    if (inside_url_token(text, label_begin, from)) continue;
+    // Then whitespace and the start of an entry: a capital letter or a CJK character.
+    std::size_t q = label_end;
+    if (q >= to || !is_blank(text[q])) continue;
+    q = skip_spaces(text, q);
+    if (q >= to) continue;
+    std::size_t r = q;
+    const char32_t first = utf8::next(text, r);
+    if (!((first >= U'A' && first <= U'Z') || utf8::is_cjk(first) || first == U'[')) continue;
+    return std::make_pair(label_begin, label_end);
+  }
+  return std::nullopt;
+}
+
+bool is_heading(std::string_view paragraph) {
+  std::string t;
+  for (char c : paragraph) {
+    if (c == ':' || is_blank(c) || c == '\n') continue;
+    t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  static const std::array<std::string_view, 9> kHeadings = {
+      "references", "bibliography", "workscited", "literaturecited", "sources",
+      "referências", "referencias", "literatur", "参考文献"};
+  return std::find(kHeadings.begin(), kHeadings.end(), t) != kHeadings.end();
+}
+
+Reference make_reference(const Document& doc, std::string id, std::size_t begin, std::size_t end) {
+  Reference r;
+  r.id = std::move(id);
+  r.input = doc.id();
+  r.span = doc.span(begin, trim_end(doc.text(), begin, end));
+  return r;
+}
+
+// No numbered labels: one entry per paragraph, or per line where the list has no blank lines
+// (lines that start with whitespace continue the entry above: hanging indents).
+std::vector<Reference> read_unnumbered(const Document& doc) {
+  const std::string_view text(doc.text());
+  const int lines = static_cast<int>(doc.line_count());
+  bool has_blank_between = false;
+  bool seen_text = false;
+  for (int l = 1; l <= lines; ++l) {
+    const bool blank = blank_line(doc.line_text(l));
+    if (blank && seen_text) has_blank_between = true;
+    if (!blank && has_blank_between) break;
+    if (!blank) seen_text = true;
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> blocks;
+  std::size_t start = std::string::npos;
+  for (int l = 1; l <= lines; ++l) {
+    const std::string_view line = doc.line_text(l);
+    const std::size_t lb = doc.line_begin(l);
+    const bool blank = blank_line(line);
+    const bool continuation = !blank && !line.empty() && (is_blank(line[0]) || line.rfind("\xE3\x80\x80", 0) == 0);
+    const bool starts_block =
+        !blank && (start == std::string::npos || (!has_blank_between && !continuation));
+    if ((blank || starts_block) && start != std::string::npos &&
+        (blank ? has_blank_between : true)) {
+      blocks.emplace_back(start, lb);
+      start = std::string::npos;
+    }
+    if (!blank && start == std::string::npos) start = lb + skip_spaces(line, 0);
+  }
+  if (start != std::string::npos) blocks.emplace_back(start, text.size());
+
+  std::vector<Reference> refs;
+  for (auto [b, e] : blocks) {
+    const std::size_t te = trim_end(text, b, e);
+    if (te <= b || is_heading(text.substr(b, te - b))) continue;
+    Reference r = make_reference(doc, std::to_string(refs.size() + 1), b, e);
+    r.label.span = doc.span(b, b);
+    refs.push_back(std::move(r));
+  }
+  return refs;
+}
+
+}  // namespace
+
+std::vector<Reference> read_text(const Document& doc) {
+  const std::string_view text(doc.text());
+  std::vector<LabelCandidate> candidates;
+  for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) {
+    if (auto c = label_at_line_start(doc.line_text(l), doc.line_begin(l), l)) candidates.push_back(*c);
+  }
+  const std::vector<LabelCandidate> labels = accept_labels(candidates);
+  if (labels.empty()) return read_unnumbered(doc);
+
+  std::vector<Reference> refs;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const LabelCandidate& label = labels[i];
+    const std::size_t end =
+        i + 1 < labels.size() ? doc.line_begin(labels[i + 1].line) : text.size();
+    const long next_number = i + 1 < labels.size() ? labels[i + 1].number : -1;
+
+    std::size_t begin = label.begin;
+    std::size_t label_end = label.end;
+    long number = label.number;
+    bool glued = false;
+    // Numbers missing before the next label may be glued inside this entry: split them off.
+    while (true) {
+      const long wanted = number + 1;
+      std::optional<std::pair<std::size_t, std::size_t>> found;
+      if (next_number < 0 || wanted < next_number) found = find_glued_label(text, label_end, end, wanted);
+      Reference r = make_reference(doc, std::to_string(number), begin, found ? found->first : end);
+      r.label.number = std::to_string(number);
+      r.label.span = doc.span(begin, label_end);
+      r.label.glued = glued;
+      refs.push_back(std::move(r));
+      if (!found) break;
+      begin = found->first;
+      label_end = found->second;
+      number = wanted;
+      glued = true;
+    }
+  }
+  return refs;
+}
+
+}  // namespace citelint

@@ -1,0 +1,128 @@
+// The JSON report, schema citelint-report/1 (see docs/report-json.md). Fields may be added;
+// none are renamed or removed without a new schema version.
+#include "citelint/report.hpp"
+#include "report/json_writer.hpp"
+
+namespace citelint {
+
+namespace {
+
+void write_position(json::Writer& w, const Span& s) {
+  w.key("line").value(s.line).key("column").value(s.column);
+}
+
+void write_reference(json::Writer& w, const Reference& r, const std::string& input) {
+  w.begin_object();
+  w.key("id").value(r.id).key("input").value(input);
+  w.key("line").value(r.span.line).key("end_line").value(r.span.end_line);
+  w.key("urls").begin_array();
+  for (const Url& u : r.urls) {
+    w.begin_object().key("url").value(u.normalised).key("as_written").value(u.as_written);
+    write_position(w, u.span);
+    w.key("valid").value(u.valid);
+    w.key("link").begin_object().key("status").value("unchecked");
+    w.key("http_status").null().key("final_url").null().key("attempts").value(0);
+    w.key("elapsed_ms").null().key("from_cache").value(false).key("error").null();
+    w.key("archive").null().end_object();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("dates").begin_array();
+  for (const Date& d : r.dates) {
+    w.begin_object().key("role").value(to_string(d.role));
+    if (d.value.empty()) {
+      w.key("value").null();
+    } else {
+      w.key("value").value(d.value);
+    }
+    w.key("as_written").value(d.as_written);
+    write_position(w, d.span);
+    w.key("valid").value(d.valid).end_object();
+  }
+  w.end_array();
+  w.key("dois").begin_array();
+  for (const Doi& d : r.dois) {
+    w.begin_object().key("doi").value(d.value).key("as_written").value(d.as_written);
+    write_position(w, d.span);
+    w.end_object();
+  }
+  w.end_array();
+  if (!r.parts.empty()) {
+    w.key("parts").begin_array();
+    for (const Part& p : r.parts) {
+      w.begin_object().key("lang").value(p.lang);
+      write_position(w, p.span);
+      w.key("end_line").value(p.span.end_line).key("end_column").value(p.span.end_column);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.end_object();
+}
+
+}  // namespace
+
+std::string render_json(const ReportInput& input) {
+  const Corpus& corpus = input.corpus;
+  std::string out;
+  std::size_t text_size = 0;
+  for (const auto& d : corpus.documents) text_size += d->text().size();
+  out.reserve(text_size * 2 + 4096);
+  json::Writer w(out);
+  w.begin_object();
+  w.key("schema").value("citelint-report/1");
+  w.key("tool").begin_object().key("name").value("citelint").key("version").value(CITELINT_VERSION).end_object();
+  w.key("as_of").value(input.as_of);
+
+  std::vector<std::size_t> per_input(corpus.documents.size(), 0);
+  for (const Reference& r : corpus.references) ++per_input[r.input];
+  w.key("inputs").begin_array();
+  for (const auto& d : corpus.documents) {
+    w.begin_object().key("path").value(d->path()).key("format").value(d->format());
+    w.key("references").value(per_input[d->id()]).end_object();
+  }
+  w.end_array();
+
+  w.key("references").begin_array();
+  for (const Reference& r : corpus.references) write_reference(w, r, corpus.documents[r.input]->path());
+  w.end_array();
+
+  w.key("findings").begin_array();
+  for (const Finding& f : input.findings) {
+    w.begin_object();
+    w.key("rule").value(f.rule).key("category").value(f.category);
+    w.key("severity").value(to_string(f.severity)).key("message").value(f.message);
+    w.key("input").value(corpus.documents[f.span.input]->path());
+    write_position(w, f.span);
+    w.key("end_line").value(f.span.end_line).key("end_column").value(f.span.end_column);
+    if (f.reference.empty()) {
+      w.key("reference").null();
+    } else {
+      w.key("reference").value(f.reference);
+    }
+    if (f.fix) {
+      w.key("fix").begin_object().key("replacement").value(f.fix->replacement);
+      w.key("verified").value(f.fix->verified).end_object();
+    } else {
+      w.key("fix").null();
+    }
+    w.end_object();
+  }
+  w.end_array();
+
+  const Summary s = summarise(input);
+  w.key("summary").begin_object();
+  w.key("references").value(s.references).key("urls").value(s.urls);
+  w.key("unique_urls").value(s.unique_urls);
+  w.key("findings").begin_object().key("error").value(s.errors).key("warning").value(s.warnings);
+  w.key("info").value(s.infos).end_object();
+  w.key("links").begin_object();
+  for (const auto& [status, n] : s.links) w.key(status).value(n);
+  w.end_object();
+  w.end_object();
+  w.end_object();
+  out += '\n';
+  return out;
+}
+
+}  // namespace citelint

@@ -1,0 +1,134 @@
+// Compiler-style text output, the default for people at a terminal.
+#include <algorithm>
+
+#include "citelint/report.hpp"
+#include "model/utf8.hpp"
+
+namespace citelint {
+
+namespace {
+
+constexpr int kMaxWidth = 100;  // columns of source shown; longer lines get a window
+
+struct Style {
+  bool on;
+  std::string_view operator()(std::string_view code) const { return on ? code : ""; }
+};
+
+const char* severity_colour(Severity s) {
+  switch (s) {
+    case Severity::error: return "\x1b[1;31m";
+    case Severity::warning: return "\x1b[1;33m";
+    case Severity::info: return "\x1b[1;36m";
+  }
+  return "";
+}
+
+// The source line with a caret line under [from, to) (code point indexes), windowed when long.
+void excerpt(std::string& out, std::string_view line, std::size_t from, std::size_t to, int line_no,
+             const Style& style) {
+  std::vector<std::pair<std::string_view, int>> cps;  // bytes and width of each code point
+  for (std::size_t i = 0; i < line.size();) {
+    const std::size_t b = i;
+    char32_t c = utf8::next(line, i);
+    cps.emplace_back(line.substr(b, i - b), c == U'\t' ? 1 : utf8::display_width(c));
+  }
+  from = std::min(from, cps.size());
+  to = std::clamp(to, from, cps.size());
+  std::size_t first = 0, last = cps.size();
+  int total = 0;
+  for (const auto& cp : cps) total += cp.second;
+  if (total > kMaxWidth) {
+    // Keep some context before the span and as much of it as fits.
+    int budget = 30;
+    first = from;
+    while (first > 0 && budget - cps[first - 1].second >= 0) budget -= cps[--first].second;
+    int width = 0;
+    last = first;
+    while (last < cps.size() && width + cps[last].second <= kMaxWidth) width += cps[last++].second;
+  }
+  const std::string gutter = std::to_string(line_no);
+  const std::string pad(gutter.size(), ' ');
+  out += ' ';
+  out += style("\x1b[1;34m");
+  out += gutter + " | ";
+  out += style("\x1b[0m");
+  std::string caret;
+  if (first > 0) {
+    out += "...";
+    caret += "   ";
+  }
+  for (std::size_t k = first; k < last; ++k) {
+    out += cps[k].first == "\t" ? " " : cps[k].first;
+    const char mark = k == from ? '^' : (k > from && k < to ? '~' : ' ');
+    if (k < std::max(to, from + 1)) caret.append(static_cast<std::size_t>(cps[k].second), mark);
+  }
+  if (from >= last) caret += '^';  // an empty span at the end of the line
+  if (last < cps.size()) out += "...";
+  out += '\n';
+  out += ' ';
+  out += style("\x1b[1;34m");
+  out += pad + " | ";
+  out += style("\x1b[0m");
+  out += style("\x1b[1;32m");
+  while (!caret.empty() && caret.back() == ' ') caret.pop_back();
+  out += caret;
+  out += style("\x1b[0m");
+  out += '\n';
+}
+
+std::string escape_visible(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+}  // namespace
+
+std::string render_text(const ReportInput& input, const TextOptions& options) {
+  const Style style{options.color};
+  std::string out;
+  for (const Finding& f : input.findings) {
+    const Document& doc = *input.corpus.documents[f.span.input];
+    out += style("\x1b[1m");
+    out += doc.path() + ":" + std::to_string(f.span.line) + ":" + std::to_string(f.span.column) + ": ";
+    out += style("\x1b[0m");
+    out += style(severity_colour(f.severity));
+    out += to_string(f.severity);
+    out += style("\x1b[0m");
+    out += "[" + f.rule + "]: " + f.message + "\n";
+    const std::string_view line = doc.line_text(f.span.line);
+    const std::size_t from = static_cast<std::size_t>(f.span.column - 1);
+    const std::size_t to = f.span.end_line == f.span.line ? static_cast<std::size_t>(f.span.end_column - 1)
+                                                          : utf8::length(line);
+    excerpt(out, line, from, to, f.span.line, style);
+    if (f.fix) {
+      out += std::string(std::to_string(f.span.line).size() + 2, ' ') + "= fix: ";
+      out += f.fix->replacement.empty() ? std::string("remove it") : escape_visible(f.fix->replacement);
+      out += f.fix->verified ? " (verified)\n" : "\n";
+    }
+    out += '\n';
+  }
+  const Summary s = summarise(input);
+  out += style("\x1b[1m");
+  out += plural(s.references, "reference", "references") + ", " + plural(s.urls, "URL", "URLs") + " (" +
+         std::to_string(s.unique_urls) + " unique), " +
+         plural(input.findings.size(), "finding", "findings") + ": " +
+         plural(s.errors, "error", "errors") + ", " + plural(s.warnings, "warning", "warnings") + ", " +
+         std::to_string(s.infos) + " info" + " (as of " + input.as_of + ")";
+  out += style("\x1b[0m");
+  out += '\n';
+  return out;
+}
+
+}  // namespace citelint

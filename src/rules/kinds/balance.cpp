@@ -1,0 +1,88 @@
+// balance: brackets and quotes that open must close, in order. URLs are skipped: their
+// parentheses are part of the address.
+#include <algorithm>
+
+#include "model/utf8.hpp"
+#include "rules/kinds/kinds.hpp"
+
+namespace citelint::rules {
+
+namespace {
+
+class BalanceRule : public Rule {
+ public:
+  std::vector<std::string_view> keys() const override { return {"pairs"}; }
+  bool accepts_scope(Scope s) const override {
+    return s == Scope::entry || s == Scope::part || s == Scope::raw;
+  }
+
+  void configure(const YAML::Node& rule, LoadContext& ctx) override {
+    const YAML::Node n = rule["pairs"];
+    if (!n) {
+      ctx.error(rule.Mark(), "a balance rule needs 'pairs', e.g. [\"()\", \"[]\"]");
+      return;
+    }
+    for (const std::string& pair : ctx.string_list(n, "pairs")) {
+      std::size_t i = 0;
+      const char32_t open = i < pair.size() ? utf8::next(pair, i) : 0;
+      const char32_t close = i < pair.size() ? utf8::next(pair, i) : 0;
+      if (!open || !close || i != pair.size() || open == close) {
+        ctx.error(n.Mark(), "each pair is two different characters, opening then closing: '" + pair + "'");
+        continue;
+      }
+      pairs_.emplace_back(open, close);
+    }
+  }
+
+  void check(const Unit& unit, FindingSink& sink) const override {
+    struct Open {
+      char32_t close;
+      std::size_t begin, end;
+    };
+    std::vector<Open> stack;
+    const std::vector<Url>* urls = unit.ref ? &unit.ref->urls : nullptr;
+    auto in_url = [&](std::size_t text_pos) {
+      if (!urls) return false;
+      const std::size_t d = unit.to_doc(text_pos, false);
+      return std::any_of(urls->begin(), urls->end(),
+                         [&](const Url& u) { return d >= u.span.begin && d < u.span.end; });
+    };
+    auto report = [&](std::size_t b, std::size_t e, std::string_view problem) {
+      sink.report(*this, unit, b, e, {{"problem", std::string(problem)}});
+    };
+    for (std::size_t i = 0; i < unit.text.size();) {
+      const std::size_t at = i;
+      const char32_t c = utf8::next(unit.text, i);
+      if (c < 0x80 && c != '(' && c != ')' && c != '[' && c != ']' && c != '{' && c != '}' && c != '<' && c != '>')
+        continue;
+      if (in_url(at)) continue;
+      for (const auto& [open, close] : pairs_) {
+        if (c == open) {
+          stack.push_back({close, at, i});
+          break;
+        }
+        if (c != close) continue;
+        const auto match = std::find_if(stack.rbegin(), stack.rend(),
+                                        [&](const Open& o) { return o.close == close; });
+        if (match == stack.rend()) {
+          report(at, i, "unmatched closing");
+        } else {
+          // Anything opened after the matching opener was never closed.
+          for (auto it = stack.rbegin(); it != match; ++it) report(it->begin, it->end, "unclosed");
+          stack.erase(std::prev(match.base()), stack.end());
+        }
+        break;
+      }
+    }
+    for (const Open& o : stack) report(o.begin, o.end, "unclosed");
+  }
+
+ private:
+  std::vector<std::pair<char32_t, char32_t>> pairs_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_balance_rule() { return std::make_unique<BalanceRule>(); }
+
+}  // namespace citelint::rules

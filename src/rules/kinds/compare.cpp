@@ -1,0 +1,204 @@
+// compare: an assertion between two dates, e.g. accessed >= published, or any date <= as-of.
+// Operands are date roles (published, updated, accessed, year, issued, any, as-of) or, with a
+// pattern, its named captures. `across: halves` compares the first language half with the
+// second, pairing dates of the same role in order. Dates compare at their common precision.
+#include <algorithm>
+
+#include "citelint/extract.hpp"
+#include "rules/kinds/kinds.hpp"
+
+namespace citelint::rules {
+
+namespace {
+
+struct Value {
+  int y = 0, m = 0, d = 0;
+  std::string shown;
+  std::string role;
+  const Span* span = nullptr;
+  std::size_t text_begin = 0, text_end = 0;  // for pattern captures
+};
+
+int compare_values(const Value& a, const Value& b) {
+  if (a.y != b.y) return a.y < b.y ? -1 : 1;
+  if (a.m && b.m && a.m != b.m) return a.m < b.m ? -1 : 1;
+  if (a.m && b.m && a.d && b.d && a.d != b.d) return a.d < b.d ? -1 : 1;
+  return 0;
+}
+
+bool holds(int c, std::string_view op) {
+  if (op == "<") return c < 0;
+  if (op == "<=") return c <= 0;
+  if (op == "==") return c == 0;
+  if (op == "!=") return c != 0;
+  if (op == ">=") return c >= 0;
+  return c > 0;
+}
+
+bool role_matches(std::string_view operand, DateRole role) {
+  if (operand == "any") return true;
+  if (operand == "issued")
+    return role == DateRole::published || role == DateRole::updated || role == DateRole::year;
+  return operand == to_string(role);
+}
+
+class CompareRule : public Rule {
+ public:
+  std::vector<std::string_view> keys() const override {
+    return {"left", "right", "op", "across", "at", "pattern"};
+  }
+  Scope default_scope() const override { return Scope::part; }
+  bool accepts_scope(Scope s) const override {
+    return s == Scope::part || s == Scope::entry || s == Scope::raw;
+  }
+
+  void configure(const YAML::Node& rule, LoadContext& ctx) override {
+    for (const char* key : {"left", "right", "op"})
+      if (!rule[key]) ctx.error(rule.Mark(), std::string("a compare rule needs '") + key + "'");
+    if (ctx.failed()) return;
+    left_ = ctx.scalar(rule["left"], "left");
+    right_ = ctx.scalar(rule["right"], "right");
+    op_ = ctx.scalar(rule["op"], "op");
+    static const std::vector<std::string_view> kOps = {"<", "<=", "==", "!=", ">=", ">"};
+    if (std::find(kOps.begin(), kOps.end(), op_) == kOps.end())
+      ctx.error(rule["op"].Mark(), "op must be one of <, <=, ==, !=, >=, >");
+    if (const auto n = rule["at"]) {
+      const std::string at = ctx.scalar(n, "at");
+      if (at != "left" && at != "right") ctx.error(n.Mark(), "at must be left or right");
+      at_right_ = at == "right";
+    }
+    if (const auto n = rule["across"]) {
+      const std::string across = ctx.scalar(n, "across");
+      if (across != "halves") ctx.error(n.Mark(), "across must be 'halves'");
+      across_halves_ = true;
+      if (scope != Scope::entry) scope = Scope::entry;
+    }
+    if (const auto n = rule["pattern"]) {
+      pattern_ = ctx.pattern(n, ignorecase, "pattern");
+      if (pattern_.re && pattern_.re->ok()) {
+        const auto& named = pattern_.re->NamedCapturingGroups();
+        for (const std::string& operand : {left_, right_})
+          if (operand != "as-of" && !named.count(operand))
+            ctx.error(n.Mark(), "the pattern has no named capture (?P<" + operand + ">...)");
+      }
+    } else {
+      static const std::vector<std::string_view> kRoles = {
+          "published", "updated", "accessed", "year", "issued", "any", "as-of"};
+      for (const char* key : {"left", "right"}) {
+        const std::string v = rule[key].Scalar();
+        if (std::find(kRoles.begin(), kRoles.end(), v) == kRoles.end())
+          ctx.error(rule[key].Mark(), "'" + v + "' is not a date role (published, updated, accessed, year, issued, any, as-of)");
+      }
+    }
+    if (left_ == "as-of" && right_ == "as-of") ctx.error(rule.Mark(), "compare as-of with a date");
+  }
+
+  std::string trigger() const override { return pattern_.re ? pattern_.source : std::string(); }
+
+  void check(const Unit& unit, FindingSink& sink) const override {
+    if (pattern_.re) {
+      check_pattern(unit, sink);
+      return;
+    }
+    if (!unit.ref) return;
+    const Value as_of = this->as_of(sink);
+    if (across_halves_) {
+      if (unit.ref->parts.size() < 2) return;
+      const Span& first = unit.ref->parts[0].span;
+      const Span& second = unit.ref->parts[1].span;
+      // Pair the k-th date of each role in one half with the k-th of that role in the other.
+      for (DateRole role : {DateRole::published, DateRole::updated, DateRole::accessed, DateRole::year}) {
+        if (!role_matches(left_, role) || !role_matches(right_, role)) continue;
+        const auto l = dates(*unit.ref, first, role);
+        const auto r = dates(*unit.ref, second, role);
+        for (std::size_t k = 0; k < std::min(l.size(), r.size()); ++k) assert_pair(unit, l[k], r[k], sink);
+      }
+      return;
+    }
+    const Span range = unit.span(0, unit.text.size());
+    auto operands = [&](const std::string& operand) {
+      if (operand == "as-of") return std::vector<Value>{as_of};
+      std::vector<Value> out;
+      for (const Date& d : unit.ref->dates)
+        if (d.span.begin >= range.begin && d.span.end <= range.end && role_matches(operand, d.role) &&
+            d.valid)
+          out.push_back(value_of(d));
+      return out;
+    };
+    for (const Value& l : operands(left_))
+      for (const Value& r : operands(right_))
+        if (l.span != r.span) assert_pair(unit, l, r, sink);
+  }
+
+ private:
+  static Value value_of(const Date& d) {
+    return Value{d.year, d.month, d.day, d.value, std::string(to_string(d.role)), &d.span};
+  }
+
+  Value as_of(const FindingSink& sink) const {
+    const LintOptions& o = sink.options();
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", o.as_of_year, o.as_of_month, o.as_of_day);
+    return Value{o.as_of_year, o.as_of_month, o.as_of_day, buf, "as-of", nullptr};
+  }
+
+  std::vector<Value> dates(const Reference& ref, const Span& half, DateRole role) const {
+    std::vector<Value> out;
+    for (const Date& d : ref.dates)
+      if (d.role == role && d.valid && d.span.begin >= half.begin && d.span.end <= half.end)
+        out.push_back(value_of(d));
+    return out;
+  }
+
+  void assert_pair(const Unit& unit, const Value& l, const Value& r, FindingSink& sink) const {
+    if (holds(compare_values(l, r), op_)) return;
+    const Value& at = at_right_ ? r : l;
+    if (!at.span && !pattern_.re) return;
+    Vars vars = {{"left", l.shown}, {"right", r.shown}, {"left_role", l.role}, {"right_role", r.role}};
+    if (pattern_.re) {
+      sink.report(*this, unit, at.text_begin, at.text_end, std::move(vars));
+      return;
+    }
+    // Spans of dates are document positions; map them back into this unit's text.
+    const std::size_t base = unit.to_doc(0, false);
+    sink.report(*this, unit, at.span->begin - base, at.span->end - base, std::move(vars));
+  }
+
+  void check_pattern(const Unit& unit, FindingSink& sink) const {
+    const auto& named = pattern_.re->NamedCapturingGroups();
+    const Value as_of = this->as_of(sink);
+    for_each_match(*pattern_.re, unit.text, [&](std::size_t b, std::size_t e, const auto& groups) {
+      auto capture = [&](const std::string& name) -> std::optional<Value> {
+        if (name == "as-of") return as_of;
+        const auto& g = groups[static_cast<std::size_t>(named.at(name))];
+        if (!g.data()) return std::nullopt;
+        const std::string_view text(g.data(), g.size());
+        const auto parsed = parse_date(text);
+        if (!parsed || !parsed->valid) return std::nullopt;
+        const std::size_t gb = static_cast<std::size_t>(g.data() - unit.text.data());
+        Value v{parsed->year, parsed->month, parsed->day, std::string(text), name, nullptr};
+        v.text_begin = gb;
+        v.text_end = gb + g.size();
+        return v;
+      };
+      const auto l = capture(left_);
+      const auto r = capture(right_);
+      if (!l || !r) return;
+      Value lv = *l, rv = *r;
+      if (left_ == "as-of") lv.text_begin = b, lv.text_end = e;
+      if (right_ == "as-of") rv.text_begin = b, rv.text_end = e;
+      assert_pair(unit, lv, rv, sink);
+    });
+  }
+
+  std::string left_, right_, op_;
+  bool at_right_ = false;
+  bool across_halves_ = false;
+  Pattern pattern_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_compare_rule() { return std::make_unique<CompareRule>(); }
+
+}  // namespace citelint::rules

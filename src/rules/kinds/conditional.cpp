@@ -1,0 +1,44 @@
+// conditional: where `first` matches, `second` must match somewhere in the same unit
+// (an [EB/OL] entry needs a URL; a URL needs an access date).
+#include "rules/kinds/kinds.hpp"
+
+namespace citelint::rules {
+
+namespace {
+
+class ConditionalRule : public Rule {
+ public:
+  std::vector<std::string_view> keys() const override { return {"first", "second"}; }
+
+  void configure(const YAML::Node& rule, LoadContext& ctx) override {
+    if (!rule["first"] || !rule["second"]) {
+      ctx.error(rule.Mark(), "a conditional rule needs 'first' and 'second' patterns");
+      return;
+    }
+    first_ = ctx.pattern(rule["first"], ignorecase, "first");
+    second_ = ctx.pattern(rule["second"], ignorecase, "second");
+  }
+
+  std::string trigger() const override { return first_.source; }
+
+  void check(const Unit& unit, FindingSink& sink) const override {
+    const re2::StringPiece text(unit.text.data(), unit.text.size());
+    if (RE2::PartialMatch(text, *second_.re)) return;
+    bool reported = false;
+    for_each_match(*first_.re, unit.text, [&](std::size_t, std::size_t, const auto& groups) {
+      if (reported) return;
+      const auto [b, e] = focus_range(*first_.re, unit.text, groups);
+      sink.report(*this, unit, b, e, named_captures(*first_.re, groups));
+      reported = true;
+    });
+  }
+
+ private:
+  Pattern first_, second_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_conditional_rule() { return std::make_unique<ConditionalRule>(); }
+
+}  // namespace citelint::rules

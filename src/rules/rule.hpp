@@ -1,0 +1,150 @@
+// The interface every rule kind implements, and what the engine hands it: units of text with
+// their source positions, and a sink for findings.
+#pragma once
+
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "citelint/model.hpp"
+#include "citelint/rules.hpp"
+
+namespace citelint::rules {
+
+// What a rule looks at. entry: a whole reference; part: each language half (or the entry);
+// url, date, doi, label: each one as written; elements: the order of a part's elements as words
+// ("label published accessed url"); raw: each line of the input; list: an input's whole list.
+enum class Scope { entry, part, url, date, doi, label, elements, raw, list };
+std::optional<Scope> parse_scope(std::string_view s);
+std::string_view to_string(Scope s);
+
+// Maps a stretch of unit text back to the document where the text is not a plain slice.
+struct Segment {
+  std::size_t text_begin, text_end, doc_begin, doc_end;
+};
+
+struct Unit {
+  std::string_view text;
+  const Document* doc = nullptr;
+  const Reference* ref = nullptr;
+  std::size_t doc_begin = 0;                      // text[0] is doc->text()[doc_begin] ...
+  const std::vector<Segment>* segments = nullptr;  // ... unless segments are given
+  const Url* url = nullptr;
+  const Date* date = nullptr;
+  const Doi* doi = nullptr;
+
+  std::size_t to_doc(std::size_t text_offset, bool is_end) const;
+  Span span(std::size_t text_begin, std::size_t text_end) const;
+};
+
+// Units of one scope for a whole corpus, with the storage derived texts need.
+struct ScopeUnits {
+  std::vector<Unit> units;
+  std::deque<std::string> texts;
+  std::deque<std::vector<Segment>> segments;
+};
+ScopeUnits build_units(Scope scope, const Corpus& corpus);
+
+using Vars = std::vector<std::pair<std::string, std::string>>;
+std::string render_template(std::string_view templ, const Vars& vars);
+
+// A compiled RE2 pattern with the source it came from.
+struct Pattern {
+  std::string source;  // with "(?i)" when the rule ignores case
+  std::unique_ptr<RE2> re;
+};
+
+struct Rule;
+
+class FindingSink {
+ public:
+  explicit FindingSink(const LintOptions& options) : options_(options) {}
+  const LintOptions& options() const { return options_; }
+  // Reports unit.text[text_begin, text_end) with the rule's message and fix.
+  void report(const Rule& rule, const Unit& unit, std::size_t text_begin, std::size_t text_end,
+              Vars vars);
+  std::vector<Finding> take() { return std::move(findings_); }
+
+ private:
+  const LintOptions& options_;
+  std::vector<Finding> findings_;
+};
+
+// Reports problems in a rule file at file:line:col.
+class LoadContext {
+ public:
+  LoadContext(std::string path, std::string_view text, std::vector<Diagnostic>& diagnostics)
+      : path_(std::move(path)), text_(text), diagnostics_(diagnostics) {}
+  void error(const YAML::Mark& mark, std::string message);
+  bool failed() const { return failed_; }
+  const std::string& path() const { return path_; }
+
+  // Typed access; each reports its own error and returns a fallback.
+  std::string scalar(const YAML::Node& node, std::string_view what);
+  std::vector<std::string> string_list(const YAML::Node& node, std::string_view what);
+  int integer(const YAML::Node& node, std::string_view what);
+  bool boolean(const YAML::Node& node, std::string_view what);
+  // Compiles a pattern; an RE2 error is reported at the column where RE2 found it.
+  Pattern pattern(const YAML::Node& node, bool ignorecase, std::string_view what);
+  Pattern pattern_from(const YAML::Node& at, std::string source, bool ignorecase);
+
+ private:
+  std::string path_;
+  std::string_view text_;
+  std::vector<Diagnostic>& diagnostics_;
+  bool failed_ = false;
+};
+
+struct Rule {
+  virtual ~Rule() = default;
+
+  // Common keys, set by the loader.
+  std::string id, kind, category, message, description, link, path;
+  Severity severity = Severity::warning;
+  Scope scope = Scope::entry;
+  bool ignorecase = false;
+  std::optional<Pattern> exceptions;  // a match equal to one of them is not reported
+  std::optional<std::string> fix_template;
+  std::optional<Pattern> fix_replace;  // fix: {replace: RE, with: STR} over the matched text
+  std::string fix_with;
+  std::vector<std::string> bad_examples, good_examples;
+
+  // The kind's own keys and how to read them.
+  virtual std::vector<std::string_view> keys() const = 0;
+  virtual void configure(const YAML::Node& rule, LoadContext& ctx) = 0;
+  virtual Scope default_scope() const { return Scope::entry; }
+  virtual bool accepts_scope(Scope) const { return true; }
+
+  // A pattern that must match a unit for check() to find anything there, so the engine can
+  // skip the unit after one RE2::Set pass; empty when the rule must see every unit.
+  virtual std::string trigger() const { return {}; }
+  // Per-unit kinds implement check(); list-wide kinds implement check_list().
+  virtual bool list_wide() const { return false; }
+  virtual void check(const Unit&, FindingSink&) const {}
+  virtual void check_list(const std::vector<Unit>&, FindingSink&) const {}
+};
+
+// Calls f(begin, end, groups) for every non-overlapping match of re in text; groups[0] is
+// the whole match and unmatched groups are null.
+void for_each_match(const RE2& re, std::string_view text,
+                    const std::function<void(std::size_t, std::size_t,
+                                             const std::vector<re2::StringPiece>&)>& f);
+// Named captures of a match as message variables; "focus" narrows the span when it matched.
+Vars named_captures(const RE2& re, const std::vector<re2::StringPiece>& groups);
+std::pair<std::size_t, std::size_t> focus_range(const RE2& re, std::string_view text,
+                                                const std::vector<re2::StringPiece>& groups);
+
+// Rule kinds, registered by name (src/rules/kinds/registry.cpp).
+using RuleFactory = std::unique_ptr<Rule> (*)();
+const std::map<std::string, RuleFactory, std::less<>>& rule_kinds();
+
+}  // namespace citelint::rules

@@ -1,0 +1,83 @@
+// Turning a rule's match into a Finding: message and fix templates, exceptions.
+#include "rules/rule.hpp"
+
+namespace citelint::rules {
+
+std::string render_template(std::string_view templ, const Vars& vars) {
+  std::string out;
+  out.reserve(templ.size() + 32);
+  for (std::size_t i = 0; i < templ.size(); ++i) {
+    const char c = templ[i];
+    if (c == '{' && i + 1 < templ.size() && templ[i + 1] == '{') {
+      out += '{';
+      ++i;
+      continue;
+    }
+    if (c == '}' && i + 1 < templ.size() && templ[i + 1] == '}') {
+      out += '}';
+      ++i;
+      continue;
+    }
+    if (c == '{') {
+      const std::size_t close = templ.find('}', i);
+      if (close != std::string_view::npos) {
+        const std::string_view name = templ.substr(i + 1, close - i - 1);
+        bool found = false;
+        for (const auto& [k, v] : vars) {
+          if (k == name) {
+            out += v;
+            found = true;
+            break;
+          }
+        }
+        if (found) {
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+void FindingSink::report(const Rule& rule, const Unit& unit, std::size_t text_begin,
+                         std::size_t text_end, Vars vars) {
+  const std::string_view match = unit.text.substr(text_begin, text_end - text_begin);
+  if (rule.exceptions && RE2::FullMatch(re2::StringPiece(match.data(), match.size()), *rule.exceptions->re))
+    return;
+  Finding f;
+  f.rule = rule.id;
+  f.category = rule.category;
+  f.severity = rule.severity;
+  f.span = unit.span(text_begin, text_end);
+  if (unit.ref) f.reference = unit.ref->id;
+
+  // Variables every template may use, after the kind's own.
+  vars.emplace_back("match", std::string(match));
+  if (unit.ref) vars.emplace_back("reference", unit.ref->id);
+  if (unit.url) {
+    vars.emplace_back("url", unit.url->normalised);
+    vars.emplace_back("as_written", unit.url->as_written);
+  }
+  if (unit.date) {
+    vars.emplace_back("value", unit.date->value);
+    vars.emplace_back("role", std::string(to_string(unit.date->role)));
+    vars.emplace_back("as_written", unit.date->as_written);
+  }
+  if (unit.doi) vars.emplace_back("doi", unit.doi->value);
+  f.message = render_template(rule.message, vars);
+
+  const std::string source(unit.doc->slice(f.span));
+  if (rule.fix_template) {
+    f.fix = Fix{render_template(*rule.fix_template, vars), false};
+  } else if (rule.fix_replace) {
+    std::string replaced = source;
+    RE2::GlobalReplace(&replaced, *rule.fix_replace->re, rule.fix_with);
+    f.fix = Fix{replaced, false};
+  }
+  if (f.fix && f.fix->replacement == source) f.fix.reset();  // nothing would change
+  findings_.push_back(std::move(f));
+}
+
+}  // namespace citelint::rules
