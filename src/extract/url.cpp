@@ -34,6 +34,8 @@ bool url_char(char32_t c) {
         return true;
     }
   }
+  // Hyphens and soft hyphens that PDF extraction puts in place of '-'.
+  if (c == 0x2010 || c == 0x2011 || c == 0xAD) return true;
   return c >= 0xC0 && c <= 0x24F;
 }
 
@@ -228,7 +230,7 @@ std::string normalise_url(std::string_view as_written, bool* valid) {
   for (std::size_t i = 0; i < as_written.size();) {
     const char32_t c = utf8::next(as_written, i);
     if (utf8::is_space(c) || c == 0xAD) continue;  // soft hyphen: a line-break artifact
-    utf8::append(folded, utf8::fold_fullwidth(c));
+    utf8::append(folded, c == 0x2010 || c == 0x2011 ? U'-' : utf8::fold_fullwidth(c));
   }
   if (starts_with_ci(folded, 0, "www.")) folded.insert(0, "http://");
   // Lowercase the scheme, and drop spaces a PDF left between the scheme and "//".

@@ -60,8 +60,12 @@ void excerpt(std::string& out, std::string_view line, std::size_t from, std::siz
   }
   for (std::size_t k = first; k < last; ++k) {
     out += cps[k].first == "\t" ? " " : cps[k].first;
-    const char mark = k == from ? '^' : (k > from && k < to ? '~' : ' ');
-    if (k < std::max(to, from + 1)) caret.append(static_cast<std::size_t>(cps[k].second), mark);
+    if (k < from) {
+      caret.append(static_cast<std::size_t>(cps[k].second), ' ');
+    } else if (k < std::max(to, from + 1)) {
+      caret += k == from ? '^' : '~';
+      caret.append(static_cast<std::size_t>(cps[k].second - 1), '~');
+    }
   }
   if (from >= last) caret += '^';  // an empty span at the end of the line
   if (last < cps.size()) out += "...";

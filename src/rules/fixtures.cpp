@@ -126,37 +126,49 @@ std::vector<RuleTestResult> test_rules(const RuleSet& rules, const std::vector<R
     Corpus corpus;
     const std::vector<Finding> findings = run(one, result.fixture, fixture.text, fixture.options, corpus);
 
-    // The reference an annotation speaks of: the first one starting below it.
-    auto reference_after = [&](int line) -> const Reference* {
-      for (const Reference& r : corpus.references)
-        if (r.span.line > line) return &r;
-      return nullptr;
+    // An annotation speaks of the entries that start on the next line that starts any: a
+    // glued entry starts on the same line as the one it is glued to.
+    auto references_after = [&](int line) {
+      std::vector<const Reference*> out;
+      for (const Reference& r : corpus.references) {
+        if (r.span.line <= line) continue;
+        if (!out.empty() && r.span.line != out.front()->span.line) break;
+        out.push_back(&r);
+      }
+      return out;
     };
-    auto fires_on = [&](const Reference& r) {
+    auto fires_on = [&](const std::vector<const Reference*>& refs) {
       return std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
-        return f.span.begin >= r.span.begin && f.span.begin <= r.span.end;
+        return std::any_of(refs.begin(), refs.end(), [&](const Reference* r) {
+          return f.span.begin >= r->span.begin && f.span.begin <= r->span.end;
+        });
       });
+    };
+    auto describe = [](const std::vector<const Reference*>& refs) {
+      std::string s = "reference";
+      for (const Reference* r : refs) s += " " + r->id;
+      return s + " (line " + std::to_string(refs.front()->span.line) + ")";
     };
     std::vector<const Reference*> expected;
     for (const Annotation& a : fixture.annotations) {
       if (a.rule != info.id) continue;
       const std::string where = result.fixture + ":" + std::to_string(a.line) + ": ";
-      const Reference* r = reference_after(a.line);
-      if (!r) {
+      const std::vector<const Reference*> refs = references_after(a.line);
+      if (refs.empty()) {
         result.failures.push_back(where + "no reference follows this annotation");
         continue;
       }
       if (a.must_fire) {
         ++result.must_fire;
-        expected.push_back(r);
-        if (fires_on(*r) == 0)
-          result.failures.push_back(where + info.id + " should fire on reference " + r->id +
-                                    " (line " + std::to_string(r->span.line) + ") but does not");
+        expected.insert(expected.end(), refs.begin(), refs.end());
+        if (fires_on(refs) == 0)
+          result.failures.push_back(where + info.id + " should fire on " + describe(refs) +
+                                    " but does not");
       } else {
         ++result.must_not_fire;
-        if (fires_on(*r) != 0)
-          result.failures.push_back(where + info.id + " should not fire on reference " + r->id +
-                                    " (line " + std::to_string(r->span.line) + ") but does");
+        if (fires_on(refs) != 0)
+          result.failures.push_back(where + info.id + " should not fire on " + describe(refs) +
+                                    " but does");
       }
     }
     for (const Finding& f : findings) {

@@ -103,9 +103,11 @@ Pattern LoadContext::pattern_from(const YAML::Node& at, std::string source, bool
 }
 
 Pattern LoadContext::pattern(const YAML::Node& node, bool ignorecase, std::string_view what) {
-  const std::string source = scalar(node, what);
-  if (failed_ && source.empty()) return Pattern{};
-  return pattern_from(node, source, ignorecase);
+  if (!node.IsScalar()) {
+    scalar(node, what);  // reports the error
+    return pattern_from(node, "", false);  // a placeholder; the rule is dropped
+  }
+  return pattern_from(node, node.Scalar(), ignorecase);
 }
 
 }  // namespace rules
@@ -115,6 +117,28 @@ namespace {
 const std::vector<std::string_view> kCommonKeys = {
     "extends",    "message", "level",      "category", "scope", "description",
     "link",       "ignorecase", "exceptions", "fix",   "examples"};
+
+// Edit distance, for "did you mean" on misspelt keys.
+std::size_t distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string suggestion(std::string_view word, const std::vector<std::string_view>& known) {
+  for (auto k : known)
+    if (distance(word, k) <= 2) return "did you mean '" + std::string(k) + "'? ";
+  return {};
+}
 
 std::string join(const std::vector<std::string_view>& words) {
   std::string out;
@@ -168,8 +192,8 @@ std::shared_ptr<Rule> load_rule(const RuleFile& file, const std::set<std::string
   for (const auto& kv : root) {
     const std::string key = kv.first.as<std::string>();
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-      ctx.error(kv.first.Mark(), "unknown key '" + key + "' for a " + kind + " rule (expected one of: " +
-                                     join(allowed) + ")");
+      ctx.error(kv.first.Mark(), "unknown key '" + key + "'; " + suggestion(key, allowed) +
+                                     "rules that extend " + kind + " take: " + join(allowed));
   }
 
   if (const auto n = root["ignorecase"]) rule->ignorecase = ctx.boolean(n, "ignorecase");

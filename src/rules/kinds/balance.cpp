@@ -41,9 +41,12 @@ class BalanceRule : public Rule {
     };
     std::vector<Open> stack;
     const std::vector<Url>* urls = unit.ref ? &unit.ref->urls : nullptr;
-    auto in_url = [&](std::size_t text_pos) {
+    // URLs keep their own parentheses, and a label such as "12)" or "[12]" is no bracket pair.
+    auto skipped = [&](std::size_t text_pos) {
       if (!urls) return false;
       const std::size_t d = unit.to_doc(text_pos, false);
+      const Span& label = unit.ref->label.span;
+      if (d >= label.begin && d < label.end) return true;
       return std::any_of(urls->begin(), urls->end(),
                          [&](const Url& u) { return d >= u.span.begin && d < u.span.end; });
     };
@@ -55,7 +58,7 @@ class BalanceRule : public Rule {
       const char32_t c = utf8::next(unit.text, i);
       if (c < 0x80 && c != '(' && c != ')' && c != '[' && c != ']' && c != '{' && c != '}' && c != '<' && c != '>')
         continue;
-      if (in_url(at)) continue;
+      if (skipped(at)) continue;
       for (const auto& [open, close] : pairs_) {
         if (c == open) {
           stack.push_back({close, at, i});

@@ -19,6 +19,16 @@ struct Value {
   std::size_t text_begin = 0, text_end = 0;  // for pattern captures
 };
 
+// How a message names a role: "the access date", "the year of publication".
+std::string what(std::string_view role) {
+  if (role == "published") return "publication date";
+  if (role == "updated") return "update date";
+  if (role == "accessed") return "access date";
+  if (role == "year") return "year of publication";
+  if (role == "as-of") return "as-of date";
+  return std::string(role);
+}
+
 int compare_values(const Value& a, const Value& b) {
   if (a.y != b.y) return a.y < b.y ? -1 : 1;
   if (a.m && b.m && a.m != b.m) return a.m < b.m ? -1 : 1;
@@ -35,11 +45,19 @@ bool holds(int c, std::string_view op) {
   return c > 0;
 }
 
+// An operand names one role, several joined by '|' ("published|updated"), issued or any.
 bool role_matches(std::string_view operand, DateRole role) {
-  if (operand == "any") return true;
-  if (operand == "issued")
-    return role == DateRole::published || role == DateRole::updated || role == DateRole::year;
-  return operand == to_string(role);
+  while (!operand.empty()) {
+    const std::size_t bar = operand.find('|');
+    const std::string_view one = operand.substr(0, bar);
+    if (one == "any" || one == to_string(role)) return true;
+    if (one == "issued" &&
+        (role == DateRole::published || role == DateRole::updated || role == DateRole::year))
+      return true;
+    if (bar == std::string_view::npos) break;
+    operand.remove_prefix(bar + 1);
+  }
+  return false;
 }
 
 class CompareRule : public Rule {
@@ -53,9 +71,13 @@ class CompareRule : public Rule {
   }
 
   void configure(const YAML::Node& rule, LoadContext& ctx) override {
-    for (const char* key : {"left", "right", "op"})
-      if (!rule[key]) ctx.error(rule.Mark(), std::string("a compare rule needs '") + key + "'");
-    if (ctx.failed()) return;
+    bool complete = true;
+    for (const char* key : {"left", "right", "op"}) {
+      if (rule[key]) continue;
+      ctx.error(rule.Mark(), std::string("a compare rule needs '") + key + "'");
+      complete = false;
+    }
+    if (!complete) return;
     left_ = ctx.scalar(rule["left"], "left");
     right_ = ctx.scalar(rule["right"], "right");
     op_ = ctx.scalar(rule["op"], "op");
@@ -85,9 +107,20 @@ class CompareRule : public Rule {
       static const std::vector<std::string_view> kRoles = {
           "published", "updated", "accessed", "year", "issued", "any", "as-of"};
       for (const char* key : {"left", "right"}) {
-        const std::string v = rule[key].Scalar();
-        if (std::find(kRoles.begin(), kRoles.end(), v) == kRoles.end())
-          ctx.error(rule[key].Mark(), "'" + v + "' is not a date role (published, updated, accessed, year, issued, any, as-of)");
+        std::string_view v = rule[key].Scalar();
+        while (true) {
+          const std::size_t bar = v.find('|');
+          const std::string_view one = v.substr(0, bar);
+          if (std::find(kRoles.begin(), kRoles.end(), one) == kRoles.end()) {
+            std::string message(1, '\'');
+            message += one;
+            message += "' is not a date role (published, updated, accessed, year, issued, any, "
+                       "as-of; join several with |)";
+            ctx.error(rule[key].Mark(), std::move(message));
+          }
+          if (bar == std::string_view::npos) break;
+          v.remove_prefix(bar + 1);
+        }
       }
     }
     if (left_ == "as-of" && right_ == "as-of") ctx.error(rule.Mark(), "compare as-of with a date");
@@ -154,7 +187,9 @@ class CompareRule : public Rule {
     if (holds(compare_values(l, r), op_)) return;
     const Value& at = at_right_ ? r : l;
     if (!at.span && !pattern_.re) return;
-    Vars vars = {{"left", l.shown}, {"right", r.shown}, {"left_role", l.role}, {"right_role", r.role}};
+    Vars vars = {{"left", l.shown},          {"right", r.shown},
+                 {"left_role", l.role},      {"right_role", r.role},
+                 {"left_what", what(l.role)}, {"right_what", what(r.role)}};
     if (pattern_.re) {
       sink.report(*this, unit, at.text_begin, at.text_end, std::move(vars));
       return;

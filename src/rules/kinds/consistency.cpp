@@ -1,6 +1,7 @@
 // consistency: each unit takes the first of several named forms it matches; within one input,
 // the units whose form differs from the clear majority are reported.
 #include <map>
+#include <set>
 
 #include "rules/kinds/kinds.hpp"
 
@@ -45,8 +46,14 @@ class ConsistencyRule : public Rule {
       }
     }
     for (const auto& [doc, seen] : by_input) {
+      // Count entries, not units: both halves of a bilingual entry are one vote.
       std::vector<int> counts(patterns_.size(), 0);
-      for (const Seen& s : seen) ++counts[s.form];
+      std::set<std::pair<const Reference*, std::size_t>> voted;
+      std::set<const Reference*> entries;
+      for (const Seen& s : seen) {
+        entries.insert(s.unit->ref);
+        if (voted.insert({s.unit->ref, s.form}).second) ++counts[s.form];
+      }
       std::size_t majority = 0;
       for (std::size_t f = 1; f < counts.size(); ++f)
         if (counts[f] > counts[majority]) majority = f;
@@ -61,7 +68,7 @@ class ConsistencyRule : public Rule {
                     {{"form", names_[s.form]},
                      {"majority", names_[majority]},
                      {"count", std::to_string(counts[majority])},
-                     {"total", std::to_string(seen.size())}});
+                     {"total", std::to_string(entries.size())}});
       }
     }
   }

@@ -19,11 +19,12 @@ class FormatRule : public Rule {
     }
     if (const auto n = rule["valid"]) {
       valid_ = ctx.scalar(n, "valid");
-      if (valid_ != "date" && valid_ != "url" && valid_ != "doi")
-        ctx.error(n.Mark(), "valid must be date, url or doi");
       const Scope needed = valid_ == "date" ? Scope::date : valid_ == "url" ? Scope::url : Scope::doi;
-      if (!ctx.failed() && scope != needed)
+      if (valid_ != "date" && valid_ != "url" && valid_ != "doi") {
+        ctx.error(n.Mark(), "valid must be date, url or doi");
+      } else if (scope != needed) {
         ctx.error(n.Mark(), "valid: " + valid_ + " needs scope: " + valid_);
+      }
     }
     if (allow_.empty() && valid_.empty())
       ctx.error(rule.Mark(), "a format rule needs 'allow' (patterns) or 'valid' (date, url, doi)");

@@ -12,7 +12,7 @@ class OccurrenceRule : public Rule {
   void configure(const YAML::Node& rule, LoadContext& ctx) override {
     if (!rule["pattern"]) ctx.error(rule.Mark(), "an occurrence rule needs 'pattern'");
     if (!rule["max"] && !rule["min"]) ctx.error(rule.Mark(), "an occurrence rule needs 'max' or 'min'");
-    if (ctx.failed()) return;
+    if (!rule["pattern"]) return;
     pattern_ = ctx.pattern(rule["pattern"], ignorecase, "pattern");
     if (rule["max"]) max_ = ctx.integer(rule["max"], "max");
     if (rule["min"]) min_ = ctx.integer(rule["min"], "min");

@@ -16,15 +16,16 @@ class SubstitutionRule : public Rule {
       return;
     }
     std::string alternation;
+    bool keys_ok = true;
     for (const auto& kv : swap) {
       const std::string from = ctx.scalar(kv.first, "swap key");
       // Each key compiles alone too, so an error points at the key that has it.
-      ctx.pattern(kv.first, ignorecase, "swap key");
+      keys_ok = ctx.pattern(kv.first, ignorecase, "swap key").re->ok() && keys_ok;
       if (!alternation.empty()) alternation += '|';
       alternation += "(?P<swap" + std::to_string(replacements_.size()) + ">" + from + ")";
       replacements_.push_back(ctx.scalar(kv.second, "swap value"));
     }
-    if (!ctx.failed()) pattern_ = ctx.pattern_from(swap, alternation, ignorecase);
+    if (keys_ok) pattern_ = ctx.pattern_from(swap, alternation, ignorecase);
     if (!fix_template && !fix_replace) fix_template = "{replacement}";
   }
 
