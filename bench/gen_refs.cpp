@@ -1,1 +1,125 @@
-int main() { return 0; }
+// Generates a large plain-text reference list for the offline benchmark: numbered GB/T 7714
+// entries (Chinese, English, bilingual), journal articles with DOIs and web pages with
+// (published)[accessed] dates, about one in ten with a defect the core rules report.
+//
+//   citelint-bench-gen N [SEED] > refs.txt
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+const std::vector<std::string> kSurnames = {"Smith", "Wang", "Li", "Zhang", "Brown", "Chen",
+                                            "Müller", "Garcia", "Liu", "Kim", "Silva", "Yang"};
+const std::vector<std::string> kCnNames = {"王明", "李华", "张伟", "刘洋", "陈静", "杨帆"};
+const std::vector<std::string> kWords = {
+    "urbanization", "growth",   "research",   "integrity", "policy",    "energy",
+    "water",        "climate",  "innovation", "science",   "education", "health",
+    "rural",        "markets",  "evidence",   "networks",  "statistics", "development"};
+const std::vector<std::string> kCnTitles = {"城市化与经济增长", "关于加强科研诚信建设的意见",
+                                            "国家重点研发计划的通知", "中国统计年鉴",
+                                            "农村发展报告", "能源政策研究"};
+const std::vector<std::string> kHosts = {"www.moe.gov.cn", "www.worldbank.org", "www.oecd.org",
+                                         "www.nsf.gov",    "ec.europa.eu",      "www.most.gov.cn",
+                                         "data.un.org",    "www.who.int"};
+
+std::mt19937 rng;
+int pick(int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); }
+template <class T>
+const T& pick(const std::vector<T>& v) { return v[static_cast<std::size_t>(pick(static_cast<int>(v.size())))]; }
+
+std::string date(int year) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, 1 + pick(12), 1 + pick(28));
+  return buf;
+}
+
+std::string title() {
+  std::string t = pick(kWords);
+  t[0] = static_cast<char>(t[0] - 'a' + 'A');
+  for (int i = 0, n = 4 + pick(8); i < n; ++i) t += " " + pick(kWords);
+  return t;
+}
+
+std::string url(int id) {
+  return "https://" + pick(kHosts) + "/" + pick(kWords) + "/" + std::to_string(2015 + pick(8)) +
+         "/t" + std::to_string(20150000 + id) + "_" + std::to_string(100000 + pick(900000)) + ".html";
+}
+
+std::string web_entry(int id, bool defect) {
+  const int year = 2012 + pick(8);
+  std::string published = date(year), accessed = date(year + 1), link = url(id);
+  if (defect) {
+    switch (pick(4)) {
+      case 0: link.insert(link.find('/', 8) + 1, " "); break;  // whitespace in the URL
+      case 1: published.insert(5, " "); break;                   // "2018- 10-31"
+      case 2: accessed = std::to_string(year + 1) + "-3-8"; break;  // no zero padding
+      default: accessed = date(year - 1); break;                 // accessed before published
+    }
+  }
+  return pick(kSurnames) + " " + static_cast<char>('A' + pick(26)) + ". " + title() +
+         "[EB/OL]. (" + published + ")[" + accessed + "]. " + link + ".";
+}
+
+std::string article_entry(bool defect) {
+  const int year = 2000 + pick(20);
+  std::string doi = "10." + std::to_string(1000 + pick(8999)) + "/j." + pick(kWords) + "." +
+                    std::to_string(year) + "." + std::to_string(pick(10000));
+  std::string authors;
+  for (int a = 0, n = 2 + pick(3); a < n; ++a) {
+    if (a) authors += ", ";
+    authors += pick(kSurnames) + " " + static_cast<char>('A' + pick(26));
+  }
+  if (defect) authors += ",,";
+  return authors + ". " + title() + "[J]. Journal of " + pick(kWords) + ", " + std::to_string(year) +
+         ", " + std::to_string(1 + pick(60)) + "(" + std::to_string(1 + pick(12)) + "): " +
+         std::to_string(1 + pick(200)) + "-" + std::to_string(201 + pick(200)) + ". DOI: " + doi + ".";
+}
+
+std::string chinese_entry(int id, bool defect) {
+  const int year = 2012 + pick(8);
+  std::string name = pick(kCnNames);
+  if (defect) name.insert(3, " ");  // "王 明"
+  return name + ", " + pick(kCnNames) + ". " + pick(kCnTitles) + ": " + pick(kCnTitles) + "[EB/OL]. (" +
+         date(year) + ")[" + date(year + 1) + "]. " + url(id) + ".";
+}
+
+std::string bilingual_entry(int id, bool defect) {
+  const int year = 2012 + pick(8);
+  const std::string published = date(year), accessed = date(year + 1), link = url(id);
+  const std::string en_year = defect ? std::to_string(year + 1) : std::to_string(year);
+  return pick(kCnNames) + ". " + pick(kCnTitles) + "[M]. 北京: 科学出版社, " + std::to_string(year) +
+         ".\n\n" + pick(kSurnames) + " " + static_cast<char>('A' + pick(26)) + ". " + title() +
+         "[M]. Beijing: Science Press, " + en_year + ". (in Chinese)";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: citelint-bench-gen N [SEED] > refs.txt\n");
+    return 2;
+  }
+  const int n = std::atoi(argv[1]);
+  rng.seed(argc > 2 ? static_cast<unsigned>(std::atoi(argv[2])) : 7714u);
+  std::string out;
+  for (int i = 1; i <= n; ++i) {
+    const bool defect = pick(10) == 0;
+    std::string entry;
+    switch (pick(10)) {
+      case 0: case 1: case 2: case 3: entry = web_entry(i, defect); break;
+      case 4: case 5: case 6: entry = article_entry(defect); break;
+      case 7: case 8: entry = chinese_entry(i, defect); break;
+      default: entry = bilingual_entry(i, defect); break;
+    }
+    out += std::to_string(i) + " " + entry + "\n\n";
+    if (out.size() > (1 << 20)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}

@@ -53,6 +53,18 @@ class Document {
   std::string text_;
   std::string format_;
   std::vector<std::size_t> line_starts_;
+  // Spans are mostly asked for in source order: remember the last line, and the last offset
+  // whose column was counted on it, so the next span counts on from there.
+  struct Checkpoint {
+    std::size_t offset = 0;
+    int column = 1;
+  };
+  mutable std::size_t line_hint_ = 0;
+  mutable std::size_t checkpoint_line_begin_ = static_cast<std::size_t>(-1);
+  mutable std::size_t ascii_until_ = 0;  // the line is ASCII up to here: columns are offsets
+  mutable Checkpoint checkpoints_[8];
+  mutable unsigned next_checkpoint_ = 0;
+  int column_of(int line, std::size_t offset) const;
 };
 
 struct Url {

@@ -1,7 +1,9 @@
 // Reports: what a run read and found, for people (text) and programs (json).
 #pragma once
 
+#include <functional>
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -23,7 +25,11 @@ struct ReportInput {
 
 Summary summarise(const ReportInput& input);
 
-// The JSON report, schema citelint-report/1 (docs/report-json.md).
+// Where a report's text goes, in chunks of about a megabyte.
+using ReportSink = std::function<void(std::string_view)>;
+
+// The JSON report, schema citelint-report/1 (docs/report-json.md), streamed to `out`.
+void write_json(const ReportInput& input, const ReportSink& out);
 std::string render_json(const ReportInput& input);
 
 // Compiler-style text: file:line:col: severity[rule]: message, the source line with a caret

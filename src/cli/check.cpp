@@ -36,14 +36,24 @@ std::string today() {
   return buf;
 }
 
-bool write_output(const std::string& path, const std::string& text) {
-  if (path.empty() || path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0;
+// Writes the report in the chosen format to stdout or to -o FILE.
+bool write_report(const CheckOptions& o, const ReportInput& report) {
+  const bool to_stdout = o.output.empty() || o.output == "-";
+  std::FILE* out = to_stdout ? stdout : std::fopen(o.output.c_str(), "wb");
+  if (!out) return false;
+  bool ok = true;
+  auto write = [&](std::string_view chunk) {
+    ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), out) == chunk.size();
+  };
+  if (o.format == "json") {
+    write_json(report, write);
+  } else {
+    const bool colour = to_stdout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    write(render_text(report, TextOptions{colour}));
   }
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  return static_cast<bool>(out);
+  ok = std::fflush(out) == 0 && ok;
+  if (!to_stdout) ok = std::fclose(out) == 0 && ok;
+  return ok;
 }
 
 int run_check(const CheckOptions& o) {
@@ -82,14 +92,7 @@ int run_check(const CheckOptions& o) {
 
   const std::vector<Finding> findings = lint(rules, corpus, lint_options);
   const ReportInput report{corpus, findings, as_of};
-  std::string text;
-  if (o.format == "json") {
-    text = render_json(report);
-  } else {
-    const bool tty = (o.output.empty() || o.output == "-") && isatty(STDOUT_FILENO);
-    text = render_text(report, TextOptions{tty && !std::getenv("NO_COLOR")});
-  }
-  if (!write_output(o.output, text)) {
+  if (!write_report(o, report)) {
     std::cerr << "citelint: cannot write " << o.output << "\n";
     return kUsage;
   }

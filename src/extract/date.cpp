@@ -91,18 +91,22 @@ std::optional<ParsedDate> parse_date(std::string_view text) {
   }
   skip_horizontal_space(text, i);
   if (i != text.size()) return std::nullopt;
-  char buf[16];
-  if (parts == 3) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    d.valid = is_calendar_date(d.year, d.month, d.day);
-  } else if (parts == 2) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
-    d.valid = d.month >= 1 && d.month <= 12;
-  } else {
-    std::snprintf(buf, sizeof buf, "%04d", d.year);
-    d.valid = true;
+  auto two = [](std::string& out, int n) {
+    out += static_cast<char>('0' + n / 10 % 10);
+    out += static_cast<char>('0' + n % 10);
+  };
+  two(d.value, d.year / 100);
+  two(d.value, d.year);
+  if (parts >= 2) {
+    d.value += '-';
+    two(d.value, d.month);
   }
-  d.value = buf;
+  if (parts == 3) {
+    d.value += '-';
+    two(d.value, d.day);
+  }
+  d.valid = parts == 3 ? is_calendar_date(d.year, d.month, d.day)
+                       : parts == 2 ? d.month >= 1 && d.month <= 12 : true;
   return d;
 }
 
@@ -110,7 +114,9 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
                              const std::vector<Url>& skip) {
   const std::string_view s(doc.text());
   std::vector<Date> dates;
-  for (std::size_t i = begin; i < end;) {
+  // Only brackets and commas (ASCII, or full-width behind lead byte 0xEF) can start a date.
+  static constexpr ByteSet kStarts = {'(', '[', ',', 0xEF};
+  for (std::size_t i = begin; (i = kStarts.find(s, i, end)) < end;) {
     const std::size_t at = i;
     const char32_t c = utf8::next(s, i);
     const bool round = c == U'(' || c == 0xFF08;

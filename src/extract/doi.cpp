@@ -1,10 +1,9 @@
 // DOIs: after a `doi:` marker, inside doi.org URLs, and bare `10.nnnn/...` tokens.
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <cctype>
 
 #include "citelint/extract.hpp"
+#include "model/utf8.hpp"
 
 namespace citelint {
 
@@ -30,9 +29,21 @@ std::size_t token_end(std::string_view s, std::size_t i, std::size_t end) {
 
 }  // namespace
 
+// Crossref's pattern /^10.\d{4,9}/[-._;()/:A-Z0-9]+$/i (with <>[] allowed), checked by hand:
+// it runs once per DOI and is simple enough that a regex call costs more than the check.
 bool is_valid_doi(std::string_view doi) {
-  static const RE2 kDoi(R"(10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]]+)");
-  return RE2::FullMatch(doi, kDoi);
+  if (doi.size() < 5 || doi.compare(0, 3, "10.") != 0) return false;
+  std::size_t i = 3;
+  while (i < doi.size() && std::isdigit(static_cast<unsigned char>(doi[i]))) ++i;
+  if (i - 3 < 4 || i - 3 > 9 || i >= doi.size() || doi[i] != '/') return false;
+  if (++i == doi.size()) return false;
+  for (; i < doi.size(); ++i) {
+    const char c = doi[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) &&
+        std::string_view("-._;()/:<>[]").find(c) == std::string_view::npos)
+      return false;
+  }
+  return true;
 }
 
 std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t end,
@@ -54,7 +65,8 @@ std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t e
     if (at == std::string_view::npos) continue;
     add(u.span.begin + at + 8, u.span.end);
   }
-  for (std::size_t i = begin; i + 3 < end; ++i) {
+  static constexpr ByteSet kStarts = {'d', 'D', '1'};
+  for (std::size_t i = begin; (i = kStarts.find(s, i, end)) + 3 < end; ++i) {
     const char c = s[i];
     if (c == 'd' || c == 'D') {
       if (std::tolower(static_cast<unsigned char>(s[i + 1])) != 'o' ||

@@ -17,15 +17,24 @@ struct Segment {
   bool capital_start;
 };
 
-bool in_url(const std::vector<Url>& urls, std::size_t pos) {
-  return std::any_of(urls.begin(), urls.end(),
-                     [&](const Url& u) { return pos >= u.span.begin && pos < u.span.end; });
+// Han ideographs are encoded behind lead bytes 0xE3..0xE9, 0xEF (compatibility) and 0xF0.
+bool may_hold_han(std::string_view text) {
+  for (unsigned char b : text)
+    if ((b >= 0xE3 && b <= 0xE9) || b == 0xEF || b == 0xF0) return true;
+  return false;
 }
 
 }  // namespace
 
 std::vector<Part> find_parts(const Document& doc, const Reference& ref) {
   const std::string_view s(doc.text());
+  if (!may_hold_han(s.substr(ref.span.begin, ref.span.end - ref.span.begin))) return {};
+  // URLs are in source order; walk them alongside the text.
+  std::size_t next_url = 0;
+  auto in_url = [&](std::size_t pos) {
+    while (next_url < ref.urls.size() && ref.urls[next_url].span.end <= pos) ++next_url;
+    return next_url < ref.urls.size() && pos >= ref.urls[next_url].span.begin;
+  };
   const std::size_t content = ref.label.span.end > ref.span.begin ? ref.label.span.end : ref.span.begin;
   // Split into sentence-like segments at ". " and line breaks; URLs do not count as Latin text.
   std::vector<Segment> segments;
@@ -41,7 +50,7 @@ std::vector<Part> find_parts(const Document& doc, const Reference& ref) {
   for (std::size_t i = content; i < ref.span.end;) {
     const std::size_t at = i;
     const char32_t c = utf8::next(s, i);
-    if (in_url(ref.urls, at)) continue;
+    if (in_url(at)) continue;
     if (utf8::is_han(c)) {
       han = true;
       first_letter_seen = true;

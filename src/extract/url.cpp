@@ -50,10 +50,12 @@ bool trailing_punctuation(char32_t c) {
   }
 }
 
+// `prefix` is lowercase ASCII.
 bool starts_with_ci(std::string_view s, std::size_t i, std::string_view prefix) {
   if (s.size() - i < prefix.size()) return false;
   for (std::size_t k = 0; k < prefix.size(); ++k) {
-    if (std::tolower(static_cast<unsigned char>(s[i + k])) != prefix[k]) return false;
+    const char c = s[i + k];
+    if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != prefix[k]) return false;
   }
   return true;
 }
@@ -190,15 +192,30 @@ std::size_t trim_url_end(std::string_view s, std::size_t begin, std::size_t end)
   return end;
 }
 
+
+// A URL shows itself by its "://" (or full-width "：", lead byte 0xEF) or by "www.": scan for
+// those bytes, then step back to where the scheme starts.
+std::size_t url_start_near(std::string_view s, std::size_t i, std::size_t floor) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == 'w' || c == 'W') return url_starts_at(s, i, floor) ? i : std::string_view::npos;
+  // At ':' or a full-width colon: the scheme is the letters (and spaces) just before it.
+  std::size_t b = i;
+  while (b > floor && s[b - 1] == ' ' && i - b < 3) --b;
+  const std::size_t letters_end = b;
+  while (b > floor && std::isalpha(static_cast<unsigned char>(s[b - 1])) && letters_end - b < 5) --b;
+  if (b == letters_end) return std::string_view::npos;
+  return url_starts_at(s, b, floor) ? b : std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t end) {
   const std::string_view s(doc.text());
   std::vector<Url> urls;
-  for (std::size_t i = begin; i < end; ++i) {
-    const char c = s[i];
-    if (c != 'h' && c != 'H' && c != 'f' && c != 'F' && c != 'w' && c != 'W') continue;
-    if (!url_starts_at(s, i, begin)) continue;
+  static constexpr ByteSet kStarts = {':', 'w', 'W', 0xEF};  // 0xEF: full-width colon
+  for (std::size_t at = begin; (at = kStarts.find(s, at, end)) < end; ++at) {
+    const std::size_t i = url_start_near(s, at, begin);
+    if (i == std::string_view::npos) continue;
     std::size_t pos = consume_url_chars(s, i, end);
     while (pos < end && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\n' || s[pos] == '\r')) {
       std::size_t ws = pos;
@@ -219,36 +236,60 @@ std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t e
     url.normalised = normalise_url(url.as_written, &url.valid);
     url.span = doc.span(i, url_end);
     urls.push_back(std::move(url));
-    i = std::max(i, url_end > 0 ? url_end - 1 : 0);
+    at = std::max(at, url_end > 0 ? url_end - 1 : 0);
   }
   return urls;
 }
 
 std::string normalise_url(std::string_view as_written, bool* valid) {
-  std::string folded;
-  folded.reserve(as_written.size());
-  for (std::size_t i = 0; i < as_written.size();) {
-    const char32_t c = utf8::next(as_written, i);
-    if (utf8::is_space(c) || c == 0xAD) continue;  // soft hyphen: a line-break artifact
-    utf8::append(folded, c == 0x2010 || c == 0x2011 ? U'-' : utf8::fold_fullwidth(c));
-  }
-  if (starts_with_ci(folded, 0, "www.")) folded.insert(0, "http://");
-  // Lowercase the scheme, and drop spaces a PDF left between the scheme and "//".
   std::string encoded;
-  encoded.reserve(folded.size());
-  static const char kHex[] = "0123456789ABCDEF";
-  for (unsigned char b : folded) {
-    if (b >= 0x80) {
-      encoded += '%';
-      encoded += kHex[b >> 4];
-      encoded += kHex[b & 0xF];
-    } else {
-      encoded += static_cast<char>(b);
+  encoded.reserve(as_written.size() + 8);
+  if (starts_with_ci(as_written, 0, "www.")) encoded = "http://";
+  const bool plain = std::all_of(as_written.begin(), as_written.end(), [](char c) {
+    return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F;
+  });
+  if (plain) {
+    encoded += as_written;
+  } else {
+    // Drop whitespace and soft hyphens, fold look-alikes, percent-encode the rest of non-ASCII.
+    static const char kHex[] = "0123456789ABCDEF";
+    std::string folded;
+    for (std::size_t i = 0; i < as_written.size();) {
+      const char32_t c = utf8::next(as_written, i);
+      if (utf8::is_space(c) || c == 0xAD) continue;
+      folded.clear();
+      utf8::append(folded, c == 0x2010 || c == 0x2011 ? U'-' : utf8::fold_fullwidth(c));
+      for (unsigned char b : folded) {
+        if (b >= 0x80) {
+          encoded += '%';
+          encoded += kHex[b >> 4];
+          encoded += kHex[b & 0xF];
+        } else {
+          encoded += static_cast<char>(b);
+        }
+      }
     }
   }
   auto parsed = boost::urls::parse_uri(encoded);
   if (!parsed) {
     if (valid) *valid = false;
+    return encoded;
+  }
+  // Lowercase the scheme and host only where they have capitals: most URLs need no copy.
+  const std::string_view raw_scheme = parsed->scheme();
+  const std::string_view raw_host = parsed->encoded_host();
+  auto has_upper = [](std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  if (!has_upper(raw_scheme) && !has_upper(raw_host)) {
+    const std::string_view host = raw_host;
+    const bool web = raw_scheme == "http" || raw_scheme == "https" || raw_scheme == "ftp";
+    const bool host_ok = !host.empty() &&
+                         (host.find('.') != std::string_view::npos ||
+                          parsed->host_type() != boost::urls::host_type::name || host == "localhost") &&
+                         host.front() != '.' && host.back() != '.' &&
+                         host.find("..") == std::string_view::npos;
+    if (valid) *valid = web && host_ok;
     return encoded;
   }
   boost::urls::url u(*parsed);

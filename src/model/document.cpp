@@ -18,8 +18,13 @@ Document::Document(std::size_t id, std::string path, std::string text, std::stri
 }
 
 int Document::line_of(std::size_t offset) const {
+  const std::size_t h = line_hint_;
+  if (h < line_starts_.size() && line_starts_[h] <= offset &&
+      (h + 1 == line_starts_.size() || offset < line_starts_[h + 1]))
+    return static_cast<int>(h + 1);
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  return static_cast<int>(it - line_starts_.begin());
+  line_hint_ = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+  return static_cast<int>(line_hint_ + 1);
 }
 
 std::string_view Document::line_text(int line) const {
@@ -31,21 +36,43 @@ std::string_view Document::line_text(int line) const {
   return std::string_view(text_).substr(b, e - b);
 }
 
+// Counts code points from the nearest known column on the same line: a reference asks for
+// the columns of its start, its end, then its URLs and dates, so a few checkpoints save
+// counting from the line start each time.
+int Document::column_of(int line, std::size_t offset) const {
+  const std::size_t lb = line_begin(line);
+  if (checkpoint_line_begin_ != lb) {
+    checkpoint_line_begin_ = lb;
+    ascii_until_ = lb;
+    while (ascii_until_ < text_.size() && static_cast<unsigned char>(text_[ascii_until_]) < 0x80 &&
+           text_[ascii_until_] != '\n')
+      ++ascii_until_;
+    for (Checkpoint& c : checkpoints_) c = Checkpoint{ascii_until_, static_cast<int>(ascii_until_ - lb) + 1};
+  }
+  if (offset <= ascii_until_) return static_cast<int>(offset - lb) + 1;
+  Checkpoint best{ascii_until_, static_cast<int>(ascii_until_ - lb) + 1};
+  for (const Checkpoint& c : checkpoints_)
+    if (c.offset <= offset && c.offset > best.offset) best = c;
+  const std::string_view all(text_);
+  const int column =
+      best.column + static_cast<int>(utf8::length(all.substr(best.offset, offset - best.offset)));
+  checkpoints_[next_checkpoint_++ % 8] = Checkpoint{offset, column};
+  return column;
+}
+
 Span Document::span(std::size_t begin, std::size_t end) const {
   Span s;
   s.input = id_;
   s.begin = std::min(begin, text_.size());
   s.end = std::clamp(end, s.begin, text_.size());
-  const std::string_view all(text_);
   s.line = line_of(s.begin);
-  s.column = 1 + static_cast<int>(utf8::length(all.substr(line_begin(s.line), s.begin - line_begin(s.line))));
+  s.column = column_of(s.line, s.begin);
   s.end_line = line_of(s.end > s.begin ? s.end - 1 : s.end);
   if (s.end > s.begin && text_[s.end - 1] == '\n') {
     // A span that ends with a line break ends at the end of that line.
     s.end_column = 1 + static_cast<int>(utf8::length(line_text(s.end_line)));
   } else {
-    s.end_column = 1 + static_cast<int>(utf8::length(
-                           all.substr(line_begin(s.end_line), s.end - line_begin(s.end_line))));
+    s.end_column = column_of(s.end_line, s.end);
   }
   return s;
 }

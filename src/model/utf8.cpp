@@ -1,5 +1,8 @@
 #include "model/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace citelint::utf8 {
 
 namespace {
@@ -31,7 +34,7 @@ std::size_t valid_length(std::string_view s, std::size_t i) {
 }
 }  // namespace
 
-char32_t next(std::string_view s, std::size_t& i) {
+char32_t next_multibyte(std::string_view s, std::size_t& i) {
   const std::size_t n = valid_length(s, i);
   const auto b0 = static_cast<unsigned char>(s[i]);
   switch (n) {
@@ -97,16 +100,16 @@ void append(std::string& out, char32_t c) {
   }
 }
 
-std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char b : s) n += (b & 0xC0) != 0x80;
-  return n;
-}
-
 std::size_t first_invalid(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    // Fast path over ASCII.
+    // Fast path over ASCII, eight bytes at a time.
+    while (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
     while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
     if (i >= s.size()) break;
     const std::size_t n = valid_length(s, i);

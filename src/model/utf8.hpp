@@ -3,18 +3,31 @@
 
 #include <cstddef>
 #include <string>
+#include <initializer_list>
 #include <string_view>
 
 namespace citelint::utf8 {
 
 // Decodes the code point at s[i]; advances i past it. Invalid bytes decode as U+FFFD, one byte each.
-char32_t next(std::string_view s, std::size_t& i);
+char32_t next_multibyte(std::string_view s, std::size_t& i);
+inline char32_t next(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  return next_multibyte(s, i);
+}
 // Decodes the code point that ends just before s[i]; moves i back to its first byte.
 char32_t prev(std::string_view s, std::size_t& i);
 void append(std::string& out, char32_t cp);
 
 // Number of code points in s.
-std::size_t length(std::string_view s);
+inline std::size_t length(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char b : s) n += (b & 0xC0) != 0x80;
+  return n;
+}
 
 // The first invalid byte of s, or npos.
 std::size_t first_invalid(std::string_view s);
@@ -33,3 +46,25 @@ int display_width(char32_t c);
 bool is_space(char32_t c);
 
 }  // namespace citelint::utf8
+
+namespace citelint {
+
+// A set of bytes, for scanning loops that skip everything else: one table load per byte.
+class ByteSet {
+ public:
+  constexpr ByteSet(std::initializer_list<unsigned char> bytes) {
+    for (unsigned char b : bytes) has_[b] = true;
+  }
+  constexpr bool operator[](unsigned char b) const { return has_[b]; }
+  // The first index in [i, end) whose byte is in the set, or end.
+  std::size_t find(std::string_view s, std::size_t i, std::size_t end) const {
+    const char* p = s.data();
+    while (i < end && !has_[static_cast<unsigned char>(p[i])]) ++i;
+    return i;
+  }
+
+ private:
+  bool has_[256] = {};
+};
+
+}  // namespace citelint

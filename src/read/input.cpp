@@ -87,18 +87,21 @@ LoadResult load_document(std::size_t id, const std::string& path) {
     ss << std::cin.rdbuf();
     bytes = std::move(ss).str();
   } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      LoadResult failed;
-      failed.diagnostics.push_back({path, 0, 0, std::string("cannot read: ") + std::strerror(errno)});
-      return failed;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    auto failed = [&] {
+      LoadResult r;
+      r.diagnostics.push_back({path, 0, 0, std::string("cannot read: ") + std::strerror(errno)});
+      if (f) std::fclose(f);
+      return r;
+    };
+    if (!f) return failed();
+    char chunk[1 << 16];
+    for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) bytes.append(chunk, n);
+    if (std::ferror(f)) {
+      errno = errno ? errno : EIO;
+      return failed();
     }
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-      LoadResult failed;
-      failed.diagnostics.push_back({path, 0, 0, std::string("cannot read: ") + std::strerror(errno)});
-      return failed;
-    }
+    std::fclose(f);
   }
   return make_document(id, shown, std::move(bytes));
 }

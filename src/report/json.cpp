@@ -62,12 +62,16 @@ void write_reference(json::Writer& w, const Reference& r, const std::string& inp
 
 }  // namespace
 
-std::string render_json(const ReportInput& input) {
+void write_json(const ReportInput& input, const ReportSink& sink) {
   const Corpus& corpus = input.corpus;
+  constexpr std::size_t kChunk = 1 << 20;
   std::string out;
-  std::size_t text_size = 0;
-  for (const auto& d : corpus.documents) text_size += d->text().size();
-  out.reserve(text_size * 2 + 4096);
+  out.reserve(kChunk + (64 << 10));
+  auto flush = [&](std::size_t at_least) {
+    if (out.size() < at_least) return;
+    sink(out);
+    out.clear();
+  };
   json::Writer w(out);
   w.begin_object();
   w.key("schema").value("citelint-report/1");
@@ -84,7 +88,10 @@ std::string render_json(const ReportInput& input) {
   w.end_array();
 
   w.key("references").begin_array();
-  for (const Reference& r : corpus.references) write_reference(w, r, corpus.documents[r.input]->path());
+  for (const Reference& r : corpus.references) {
+    write_reference(w, r, corpus.documents[r.input]->path());
+    flush(kChunk);
+  }
   w.end_array();
 
   w.key("findings").begin_array();
@@ -107,6 +114,7 @@ std::string render_json(const ReportInput& input) {
       w.key("fix").null();
     }
     w.end_object();
+    flush(kChunk);
   }
   w.end_array();
 
@@ -122,7 +130,13 @@ std::string render_json(const ReportInput& input) {
   w.end_object();
   w.end_object();
   out += '\n';
-  return out;
+  flush(0);
+}
+
+std::string render_json(const ReportInput& input) {
+  std::string all;
+  write_json(input, [&](std::string_view chunk) { all.append(chunk); });
+  return all;
 }
 
 }  // namespace citelint

@@ -2,7 +2,9 @@
 // writing them straight into one buffer is several times faster than building a DOM first.
 #pragma once
 
+#include <array>
 #include <charconv>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -17,10 +19,15 @@ class Writer {
   Writer& begin_array() { return open('['); }
   Writer& end_array() { return close(']'); }
 
+  // Keys are the report's own identifiers: ASCII, never in need of escapes.
   Writer& key(std::string_view k) {
     comma();
-    string_literal(k);
-    out_ += ':';
+    char buf[64];
+    buf[0] = '"';
+    std::memcpy(buf + 1, k.data(), k.size());
+    buf[k.size() + 1] = '"';
+    buf[k.size() + 2] = ':';
+    out_.append(buf, k.size() + 3);
     after_key_ = true;
     return *this;
   }
@@ -76,9 +83,16 @@ class Writer {
     static const char kHex[] = "0123456789abcdef";
     out_ += '"';
     std::size_t run = 0;
+    static constexpr auto kEscape = [] {
+      std::array<bool, 256> t{};
+      for (int c = 0; c < 0x20; ++c) t[c] = true;
+      t['"'] = t['\\'] = true;
+      return t;
+    }();
+    const char* p = s.data();
     for (std::size_t i = 0; i < s.size(); ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      const auto c = static_cast<unsigned char>(p[i]);
+      if (!kEscape[c]) continue;
       out_.append(s.data() + run, i - run);
       run = i + 1;
       switch (c) {

@@ -6,7 +6,7 @@ namespace citelint {
 
 Summary summarise(const ReportInput& input) {
   Summary s;
-  std::unordered_set<std::string> unique;
+  std::unordered_set<std::string_view> unique;
   s.references = input.corpus.references.size();
   for (const Reference& r : input.corpus.references) {
     s.urls += r.urls.size();

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,7 +38,8 @@ struct Unit {
   const Document* doc = nullptr;
   const Reference* ref = nullptr;
   std::size_t doc_begin = 0;                      // text[0] is doc->text()[doc_begin] ...
-  const std::vector<Segment>* segments = nullptr;  // ... unless segments are given
+  const Segment* segments = nullptr;               // ... unless segments are given
+  std::size_t segment_count = 0;
   const Url* url = nullptr;
   const Date* date = nullptr;
   const Doi* doi = nullptr;
@@ -49,10 +51,10 @@ struct Unit {
 // Units of one scope for a whole corpus, with the storage derived texts need.
 struct ScopeUnits {
   std::vector<Unit> units;
-  std::deque<std::string> texts;
-  std::deque<std::vector<Segment>> segments;
+  std::string texts;              // derived texts, end to end (units hold views into it)
+  std::vector<Segment> segments;  // their segments, end to end
 };
-ScopeUnits build_units(Scope scope, const Corpus& corpus);
+std::map<Scope, ScopeUnits> build_units(const std::set<Scope>& scopes, const Corpus& corpus);
 
 using Vars = std::vector<std::pair<std::string, std::string>>;
 std::string render_template(std::string_view templ, const Vars& vars);
@@ -67,15 +69,27 @@ struct Rule;
 
 class FindingSink {
  public:
-  explicit FindingSink(const LintOptions& options) : options_(options) {}
+  explicit FindingSink(const LintOptions& options);
   const LintOptions& options() const { return options_; }
+  const std::string& as_of_text() const { return as_of_text_; }  // YYYY-MM-DD
   // Reports unit.text[text_begin, text_end) with the rule's message and fix.
   void report(const Rule& rule, const Unit& unit, std::size_t text_begin, std::size_t text_end,
               Vars vars);
   std::vector<Finding> take() { return std::move(findings_); }
 
+  // While recording, report() keeps what it is given instead of making findings, so the engine
+  // can replay one unit's results on units with the same text.
+  struct Recorded {
+    const Rule* rule;
+    std::size_t begin, end;
+    Vars vars;
+  };
+  void record_into(std::vector<Recorded>* recording) { recording_ = recording; }
+
  private:
+  std::vector<Recorded>* recording_ = nullptr;
   const LintOptions& options_;
+  std::string as_of_text_;
   std::vector<Finding> findings_;
 };
 
@@ -123,6 +137,10 @@ struct Rule {
   virtual void configure(const YAML::Node& rule, LoadContext& ctx) = 0;
   virtual Scope default_scope() const { return Scope::entry; }
   virtual bool accepts_scope(Scope) const { return true; }
+
+  // Whether check() reads the reference beyond the unit's text (its dates, URLs, label). Rules
+  // that do not are pure functions of the text, so the engine may check each distinct text once.
+  virtual bool reads_reference() const { return false; }
 
   // A pattern that must match a unit for check() to find anything there, so the engine can
   // skip the unit after one RE2::Set pass; empty when the rule must see every unit.

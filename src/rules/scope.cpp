@@ -1,5 +1,6 @@
 // Units of text per scope, each mapped back to its source position.
 #include <algorithm>
+#include <optional>
 
 #include "rules/rule.hpp"
 
@@ -21,12 +22,14 @@ Unit slice_unit(const Document& doc, const Reference* ref, const Span& span) {
   return u;
 }
 
-// The spans of each language half, or the whole entry.
-std::vector<Span> part_spans(const Reference& ref) {
-  if (ref.parts.empty()) return {ref.span};
-  std::vector<Span> spans;
-  for (const Part& p : ref.parts) spans.push_back(p.span);
-  return spans;
+// Calls f with the span of each language half, or of the whole entry.
+template <class F>
+void for_each_part(const Reference& ref, F&& f) {
+  if (ref.parts.empty()) {
+    f(ref.span);
+    return;
+  }
+  for (const Part& p : ref.parts) f(p.span);
 }
 
 }  // namespace
@@ -45,16 +48,16 @@ std::string_view to_string(Scope s) {
 
 std::size_t Unit::to_doc(std::size_t offset, bool is_end) const {
   if (!segments) return doc_begin + offset;
-  if (segments->empty()) return doc_begin;
+  if (segment_count == 0) return doc_begin;
   // Round a start forward to the next element and an end back to the previous one.
   if (!is_end) {
-    for (const Segment& s : *segments)
-      if (offset < s.text_end) return s.doc_begin;
-    return segments->back().doc_end;
+    for (std::size_t k = 0; k < segment_count; ++k)
+      if (offset < segments[k].text_end) return segments[k].doc_begin;
+    return segments[segment_count - 1].doc_end;
   }
-  for (auto it = segments->rbegin(); it != segments->rend(); ++it)
-    if (offset > it->text_begin) return it->doc_end;
-  return segments->front().doc_begin;
+  for (std::size_t k = segment_count; k-- > 0;)
+    if (offset > segments[k].text_begin) return segments[k].doc_end;
+  return segments[0].doc_begin;
 }
 
 Span Unit::span(std::size_t text_begin, std::size_t text_end) const {
@@ -63,86 +66,118 @@ Span Unit::span(std::size_t text_begin, std::size_t text_end) const {
   return doc->span(b, e);
 }
 
-ScopeUnits build_units(Scope scope, const Corpus& corpus) {
-  ScopeUnits out;
-  for (const Reference& ref : corpus.references) {
-    const Document& doc = *corpus.documents[ref.input];
-    switch (scope) {
-      case Scope::entry:
-        out.units.push_back(slice_unit(doc, &ref, ref.span));
-        break;
-      case Scope::part:
-        for (const Span& s : part_spans(ref)) out.units.push_back(slice_unit(doc, &ref, s));
-        break;
-      case Scope::url:
-        for (const Url& url : ref.urls) {
-          out.units.push_back(slice_unit(doc, &ref, url.span));
-          out.units.back().url = &url;
-        }
-        break;
-      case Scope::date:
-        for (const Date& date : ref.dates) {
-          out.units.push_back(slice_unit(doc, &ref, date.span));
-          out.units.back().date = &date;
-        }
-        break;
-      case Scope::doi:
-        for (const Doi& doi : ref.dois) {
-          out.units.push_back(slice_unit(doc, &ref, doi.span));
-          out.units.back().doi = &doi;
-        }
-        break;
-      case Scope::label:
-        if (!ref.label.number.empty()) out.units.push_back(slice_unit(doc, &ref, ref.label.span));
-        break;
-      case Scope::elements:
-        for (const Span& part : part_spans(ref)) {
-          std::vector<std::pair<const Span*, std::string_view>> items;
-          auto inside = [&](const Span& s) { return s.begin >= part.begin && s.begin < part.end; };
-          if (!ref.label.number.empty() && inside(ref.label.span))
-            items.emplace_back(&ref.label.span, ref.label.glued ? "glued-label" : "label");
-          for (const Date& d : ref.dates)
-            if (inside(d.span)) items.emplace_back(&d.span, to_string(d.role));
-          for (const Url& u : ref.urls)
-            if (inside(u.span)) items.emplace_back(&u.span, "url");
-          for (const Doi& d : ref.dois)
-            if (inside(d.span)) items.emplace_back(&d.span, "doi");
-          std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
-            return a.first->begin < b.first->begin;
-          });
-          std::string& text = out.texts.emplace_back();
-          std::vector<Segment>& segs = out.segments.emplace_back();
-          for (const auto& [span, word] : items) {
-            if (!text.empty()) text += ' ';
-            segs.push_back({text.size(), text.size() + word.size(), span->begin, span->end});
-            text += word;
-          }
-          Unit u;
-          u.doc = &doc;
-          u.ref = &ref;
-          u.doc_begin = part.begin;
-          u.text = text;
-          u.segments = &segs;
-          out.units.push_back(u);
-        }
-        break;
-      case Scope::raw:
-      case Scope::list:
-        break;  // per document, below
+namespace {
+
+// The elements of one part as words in source order, into the scope's arenas.
+struct ElementsBuilder {
+  ScopeUnits& out;
+  std::vector<std::pair<const Span*, std::string_view>> items;
+  struct Offsets {
+    std::size_t text, text_size, segment, segment_count;
+  };
+  std::vector<Offsets> offsets;
+
+  void add(const Document& doc, const Reference& ref, const Span& part) {
+    items.clear();
+    auto inside = [&](const Span& s) { return s.begin >= part.begin && s.begin < part.end; };
+    if (!ref.label.number.empty() && inside(ref.label.span))
+      items.emplace_back(&ref.label.span, ref.label.glued ? "glued-label" : "label");
+    for (const Date& d : ref.dates)
+      if (inside(d.span)) items.emplace_back(&d.span, to_string(d.role));
+    for (const Url& u : ref.urls)
+      if (inside(u.span)) items.emplace_back(&u.span, "url");
+    for (const Doi& d : ref.dois)
+      if (inside(d.span)) items.emplace_back(&d.span, "doi");
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& a, const auto& b) { return a.first->begin < b.first->begin; });
+    // Views into the arenas are set once they stop growing (finish()).
+    const std::size_t text_begin = out.texts.size();
+    const std::size_t seg_begin = out.segments.size();
+    for (const auto& [span, word] : items) {
+      if (out.texts.size() > text_begin) out.texts += ' ';
+      const std::size_t at = out.texts.size() - text_begin;
+      out.segments.push_back({at, at + word.size(), span->begin, span->end});
+      out.texts += word;
+    }
+    Unit u;
+    u.doc = &doc;
+    u.ref = &ref;
+    u.doc_begin = part.begin;
+    offsets.push_back({text_begin, out.texts.size() - text_begin, seg_begin,
+                       out.segments.size() - seg_begin});
+    out.units.push_back(u);
+  }
+
+  void finish() {
+    for (std::size_t k = 0; k < out.units.size(); ++k) {
+      out.units[k].text = std::string_view(out.texts).substr(offsets[k].text, offsets[k].text_size);
+      out.units[k].segments = out.segments.data() + offsets[k].segment;
+      out.units[k].segment_count = offsets[k].segment_count;
     }
   }
-  if (scope == Scope::raw || scope == Scope::list) {
-    for (const auto& doc : corpus.documents) {
-      if (scope == Scope::raw) {
-        for (int l = 1; l <= static_cast<int>(doc->line_count()); ++l) {
-          Unit u;
-          u.doc = doc.get();
-          u.doc_begin = doc->line_begin(l);
-          u.text = doc->line_text(l);
-          out.units.push_back(u);
-        }
-        continue;
+};
+
+}  // namespace
+
+std::map<Scope, ScopeUnits> build_units(const std::set<Scope>& scopes, const Corpus& corpus) {
+  std::map<Scope, ScopeUnits> all;
+  for (Scope s : scopes) all[s].units.reserve(corpus.references.size());
+  auto want = [&](Scope s) -> ScopeUnits* {
+    auto it = all.find(s);
+    return it == all.end() ? nullptr : &it->second;
+  };
+  ScopeUnits* entry = want(Scope::entry);
+  ScopeUnits* part = want(Scope::part);
+  ScopeUnits* url = want(Scope::url);
+  ScopeUnits* date = want(Scope::date);
+  ScopeUnits* doi = want(Scope::doi);
+  ScopeUnits* label = want(Scope::label);
+  ScopeUnits* elements = want(Scope::elements);
+  std::optional<ElementsBuilder> element_builder;
+  if (elements) element_builder.emplace(ElementsBuilder{*elements, {}, {}});
+
+  // One walk over the references, filling every scope asked for: references are large and
+  // scattered, and walking them once per scope cost more than the rules themselves.
+  for (const Reference& ref : corpus.references) {
+    const Document& doc = *corpus.documents[ref.input];
+    if (entry) entry->units.push_back(slice_unit(doc, &ref, ref.span));
+    if (part) for_each_part(ref, [&](const Span& s) { part->units.push_back(slice_unit(doc, &ref, s)); });
+    if (url) {
+      for (const Url& u : ref.urls) {
+        url->units.push_back(slice_unit(doc, &ref, u.span));
+        url->units.back().url = &u;
       }
+    }
+    if (date) {
+      for (const Date& d : ref.dates) {
+        date->units.push_back(slice_unit(doc, &ref, d.span));
+        date->units.back().date = &d;
+      }
+    }
+    if (doi) {
+      for (const Doi& d : ref.dois) {
+        doi->units.push_back(slice_unit(doc, &ref, d.span));
+        doi->units.back().doi = &d;
+      }
+    }
+    if (label && !ref.label.number.empty()) label->units.push_back(slice_unit(doc, &ref, ref.label.span));
+    if (element_builder) for_each_part(ref, [&](const Span& s) { element_builder->add(doc, ref, s); });
+  }
+  if (element_builder) element_builder->finish();
+
+  ScopeUnits* raw = want(Scope::raw);
+  ScopeUnits* list = want(Scope::list);
+  for (const auto& doc : corpus.documents) {
+    if (raw) {
+      for (int l = 1; l <= static_cast<int>(doc->line_count()); ++l) {
+        Unit u;
+        u.doc = doc.get();
+        u.doc_begin = doc->line_begin(l);
+        u.text = doc->line_text(l);
+        raw->units.push_back(u);
+      }
+    }
+    if (list) {
       const Reference* first = nullptr;
       const Reference* last = nullptr;
       for (const Reference& ref : corpus.references) {
@@ -150,10 +185,11 @@ ScopeUnits build_units(Scope scope, const Corpus& corpus) {
         if (!first) first = &ref;
         last = &ref;
       }
-      if (first) out.units.push_back(slice_unit(*doc, nullptr, doc->span(first->span.begin, last->span.end)));
+      if (first)
+        list->units.push_back(slice_unit(*doc, nullptr, doc->span(first->span.begin, last->span.end)));
     }
   }
-  return out;
+  return all;
 }
 
 }  // namespace citelint::rules

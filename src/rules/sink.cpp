@@ -1,4 +1,6 @@
 // Turning a rule's match into a Finding: message and fix templates, exceptions.
+#include <cstdio>
+
 #include "rules/rule.hpp"
 
 namespace citelint::rules {
@@ -41,8 +43,19 @@ std::string render_template(std::string_view templ, const Vars& vars) {
   return out;
 }
 
+FindingSink::FindingSink(const LintOptions& options) : options_(options) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", options.as_of_year, options.as_of_month,
+                options.as_of_day);
+  as_of_text_ = buf;
+}
+
 void FindingSink::report(const Rule& rule, const Unit& unit, std::size_t text_begin,
                          std::size_t text_end, Vars vars) {
+  if (recording_) {
+    recording_->push_back({&rule, text_begin, text_end, std::move(vars)});
+    return;
+  }
   const std::string_view match = unit.text.substr(text_begin, text_end - text_begin);
   if (rule.exceptions && RE2::FullMatch(re2::StringPiece(match.data(), match.size()), *rule.exceptions->re))
     return;

@@ -1,6 +1,7 @@
 // balance: brackets and quotes that open must close, in order. URLs are skipped: their
 // parentheses are part of the address.
 #include <algorithm>
+#include <array>
 
 #include "model/utf8.hpp"
 #include "rules/kinds/kinds.hpp"
@@ -12,6 +13,7 @@ namespace {
 class BalanceRule : public Rule {
  public:
   std::vector<std::string_view> keys() const override { return {"pairs"}; }
+  bool reads_reference() const override { return true; }  // skips URLs and the label
   bool accepts_scope(Scope s) const override {
     return s == Scope::entry || s == Scope::part || s == Scope::raw;
   }
@@ -31,6 +33,12 @@ class BalanceRule : public Rule {
         continue;
       }
       pairs_.emplace_back(open, close);
+      for (char32_t c : {open, close}) {
+        if (c < 0x80) ascii_bracket_[c] = true;
+        std::string encoded;
+        utf8::append(encoded, c);
+        may_start_[static_cast<unsigned char>(encoded[0])] = true;
+      }
     }
   }
 
@@ -54,10 +62,13 @@ class BalanceRule : public Rule {
       sink.report(*this, unit, b, e, {{"problem", std::string(problem)}});
     };
     for (std::size_t i = 0; i < unit.text.size();) {
+      // Skip, without decoding, every byte that cannot start a bracket of this rule.
+      const char* p = unit.text.data();
+      while (i < unit.text.size() && !may_start_[static_cast<unsigned char>(p[i])]) ++i;
+      if (i == unit.text.size()) break;
       const std::size_t at = i;
       const char32_t c = utf8::next(unit.text, i);
-      if (c < 0x80 && c != '(' && c != ')' && c != '[' && c != ']' && c != '{' && c != '}' && c != '<' && c != '>')
-        continue;
+      if (c < 0x80 && !ascii_bracket_[c]) continue;
       if (skipped(at)) continue;
       for (const auto& [open, close] : pairs_) {
         if (c == open) {
@@ -82,6 +93,8 @@ class BalanceRule : public Rule {
 
  private:
   std::vector<std::pair<char32_t, char32_t>> pairs_;
+  std::array<bool, 128> ascii_bracket_{};
+  std::array<bool, 256> may_start_{};  // first bytes of the brackets' UTF-8 encodings
 };
 
 }  // namespace

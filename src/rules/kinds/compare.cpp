@@ -13,8 +13,8 @@ namespace {
 
 struct Value {
   int y = 0, m = 0, d = 0;
-  std::string shown;
-  std::string role;
+  std::string_view shown;  // points into a Date, the match, or the sink's as-of text
+  std::string_view role;
   const Span* span = nullptr;
   std::size_t text_begin = 0, text_end = 0;  // for pattern captures
 };
@@ -66,6 +66,7 @@ class CompareRule : public Rule {
     return {"left", "right", "op", "across", "at", "pattern"};
   }
   Scope default_scope() const override { return Scope::part; }
+  bool reads_reference() const override { return true; }
   bool accepts_scope(Scope s) const override {
     return s == Scope::part || s == Scope::entry || s == Scope::raw;
   }
@@ -148,31 +149,35 @@ class CompareRule : public Rule {
       }
       return;
     }
-    const Span range = unit.span(0, unit.text.size());
-    auto operands = [&](const std::string& operand) {
-      if (operand == "as-of") return std::vector<Value>{as_of};
-      std::vector<Value> out;
+    if (unit.ref->dates.empty()) return;
+    const std::size_t range_begin = unit.to_doc(0, false);
+    const std::size_t range_end = unit.to_doc(unit.text.size(), true);
+    // Calls f with each value the operand names in this unit.
+    auto each = [&](const std::string& operand, auto&& f) {
+      if (operand == "as-of") {
+        f(as_of);
+        return;
+      }
       for (const Date& d : unit.ref->dates)
-        if (d.span.begin >= range.begin && d.span.end <= range.end && role_matches(operand, d.role) &&
-            d.valid)
-          out.push_back(value_of(d));
-      return out;
+        if (d.valid && d.span.begin >= range_begin && d.span.end <= range_end &&
+            role_matches(operand, d.role))
+          f(value_of(d));
     };
-    for (const Value& l : operands(left_))
-      for (const Value& r : operands(right_))
+    each(left_, [&](const Value& l) {
+      each(right_, [&](const Value& r) {
         if (l.span != r.span) assert_pair(unit, l, r, sink);
+      });
+    });
   }
 
  private:
   static Value value_of(const Date& d) {
-    return Value{d.year, d.month, d.day, d.value, std::string(to_string(d.role)), &d.span};
+    return Value{d.year, d.month, d.day, d.value, to_string(d.role), &d.span};
   }
 
   Value as_of(const FindingSink& sink) const {
     const LintOptions& o = sink.options();
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", o.as_of_year, o.as_of_month, o.as_of_day);
-    return Value{o.as_of_year, o.as_of_month, o.as_of_day, buf, "as-of", nullptr};
+    return Value{o.as_of_year, o.as_of_month, o.as_of_day, sink.as_of_text(), "as-of", nullptr};
   }
 
   std::vector<Value> dates(const Reference& ref, const Span& half, DateRole role) const {
@@ -187,9 +192,9 @@ class CompareRule : public Rule {
     if (holds(compare_values(l, r), op_)) return;
     const Value& at = at_right_ ? r : l;
     if (!at.span && !pattern_.re) return;
-    Vars vars = {{"left", l.shown},          {"right", r.shown},
-                 {"left_role", l.role},      {"right_role", r.role},
-                 {"left_what", what(l.role)}, {"right_what", what(r.role)}};
+    Vars vars = {{"left", std::string(l.shown)},     {"right", std::string(r.shown)},
+                 {"left_role", std::string(l.role)}, {"right_role", std::string(r.role)},
+                 {"left_what", what(l.role)},        {"right_what", what(r.role)}};
     if (pattern_.re) {
       sink.report(*this, unit, at.text_begin, at.text_end, std::move(vars));
       return;
@@ -211,7 +216,7 @@ class CompareRule : public Rule {
         const auto parsed = parse_date(text);
         if (!parsed || !parsed->valid) return std::nullopt;
         const std::size_t gb = static_cast<std::size_t>(g.data() - unit.text.data());
-        Value v{parsed->year, parsed->month, parsed->day, std::string(text), name, nullptr};
+        Value v{parsed->year, parsed->month, parsed->day, text, name, nullptr};
         v.text_begin = gb;
         v.text_end = gb + g.size();
         return v;

@@ -22,15 +22,15 @@ class ConditionalRule : public Rule {
   std::string trigger() const override { return first_.source; }
 
   void check(const Unit& unit, FindingSink& sink) const override {
+    // Decide with RE2's DFA alone (no captures), which is all most units need.
     const re2::StringPiece text(unit.text.data(), unit.text.size());
-    if (RE2::PartialMatch(text, *second_.re)) return;
-    bool reported = false;
-    for_each_match(*first_.re, unit.text, [&](std::size_t, std::size_t, const auto& groups) {
-      if (reported) return;
-      const auto [b, e] = focus_range(*first_.re, unit.text, groups);
-      sink.report(*this, unit, b, e, named_captures(*first_.re, groups));
-      reported = true;
-    });
+    if (!first_.re->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) return;
+    if (second_.re->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) return;
+    const int n = first_.re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
+    first_.re->Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(), n);
+    const auto [b, e] = focus_range(*first_.re, unit.text, groups);
+    sink.report(*this, unit, b, e, named_captures(*first_.re, groups));
   }
 
  private:

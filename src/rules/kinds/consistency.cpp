@@ -1,6 +1,8 @@
 // consistency: each unit takes the first of several named forms it matches; within one input,
 // the units whose form differs from the clear majority are reported.
 #include <map>
+#include <optional>
+#include <unordered_map>
 #include <set>
 
 #include "rules/kinds/kinds.hpp"
@@ -33,18 +35,29 @@ class ConsistencyRule : public Rule {
       const Unit* unit;
       std::size_t form, begin, end;
     };
-    std::map<const Document*, std::vector<Seen>> by_input;
-    for (const Unit& unit : units) {
+    // Which form a text takes, found once per distinct text (element sequences repeat).
+    struct Form {
+      std::size_t form, begin, end;
+    };
+    std::unordered_map<std::string_view, std::optional<Form>> forms;
+    auto form_of = [&](std::string_view t) -> const std::optional<Form>& {
+      auto [it, fresh] = forms.try_emplace(t);
+      if (!fresh) return it->second;
+      const re2::StringPiece text(t.data(), t.size());
       for (std::size_t f = 0; f < patterns_.size(); ++f) {
         re2::StringPiece m;
-        const re2::StringPiece text(unit.text.data(), unit.text.size());
         if (patterns_[f].re->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
-          const std::size_t b = static_cast<std::size_t>(m.data() - unit.text.data());
-          by_input[unit.doc].push_back({&unit, f, b, b + m.size()});
+          const std::size_t b = static_cast<std::size_t>(m.data() - t.data());
+          it->second = Form{f, b, b + m.size()};
           break;
         }
       }
-    }
+      return it->second;
+    };
+    std::map<const Document*, std::vector<Seen>> by_input;
+    for (const Unit& unit : units)
+      if (const auto& f = form_of(unit.text))
+        by_input[unit.doc].push_back({&unit, f->form, f->begin, f->end});
     for (const auto& [doc, seen] : by_input) {
       // Count entries, not units: both halves of a bilingual entry are one vote.
       std::vector<int> counts(patterns_.size(), 0);

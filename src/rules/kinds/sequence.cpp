@@ -1,6 +1,5 @@
 // sequence: entry numbers go up by one through each list; gaps, repeats and steps back are
 // reported at the label (often the trace of a merged or split entry).
-#include <map>
 
 #include "rules/kinds/kinds.hpp"
 
@@ -18,28 +17,34 @@ class SequenceRule : public Rule {
   void configure(const YAML::Node&, LoadContext&) override {}
 
   void check_list(const std::vector<Unit>& units, FindingSink& sink) const override {
-    std::map<const Document*, long> previous;
+    // Units come input by input, in source order.
+    const Document* doc = nullptr;
+    long prev = 0;
     for (const Unit& unit : units) {
-      const long number = std::stol(unit.ref->label.number);
-      auto [it, first] = previous.try_emplace(unit.doc, number);
-      if (first) continue;
-      const long prev = it->second;
-      it->second = number;
+      long number = 0;
+      for (char c : unit.ref->label.number) number = number * 10 + (c - '0');
+      if (unit.doc != doc) {
+        doc = unit.doc;
+        prev = number;
+        continue;
+      }
+      const long before = prev;
+      prev = number;
       std::string problem;
-      if (number == prev) {
+      if (number == before) {
         problem = "repeats number " + std::to_string(number);
-      } else if (number < prev) {
-        problem = "goes back from " + std::to_string(prev) + " to " + std::to_string(number);
-      } else if (number > prev + 1) {
-        problem = "jumps from " + std::to_string(prev) + " to " + std::to_string(number) + ": " +
-                  (number == prev + 2 ? std::to_string(prev + 1) + " is missing"
-                                      : std::to_string(prev + 1) + " to " +
-                                            std::to_string(number - 1) + " are missing");
+      } else if (number < before) {
+        problem = "goes back from " + std::to_string(before) + " to " + std::to_string(number);
+      } else if (number > before + 1) {
+        problem = "jumps from " + std::to_string(before) + " to " + std::to_string(number) + ": " +
+                  (number == before + 2 ? std::to_string(before + 1) + " is missing"
+                                        : std::to_string(before + 1) + " to " +
+                                              std::to_string(number - 1) + " are missing");
       } else {
         continue;
       }
       sink.report(*this, unit, 0, unit.text.size(),
-                  {{"problem", problem}, {"previous", std::to_string(prev)}});
+                  {{"problem", problem}, {"previous", std::to_string(before)}});
     }
   }
 };

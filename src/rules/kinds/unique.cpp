@@ -1,8 +1,12 @@
 // unique: the same key in two references of one list is a duplicate; repeats inside one
 // reference (a bilingual entry citing its URL in both halves) are not. Keys: the normalised URL,
 // the DOI (case-insensitive), or for text scopes the text folded to lowercase words.
+#include <array>
 #include <cctype>
-#include <unordered_map>
+#include <cstdint>
+#include <optional>
+#include <tuple>
+#include <algorithm>
 
 #include "rules/kinds/kinds.hpp"
 
@@ -10,19 +14,41 @@ namespace citelint::rules {
 
 namespace {
 
+// Folding for text keys: ASCII letters lowercased, runs of ASCII spaces and punctuation made one
+// separator (0), every other byte kept. A table, since this touches every byte of the list.
+struct FoldTable {
+  std::array<unsigned char, 256> map{};
+  FoldTable() {
+    for (int c = 0; c < 256; ++c) {
+      map[c] = static_cast<unsigned char>(c);
+      if (c < 128 && (std::isspace(c) || std::ispunct(c))) map[c] = 0;
+      if (c >= 'A' && c <= 'Z') map[c] = static_cast<unsigned char>(c - 'A' + 'a');
+    }
+  }
+};
+const FoldTable kFold;
+
+// Calls f(byte) for each folded byte; separators come out as ' ', never first or last.
+template <class F>
+void fold_each(std::string_view text, F&& f) {
+  bool separator = false, any = false;
+  for (unsigned char c : text) {
+    const unsigned char m = kFold.map[c];
+    if (m == 0) {
+      separator = any;
+      continue;
+    }
+    if (separator) f(' ');
+    separator = false;
+    any = true;
+    f(m);
+  }
+}
+
 std::string fold_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  bool space = false;
-  for (unsigned char c : text) {
-    if (std::isspace(c) || std::ispunct(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(std::tolower(c));
-  }
+  fold_each(text, [&](unsigned char c) { out += static_cast<char>(c); });
   return out;
 }
 
@@ -41,17 +67,49 @@ class UniqueRule : public Rule {
   }
 
   void check_list(const std::vector<Unit>& units, FindingSink& sink) const override {
-    struct First {
-      const Unit* unit;
+    // Sort (input, key hash, position) and walk runs of equal hashes: one pass over the text
+    // and no allocation per unit. Keys are built in full only inside a run, to confirm.
+    struct Entry {
+      std::size_t input;
+      std::uint64_t hash;
+      std::size_t index;
+      bool operator<(const Entry& o) const {
+        return std::tie(input, hash, index) < std::tie(o.input, o.hash, o.index);
+      }
     };
-    std::unordered_map<std::string, First> seen;
-    for (const Unit& unit : units) {
-      std::string k = key(unit);
-      if (k.empty()) continue;
-      k = std::to_string(unit.doc->id()) + '\n' + k;
-      auto [it, inserted] = seen.try_emplace(k, First{&unit});
-      if (inserted || it->second.unit->ref == unit.ref) continue;
-      const Unit& first = *it->second.unit;
+    std::vector<Entry> entries;
+    entries.reserve(units.size());
+    for (std::size_t i = 0; i < units.size(); ++i)
+      if (const auto h = hash(units[i])) entries.push_back({units[i].doc->id(), *h, i});
+    std::sort(entries.begin(), entries.end());
+    for (std::size_t run = 0; run < entries.size();) {
+      std::size_t end = run + 1;
+      while (end < entries.size() && entries[end].input == entries[run].input &&
+             entries[end].hash == entries[run].hash)
+        ++end;
+      if (end - run > 1) report_run(units, entries, run, end, sink);
+      run = end;
+    }
+  }
+
+ private:
+  // Within a run of equal hashes (in source order), each unit whose key an earlier unit of
+  // another reference has is a duplicate of the earliest such unit.
+  template <class Entries>
+  void report_run(const std::vector<Unit>& units, const Entries& entries, std::size_t begin,
+                  std::size_t end, FindingSink& sink) const {
+    std::vector<std::pair<std::string, const Unit*>> firsts;  // distinct keys in this run
+    for (std::size_t k = begin; k < end; ++k) {
+      const Unit& unit = units[entries[k].index];
+      std::string k_text = key(unit);
+      auto it = std::find_if(firsts.begin(), firsts.end(),
+                             [&](const auto& f) { return f.first == k_text; });
+      if (it == firsts.end()) {
+        firsts.emplace_back(std::move(k_text), &unit);
+        continue;
+      }
+      const Unit& first = *it->second;
+      if (first.ref == unit.ref) continue;  // one entry repeating itself (bilingual halves)
       const Span at = first.span(0, first.text.size());
       sink.report(*this, unit, 0, unit.text.size(),
                   {{"first", first.ref ? first.ref->id : std::string()},
@@ -59,14 +117,50 @@ class UniqueRule : public Rule {
     }
   }
 
- private:
+  // The text a key is made of, before folding: for text scopes, the entry without its label.
+  std::string_view key_source(const Unit& unit) const {
+    std::string_view text = unit.text;
+    if (unit.ref && unit.ref->span.begin == unit.to_doc(0, false)) {
+      // Leave the label out: the same work under two numbers is still a duplicate.
+      const std::size_t label = unit.ref->label.span.end - unit.ref->label.span.begin;
+      text.remove_prefix(std::min(label, text.size()));
+    }
+    return text;
+  }
+
+  std::optional<std::uint64_t> hash(const Unit& unit) const {
+    if (pattern_.re || unit.doi) {
+      const std::string k = key(unit);
+      if (k.empty()) return std::nullopt;
+      return std::hash<std::string>{}(k);
+    }
+    if (unit.url) return std::hash<std::string_view>{}(unit.url->normalised);
+    // A bucket hash over the folded bytes without their separators, eight at a time: equal
+    // keys always share a bucket, and check_list confirms every hit on the full key.
+    std::uint64_t h = 0x9E3779B97F4A7C15ull, word = 0;
+    std::size_t n = 0;
+    for (unsigned char c : key_source(unit)) {
+      const unsigned char m = kFold.map[c];
+      if (m == 0) continue;
+      word = word << 8 | m;
+      if ((++n & 7) == 0) {
+        h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
+      }
+    }
+    if (n == 0) return std::nullopt;
+    return ((h ^ word) * 0xC4CEB9FE1A85EC53ull) ^ n;
+  }
+
   std::string key(const Unit& unit) const {
     if (pattern_.re) {
       std::string k;
       const re2::StringPiece text(unit.text.data(), unit.text.size());
       const auto& named = pattern_.re->NamedCapturingGroups();
-      std::vector<re2::StringPiece> groups(static_cast<std::size_t>(pattern_.re->NumberOfCapturingGroups() + 1));
-      if (pattern_.re->Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
+      std::vector<re2::StringPiece> groups(
+          static_cast<std::size_t>(pattern_.re->NumberOfCapturingGroups() + 1));
+      if (pattern_.re->Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(),
+                             static_cast<int>(groups.size()))) {
         const auto& g = groups[static_cast<std::size_t>(named.at("key"))];
         if (g.data()) k.assign(g.data(), g.size());
       }
@@ -74,13 +168,7 @@ class UniqueRule : public Rule {
     }
     if (unit.url) return unit.url->normalised;
     if (unit.doi) return fold_text(unit.doi->value);
-    std::string_view text = unit.text;
-    if (unit.ref && unit.ref->span.begin == unit.to_doc(0, false)) {
-      // Leave the label out: the same work under two numbers is still a duplicate.
-      const std::size_t label = unit.ref->label.span.end - unit.ref->label.span.begin;
-      text.remove_prefix(std::min(label, text.size()));
-    }
-    return fold_text(text);
+    return fold_text(key_source(unit));
   }
 
   Pattern pattern_;
