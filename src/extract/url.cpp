@@ -5,6 +5,7 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 #include <cctype>
+#include <optional>
 
 #include "citelint/extract.hpp"
 #include "model/utf8.hpp"
@@ -193,6 +194,56 @@ std::size_t trim_url_end(std::string_view s, std::size_t begin, std::size_t end)
 }
 
 
+// Whether a scheme and host make an address a browser can open: http, https or ftp, and a
+// host with a dot (or an IP address, or localhost), no empty label.
+bool web_address(std::string_view scheme, std::string_view host, boost::urls::host_type type) {
+  const bool web = scheme == "http" || scheme == "https" || scheme == "ftp";
+  return web && !host.empty() &&
+         (host.find('.') != std::string_view::npos || type != boost::urls::host_type::name ||
+          host == "localhost") &&
+         host.front() != '.' && host.back() != '.' && host.find("..") == std::string_view::npos;
+}
+
+// The common case without a full parse: lowercase "http(s)://", a host of [a-z0-9.-], then
+// only characters RFC 3986 allows as they stand, or %XX. Returns whether such a URL is valid,
+// or nothing where it is not that simple and Boost.URL must parse and normalise it.
+std::optional<bool> plain_web_url(std::string_view url) {
+  std::size_t i;
+  if (url.rfind("http://", 0) == 0) {
+    i = 7;
+  } else if (url.rfind("https://", 0) == 0) {
+    i = 8;
+  } else {
+    return std::nullopt;
+  }
+  const std::size_t host_begin = i;
+  while (i < url.size() && ((url[i] >= 'a' && url[i] <= 'z') || (url[i] >= '0' && url[i] <= '9') ||
+                            url[i] == '.' || url[i] == '-'))
+    ++i;
+  if (i < url.size() && url[i] != '/' && url[i] != '?' && url[i] != '#') return std::nullopt;
+  const std::string_view host = url.substr(host_begin, i - host_begin);
+  static constexpr ByteSet kAllowed = {
+      'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r',
+      's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J',
+      'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z', '0', '1',
+      '2', '3', '4', '5', '6', '7', '8', '9', '-', '.', '_', '~', '!', '$', '&', '\'', '(', ')',
+      '*', '+', ',', ';', '=', ':', '@', '/', '?'};
+  bool fragment = false;
+  for (; i < url.size(); ++i) {
+    const char c = url[i];
+    if (kAllowed[static_cast<unsigned char>(c)]) continue;
+    if (c == '#' && !fragment) {
+      fragment = true;
+    } else if (c == '%' && i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(url[i + 2]))) {
+      i += 2;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return web_address("http", host, boost::urls::host_type::name);
+}
+
 // A URL shows itself by its "://" (or full-width "：", lead byte 0xEF) or by "www.": scan for
 // those bytes, then step back to where the scheme starts.
 std::size_t url_start_near(std::string_view s, std::size_t i, std::size_t floor) {
@@ -270,40 +321,19 @@ std::string normalise_url(std::string_view as_written, bool* valid) {
       }
     }
   }
+  if (const auto simple = plain_web_url(encoded)) {
+    if (valid) *valid = *simple;
+    return encoded;
+  }
   auto parsed = boost::urls::parse_uri(encoded);
   if (!parsed) {
     if (valid) *valid = false;
     return encoded;
   }
-  // Lowercase the scheme and host only where they have capitals: most URLs need no copy.
-  const std::string_view raw_scheme = parsed->scheme();
-  const std::string_view raw_host = parsed->encoded_host();
-  auto has_upper = [](std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  };
-  if (!has_upper(raw_scheme) && !has_upper(raw_host)) {
-    const std::string_view host = raw_host;
-    const bool web = raw_scheme == "http" || raw_scheme == "https" || raw_scheme == "ftp";
-    const bool host_ok = !host.empty() &&
-                         (host.find('.') != std::string_view::npos ||
-                          parsed->host_type() != boost::urls::host_type::name || host == "localhost") &&
-                         host.front() != '.' && host.back() != '.' &&
-                         host.find("..") == std::string_view::npos;
-    if (valid) *valid = web && host_ok;
-    return encoded;
-  }
   boost::urls::url u(*parsed);
   u.normalize_scheme();
   u.normalize_authority();
-  const std::string scheme(u.scheme());
-  const std::string host(u.encoded_host());
-  const bool web = scheme == "http" || scheme == "https" || scheme == "ftp";
-  const bool host_ok = !host.empty() && (host.find('.') != std::string::npos ||
-                                         u.host_type() != boost::urls::host_type::name ||
-                                         host == "localhost") &&
-                       host.front() != '.' && host.back() != '.' &&
-                       host.find("..") == std::string::npos;
-  if (valid) *valid = web && host_ok;
+  if (valid) *valid = web_address(u.scheme(), u.encoded_host(), u.host_type());
   return std::string(u.buffer());
 }
 

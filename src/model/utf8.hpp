@@ -35,7 +35,10 @@ std::size_t first_invalid(std::string_view s);
 std::string repair(std::string_view s);
 
 // Han ideographs (CJK Unified Ideographs, extensions, compatibility).
-bool is_han(char32_t c);
+inline bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x2EBEF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
+}
 // Han, kana, Hangul, CJK punctuation and full-width forms: text set in a CJK font.
 bool is_cjk(char32_t c);
 // Full-width forms of ASCII (U+FF01..U+FF5E) and the ideographic space; folded to ASCII.

@@ -95,6 +95,15 @@ LoadResult load_document(std::size_t id, const std::string& path) {
       return r;
     };
     if (!f) return failed();
+    // One read of the whole file where its size is known (a pipe or a device reads on).
+    if (std::fseek(f, 0, SEEK_END) == 0) {
+      const long size = std::ftell(f);
+      std::rewind(f);
+      if (size > 0) {
+        bytes.resize(static_cast<std::size_t>(size));
+        bytes.resize(std::fread(bytes.data(), 1, bytes.size(), f));
+      }
+    }
     char chunk[1 << 16];
     for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) bytes.append(chunk, n);
     if (std::ferror(f)) {

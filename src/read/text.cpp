@@ -54,8 +54,9 @@ std::optional<LabelCandidate> label_at_line_start(std::string_view line, std::si
     ++i;
   }
   const std::size_t digits = i;
-  while (i < line.size() && is_digit(line[i]) && i - digits < 6) ++i;
-  if (i == digits || i - digits > 5) return std::nullopt;
+  // Up to seven digits: lists of a million entries exist (whole back catalogues).
+  while (i < line.size() && is_digit(line[i]) && i - digits < 8) ++i;
+  if (i == digits || i - digits > 7) return std::nullopt;
   c.number = std::stol(std::string(line.substr(digits, i - digits)));
   if (bracket) {
     if (i >= line.size() || line[i] != ']') return std::nullopt;
@@ -87,7 +88,7 @@ std::vector<LabelCandidate> accept_labels(const std::vector<LabelCandidate>& can
   std::vector<LabelCandidate> accepted;
   for (const LabelCandidate& c : candidates) {
     if (accepted.empty()) {
-      if (c.number <= 100000) accepted.push_back(c);
+      accepted.push_back(c);
       continue;
     }
     const LabelCandidate& last = accepted.back();

@@ -51,82 +51,96 @@ void timed(Timings& t, const std::string& what, F&& f) {
   t.add(what, start);
 }
 
-void run_scope(const std::vector<const Rule*>& rules, const rules::ScopeUnits& units,
-               rules::FindingSink& sink, Timings& timings) {
-  const std::string scope_name(rules::to_string(rules.front()->scope));
-  std::vector<const Rule*> triggered, always, list_wide;
-  for (const Rule* r : rules) {
-    if (r->list_wide()) {
-      list_wide.push_back(r);
-    } else if (!r->trigger().empty()) {
-      triggered.push_back(r);
-    } else {
-      always.push_back(r);
-    }
-  }
-
-  // One rule alone needs no set: its own search is as fast, and RE2 accelerates its prefix.
-  if (triggered.size() == 1) {
-    always.push_back(triggered.front());
-    triggered.clear();
-  }
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(256 << 20);
-  RE2::Set set(options, RE2::UNANCHORED);
-  bool set_ok = !triggered.empty();
-  for (const Rule* r : triggered) set_ok = set_ok && set.Add(r->trigger(), nullptr) >= 0;
-  set_ok = set_ok && set.Compile();
-
-  const std::string set_label = "(RE2::Set, " + scope_name + " scope)";
-  std::vector<int> hits;
-  auto check_unit = [&](const rules::Unit& unit) {
-    if (!triggered.empty()) {
-      hits.clear();
-      RE2::Set::ErrorInfo error;
-      const re2::StringPiece text(unit.text.data(), unit.text.size());
-      bool matched = false;
-      // Asking only whether anything matches allocates nothing; most units match nothing.
-      timed(timings, set_label, [&] {
-        matched = set_ok && set.Match(text, nullptr) && set.Match(text, &hits, &error);
-      });
-      if (matched) {
-        std::sort(hits.begin(), hits.end());
-        for (int h : hits) {
-          const Rule* r = triggered[static_cast<std::size_t>(h)];
-          timed(timings, r->id, [&] { r->check(unit, sink); });
-        }
-      } else if (!set_ok || (!hits.empty() && error.kind != RE2::Set::kNoError)) {
-        for (const Rule* r : triggered) r->check(unit, sink);  // the set could not decide
+// Runs the rules of one scope on each unit handed to it.
+class ScopeRunner {
+ public:
+  ScopeRunner(Scope scope, std::vector<const Rule*> rules, Timings& timings)
+      : scope_(scope), timings_(timings),
+        set_label_("(RE2::Set, " + std::string(rules::to_string(scope)) + " scope)") {
+    for (const Rule* r : rules) {
+      if (r->list_wide()) {
+        list_wide_.push_back({r, r->start_list()});
+      } else if (!r->trigger().empty()) {
+        triggered_.push_back(r);
+      } else {
+        always_.push_back(r);
       }
     }
-    for (const Rule* r : always) timed(timings, r->id, [&] { r->check(unit, sink); });
-  };
+    // One rule alone needs no set: its own search is as fast, and RE2 accelerates its prefix.
+    if (triggered_.size() == 1) {
+      always_.push_back(triggered_.front());
+      triggered_.clear();
+    }
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(256 << 20);
+    set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    set_ok_ = !triggered_.empty();
+    for (const Rule* r : triggered_) set_ok_ = set_ok_ && set_->Add(r->trigger(), nullptr) >= 0;
+    set_ok_ = set_ok_ && set_->Compile();
+    // Dates and element sequences repeat across a list, and what rules that read nothing but the
+    // text find in them depends on the text alone: check each distinct text once, then replay.
+    // The format hooks (a real date, a valid URL or DOI) are functions of the text as well.
+    memoise_ = (scope == Scope::date || scope == Scope::elements) &&
+               std::none_of(rules.begin(), rules.end(), [](const Rule* r) { return r->reads_reference(); });
+  }
 
-  const bool text_only = std::none_of(rules.begin(), rules.end(),
-                                      [](const Rule* r) { return r->reads_reference(); });
-  const Scope scope = rules.front()->scope;
-  // Dates and element sequences repeat across a list; URLs and DOIs mostly do not.
-  const bool repetitive = scope == Scope::date || scope == Scope::elements;
-  if (text_only && repetitive) {
-    // Short units repeat across a list (the same date, "label published accessed url"), and
-    // what these rules find depends on the text alone: check each text once, then replay. The
-    // format hooks (a real date, a valid URL or DOI) are functions of the text as well.
-    std::unordered_map<std::string_view, std::vector<rules::FindingSink::Recorded>> memo;
-    for (const rules::Unit& unit : units.units) {
-      auto [it, fresh] = memo.try_emplace(unit.text);
+  Scope scope() const { return scope_; }
+
+  void run(const rules::Unit& unit, rules::FindingSink& sink) {
+    if (memoise_) {
+      auto [it, fresh] = memo_.try_emplace(unit.text);
       if (fresh) {
         sink.record_into(&it->second);
-        check_unit(unit);
+        check(unit, sink);
         sink.record_into(nullptr);
       }
       for (const auto& r : it->second) sink.report(*r.rule, unit, r.begin, r.end, r.vars);
+    } else {
+      check(unit, sink);
     }
-  } else {
-    for (const rules::Unit& unit : units.units) check_unit(unit);
+    for (auto& [rule, state] : list_wide_)
+      timed(timings_, rule->id, [&] { rule->observe(unit, *state, sink); });
   }
-  for (const Rule* r : list_wide) timed(timings, r->id, [&] { r->check_list(units.units, sink); });
-}
+
+  void finish(rules::FindingSink& sink) {
+    for (auto& [rule, state] : list_wide_) timed(timings_, rule->id, [&] { rule->finish(*state, sink); });
+  }
+
+ private:
+  void check(const rules::Unit& unit, rules::FindingSink& sink) {
+    if (!triggered_.empty()) {
+      const re2::StringPiece text(unit.text.data(), unit.text.size());
+      RE2::Set::ErrorInfo error;
+      bool matched = false;
+      // Asking only whether anything matches allocates nothing; most units match nothing.
+      timed(timings_, set_label_, [&] {
+        matched = set_ok_ && set_->Match(text, nullptr) && set_->Match(text, &hits_, &error);
+      });
+      if (matched) {
+        std::sort(hits_.begin(), hits_.end());
+        for (int h : hits_) {
+          const Rule* r = triggered_[static_cast<std::size_t>(h)];
+          timed(timings_, r->id, [&] { r->check(unit, sink); });
+        }
+      } else if (!set_ok_ || (!hits_.empty() && error.kind != RE2::Set::kNoError)) {
+        for (const Rule* r : triggered_) r->check(unit, sink);  // the set could not decide
+      }
+    }
+    for (const Rule* r : always_) timed(timings_, r->id, [&] { r->check(unit, sink); });
+  }
+
+  Scope scope_;
+  Timings& timings_;
+  std::string set_label_;
+  std::vector<const Rule*> triggered_, always_;
+  std::vector<std::pair<const Rule*, std::unique_ptr<Rule::ListState>>> list_wide_;
+  std::unique_ptr<RE2::Set> set_;
+  bool set_ok_ = false;
+  std::vector<int> hits_;
+  bool memoise_ = false;
+  std::unordered_map<std::string_view, std::vector<rules::FindingSink::Recorded>> memo_;
+};
 
 }  // namespace
 
@@ -135,11 +149,31 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
   Timings timings;
   std::map<Scope, std::vector<const Rule*>> by_scope;
   for (const auto& r : set.compiled()) by_scope[r->scope].push_back(r.get());
-  for (const auto& [scope, rules] : by_scope) {
-    std::map<Scope, rules::ScopeUnits> units;
-    timed(timings, "(units)", [&] { units = rules::build_units({scope}, corpus); });
-    run_scope(rules, units.at(scope), sink, timings);
+  std::vector<ScopeRunner> runners;
+  for (auto& [scope, rules] : by_scope) runners.emplace_back(scope, std::move(rules), timings);
+
+  // Batch by batch of references, scope by scope within a batch: the batch's references stay
+  // in cache across scopes, and each scope's compiled patterns stay warm across the batch.
+  // Measured on bench/'s 100,000 references: one reference at a time across all scopes took
+  // 420 ms, every reference once per scope 300 ms, batches of 1,024 to 16,384 about 245 ms.
+  constexpr std::size_t kBatch = 4096;
+  rules::UnitBuilder units;
+  const auto& refs = corpus.references;
+  for (std::size_t batch = 0; batch < refs.size(); batch += kBatch) {
+    const std::size_t end = std::min(refs.size(), batch + kBatch);
+    for (ScopeRunner& runner : runners) {
+      if (!rules::UnitBuilder::per_reference(runner.scope())) continue;
+      for (std::size_t i = batch; i < end; ++i)
+        units.for_each(runner.scope(), *corpus.documents[refs[i].input], refs[i],
+                       [&](const rules::Unit& u) { runner.run(u, sink); });
+    }
   }
+  for (const auto& doc : corpus.documents)
+    for (ScopeRunner& runner : runners)
+      if (!rules::UnitBuilder::per_reference(runner.scope()))
+        units.for_each_in_input(runner.scope(), corpus, *doc,
+                                [&](const rules::Unit& u) { runner.run(u, sink); });
+  for (ScopeRunner& runner : runners) runner.finish(sink);
 
   std::vector<Finding> findings = sink.take();
   auto key = [](const Finding& f) {

@@ -5,12 +5,11 @@
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
-#include <deque>
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,13 +47,44 @@ struct Unit {
   Span span(std::size_t text_begin, std::size_t text_end) const;
 };
 
-// Units of one scope for a whole corpus, with the storage derived texts need.
-struct ScopeUnits {
-  std::vector<Unit> units;
-  std::string texts;              // derived texts, end to end (units hold views into it)
-  std::vector<Segment> segments;  // their segments, end to end
+// Storage whose elements never move, so views into it stay valid for a whole run.
+template <class T>
+class StableArena {
+ public:
+  T* allocate(std::size_t n) {
+    if (chunks_.empty() || used_ + n > kChunk) {
+      chunks_.push_back(std::make_unique<T[]>(std::max(n, kChunk)));
+      used_ = n > kChunk ? kChunk : 0;
+      if (n > kChunk) return chunks_.back().get();
+    }
+    T* p = chunks_.back().get() + used_;
+    used_ += n;
+    return p;
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 1 << 16;
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  std::size_t used_ = 0;
 };
-std::map<Scope, ScopeUnits> build_units(const std::set<Scope>& scopes, const Corpus& corpus);
+
+// Makes the units of each scope, one reference at a time, so rules run while the reference is
+// still in cache. Derived texts (elements) are kept for the whole run: rules may hold units.
+class UnitBuilder {
+ public:
+  // Calls f with each unit of `scope` in `ref` (entry, part, url, date, doi, label, elements).
+  void for_each(Scope scope, const Document& doc, const Reference& ref,
+                const std::function<void(const Unit&)>& f);
+  // Calls f with each unit of `scope` in a whole input (raw: its lines; list: its list).
+  void for_each_in_input(Scope scope, const Corpus& corpus, const Document& doc,
+                         const std::function<void(const Unit&)>& f);
+  static bool per_reference(Scope scope) { return scope != Scope::raw && scope != Scope::list; }
+
+ private:
+  StableArena<char> texts_;
+  StableArena<Segment> segments_;
+  std::vector<std::pair<const Span*, std::string_view>> items_;
+};
 
 using Vars = std::vector<std::pair<std::string, std::string>>;
 std::string render_template(std::string_view templ, const Vars& vars);
@@ -145,10 +175,16 @@ struct Rule {
   // A pattern that must match a unit for check() to find anything there, so the engine can
   // skip the unit after one RE2::Set pass; empty when the rule must see every unit.
   virtual std::string trigger() const { return {}; }
-  // Per-unit kinds implement check(); list-wide kinds implement check_list().
+  // Per-unit kinds implement check(). List-wide kinds see every unit of their scope in source
+  // order through observe(), keeping what they need in their state, then finish().
   virtual bool list_wide() const { return false; }
   virtual void check(const Unit&, FindingSink&) const {}
-  virtual void check_list(const std::vector<Unit>&, FindingSink&) const {}
+  struct ListState {
+    virtual ~ListState() = default;
+  };
+  virtual std::unique_ptr<ListState> start_list() const { return nullptr; }
+  virtual void observe(const Unit&, ListState&, FindingSink&) const {}
+  virtual void finish(ListState&, FindingSink&) const {}
 };
 
 // Calls f(begin, end, groups) for every non-overlapping match of re in text; groups[0] is

@@ -3,7 +3,7 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
-#include <set>
+#include <algorithm>
 
 #include "rules/kinds/kinds.hpp"
 
@@ -30,42 +30,56 @@ class ConsistencyRule : public Rule {
     if (const auto n = rule["min"]) min_ = ctx.integer(n, "min");
   }
 
-  void check_list(const std::vector<Unit>& units, FindingSink& sink) const override {
-    struct Seen {
-      const Unit* unit;
-      std::size_t form, begin, end;
-    };
-    // Which form a text takes, found once per distinct text (element sequences repeat).
-    struct Form {
-      std::size_t form, begin, end;
-    };
+  // Which form a text takes is found once per distinct text (element sequences repeat); the
+  // units that take one are kept until finish() knows the majority.
+  struct Form {
+    std::size_t form, begin, end;
+  };
+  struct Seen {
+    Unit unit;
+    Form form;
+  };
+  struct State : ListState {
     std::unordered_map<std::string_view, std::optional<Form>> forms;
-    auto form_of = [&](std::string_view t) -> const std::optional<Form>& {
-      auto [it, fresh] = forms.try_emplace(t);
-      if (!fresh) return it->second;
-      const re2::StringPiece text(t.data(), t.size());
+    std::map<const Document*, std::vector<Seen>> by_input;
+  };
+  std::unique_ptr<ListState> start_list() const override { return std::make_unique<State>(); }
+
+  void observe(const Unit& unit, ListState& list, FindingSink&) const override {
+    State& state = static_cast<State&>(list);
+    auto [it, fresh] = state.forms.try_emplace(unit.text);
+    if (fresh) {
+      const re2::StringPiece text(unit.text.data(), unit.text.size());
       for (std::size_t f = 0; f < patterns_.size(); ++f) {
         re2::StringPiece m;
         if (patterns_[f].re->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
-          const std::size_t b = static_cast<std::size_t>(m.data() - t.data());
+          const std::size_t b = static_cast<std::size_t>(m.data() - unit.text.data());
           it->second = Form{f, b, b + m.size()};
           break;
         }
       }
-      return it->second;
-    };
-    std::map<const Document*, std::vector<Seen>> by_input;
-    for (const Unit& unit : units)
-      if (const auto& f = form_of(unit.text))
-        by_input[unit.doc].push_back({&unit, f->form, f->begin, f->end});
-    for (const auto& [doc, seen] : by_input) {
-      // Count entries, not units: both halves of a bilingual entry are one vote.
+    }
+    if (it->second) state.by_input[unit.doc].push_back({unit, *it->second});
+  }
+
+  void finish(ListState& list, FindingSink& sink) const override {
+    State& state = static_cast<State&>(list);
+    for (const auto& [doc, seen] : state.by_input) {
+      // Count entries, not units: both halves of a bilingual entry are one vote. A reference's
+      // units arrive together, so its votes so far are the ones since it changed.
       std::vector<int> counts(patterns_.size(), 0);
-      std::set<std::pair<const Reference*, std::size_t>> voted;
-      std::set<const Reference*> entries;
+      std::size_t entries = 0;
+      const Reference* current = nullptr;
+      std::vector<std::size_t> voted;
       for (const Seen& s : seen) {
-        entries.insert(s.unit->ref);
-        if (voted.insert({s.unit->ref, s.form}).second) ++counts[s.form];
+        if (s.unit.ref != current) {
+          current = s.unit.ref;
+          ++entries;
+          voted.clear();
+        }
+        if (std::find(voted.begin(), voted.end(), s.form.form) != voted.end()) continue;
+        voted.push_back(s.form.form);
+        ++counts[s.form.form];
       }
       std::size_t majority = 0;
       for (std::size_t f = 1; f < counts.size(); ++f)
@@ -76,12 +90,12 @@ class ConsistencyRule : public Rule {
       // Only a clear majority sets the norm; a tie says nothing.
       if (counts[majority] < min_ || counts[majority] <= runner_up) continue;
       for (const Seen& s : seen) {
-        if (s.form == majority) continue;
-        sink.report(*this, *s.unit, s.begin, s.end,
-                    {{"form", names_[s.form]},
+        if (s.form.form == majority) continue;
+        sink.report(*this, s.unit, s.form.begin, s.form.end,
+                    {{"form", names_[s.form.form]},
                      {"majority", names_[majority]},
                      {"count", std::to_string(counts[majority])},
-                     {"total", std::to_string(entries.size())}});
+                     {"total", std::to_string(entries)}});
       }
     }
   }

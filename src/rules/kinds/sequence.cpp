@@ -16,36 +16,39 @@ class SequenceRule : public Rule {
 
   void configure(const YAML::Node&, LoadContext&) override {}
 
-  void check_list(const std::vector<Unit>& units, FindingSink& sink) const override {
-    // Units come input by input, in source order.
+  struct State : ListState {
     const Document* doc = nullptr;
-    long prev = 0;
-    for (const Unit& unit : units) {
-      long number = 0;
-      for (char c : unit.ref->label.number) number = number * 10 + (c - '0');
-      if (unit.doc != doc) {
-        doc = unit.doc;
-        prev = number;
-        continue;
-      }
-      const long before = prev;
-      prev = number;
-      std::string problem;
-      if (number == before) {
-        problem = "repeats number " + std::to_string(number);
-      } else if (number < before) {
-        problem = "goes back from " + std::to_string(before) + " to " + std::to_string(number);
-      } else if (number > before + 1) {
-        problem = "jumps from " + std::to_string(before) + " to " + std::to_string(number) + ": " +
-                  (number == before + 2 ? std::to_string(before + 1) + " is missing"
-                                        : std::to_string(before + 1) + " to " +
-                                              std::to_string(number - 1) + " are missing");
-      } else {
-        continue;
-      }
-      sink.report(*this, unit, 0, unit.text.size(),
-                  {{"problem", problem}, {"previous", std::to_string(before)}});
+    long previous = 0;
+  };
+  std::unique_ptr<ListState> start_list() const override { return std::make_unique<State>(); }
+
+  // Units come input by input, in source order.
+  void observe(const Unit& unit, ListState& list, FindingSink& sink) const override {
+    State& state = static_cast<State&>(list);
+    long number = 0;
+    for (char c : unit.ref->label.number) number = number * 10 + (c - '0');
+    if (unit.doc != state.doc) {
+      state.doc = unit.doc;
+      state.previous = number;
+      return;
     }
+    const long before = state.previous;
+    state.previous = number;
+    std::string problem;
+    if (number == before) {
+      problem = "repeats number " + std::to_string(number);
+    } else if (number < before) {
+      problem = "goes back from " + std::to_string(before) + " to " + std::to_string(number);
+    } else if (number > before + 1) {
+      problem = "jumps from " + std::to_string(before) + " to " + std::to_string(number) + ": " +
+                (number == before + 2 ? std::to_string(before + 1) + " is missing"
+                                      : std::to_string(before + 1) + " to " +
+                                            std::to_string(number - 1) + " are missing");
+    } else {
+      return;
+    }
+    sink.report(*this, unit, 0, unit.text.size(),
+                {{"problem", problem}, {"previous", std::to_string(before)}});
   }
 };
 

@@ -66,28 +66,41 @@ class UniqueRule : public Rule {
     }
   }
 
-  void check_list(const std::vector<Unit>& units, FindingSink& sink) const override {
-    // Sort (input, key hash, position) and walk runs of equal hashes: one pass over the text
-    // and no allocation per unit. Keys are built in full only inside a run, to confirm.
-    struct Entry {
-      std::size_t input;
-      std::uint64_t hash;
-      std::size_t index;
-      bool operator<(const Entry& o) const {
-        return std::tie(input, hash, index) < std::tie(o.input, o.hash, o.index);
-      }
-    };
+  // Units are kept with a hash of their key; finish() sorts (input, hash, position) and walks
+  // runs of equal hashes: one pass over the text and no allocation per unit. Keys are built in
+  // full only inside a run, to confirm.
+  struct Entry {
+    std::size_t input;
+    std::uint64_t hash;
+    std::size_t index;
+    bool operator<(const Entry& o) const {
+      return std::tie(input, hash, index) < std::tie(o.input, o.hash, o.index);
+    }
+  };
+  struct State : ListState {
     std::vector<Entry> entries;
-    entries.reserve(units.size());
-    for (std::size_t i = 0; i < units.size(); ++i)
-      if (const auto h = hash(units[i])) entries.push_back({units[i].doc->id(), *h, i});
+    std::vector<Unit> units;
+  };
+  std::unique_ptr<ListState> start_list() const override { return std::make_unique<State>(); }
+
+  void observe(const Unit& unit, ListState& list, FindingSink&) const override {
+    State& state = static_cast<State&>(list);
+    if (const auto h = hash(unit)) {
+      state.entries.push_back({unit.doc->id(), *h, state.units.size()});
+      state.units.push_back(unit);
+    }
+  }
+
+  void finish(ListState& list, FindingSink& sink) const override {
+    State& state = static_cast<State&>(list);
+    auto& entries = state.entries;
     std::sort(entries.begin(), entries.end());
     for (std::size_t run = 0; run < entries.size();) {
       std::size_t end = run + 1;
       while (end < entries.size() && entries[end].input == entries[run].input &&
              entries[end].hash == entries[run].hash)
         ++end;
-      if (end - run > 1) report_run(units, entries, run, end, sink);
+      if (end - run > 1) report_run(state.units, entries, run, end, sink);
       run = end;
     }
   }
@@ -135,21 +148,22 @@ class UniqueRule : public Rule {
       return std::hash<std::string>{}(k);
     }
     if (unit.url) return std::hash<std::string_view>{}(unit.url->normalised);
-    // A bucket hash over the folded bytes without their separators, eight at a time: equal
-    // keys always share a bucket, and check_list confirms every hit on the full key.
-    std::uint64_t h = 0x9E3779B97F4A7C15ull, word = 0;
-    std::size_t n = 0;
+    // A bucket hash: sums over the folded bytes (separators count as zero), which equal keys
+    // always share; finish() confirms every hit on the full key. No branch per byte: this runs
+    // over every byte of the list.
+    std::uint64_t count = 0, sum = 0, squares = 0, mixed = 0;
     for (unsigned char c : key_source(unit)) {
-      const unsigned char m = kFold.map[c];
-      if (m == 0) continue;
-      word = word << 8 | m;
-      if ((++n & 7) == 0) {
-        h = (h ^ word) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 29;
-      }
+      const std::uint64_t m = kFold.map[c];
+      count += m != 0;
+      sum += m;
+      squares += m * m;
+      mixed += m * (m ^ 0xA5);
     }
-    if (n == 0) return std::nullopt;
-    return ((h ^ word) * 0xC4CEB9FE1A85EC53ull) ^ n;
+    if (count == 0) return std::nullopt;
+    std::uint64_t h = count * 0x9E3779B97F4A7C15ull ^ sum;
+    h = (h * 0xFF51AFD7ED558CCDull) ^ squares;
+    h = (h * 0xC4CEB9FE1A85EC53ull) ^ mixed;
+    return h ^ (h >> 31);
   }
 
   std::string key(const Unit& unit) const {
