@@ -26,6 +26,14 @@ const std::vector<std::string> kHosts = {"www.moe.gov.cn", "www.worldbank.org", 
                                          "data.un.org",    "www.who.int"};
 
 std::mt19937 rng;
+
+// s with a space put in at pos (written out, since GCC 12 warns falsely on string::insert).
+std::string space_at(const std::string& s, std::size_t pos) {
+  std::string out;
+  out.reserve(s.size() + 1);
+  out.append(s, 0, pos).append(1, ' ').append(s, pos, std::string::npos);
+  return out;
+}
 int pick(int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); }
 template <class T>
 const T& pick(const std::vector<T>& v) { return v[static_cast<std::size_t>(pick(static_cast<int>(v.size())))]; }
@@ -53,8 +61,8 @@ std::string web_entry(int id, bool defect) {
   std::string published = date(year), accessed = date(year + 1), link = url(id);
   if (defect) {
     switch (pick(4)) {
-      case 0: link.insert(link.find('/', 8) + 1, " "); break;  // whitespace in the URL
-      case 1: published.insert(5, " "); break;                   // "2018- 10-31"
+      case 0: link = space_at(link, link.find('/', 8) + 1); break;  // whitespace in the URL
+      case 1: published = space_at(published, 5); break;          // "2018- 10-31"
       case 2: accessed = std::to_string(year + 1) + "-3-8"; break;  // no zero padding
       default: accessed = date(year - 1); break;                 // accessed before published
     }
@@ -81,7 +89,7 @@ std::string article_entry(bool defect) {
 std::string chinese_entry(int id, bool defect) {
   const int year = 2012 + pick(8);
   std::string name = pick(kCnNames);
-  if (defect) name.insert(3, " ");  // "王 明"
+  if (defect) name = space_at(name, 3);  // "王 明"
   return name + ", " + pick(kCnNames) + ". " + pick(kCnTitles) + ": " + pick(kCnTitles) + "[EB/OL]. (" +
          date(year) + ")[" + date(year + 1) + "]. " + url(id) + ".";
 }

@@ -267,7 +267,9 @@ std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t e
   for (std::size_t at = begin; (at = kStarts.find(s, at, end)) < end; ++at) {
     const std::size_t i = url_start_near(s, at, begin);
     if (i == std::string_view::npos) continue;
-    std::size_t pos = consume_url_chars(s, i, end);
+    // From the end of "scheme://", which may have spaces inside ("http: //").
+    const std::size_t after_scheme = scheme_end(s, i);
+    std::size_t pos = consume_url_chars(s, after_scheme == std::string_view::npos ? i : after_scheme, end);
     while (pos < end && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\n' || s[pos] == '\r')) {
       std::size_t ws = pos;
       int newlines = 0;

@@ -202,13 +202,17 @@ Reference make_reference(const Document& doc, std::string id, std::size_t begin,
 std::vector<Reference> read_unnumbered(const Document& doc) {
   const std::string_view text(doc.text());
   const int lines = static_cast<int>(doc.line_count());
+  // Paragraph mode when a blank line stands between two lines of text (not merely at the end).
   bool has_blank_between = false;
-  bool seen_text = false;
-  for (int l = 1; l <= lines; ++l) {
+  bool seen_text = false, blank_after_text = false;
+  for (int l = 1; l <= lines && !has_blank_between; ++l) {
     const bool blank = blank_line(doc.line_text(l));
-    if (blank && seen_text) has_blank_between = true;
-    if (!blank && has_blank_between) break;
-    if (!blank) seen_text = true;
+    if (blank) {
+      blank_after_text = seen_text;
+    } else {
+      has_blank_between = blank_after_text;
+      seen_text = true;
+    }
   }
   std::vector<std::pair<std::size_t, std::size_t>> blocks;
   std::size_t start = std::string::npos;

@@ -111,20 +111,28 @@ class ScopeRunner {
   void check(const rules::Unit& unit, rules::FindingSink& sink) {
     if (!triggered_.empty()) {
       const re2::StringPiece text(unit.text.data(), unit.text.size());
-      RE2::Set::ErrorInfo error;
-      bool matched = false;
       // Asking only whether anything matches allocates nothing; most units match nothing.
+      // Where the set cannot decide (its DFA ran out of memory), every rule checks the unit.
+      bool undecided = !set_ok_;
+      hits_.clear();
       timed(timings_, set_label_, [&] {
-        matched = set_ok_ && set_->Match(text, nullptr) && set_->Match(text, &hits_, &error);
+        if (undecided) return;
+        RE2::Set::ErrorInfo error{};
+        if (!set_->Match(text, nullptr, &error)) {
+          undecided = error.kind != RE2::Set::kNoError;
+          return;
+        }
+        error = {};
+        if (!set_->Match(text, &hits_, &error)) undecided = error.kind != RE2::Set::kNoError;
       });
-      if (matched) {
+      if (undecided) {
+        for (const Rule* r : triggered_) r->check(unit, sink);
+      } else {
         std::sort(hits_.begin(), hits_.end());
         for (int h : hits_) {
           const Rule* r = triggered_[static_cast<std::size_t>(h)];
           timed(timings_, r->id, [&] { r->check(unit, sink); });
         }
-      } else if (!set_ok_ || (!hits_.empty() && error.kind != RE2::Set::kNoError)) {
-        for (const Rule* r : triggered_) r->check(unit, sink);  // the set could not decide
       }
     }
     for (const Rule* r : always_) timed(timings_, r->id, [&] { r->check(unit, sink); });

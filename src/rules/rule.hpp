@@ -102,9 +102,10 @@ class FindingSink {
   explicit FindingSink(const LintOptions& options);
   const LintOptions& options() const { return options_; }
   const std::string& as_of_text() const { return as_of_text_; }  // YYYY-MM-DD
-  // Reports unit.text[text_begin, text_end) with the rule's message and fix.
+  // Reports unit.text[text_begin, text_end) with the rule's message and fix. The rule's
+  // exceptions are matched against `whole`, the whole match, where the report is narrower.
   void report(const Rule& rule, const Unit& unit, std::size_t text_begin, std::size_t text_end,
-              Vars vars);
+              Vars vars, std::string_view whole = {});
   std::vector<Finding> take() { return std::move(findings_); }
 
   // While recording, report() keeps what it is given instead of making findings, so the engine

@@ -30,7 +30,8 @@ class ConditionalRule : public Rule {
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
     first_.re->Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(), n);
     const auto [b, e] = focus_range(*first_.re, unit.text, groups);
-    sink.report(*this, unit, b, e, named_captures(*first_.re, groups));
+    sink.report(*this, unit, b, e, named_captures(*first_.re, groups),
+                std::string_view(groups[0].data(), groups[0].size()));
   }
 
  private:

@@ -29,9 +29,9 @@ class ExistenceRule : public Rule {
   std::string trigger() const override { return pattern_.source; }
 
   void check(const Unit& unit, FindingSink& sink) const override {
-    for_each_match(*pattern_.re, unit.text, [&](std::size_t, std::size_t, const auto& groups) {
+    for_each_match(*pattern_.re, unit.text, [&](std::size_t mb, std::size_t me, const auto& groups) {
       const auto [b, e] = focus_range(*pattern_.re, unit.text, groups);
-      sink.report(*this, unit, b, e, named_captures(*pattern_.re, groups));
+      sink.report(*this, unit, b, e, named_captures(*pattern_.re, groups), unit.text.substr(mb, me - mb));
     });
   }
 

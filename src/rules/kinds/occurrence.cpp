@@ -23,13 +23,13 @@ class OccurrenceRule : public Rule {
 
   void check(const Unit& unit, FindingSink& sink) const override {
     int count = 0;
-    for_each_match(*pattern_.re, unit.text, [&](std::size_t, std::size_t, const auto& groups) {
+    for_each_match(*pattern_.re, unit.text, [&](std::size_t mb, std::size_t me, const auto& groups) {
       ++count;
       if (max_ >= 0 && count == max_ + 1) {
         const auto [b, e] = focus_range(*pattern_.re, unit.text, groups);
         Vars vars = named_captures(*pattern_.re, groups);
         vars.emplace_back("max", std::to_string(max_));
-        sink.report(*this, unit, b, e, std::move(vars));
+        sink.report(*this, unit, b, e, std::move(vars), unit.text.substr(mb, me - mb));
       }
     });
     if (count < min_)

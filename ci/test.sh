@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: a release build, then an AddressSanitizer + UndefinedBehaviorSanitizer
+# build, each with every unit, rule-fixture and end-to-end test (CTest).
+#   ci/test.sh            both builds
+#   CITELINT_QUICK=1 ci/test.sh   the release build only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== release build =="
+ci/build.sh build
+ctest --test-dir build --output-on-failure --parallel "$(nproc)"
+
+if [ "${CITELINT_QUICK:-0}" != 1 ]; then
+  echo "== ASan + UBSan build =="
+  ci/build.sh build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCITELINT_SANITIZE=ON
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-sanitize --output-on-failure --parallel "$(nproc)"
+fi

@@ -1,0 +1,221 @@
+// End to end: the citelint binary, run as a user runs it.
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Runs `citelint ARGS` in a scratch folder, with `input` on standard input.
+Run citelint(const std::string& args, const std::string& input = "") {
+  static int counter = 0;
+  const fs::path dir = fs::temp_directory_path() / ("citelint-e2e-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const fs::path in = dir / ("in" + std::to_string(counter));
+  const fs::path out = dir / ("out" + std::to_string(counter));
+  const fs::path err = dir / ("err" + std::to_string(counter++));
+  std::ofstream(in, std::ios::binary) << input;
+  const std::string command = std::string("cd ") + CITELINT_SOURCE_DIR + " && NO_COLOR=1 " +
+                              CITELINT_BINARY + " " + args + " <" + in.string() + " >" +
+                              out.string() + " 2>" + err.string();
+  const int status = std::system(command.c_str());
+  Run r;
+  r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+fs::path scratch_file(const std::string& name, const std::string& bytes) {
+  const fs::path dir = fs::temp_directory_path() / ("citelint-e2e-files-" + std::to_string(getpid()));
+  fs::create_directories(dir / fs::path(name).parent_path());
+  std::ofstream(dir / name, std::ios::binary) << bytes;
+  return dir / name;
+}
+
+const std::string kExample = "examples/gbt7714.txt";
+
+}  // namespace
+
+TEST_CASE("the issue's reference list gives exactly the findings noted under each entry") {
+  const Run r = citelint("check --offline --as-of 2020-01-01 --format json " + kExample);
+  CHECK(r.exit == 1);
+  CHECK(r.err.empty());
+  const auto j = nlohmann::json::parse(r.out);
+  std::multiset<std::tuple<std::string, std::string, int, std::string>> got;
+  for (const auto& f : j["findings"])
+    got.emplace(f["reference"], f["category"], f["line"], f["rule"]);
+  const std::multiset<std::tuple<std::string, std::string, int, std::string>> want = {
+      {"1", "date-mismatch", 3, "core/BilingualDates"},      // halves disagree on the year
+      {"2", "punctuation", 5, "core/UnbalancedBrackets"},    // "))"
+      {"2", "url-whitespace", 5, "core/UrlWhitespace"},      // "http://www. moe..."
+      {"3", "entry-structure", 5, "core/GluedEntry"},        // "(in Chinese)3 World Bank"
+      {"3", "date-format", 5, "core/DateSpaces"},            // "(2018- 10-31)"
+      {"4", "date-format", 7, "core/DatePadding"},           // "[2019-2-7]"
+      {"4", "url-whitespace", 7, "core/UrlWhitespace"},      // "25186167. htm"
+      {"5", "cjk-spacing", 9, "core/CjkSpaces"},             // the name
+      {"5", "cjk-spacing", 9, "core/CjkSpacedDigits"},       // "2 0 1 9年"
+      {"5", "date-order", 9, "core/AccessBeforePublished"},  // accessed before published
+      {"6", "consistency", 11, "core/UrlPosition"},          // URL before the dates
+      {"8", "date-future", 15, "core/FutureDate"},           // 2029 after the as-of date
+      {"8", "duplicate", 15, "core/DuplicateUrl"},           // same URL as 7
+  };
+  CHECK(got == want);
+  CHECK(j["summary"]["references"] == 8);
+  CHECK(j["summary"]["urls"] == 8);
+  CHECK(j["summary"]["unique_urls"] == 6);
+
+  // The same in text, one header line per finding and the summary last.
+  const Run text = citelint("check --offline --as-of 2020-01-01 " + kExample);
+  CHECK(text.exit == 1);
+  for (const auto& f : j["findings"]) {
+    const std::string header = kExample + ":" + std::to_string(f["line"].get<int>()) + ":" +
+                               std::to_string(f["column"].get<int>()) + ": " +
+                               f["severity"].get<std::string>() + "[" + f["rule"].get<std::string>() +
+                               "]: " + f["message"].get<std::string>() + "\n";
+    CHECK(text.out.find(header) != std::string::npos);
+  }
+  CHECK(text.out.find("= fix: http://www.moe.gov.cn/jyb_xxgk/moe_1777/201805/t20180530_337652.html\n") !=
+        std::string::npos);
+  CHECK(text.out.ends_with("8 references, 8 URLs (6 unique), 13 findings: 5 errors, 8 warnings, 0 info "
+                           "(as of 2020-01-01)\n"));
+}
+
+TEST_CASE("exit codes follow --fail-on") {
+  CHECK(citelint("check --offline --as-of 2020-01-01 examples/clean.txt").exit == 0);
+  CHECK(citelint("check --offline --as-of 2020-01-01 --fail-on never " + kExample).exit == 0);
+  const fs::path warnings = scratch_file("warn.txt", "1 Smith J. A title,, and more. Press, 2019.\n");
+  CHECK(citelint("check --offline " + warnings.string()).exit == 0);
+  CHECK(citelint("check --offline --fail-on warning " + warnings.string()).exit == 1);
+  CHECK(citelint("check --offline --fail-on info examples/clean.txt").exit == 0);
+}
+
+TEST_CASE("a file that cannot be read is reported, and the others are still checked") {
+  const Run r = citelint("check --offline --as-of 2020-01-01 --format json missing.txt " + kExample);
+  CHECK(r.exit == 2);
+  CHECK(r.err.find("missing.txt: error: cannot read: No such file or directory") != std::string::npos);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["inputs"].size() == 1);
+  CHECK(j["summary"]["references"] == 8);
+  CHECK(j["findings"].size() == 13);
+}
+
+TEST_CASE("bytes that are not UTF-8 are reported with their position, and the rest is read") {
+  const fs::path bad = scratch_file("bad.txt", "1 Smith J. A title. Press, 2019.\n2 Br\xFFwn K. (2019- 2-07)[2019-03-12]. https://a.org/x.\n");
+  const Run r = citelint("check --offline --format json " + bad.string());
+  CHECK(r.exit == 2);
+  CHECK(r.err.find(bad.string() + ":2:5: error: not valid UTF-8: byte 0xFF") != std::string::npos);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["summary"]["references"] == 2);
+  bool date_found = false;
+  for (const auto& f : j["findings"]) date_found = date_found || (f["rule"] == "core/DateSpaces" && f["line"] == 2);
+  CHECK(date_found);
+}
+
+TEST_CASE("standard input and an output file") {
+  const std::string list = "1 Smith J. A title,, and more. Press, 2019.\n";
+  Run r = citelint("check --offline --format json -", list);
+  CHECK(r.exit == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["inputs"][0]["path"] == "<stdin>");
+  CHECK(j["findings"][0]["input"] == "<stdin>");
+
+  const fs::path out = fs::temp_directory_path() / ("citelint-e2e-report-" + std::to_string(getpid()) + ".json");
+  r = citelint("check --offline --format json -o " + out.string() + " -", list);
+  CHECK(r.out.empty());
+  j = nlohmann::json::parse(slurp(out));
+  CHECK(j["findings"].size() == 1);
+  fs::remove(out);
+}
+
+TEST_CASE("usage errors exit 2 and say what is wrong") {
+  Run r = citelint("check --offline --as-of 2020-13-45 " + kExample);
+  CHECK(r.exit == 2);
+  CHECK(r.err.find("--as-of wants a date as YYYY-MM-DD") != std::string::npos);
+  CHECK(citelint("check --offline --format yaml " + kExample).exit == 2);
+  CHECK(citelint("check --offline --no-such-flag " + kExample).exit == 2);
+  CHECK(citelint("check --offline").exit == 2);
+  CHECK(citelint("").exit == 2);
+  r = citelint("check --offline --style nonesuch " + kExample);
+  CHECK(r.exit == 2);
+  CHECK(r.err.find("no shipped style pack 'nonesuch' (shipped: core)") != std::string::npos);
+}
+
+TEST_CASE("extra rule packs: loaded strictly, then run with the core pack") {
+  const fs::path good = scratch_file("packs/house/NoEtAl.yml",
+                                     "extends: existence\nmessage: 'write the authors out: {match}'\n"
+                                     "category: entry-structure\nlevel: error\npattern: '\\bet al\\.'\n");
+  Run r = citelint("check --offline --format json --rules " + good.parent_path().parent_path().string() +
+                   " examples/clean.txt",
+                   "");
+  CHECK(r.exit == 0);
+  const fs::path list = scratch_file("etal.txt", "1 Smith J, et al. A title. Press, 2019.\n");
+  r = citelint("check --offline --format json --rules " + good.string() + " " + list.string());
+  CHECK(r.exit == 1);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["findings"].size() == 1);
+  CHECK(j["findings"][0]["rule"] == "house/NoEtAl");
+  CHECK(j["findings"][0]["message"] == "write the authors out: et al.");
+
+  const fs::path bad = scratch_file("packs/broken/Bad.yml",
+                                    "extends: existence\nmessage: m\ncategory: punctuation\npattern: '(?=x)'\n");
+  r = citelint("check --offline --rules " + bad.string() + " " + list.string());
+  CHECK(r.exit == 2);
+  CHECK(r.err.find(bad.string() + ":4:11: error: invalid RE2 pattern") != std::string::npos);
+  CHECK(r.err.find("no input was checked") != std::string::npos);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("rules list, explain and test") {
+  Run r = citelint("rules list");
+  CHECK(r.exit == 0);
+  CHECK(r.out.find("core/UrlWhitespace") != std::string::npos);
+  CHECK(r.out.ends_with("26 rules\n"));
+
+  r = citelint("rules explain core/CjkSpaces");
+  CHECK(r.exit == 0);
+  CHECK(r.out.find("core/CjkSpaces  (warning, cjk-spacing)") != std::string::npos);
+  CHECK(r.out.find("bad:\n  1 中华 人民") != std::string::npos);
+  CHECK(citelint("rules explain core/Nope").exit == 2);
+
+  r = citelint("rules test");
+  CHECK(r.exit == 0);
+  CHECK(r.out.ends_with("26 passed, 0 failed\n"));
+
+  const fs::path pack = scratch_file("tested/pack/Commas.yml",
+                                     "extends: existence\nmessage: m\ncategory: punctuation\npattern: ',,'\n");
+  scratch_file("tested/pack/Commas.txt", "# ok: pack/Commas\n1 A,, b.\n");
+  r = citelint("rules test " + pack.parent_path().string());
+  CHECK(r.exit == 1);
+  CHECK(r.out.find("FAIL  pack/Commas") != std::string::npos);
+  CHECK(r.out.ends_with("0 passed, 1 failed\n"));
+}
+
+TEST_CASE("citelint --version, and check --help") {
+  Run r = citelint("--version");
+  CHECK(r.exit == 0);
+  CHECK(r.out.rfind("citelint ", 0) == 0);
+  r = citelint("check --help");
+  CHECK(r.exit == 0);
+  CHECK(r.out.find("--as-of") != std::string::npos);
+}

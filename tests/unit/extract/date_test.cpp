@@ -1,0 +1,59 @@
+#include <catch2/catch.hpp>
+
+#include "citelint/extract.hpp"
+
+using namespace citelint;
+
+TEST_CASE("parsing date bodies, clean and damaged") {
+  struct Case {
+    std::string text;
+    std::string value;
+    bool valid;
+  };
+  const std::vector<Case> cases = {
+      {"2018-05-30", "2018-05-30", true},  {"2018- 10-31", "2018-10-31", true},
+      {"2019-2-7", "2019-02-07", true},    {"2021.12.21", "2021-12-21", true},
+      {"2021/12/21", "2021-12-21", true},  {"2021–12–21", "2021-12-21", true},
+      {"２０２１-12-21", "2021-12-21", true}, {" 2019-06 ", "2019-06", true},
+      {"2019", "2019", true},              {"2019-02-30", "2019-02-30", false},
+      {"2020-02-29", "2020-02-29", true},  {"1900-02-29", "1900-02-29", false},
+      {"2019-13-01", "2019-13-01", false}, {"2019 - 03 - 12", "2019-03-12", true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const auto d = parse_date(c.text);
+    REQUIRE(d);
+    CHECK(d->value == c.value);
+    CHECK(d->valid == c.valid);
+  }
+  for (const char* bad : {"EB/OL", "19-03-12", "2019-03-12x", "", "2019-", "J"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_date(bad));
+  }
+}
+
+TEST_CASE("dates in references take their role from where they stand") {
+  const std::string text =
+      "2 教育部. 意见. (2018-05-30)[2019-03-12]. http://a.org/2019-01-01/x. Ministry. Opinions. "
+      "(2018-05-30))[2019-2-7]. Beijing: Press, 2020. (in Chinese) Smith (2019a). Journal, 2019, "
+      "12(3): 45-50[2013-11-12].";
+  Document doc(0, "t.txt", text);
+  const auto urls = find_urls(doc, 0, text.size());
+  const auto dates = find_dates(doc, 0, text.size(), urls);
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const Date& d : dates) got.emplace_back(std::string(to_string(d.role)), d.value);
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"published", "2018-05-30"}, {"accessed", "2019-03-12"}, {"published", "2018-05-30"},
+      {"accessed", "2019-02-07"},  {"year", "2020"},           {"year", "2019"},
+      {"year", "2019"},            {"accessed", "2013-11-12"}};
+  CHECK(got == want);
+  CHECK(dates[3].as_written == "2019-2-7");
+  CHECK(doc.slice(dates[3].span) == "2019-2-7");
+}
+
+TEST_CASE("numbers that are not dates are left alone") {
+  const std::string text = "1 A. Report [EB/OL]. Vol. 3, 2019.5 is a version, pages 1-2, (12).";
+  Document doc(0, "t.txt", text);
+  const auto dates = find_dates(doc, 0, text.size(), {});
+  CHECK(dates.empty());
+}

@@ -1,0 +1,103 @@
+#include <catch2/catch.hpp>
+
+#include "citelint/extract.hpp"
+
+using namespace citelint;
+
+namespace {
+std::vector<std::string> urls_in(const std::string& text) {
+  Document doc(0, "t.txt", text);
+  std::vector<std::string> out;
+  for (const Url& u : find_urls(doc, 0, doc.text().size())) out.push_back(u.as_written);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("URLs rejoined where whitespace split them, and only there") {
+  using V = std::vector<std::string>;
+  struct Case {
+    std::string text;
+    V urls;
+  };
+  const std::vector<Case> cases = {
+      {"see http://www. moe.gov.cn/a/b. html. Ministry of Education.", {"http://www. moe.gov.cn/a/b. html"}},
+      {"x. https://www.oecd.org/sti/outlook-25186167. htm.", {"https://www.oecd.org/sti/outlook-25186167. htm"}},
+      {"x. http://a.org/t.htm. Ministry of Education.", {"http://a.org/t.htm"}},
+      {"x. https://a.org/en/\npublication/wdr2019.", {"https://a.org/en/\npublication/wdr2019"}},
+      {"x. https://a.org/NY.GDP_\nMKTP.CD.", {"https://a.org/NY.GDP_\nMKTP.CD"}},
+      {"x. https://a.org/stats/\nAccessed 2019.", {"https://a.org/stats/"}},
+      {"x. https://a.org/a. (2019-06-14)[2019-09-01].", {"https://a.org/a"}},
+      {"x. https://a.org/a. 2019-06-14.", {"https://a.org/a"}},
+      {"x. https://a.org/a/\n\nnext/paragraph", {"https://a.org/a/"}},
+      {"x. https://a.org/a. http://b.org/b.", {"https://a.org/a", "http://b.org/b"}},
+      {"(see https://en.wikipedia.org/wiki/Foo_(bar)).", {"https://en.wikipedia.org/wiki/Foo_(bar)"}},
+      {"(see https://a.org/x).", {"https://a.org/x"}},
+      {"网址：http://www.moe.gov.cn/a.html。访问", {"http://www.moe.gov.cn/a.html"}},
+      {"http：//www.moe.gov.cn／a.html", {"http：//www.moe.gov.cn／a.html"}},
+      {"x www.stats.gov.cn/tjsj/ndsj/ y", {"www.stats.gov.cn/tjsj/ndsj/"}},
+      {"email someone@www.example.org or xhttp://no", {}},
+      {"http: //a.org/x", {"http: //a.org/x"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(urls_in(c.text) == c.urls);
+  }
+}
+
+TEST_CASE("URL spans point at the URL as written") {
+  Document doc(0, "t.txt", "1 Title.\n  See http://www.\n  moe.gov.cn/a.html.\n");
+  const auto urls = find_urls(doc, 0, doc.text().size());
+  REQUIRE(urls.size() == 1);
+  CHECK(urls[0].span.line == 2);
+  CHECK(urls[0].span.column == 7);
+  CHECK(urls[0].span.end_line == 3);
+  CHECK(urls[0].span.end_column == 20);
+  CHECK(urls[0].normalised == "http://www.moe.gov.cn/a.html");
+}
+
+TEST_CASE("normalising URLs") {
+  bool valid = false;
+  CHECK(normalise_url("http://www. moe.gov.cn/a.html", &valid) == "http://www.moe.gov.cn/a.html");
+  CHECK(valid);
+  CHECK(normalise_url("HTTPS://WWW.NSF.GOV/Stats/", &valid) == "https://www.nsf.gov/Stats/");
+  CHECK(valid);
+  CHECK(normalise_url("http：//www.moe.gov.cn／a．html", &valid) == "http://www.moe.gov.cn/a.html");
+  CHECK(valid);
+  CHECK(normalise_url("www.stats.gov.cn/a", &valid) == "http://www.stats.gov.cn/a");
+  CHECK(normalise_url("https://zh.wikipedia.org/wiki/北京", &valid) ==
+        "https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC");
+  CHECK(valid);
+  CHECK(normalise_url("https://a.org/outlook\u2010report", &valid) == "https://a.org/outlook-report");
+  normalise_url("http://http://www.moe.gov.cn/a.html", &valid);
+  CHECK_FALSE(valid);
+  normalise_url("http://www.moe.gov.cn/a%zz.html", &valid);
+  CHECK_FALSE(valid);
+  normalise_url("https://www..moe.gov.cn/", &valid);
+  CHECK_FALSE(valid);
+  normalise_url("http://127.0.0.1:8080/x", &valid);
+  CHECK(valid);
+  normalise_url("http://localhost/x", &valid);
+  CHECK(valid);
+  normalise_url("http://intranet/x", &valid);
+  CHECK_FALSE(valid);
+}
+
+TEST_CASE("the quick path agrees with Boost.URL on what is valid") {
+  // Each of these either takes the quick path or falls back to the full parse; the answer
+  // must not depend on which.
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"http://a.org/", true},          {"http://a.org", true},
+      {"https://a.org/p?q=1&r=2#f", true}, {"https://a.org/p#f#g", false},
+      {"https://a.org/%41%4a", true},   {"https://a.org/%4", false},
+      {"https://a.org:443/p", true},    {"https://user@a.org/p", true},
+      {"https://a.org/p\"q", false},     {"https://-a.org/p", true},
+      {"https://a./p", false},          {"https://.a.org/p", false},
+      {"https://a.org/[x]", false},     {"https://a.org/~u/(x)/*", true},
+  };
+  for (const auto& [url, expected] : cases) {
+    INFO(url);
+    bool valid = !expected;
+    normalise_url(url, &valid);
+    CHECK(valid == expected);
+  }
+}

@@ -1,0 +1,68 @@
+#include <catch2/catch.hpp>
+
+#include "citelint/model.hpp"
+#include "model/utf8.hpp"
+
+using namespace citelint;
+
+TEST_CASE("spans count columns in code points, lines from 1") {
+  Document doc(0, "t.txt", "ab\n中文 xy\n\nlast");
+  REQUIRE(doc.line_count() == 4);
+  const std::string_view text(doc.text());
+  const std::size_t x = text.find('x');
+  const Span s = doc.span(x, x + 2);
+  CHECK(s.line == 2);
+  CHECK(s.column == 4);  // 中, 文, space, x
+  CHECK(s.end_line == 2);
+  CHECK(s.end_column == 6);
+  CHECK(doc.slice(s) == "xy");
+  CHECK(doc.line_text(2) == "中文 xy");
+  CHECK(doc.line_text(3).empty());
+}
+
+TEST_CASE("a span across lines ends on its last line") {
+  Document doc(0, "t.txt", "one\ntwo three\n");
+  const std::size_t b = 1, e = doc.text().find("three");
+  const Span s = doc.span(b, e);
+  CHECK(s.line == 1);
+  CHECK(s.column == 2);
+  CHECK(s.end_line == 2);
+  CHECK(s.end_column == 5);
+}
+
+TEST_CASE("columns stay right whatever order spans are asked in") {
+  Document doc(0, "t.txt", "甲乙丙丁 abc 戊己 def\n");
+  const std::string_view t(doc.text());
+  const std::size_t d = t.find("def"), a = t.find("abc");
+  CHECK(doc.span(d, d + 3).column == 13);
+  CHECK(doc.span(a, a + 3).column == 6);
+  CHECK(doc.span(0, 3).column == 1);
+  CHECK(doc.span(d, d + 3).column == 13);
+}
+
+TEST_CASE("UTF-8 decoding, validation and repair") {
+  const std::string s = "a\xE4\xB8\xAD\xFF" "b";
+  std::size_t i = 0;
+  CHECK(utf8::next(s, i) == U'a');
+  CHECK(utf8::next(s, i) == U'中');
+  CHECK(utf8::next(s, i) == 0xFFFD);
+  CHECK(utf8::next(s, i) == U'b');
+  CHECK(utf8::first_invalid(s) == 4);
+  CHECK(utf8::first_invalid("plain ascii text that is longer than eight bytes") == std::string::npos);
+  CHECK(utf8::repair(s) == "a中\xEF\xBF\xBD" "b");
+  CHECK(utf8::length("中文ab") == 4);
+  CHECK(utf8::display_width(U'中') == 2);
+  CHECK(utf8::display_width(U'a') == 1);
+  CHECK(utf8::fold_fullwidth(U'：') == U':');
+  CHECK(utf8::is_han(U'国'));
+  CHECK_FALSE(utf8::is_han(U'a'));
+}
+
+TEST_CASE("severities and roles print as the report contract says") {
+  CHECK(to_string(Severity::error) == "error");
+  CHECK(parse_severity("warning") == Severity::warning);
+  CHECK_FALSE(parse_severity("fatal"));
+  CHECK(to_string(DateRole::accessed) == "accessed");
+  CHECK(format_diagnostic({"r.yml", 3, 7, "bad"}) == "r.yml:3:7: error: bad");
+  CHECK(format_diagnostic({"x.txt", 0, 0, "cannot read"}) == "x.txt: error: cannot read");
+}

@@ -1,0 +1,104 @@
+#include <catch2/catch.hpp>
+
+#include "citelint/read.hpp"
+
+using namespace citelint;
+
+namespace {
+std::vector<Reference> read(const std::string& text) {
+  Document doc(0, "t.txt", text);
+  return read_text(doc);
+}
+std::vector<std::string> ids(const std::vector<Reference>& refs) {
+  std::vector<std::string> out;
+  for (const auto& r : refs) out.push_back(r.id);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("labels in every common style") {
+  CHECK(ids(read("1 A.\n2 B.\n3 C.\n")) == std::vector<std::string>{"1", "2", "3"});
+  CHECK(ids(read("[1] A.\n[2] B.\n")) == std::vector<std::string>{"1", "2"});
+  CHECK(ids(read("1. A.\n2. B.\n")) == std::vector<std::string>{"1", "2"});
+  CHECK(ids(read("  1) A.\n  2) B.\n")) == std::vector<std::string>{"1", "2"});
+}
+
+TEST_CASE("an entry continues over blank lines until the next number") {
+  const auto refs = read(
+      "1 国家统计局. 中国统计年鉴 2019. 北京:中国统计出版社, 2019.\n\n"
+      "National Bureau of Statistics. China statistical yearbook 2019. (in Chinese)\n\n"
+      "2 Another. Entry.\n");
+  REQUIRE(refs.size() == 2);
+  CHECK(refs[0].span.line == 1);
+  CHECK(refs[0].span.end_line == 3);
+  CHECK(refs[1].span.line == 5);
+}
+
+TEST_CASE("a paragraph that starts with a year is not an entry of its own") {
+  const auto refs = read("1 Smith J. A book. Beijing: Science Press,\n\n2019. 45-50.\n\n2 Next. Entry.\n");
+  REQUIRE(refs.size() == 2);
+  CHECK(refs[0].span.end_line == 3);
+}
+
+TEST_CASE("a number glued to the end of the previous entry starts a new one") {
+  const std::string text =
+      "2 Ministry. Opinions. (in Chinese)3 World Bank. World development report 2019.\n"
+      "4 OECD. Outlook.\n";
+  const auto refs = read(text);
+  REQUIRE(ids(refs) == std::vector<std::string>{"2", "3", "4"});
+  CHECK(refs[1].label.glued);
+  CHECK(refs[1].label.span.line == 1);
+  CHECK(refs[1].label.span.column == static_cast<int>(text.find(")3")) + 2);
+  CHECK_FALSE(refs[0].label.glued);
+  CHECK(Document(0, "t", text).slice(refs[0].span).ends_with("(in Chinese)"));
+}
+
+TEST_CASE("numbers inside an entry are not glued labels") {
+  // "Vol.3 No" follows an abbreviation, a URL ends in ".3", and 3 is not missing anyway.
+  CHECK(ids(read("2 Smith. Results, Vol.3 No.5 Table. 2019.\n4 Next.\n")) ==
+        std::vector<std::string>{"2", "4"});
+  CHECK(ids(read("2 Smith. http://x.org/a.3 Foo.\n4 Next.\n")) == std::vector<std::string>{"2", "4"});
+  CHECK(ids(read("2 Smith. Report.3 World.\n3 Next.\n")) == std::vector<std::string>{"2", "3"});
+}
+
+TEST_CASE("labels run to seven digits") {
+  const auto refs = read("99999 A.\n\n100000 B.\n\n100001 C.\n");
+  CHECK(ids(refs) == std::vector<std::string>{"99999", "100000", "100001"});
+}
+
+TEST_CASE("unnumbered lists: one entry per paragraph, or per line with hanging indents") {
+  CHECK(read("References\n\nSmith J. A.\n\nBrown K. B.\n").size() == 2);
+  const auto lines = read("Smith J. A title\n    that wraps. 2019.\nBrown K. B. 2020.\n");
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].span.end_line == 2);
+  CHECK(lines[1].id == "2");
+}
+
+TEST_CASE("bytes in, UTF-8 out: BOMs, UTF-16 and bad bytes") {
+  auto loaded = make_document(0, "bom.txt", "\xEF\xBB\xBF" "1 A.\n");
+  CHECK(loaded.document->text() == "1 A.\n");
+  CHECK(loaded.diagnostics.empty());
+
+  std::string utf16 = "\xFF\xFE";
+  for (char16_t c : std::u16string(u"1 中文.\n")) {
+    utf16 += static_cast<char>(c & 0xFF);
+    utf16 += static_cast<char>(c >> 8);
+  }
+  loaded = make_document(0, "u16.txt", utf16);
+  CHECK(loaded.document->text() == "1 中文.\n");
+
+  loaded = make_document(0, "bad.txt", "1 A.\n2 B\xFF\xFE.\n");
+  REQUIRE(loaded.diagnostics.size() == 1);
+  CHECK(loaded.diagnostics[0].line == 2);
+  CHECK(loaded.diagnostics[0].column == 4);
+  CHECK(loaded.diagnostics[0].message.find("0xFF") != std::string::npos);
+  CHECK(loaded.diagnostics[0].message.find("1 more") != std::string::npos);
+  CHECK(loaded.document->text() == "1 A.\n2 B\xEF\xBF\xBD\xEF\xBF\xBD.\n");
+}
+
+TEST_CASE("a file that cannot be read says why") {
+  const LoadResult r = load_document(0, "/nonexistent/refs.txt");
+  CHECK_FALSE(r.document);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message.find("cannot read") != std::string::npos);
+}
