@@ -62,6 +62,7 @@ class Document {
   mutable std::size_t line_hint_ = 0;
   mutable std::size_t checkpoint_line_begin_ = static_cast<std::size_t>(-1);
   mutable std::size_t ascii_until_ = 0;  // the line is ASCII up to here: columns are offsets
+  mutable bool ascii_known_ = false;     // ascii_until_ is where the ASCII prefix ends
   mutable Checkpoint checkpoints_[8];
   mutable unsigned next_checkpoint_ = 0;
   int column_of(int line, std::size_t offset) const;

@@ -19,8 +19,10 @@ struct Segment {
 
 // Han ideographs are encoded behind lead bytes 0xE3..0xE9, 0xEF (compatibility) and 0xF0.
 bool may_hold_han(std::string_view text) {
-  for (unsigned char b : text)
+  for (std::size_t i = utf8::ascii_until(text, 0, text.size()); i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
     if ((b >= 0xE3 && b <= 0xE9) || b == 0xEF || b == 0xF0) return true;
+  }
   return false;
 }
 

@@ -44,13 +44,17 @@ int Document::column_of(int line, std::size_t offset) const {
   if (checkpoint_line_begin_ != lb) {
     checkpoint_line_begin_ = lb;
     ascii_until_ = lb;
-    while (ascii_until_ < text_.size() && static_cast<unsigned char>(text_[ascii_until_]) < 0x80 &&
-           text_[ascii_until_] != '\n')
-      ++ascii_until_;
-    for (Checkpoint& c : checkpoints_) c = Checkpoint{ascii_until_, static_cast<int>(ascii_until_ - lb) + 1};
+    ascii_known_ = false;
+    for (Checkpoint& c : checkpoints_) c = Checkpoint{lb, 1};
+  }
+  // Where the line is ASCII up to the offset, the column is the distance from its start. The
+  // ASCII prefix is explored only as far as offsets are asked for.
+  if (!ascii_known_ && offset > ascii_until_) {
+    ascii_until_ = utf8::ascii_until(text_, ascii_until_, offset);
+    ascii_known_ = ascii_until_ < offset;
   }
   if (offset <= ascii_until_) return static_cast<int>(offset - lb) + 1;
-  Checkpoint best{ascii_until_, static_cast<int>(ascii_until_ - lb) + 1};
+  Checkpoint best{ascii_until_, static_cast<int>(ascii_until_ - lb) + 1};  // the prefix's end
   for (const Checkpoint& c : checkpoints_)
     if (c.offset <= offset && c.offset > best.offset) best = c;
   const std::string_view all(text_);

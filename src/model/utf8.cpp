@@ -103,14 +103,7 @@ void append(std::string& out, char32_t c) {
 std::size_t first_invalid(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    // Fast path over ASCII, eight bytes at a time.
-    while (i + 8 <= s.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      if (word & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    i = ascii_until(s, i, s.size());
     if (i >= s.size()) break;
     const std::size_t n = valid_length(s, i);
     if (n == 0) return i;

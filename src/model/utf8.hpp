@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <initializer_list>
 #include <string_view>
@@ -27,6 +29,19 @@ inline std::size_t length(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char b : s) n += (b & 0xC0) != 0x80;
   return n;
+}
+
+// The first byte in [from, to) that is not ASCII, or `to`; eight bytes at a time.
+inline std::size_t ascii_until(std::string_view s, std::size_t from, std::size_t to) {
+  const char* p = s.data();
+  while (from + 8 <= to) {
+    std::uint64_t word;
+    std::memcpy(&word, p + from, 8);
+    if (word & 0x8080808080808080ull) break;
+    from += 8;
+  }
+  while (from < to && static_cast<unsigned char>(p[from]) < 0x80) ++from;
+  return from;
 }
 
 // The first invalid byte of s, or npos.

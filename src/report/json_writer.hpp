@@ -81,8 +81,12 @@ class Writer {
  private:
   // Room for n more bytes; the caller writes them and commits where it stopped.
   char* reserve(std::size_t n) {
-    if (buffer_.size() - used_ < n) buffer_.resize(std::max(buffer_.size() * 2, used_ + n));
+    if (buffer_.size() - used_ < n) [[unlikely]]
+      grow(n);
     return buffer_.data() + used_;
+  }
+  [[gnu::noinline]] void grow(std::size_t n) {
+    buffer_.resize(std::max(buffer_.size() * 2, used_ + n));
   }
   void commit(char* end) { used_ = static_cast<std::size_t>(end - buffer_.data()); }
 

@@ -1,18 +1,49 @@
-#include <unordered_set>
+#include <functional>
+#include <string_view>
+#include <vector>
 
 #include "citelint/report.hpp"
 
 namespace citelint {
 
+namespace {
+
+// Distinct strings counted in an open-addressing table: a report over 100,000 references counts
+// its unique URLs without allocating per URL.
+std::size_t count_distinct(const std::vector<std::string_view>& items) {
+  std::size_t capacity = 16;
+  while (capacity < items.size() * 2) capacity *= 2;
+  struct Slot {
+    std::size_t hash = 0;
+    const std::string_view* item = nullptr;
+  };
+  std::vector<Slot> slots(capacity);
+  const std::size_t mask = capacity - 1;
+  std::size_t distinct = 0;
+  for (const std::string_view& item : items) {
+    const std::size_t h = std::hash<std::string_view>{}(item);
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      if (!slots[i].item) {
+        slots[i] = Slot{h, &item};
+        ++distinct;
+        break;
+      }
+      if (slots[i].hash == h && *slots[i].item == item) break;
+    }
+  }
+  return distinct;
+}
+
+}  // namespace
+
 Summary summarise(const ReportInput& input) {
   Summary s;
-  std::unordered_set<std::string_view> unique;
   s.references = input.corpus.references.size();
-  for (const Reference& r : input.corpus.references) {
-    s.urls += r.urls.size();
-    for (const Url& u : r.urls) unique.insert(u.normalised);
-  }
-  s.unique_urls = unique.size();
+  std::vector<std::string_view> urls;
+  for (const Reference& r : input.corpus.references)
+    for (const Url& u : r.urls) urls.push_back(u.normalised);
+  s.urls = urls.size();
+  s.unique_urls = count_distinct(urls);
   // Offline runs leave every link unchecked; the checker fills in the other statuses.
   if (s.urls) s.links["unchecked"] = s.unique_urls;
   for (const Finding& f : input.findings) {

@@ -5,7 +5,6 @@
 #include <cctype>
 #include <cstdint>
 #include <optional>
-#include <tuple>
 #include <algorithm>
 
 #include "rules/kinds/kinds.hpp"
@@ -66,68 +65,60 @@ class UniqueRule : public Rule {
     }
   }
 
-  // Units are kept with a hash of their key; finish() sorts (input, hash, position) and walks
-  // runs of equal hashes: one pass over the text and no allocation per unit. Keys are built in
-  // full only inside a run, to confirm.
-  struct Entry {
-    std::size_t input;
-    std::uint64_t hash;
-    std::size_t index;
-    bool operator<(const Entry& o) const {
-      return std::tie(input, hash, index) < std::tie(o.input, o.hash, o.index);
-    }
+  // The first unit of each key, in an open-addressing table keyed by the key's hash (mixed
+  // with the input): a unit is checked against the earlier ones as it is observed, with no
+  // allocation per unit and no sort. Equal hashes are confirmed on the full key; units whose
+  // keys merely share a hash each keep a slot of their own.
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t first = 0;  // index into firsts, plus one; 0 is an empty slot
   };
   struct State : ListState {
-    std::vector<Entry> entries;
-    std::vector<Unit> units;
+    std::vector<Slot> slots = std::vector<Slot>(1 << 12);
+    std::vector<Unit> firsts;
   };
   std::unique_ptr<ListState> start_list() const override { return std::make_unique<State>(); }
 
-  void observe(const Unit& unit, ListState& list, FindingSink&) const override {
+  void observe(const Unit& unit, ListState& list, FindingSink& sink) const override {
     State& state = static_cast<State&>(list);
-    if (const auto h = hash(unit)) {
-      state.entries.push_back({unit.doc->id(), *h, state.units.size()});
-      state.units.push_back(unit);
-    }
-  }
-
-  void finish(ListState& list, FindingSink& sink) const override {
-    State& state = static_cast<State&>(list);
-    auto& entries = state.entries;
-    std::sort(entries.begin(), entries.end());
-    for (std::size_t run = 0; run < entries.size();) {
-      std::size_t end = run + 1;
-      while (end < entries.size() && entries[end].input == entries[run].input &&
-             entries[end].hash == entries[run].hash)
-        ++end;
-      if (end - run > 1) report_run(state.units, entries, run, end, sink);
-      run = end;
-    }
-  }
-
- private:
-  // Within a run of equal hashes (in source order), each unit whose key an earlier unit of
-  // another reference has is a duplicate of the earliest such unit.
-  template <class Entries>
-  void report_run(const std::vector<Unit>& units, const Entries& entries, std::size_t begin,
-                  std::size_t end, FindingSink& sink) const {
-    std::vector<std::pair<std::string, const Unit*>> firsts;  // distinct keys in this run
-    for (std::size_t k = begin; k < end; ++k) {
-      const Unit& unit = units[entries[k].index];
-      std::string k_text = key(unit);
-      auto it = std::find_if(firsts.begin(), firsts.end(),
-                             [&](const auto& f) { return f.first == k_text; });
-      if (it == firsts.end()) {
-        firsts.emplace_back(std::move(k_text), &unit);
-        continue;
+    const auto h = hash(unit);
+    if (!h) return;
+    const std::uint64_t mixed = *h ^ (unit.doc->id() * 0x9E3779B97F4A7C15ull);
+    if ((state.firsts.size() + 1) * 2 > state.slots.size()) grow(state);
+    const std::size_t mask = state.slots.size() - 1;
+    std::optional<std::string> unit_key;  // built only when a hash is shared
+    for (std::size_t i = mixed & mask;; i = (i + 1) & mask) {
+      Slot& slot = state.slots[i];
+      if (slot.first == 0) {
+        state.firsts.push_back(unit);
+        slot = Slot{mixed, static_cast<std::uint32_t>(state.firsts.size())};
+        return;
       }
-      const Unit& first = *it->second;
-      if (first.ref == unit.ref) continue;  // one entry repeating itself (bilingual halves)
+      if (slot.hash != mixed) continue;
+      const Unit& first = state.firsts[slot.first - 1];
+      if (first.doc != unit.doc) continue;
+      if (!unit_key) unit_key = key(unit);
+      if (key(first) != *unit_key) continue;
+      if (first.ref == unit.ref) return;  // one entry repeating itself (bilingual halves)
       const Span at = first.span(0, first.text.size());
       sink.report(*this, unit, 0, unit.text.size(),
                   {{"first", first.ref ? first.ref->id : std::string()},
                    {"first_line", std::to_string(at.line)}});
+      return;
     }
+  }
+
+ private:
+  static void grow(State& state) {
+    std::vector<Slot> slots(state.slots.size() * 2);
+    const std::size_t mask = slots.size() - 1;
+    for (const Slot& s : state.slots) {
+      if (s.first == 0) continue;
+      std::size_t i = s.hash & mask;
+      while (slots[i].first != 0) i = (i + 1) & mask;
+      slots[i] = s;
+    }
+    state.slots = std::move(slots);
   }
 
   // The text a key is made of, before folding: for text scopes, the entry without its label.
