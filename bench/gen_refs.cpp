@@ -11,16 +11,16 @@
 
 namespace {
 
-const std::vector<std::string> kSurnames = {"Smith", "Wang", "Li", "Zhang", "Brown", "Chen",
-                                            "Müller", "Garcia", "Liu", "Kim", "Silva", "Yang"};
+const std::vector<std::string> kSurnames = {"Smith",  "Wang",   "Li",  "Zhang", "Brown", "Chen",
+                                            "Müller", "Garcia", "Liu", "Kim",   "Silva", "Yang"};
 const std::vector<std::string> kCnNames = {"王明", "李华", "张伟", "刘洋", "陈静", "杨帆"};
 const std::vector<std::string> kWords = {
-    "urbanization", "growth",   "research",   "integrity", "policy",    "energy",
-    "water",        "climate",  "innovation", "science",   "education", "health",
-    "rural",        "markets",  "evidence",   "networks",  "statistics", "development"};
-const std::vector<std::string> kCnTitles = {"城市化与经济增长", "关于加强科研诚信建设的意见",
+    "urbanization", "growth",  "research",   "integrity", "policy",     "energy",
+    "water",        "climate", "innovation", "science",   "education",  "health",
+    "rural",        "markets", "evidence",   "networks",  "statistics", "development"};
+const std::vector<std::string> kCnTitles = {"城市化与经济增长",       "关于加强科研诚信建设的意见",
                                             "国家重点研发计划的通知", "中国统计年鉴",
-                                            "农村发展报告", "能源政策研究"};
+                                            "农村发展报告",           "能源政策研究"};
 const std::vector<std::string> kHosts = {"www.moe.gov.cn", "www.worldbank.org", "www.oecd.org",
                                          "www.nsf.gov",    "ec.europa.eu",      "www.most.gov.cn",
                                          "data.un.org",    "www.who.int"};
@@ -36,7 +36,9 @@ std::string space_at(const std::string& s, std::size_t pos) {
 }
 int pick(int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); }
 template <class T>
-const T& pick(const std::vector<T>& v) { return v[static_cast<std::size_t>(pick(static_cast<int>(v.size())))]; }
+const T& pick(const std::vector<T>& v) {
+  return v[static_cast<std::size_t>(pick(static_cast<int>(v.size())))];
+}
 
 std::string date(int year) {
   char buf[16];
@@ -53,7 +55,8 @@ std::string title() {
 
 std::string url(int id) {
   return "https://" + pick(kHosts) + "/" + pick(kWords) + "/" + std::to_string(2015 + pick(8)) +
-         "/t" + std::to_string(20150000 + id) + "_" + std::to_string(100000 + pick(900000)) + ".html";
+         "/t" + std::to_string(20150000 + id) + "_" + std::to_string(100000 + pick(900000)) +
+         ".html";
 }
 
 std::string web_entry(int id, bool defect) {
@@ -61,14 +64,22 @@ std::string web_entry(int id, bool defect) {
   std::string published = date(year), accessed = date(year + 1), link = url(id);
   if (defect) {
     switch (pick(4)) {
-      case 0: link = space_at(link, link.find('/', 8) + 1); break;  // whitespace in the URL
-      case 1: published = space_at(published, 5); break;          // "2018- 10-31"
-      case 2: accessed = std::to_string(year + 1) + "-3-8"; break;  // no zero padding
-      default: accessed = date(year - 1); break;                 // accessed before published
+      case 0:
+        link = space_at(link, link.find('/', 8) + 1);
+        break;  // whitespace in the URL
+      case 1:
+        published = space_at(published, 5);
+        break;  // "2018- 10-31"
+      case 2:
+        accessed = std::to_string(year + 1) + "-3-8";
+        break;  // no zero padding
+      default:
+        accessed = date(year - 1);
+        break;  // accessed before published
     }
   }
-  return pick(kSurnames) + " " + static_cast<char>('A' + pick(26)) + ". " + title() +
-         "[EB/OL]. (" + published + ")[" + accessed + "]. " + link + ".";
+  return pick(kSurnames) + " " + static_cast<char>('A' + pick(26)) + ". " + title() + "[EB/OL]. (" +
+         published + ")[" + accessed + "]. " + link + ".";
 }
 
 std::string article_entry(bool defect) {
@@ -81,26 +92,28 @@ std::string article_entry(bool defect) {
     authors += pick(kSurnames) + " " + static_cast<char>('A' + pick(26));
   }
   if (defect) authors += ",,";
-  return authors + ". " + title() + "[J]. Journal of " + pick(kWords) + ", " + std::to_string(year) +
-         ", " + std::to_string(1 + pick(60)) + "(" + std::to_string(1 + pick(12)) + "): " +
-         std::to_string(1 + pick(200)) + "-" + std::to_string(201 + pick(200)) + ". DOI: " + doi + ".";
+  return authors + ". " + title() + "[J]. Journal of " + pick(kWords) + ", " +
+         std::to_string(year) + ", " + std::to_string(1 + pick(60)) + "(" +
+         std::to_string(1 + pick(12)) + "): " + std::to_string(1 + pick(200)) + "-" +
+         std::to_string(201 + pick(200)) + ". DOI: " + doi + ".";
 }
 
 std::string chinese_entry(int id, bool defect) {
   const int year = 2012 + pick(8);
   std::string name = pick(kCnNames);
   if (defect) name = space_at(name, 3);  // "王 明"
-  return name + ", " + pick(kCnNames) + ". " + pick(kCnTitles) + ": " + pick(kCnTitles) + "[EB/OL]. (" +
-         date(year) + ")[" + date(year + 1) + "]. " + url(id) + ".";
+  return name + ", " + pick(kCnNames) + ". " + pick(kCnTitles) + ": " + pick(kCnTitles) +
+         "[EB/OL]. (" + date(year) + ")[" + date(year + 1) + "]. " + url(id) + ".";
 }
 
 std::string bilingual_entry(int id, bool defect) {
   const int year = 2012 + pick(8);
   const std::string published = date(year), accessed = date(year + 1), link = url(id);
   const std::string en_year = defect ? std::to_string(year + 1) : std::to_string(year);
-  return pick(kCnNames) + ". " + pick(kCnTitles) + "[M]. 北京: 科学出版社, " + std::to_string(year) +
-         ".\n\n" + pick(kSurnames) + " " + static_cast<char>('A' + pick(26)) + ". " + title() +
-         "[M]. Beijing: Science Press, " + en_year + ". (in Chinese)";
+  return pick(kCnNames) + ". " + pick(kCnTitles) + "[M]. 北京: 科学出版社, " +
+         std::to_string(year) + ".\n\n" + pick(kSurnames) + " " +
+         static_cast<char>('A' + pick(26)) + ". " + title() + "[M]. Beijing: Science Press, " +
+         en_year + ". (in Chinese)";
 }
 
 }  // namespace
@@ -117,10 +130,24 @@ int main(int argc, char** argv) {
     const bool defect = pick(10) == 0;
     std::string entry;
     switch (pick(10)) {
-      case 0: case 1: case 2: case 3: entry = web_entry(i, defect); break;
-      case 4: case 5: case 6: entry = article_entry(defect); break;
-      case 7: case 8: entry = chinese_entry(i, defect); break;
-      default: entry = bilingual_entry(i, defect); break;
+      case 0:
+      case 1:
+      case 2:
+      case 3:
+        entry = web_entry(i, defect);
+        break;
+      case 4:
+      case 5:
+      case 6:
+        entry = article_entry(defect);
+        break;
+      case 7:
+      case 8:
+        entry = chinese_entry(i, defect);
+        break;
+      default:
+        entry = bilingual_entry(i, defect);
+        break;
     }
     out += std::to_string(i) + " " + entry + "\n\n";
     if (out.size() > (1 << 20)) {

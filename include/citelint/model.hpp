@@ -40,7 +40,9 @@ class Document {
   int line_of(std::size_t offset) const;
   // The text of a 1-based line, without its line break.
   std::string_view line_text(int line) const;
-  std::size_t line_begin(int line) const { return line_starts_[static_cast<std::size_t>(line - 1)]; }
+  std::size_t line_begin(int line) const {
+    return line_starts_[static_cast<std::size_t>(line - 1)];
+  }
   // A span over [begin, end) with line and column filled in.
   Span span(std::size_t begin, std::size_t end) const;
   std::string_view slice(const Span& s) const {
@@ -70,8 +72,9 @@ class Document {
 
 struct Url {
   std::string as_written;  // exactly as in the source, line breaks and spaces included
-  std::string normalised;  // whitespace removed, full-width ASCII folded, scheme and host lowercased
-  bool valid = true;       // normalised parses as an absolute http(s)/ftp URI
+  std::string
+      normalised;     // whitespace removed, full-width ASCII folded, scheme and host lowercased
+  bool valid = true;  // normalised parses as an absolute http(s)/ftp URI
   Span span;
 };
 

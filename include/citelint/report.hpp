@@ -3,8 +3,8 @@
 
 #include <functional>
 #include <map>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "citelint/model.hpp"

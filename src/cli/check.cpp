@@ -1,11 +1,9 @@
 // citelint check: read, lint, (check links), report.
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <iostream>
 
 #include "citelint/extract.hpp"
@@ -125,9 +123,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "Write the report to this file instead of stdout");
-  cmd->add_option("--as-of", o->as_of, "The day date rules take as today (YYYY-MM-DD); default today");
-  cmd->add_option("--fail-on", o->fail_on,
-                  "Exit 1 when a finding is at or above this level")
+  cmd->add_option("--as-of", o->as_of,
+                  "The day date rules take as today (YYYY-MM-DD); default today");
+  cmd->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at or above this level")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
   cmd->add_option("--rules", o->rules.rule_paths, "Extra rule packs: a .yml file or a folder")

@@ -24,7 +24,8 @@ std::vector<RuleFile> select_rule_files(const RuleOptions& options,
     if (!known.count(style)) {
       std::string list;
       for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      diagnostics.push_back({"--style", 0, 0, "no shipped style pack '" + style + "' (shipped: " + list + ")"});
+      diagnostics.push_back(
+          {"--style", 0, 0, "no shipped style pack '" + style + "' (shipped: " + list + ")"});
     }
     packs.insert(style);
   }

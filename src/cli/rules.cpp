@@ -41,7 +41,8 @@ int explain_rule(const RuleOptions& options, const std::string& id) {
   for (const RuleInfo& r : set.rules()) {
     if (r.id != id) continue;
     std::cout << r.id << "  (" << to_string(r.severity) << ", " << r.category << ")\n\n";
-    if (!r.description.empty()) std::cout << r.description << (r.description.back() == '\n' ? "" : "\n") << '\n';
+    if (!r.description.empty())
+      std::cout << r.description << (r.description.back() == '\n' ? "" : "\n") << '\n';
     std::cout << "kind:     " << r.kind << "\nscope:    " << r.scope << "\nmessage:  " << r.message
               << "\nfile:     " << r.path << '\n';
     if (!r.link.empty()) std::cout << "more:     " << r.link << '\n';
@@ -72,8 +73,8 @@ int test_rule_packs(RuleOptions options, const std::string& path) {
 
   std::vector<std::string> roots;
   const fs::path base = root.empty() ? fs::path(".") : fs::path(root);
-  const fs::path packs_root = fs::is_regular_file(base, ec) ? base.parent_path().parent_path()
-                                                            : base;
+  const fs::path packs_root =
+      fs::is_regular_file(base, ec) ? base.parent_path().parent_path() : base;
   roots.push_back((packs_root.parent_path() / "tests" / "rules").string());
   roots.push_back((packs_root / ".." / "tests" / "rules").lexically_normal().string());
   roots.push_back("tests/rules");
@@ -102,7 +103,8 @@ void add_rules_command(CLI::App& app, int& exit_code) {
   cmd->require_subcommand(1);
   cmd->add_option("--rules", options->rule_paths, "Extra rule packs: a .yml file or a folder")
       ->type_name("PATH");
-  cmd->add_option("--style", options->styles, "A shipped style pack to add to core")->type_name("NAME");
+  cmd->add_option("--style", options->styles, "A shipped style pack to add to core")
+      ->type_name("NAME");
 
   cmd->add_subcommand("list", "One line per rule: id, level, category, kind, description")
       ->callback([options, &exit_code] { exit_code = list_rules(*options); });

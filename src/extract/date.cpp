@@ -105,8 +105,9 @@ std::optional<ParsedDate> parse_date(std::string_view text) {
     d.value += '-';
     two(d.value, d.day);
   }
-  d.valid = parts == 3 ? is_calendar_date(d.year, d.month, d.day)
-                       : parts == 2 ? d.month >= 1 && d.month <= 12 : true;
+  d.valid = parts == 3   ? is_calendar_date(d.year, d.month, d.day)
+            : parts == 2 ? d.month >= 1 && d.month <= 12
+                         : true;
   return d;
 }
 
@@ -152,8 +153,8 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
       }
       const bool year_only = parsed->month == 0;
       if (square && year_only) continue;
-      const DateRole role = square ? DateRole::accessed
-                                   : (year_only ? DateRole::year : DateRole::published);
+      const DateRole role =
+          square ? DateRole::accessed : (year_only ? DateRole::year : DateRole::published);
       dates.push_back(make_date(doc, role, b, e, *parsed));
       i = close;
     } else if (c == U',' || c == 0xFF0C) {
@@ -173,7 +174,8 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
                           next == 0xFF1B || next == U'\n' || next == U'\r';
       if (!closes) continue;
       // "2019.3" or "2019-05" is not a bare year.
-      if ((next == U'.' || next == U':') && k < end && std::isdigit(static_cast<unsigned char>(s[k])))
+      if ((next == U'.' || next == U':') && k < end &&
+          std::isdigit(static_cast<unsigned char>(s[k])))
         continue;
       ParsedDate parsed;
       parsed.year = year;

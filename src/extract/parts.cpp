@@ -37,7 +37,8 @@ std::vector<Part> find_parts(const Document& doc, const Reference& ref) {
     while (next_url < ref.urls.size() && ref.urls[next_url].span.end <= pos) ++next_url;
     return next_url < ref.urls.size() && pos >= ref.urls[next_url].span.begin;
   };
-  const std::size_t content = ref.label.span.end > ref.span.begin ? ref.label.span.end : ref.span.begin;
+  const std::size_t content =
+      ref.label.span.end > ref.span.begin ? ref.label.span.end : ref.span.begin;
   // Split into sentence-like segments at ". " and line breaks; URLs do not count as Latin text.
   std::vector<Segment> segments;
   Segment cur{content, content, Script::neutral, false};
@@ -61,9 +62,8 @@ std::vector<Part> find_parts(const Document& doc, const Reference& ref) {
       if (!first_letter_seen) cur.capital_start = c <= U'Z';
       first_letter_seen = true;
     }
-    const bool sentence_end =
-        (c == U'.' && i < ref.span.end && (s[i] == ' ' || s[i] == '\n')) || c == U'\n' ||
-        c == 0x3002;
+    const bool sentence_end = (c == U'.' && i < ref.span.end && (s[i] == ' ' || s[i] == '\n')) ||
+                              c == U'\n' || c == 0x3002;
     if (sentence_end) close(i);
   }
   close(ref.span.end);
@@ -91,7 +91,8 @@ std::vector<Part> find_parts(const Document& doc, const Reference& ref) {
   while (first_end > content &&
          (s[first_end - 1] == ' ' || s[first_end - 1] == '\n' || s[first_end - 1] == '\r'))
     --first_end;
-  return {Part{"zh", doc.span(ref.span.begin, first_end)}, Part{"en", doc.span(split, ref.span.end)}};
+  return {Part{"zh", doc.span(ref.span.begin, first_end)},
+          Part{"en", doc.span(split, ref.span.end)}};
 }
 
 }  // namespace citelint

@@ -19,7 +19,14 @@ namespace {
 bool url_char(char32_t c) {
   if (c > 0x20 && c < 0x7F) {
     switch (c) {
-      case U'"': case U'<': case U'>': case U'\\': case U'^': case U'`': case U'{': case U'|':
+      case U'"':
+      case U'<':
+      case U'>':
+      case U'\\':
+      case U'^':
+      case U'`':
+      case U'{':
+      case U'|':
       case U'}':
         return false;
       default:
@@ -28,8 +35,17 @@ bool url_char(char32_t c) {
   }
   if (c >= 0xFF01 && c <= 0xFF5E) {
     switch (c) {
-      case 0xFF08: case 0xFF09: case 0xFF3B: case 0xFF3D: case 0xFF5B: case 0xFF5D: case 0xFF1C:
-      case 0xFF1E: case 0xFF02: case 0xFF0C: case 0xFF1B:
+      case 0xFF08:
+      case 0xFF09:
+      case 0xFF3B:
+      case 0xFF3D:
+      case 0xFF5B:
+      case 0xFF5D:
+      case 0xFF1C:
+      case 0xFF1E:
+      case 0xFF02:
+      case 0xFF0C:
+      case 0xFF1B:
         return false;  // （）［］｛｝＜＞＂，； end a URL in CJK text
       default:
         return true;
@@ -42,8 +58,21 @@ bool url_char(char32_t c) {
 
 bool trailing_punctuation(char32_t c) {
   switch (c) {
-    case U'.': case U',': case U';': case U':': case U'!': case U'?': case U'\'': case U'"':
-    case U'*': case 0x3002: case 0xFF0C: case 0xFF1B: case 0xFF1A: case 0xFF0E: case 0xFF01:
+    case U'.':
+    case U',':
+    case U';':
+    case U':':
+    case U'!':
+    case U'?':
+    case U'\'':
+    case U'"':
+    case U'*':
+    case 0x3002:
+    case 0xFF0C:
+    case 0xFF1B:
+    case 0xFF1A:
+    case 0xFF0E:
+    case 0xFF01:
     case 0xFF1F:
       return true;
     default:
@@ -121,9 +150,9 @@ std::string lower_ascii(std::string_view s) {
 
 bool is_file_extension(std::string_view token) {
   static const std::array<std::string_view, 27> kExtensions = {
-      "html", "htm",  "shtml", "shtm", "xhtml", "php", "asp", "aspx", "jsp",
-      "pdf",  "xml",  "cgi",   "doc",  "docx",  "xls", "xlsx", "ppt", "pptx",
-      "txt",  "json", "csv",   "zip",  "jpg",   "png", "gif",  "cfm", "do"};
+      "html", "htm",  "shtml", "shtm", "xhtml", "php", "asp",  "aspx", "jsp",
+      "pdf",  "xml",  "cgi",   "doc",  "docx",  "xls", "xlsx", "ppt",  "pptx",
+      "txt",  "json", "csv",   "zip",  "jpg",   "png", "gif",  "cfm",  "do"};
   const std::string t = lower_ascii(token);
   return std::find(kExtensions.begin(), kExtensions.end(), t) != kExtensions.end();
 }
@@ -193,7 +222,6 @@ std::size_t trim_url_end(std::string_view s, std::size_t begin, std::size_t end)
   return end;
 }
 
-
 // Whether a scheme and host make an address a browser can open: http, https or ftp, and a
 // host with a dot (or an IP address, or localhost), no empty label.
 bool web_address(std::string_view scheme, std::string_view host, boost::urls::host_type type) {
@@ -223,18 +251,19 @@ std::optional<bool> plain_web_url(std::string_view url) {
   if (i < url.size() && url[i] != '/' && url[i] != '?' && url[i] != '#') return std::nullopt;
   const std::string_view host = url.substr(host_begin, i - host_begin);
   static constexpr ByteSet kAllowed = {
-      'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r',
-      's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J',
-      'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z', '0', '1',
-      '2', '3', '4', '5', '6', '7', '8', '9', '-', '.', '_', '~', '!', '$', '&', '\'', '(', ')',
-      '*', '+', ',', ';', '=', ':', '@', '/', '?'};
+      'a', 'b',  'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q',
+      'r', 's',  't', 'u', 'v', 'w', 'x', 'y', 'z', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H',
+      'I', 'J',  'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y',
+      'Z', '0',  '1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '.', '_', '~', '!', '$',
+      '&', '\'', '(', ')', '*', '+', ',', ';', '=', ':', '@', '/', '?'};
   bool fragment = false;
   for (; i < url.size(); ++i) {
     const char c = url[i];
     if (kAllowed[static_cast<unsigned char>(c)]) continue;
     if (c == '#' && !fragment) {
       fragment = true;
-    } else if (c == '%' && i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
+    } else if (c == '%' && i + 2 < url.size() &&
+               std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
                std::isxdigit(static_cast<unsigned char>(url[i + 2]))) {
       i += 2;
     } else {
@@ -253,7 +282,8 @@ std::size_t url_start_near(std::string_view s, std::size_t i, std::size_t floor)
   std::size_t b = i;
   while (b > floor && s[b - 1] == ' ' && i - b < 3) --b;
   const std::size_t letters_end = b;
-  while (b > floor && std::isalpha(static_cast<unsigned char>(s[b - 1])) && letters_end - b < 5) --b;
+  while (b > floor && std::isalpha(static_cast<unsigned char>(s[b - 1])) && letters_end - b < 5)
+    --b;
   if (b == letters_end) return std::string_view::npos;
   return url_starts_at(s, b, floor) ? b : std::string_view::npos;
 }
@@ -269,7 +299,8 @@ std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t e
     if (i == std::string_view::npos) continue;
     // From the end of "scheme://", which may have spaces inside ("http: //").
     const std::size_t after_scheme = scheme_end(s, i);
-    std::size_t pos = consume_url_chars(s, after_scheme == std::string_view::npos ? i : after_scheme, end);
+    std::size_t pos =
+        consume_url_chars(s, after_scheme == std::string_view::npos ? i : after_scheme, end);
     while (pos < end && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\n' || s[pos] == '\r')) {
       std::size_t ws = pos;
       int newlines = 0;

@@ -83,19 +83,26 @@ Span Document::span(std::size_t begin, std::size_t end) const {
 
 std::string_view to_string(DateRole role) {
   switch (role) {
-    case DateRole::published: return "published";
-    case DateRole::updated: return "updated";
-    case DateRole::accessed: return "accessed";
-    case DateRole::year: return "year";
+    case DateRole::published:
+      return "published";
+    case DateRole::updated:
+      return "updated";
+    case DateRole::accessed:
+      return "accessed";
+    case DateRole::year:
+      return "year";
   }
   return "year";
 }
 
 std::string_view to_string(Severity s) {
   switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "info";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "info";
   }
   return "info";
 }

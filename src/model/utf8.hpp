@@ -4,13 +4,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <string>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 
 namespace citelint::utf8 {
 
-// Decodes the code point at s[i]; advances i past it. Invalid bytes decode as U+FFFD, one byte each.
+// Decodes the code point at s[i]; advances i past it. Invalid bytes decode as U+FFFD, one byte
+// each.
 char32_t next_multibyte(std::string_view s, std::size_t& i);
 inline char32_t next(std::string_view s, std::size_t& i) {
   const auto b = static_cast<unsigned char>(s[i]);

@@ -1,9 +1,7 @@
 // Bytes to a UTF-8 Document, keeping every readable character.
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
 #include "citelint/read.hpp"

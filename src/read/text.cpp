@@ -123,10 +123,11 @@ bool is_abbreviation_before(std::string_view text, std::size_t dot) {
   while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
   if (dot - b == 0 || dot - b > 4) return false;
   std::string word(text.substr(b, dot - b));
-  std::transform(word.begin(), word.end(), word.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  static const std::array<std::string_view, 17> kAbbrev = {
-      "vol", "no", "nr", "pp", "p", "ch", "chap", "sec", "fig", "art", "ed", "eds", "bd", "s",
-      "n", "v", "iss"};
+  std::transform(word.begin(), word.end(), word.begin(),
+                 [](unsigned char ch) { return std::tolower(ch); });
+  static const std::array<std::string_view, 17> kAbbrev = {"vol",  "no",  "nr",  "pp",  "p",  "ch",
+                                                           "chap", "sec", "fig", "art", "ed", "eds",
+                                                           "bd",   "s",   "n",   "v",   "iss"};
   return std::find(kAbbrev.begin(), kAbbrev.end(), word) != kAbbrev.end();
 }
 
@@ -141,8 +142,8 @@ bool inside_url_token(std::string_view text, std::size_t pos, std::size_t floor)
 // Finds label `number` glued to the end of the previous entry's text in [from, to):
 // "... (in Chinese)3 World Bank. ..." or "...[3] World Bank". Returns the label's span.
 std::optional<std::pair<std::size_t, std::size_t>> find_glued_label(std::string_view text,
-                                                                     std::size_t from,
-                                                                     std::size_t to, long number) {
+                                                                    std::size_t from,
+                                                                    std::size_t to, long number) {
   const std::string digits = std::to_string(number);
   for (std::size_t p = text.find(digits, from); p != std::string_view::npos && p < to;
        p = text.find(digits, p + 1)) {
@@ -184,8 +185,8 @@ bool is_heading(std::string_view paragraph) {
     t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   static const std::array<std::string_view, 9> kHeadings = {
-      "references", "bibliography", "workscited", "literaturecited", "sources",
-      "referências", "referencias", "literatur", "参考文献"};
+      "references",  "bibliography", "workscited", "literaturecited", "sources",
+      "referências", "referencias",  "literatur",  "参考文献"};
   return std::find(kHeadings.begin(), kHeadings.end(), t) != kHeadings.end();
 }
 
@@ -220,7 +221,8 @@ std::vector<Reference> read_unnumbered(const Document& doc) {
     const std::string_view line = doc.line_text(l);
     const std::size_t lb = doc.line_begin(l);
     const bool blank = blank_line(line);
-    const bool continuation = !blank && !line.empty() && (is_blank(line[0]) || line.rfind("\xE3\x80\x80", 0) == 0);
+    const bool continuation =
+        !blank && !line.empty() && (is_blank(line[0]) || line.rfind("\xE3\x80\x80", 0) == 0);
     const bool starts_block =
         !blank && (start == std::string::npos || (!has_blank_between && !continuation));
     if ((blank || starts_block) && start != std::string::npos &&
@@ -249,7 +251,8 @@ std::vector<Reference> read_text(const Document& doc) {
   const std::string_view text(doc.text());
   std::vector<LabelCandidate> candidates;
   for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) {
-    if (auto c = label_at_line_start(doc.line_text(l), doc.line_begin(l), l)) candidates.push_back(*c);
+    if (auto c = label_at_line_start(doc.line_text(l), doc.line_begin(l), l))
+      candidates.push_back(*c);
   }
   const std::vector<LabelCandidate> labels = accept_labels(candidates);
   if (labels.empty()) return read_unnumbered(doc);
@@ -269,7 +272,8 @@ std::vector<Reference> read_text(const Document& doc) {
     while (true) {
       const long wanted = number + 1;
       std::optional<std::pair<std::size_t, std::size_t>> found;
-      if (next_number < 0 || wanted < next_number) found = find_glued_label(text, label_end, end, wanted);
+      if (next_number < 0 || wanted < next_number)
+        found = find_glued_label(text, label_end, end, wanted);
       Reference r = make_reference(doc, std::to_string(number), begin, found ? found->first : end);
       r.label.number = std::to_string(number);
       r.label.span = doc.span(begin, label_end);

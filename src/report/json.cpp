@@ -21,9 +21,8 @@ void write_reference(json::Writer& w, const Reference& r, const std::string& inp
     write_position(w, u.span);
     w.key("valid").value(u.valid);
     // Offline, every link is unchecked: the same object each time.
-    w.key("link").raw(
-        R"({"status":"unchecked","http_status":null,"final_url":null,"attempts":0,)"
-        R"("elapsed_ms":null,"from_cache":false,"error":null,"archive":null})");
+    w.key("link").raw(R"({"status":"unchecked","http_status":null,"final_url":null,"attempts":0,)"
+                      R"("elapsed_ms":null,"from_cache":false,"error":null,"archive":null})");
     w.end_object();
   }
   w.end_array();
@@ -73,7 +72,13 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
   };
   w.begin_object();
   w.key("schema").value("citelint-report/1");
-  w.key("tool").begin_object().key("name").value("citelint").key("version").value(CITELINT_VERSION).end_object();
+  w.key("tool")
+      .begin_object()
+      .key("name")
+      .value("citelint")
+      .key("version")
+      .value(CITELINT_VERSION)
+      .end_object();
   w.key("as_of").value(input.as_of);
 
   std::vector<std::size_t> per_input(corpus.documents.size(), 0);

@@ -48,9 +48,15 @@ Summary summarise(const ReportInput& input) {
   if (s.urls) s.links["unchecked"] = s.unique_urls;
   for (const Finding& f : input.findings) {
     switch (f.severity) {
-      case Severity::error: ++s.errors; break;
-      case Severity::warning: ++s.warnings; break;
-      case Severity::info: ++s.infos; break;
+      case Severity::error:
+        ++s.errors;
+        break;
+      case Severity::warning:
+        ++s.warnings;
+        break;
+      case Severity::info:
+        ++s.infos;
+        break;
     }
   }
   return s;

@@ -17,9 +17,12 @@ struct Style {
 
 const char* severity_colour(Severity s) {
   switch (s) {
-    case Severity::error: return "\x1b[1;31m";
-    case Severity::warning: return "\x1b[1;33m";
-    case Severity::info: return "\x1b[1;36m";
+    case Severity::error:
+      return "\x1b[1;31m";
+    case Severity::warning:
+      return "\x1b[1;33m";
+    case Severity::info:
+      return "\x1b[1;36m";
   }
   return "";
 }
@@ -105,7 +108,8 @@ std::string render_text(const ReportInput& input, const TextOptions& options) {
   for (const Finding& f : input.findings) {
     const Document& doc = *input.corpus.documents[f.span.input];
     out += style("\x1b[1m");
-    out += doc.path() + ":" + std::to_string(f.span.line) + ":" + std::to_string(f.span.column) + ": ";
+    out +=
+        doc.path() + ":" + std::to_string(f.span.line) + ":" + std::to_string(f.span.column) + ": ";
     out += style("\x1b[0m");
     out += style(severity_colour(f.severity));
     out += to_string(f.severity);
@@ -113,23 +117,25 @@ std::string render_text(const ReportInput& input, const TextOptions& options) {
     out += "[" + f.rule + "]: " + f.message + "\n";
     const std::string_view line = doc.line_text(f.span.line);
     const std::size_t from = static_cast<std::size_t>(f.span.column - 1);
-    const std::size_t to = f.span.end_line == f.span.line ? static_cast<std::size_t>(f.span.end_column - 1)
-                                                          : utf8::length(line);
+    const std::size_t to = f.span.end_line == f.span.line
+                               ? static_cast<std::size_t>(f.span.end_column - 1)
+                               : utf8::length(line);
     excerpt(out, line, from, to, f.span.line, style);
     if (f.fix) {
       out += std::string(std::to_string(f.span.line).size() + 2, ' ') + "= fix: ";
-      out += f.fix->replacement.empty() ? std::string("remove it") : escape_visible(f.fix->replacement);
+      out += f.fix->replacement.empty() ? std::string("remove it")
+                                        : escape_visible(f.fix->replacement);
       out += f.fix->verified ? " (verified)\n" : "\n";
     }
     out += '\n';
   }
   const Summary s = summarise(input);
   out += style("\x1b[1m");
-  out += plural(s.references, "reference", "references") + ", " + plural(s.urls, "URL", "URLs") + " (" +
-         std::to_string(s.unique_urls) + " unique), " +
+  out += plural(s.references, "reference", "references") + ", " + plural(s.urls, "URL", "URLs") +
+         " (" + std::to_string(s.unique_urls) + " unique), " +
          plural(input.findings.size(), "finding", "findings") + ": " +
-         plural(s.errors, "error", "errors") + ", " + plural(s.warnings, "warning", "warnings") + ", " +
-         std::to_string(s.infos) + " info" + " (as of " + input.as_of + ")";
+         plural(s.errors, "error", "errors") + ", " + plural(s.warnings, "warning", "warnings") +
+         ", " + std::to_string(s.infos) + " info" + " (as of " + input.as_of + ")";
   out += style("\x1b[0m");
   out += '\n';
   return out;

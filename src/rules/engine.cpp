@@ -34,8 +34,8 @@ struct Timings {
     for (const auto& [what, d] : spent) rows.emplace_back(d, what);
     std::sort(rows.rbegin(), rows.rend());
     for (const auto& [d, what] : rows)
-      std::fprintf(stderr, "%9.2f ms  %s\n",
-                   std::chrono::duration<double, std::milli>(d).count(), what.c_str());
+      std::fprintf(stderr, "%9.2f ms  %s\n", std::chrono::duration<double, std::milli>(d).count(),
+                   what.c_str());
   }
 };
 
@@ -55,7 +55,8 @@ void timed(Timings& t, const std::string& what, F&& f) {
 class ScopeRunner {
  public:
   ScopeRunner(Scope scope, std::vector<const Rule*> rules, Timings& timings)
-      : scope_(scope), timings_(timings),
+      : scope_(scope),
+        timings_(timings),
         set_label_("(RE2::Set, " + std::string(rules::to_string(scope)) + " scope)") {
     for (const Rule* r : rules) {
       if (r->list_wide()) {
@@ -82,7 +83,8 @@ class ScopeRunner {
     // text find in them depends on the text alone: check each distinct text once, then replay.
     // The format hooks (a real date, a valid URL or DOI) are functions of the text as well.
     memoise_ = (scope == Scope::date || scope == Scope::elements) &&
-               std::none_of(rules.begin(), rules.end(), [](const Rule* r) { return r->reads_reference(); });
+               std::none_of(rules.begin(), rules.end(),
+                            [](const Rule* r) { return r->reads_reference(); });
   }
 
   Scope scope() const { return scope_; }
@@ -104,7 +106,8 @@ class ScopeRunner {
   }
 
   void finish(rules::FindingSink& sink) {
-    for (auto& [rule, state] : list_wide_) timed(timings_, rule->id, [&] { rule->finish(*state, sink); });
+    for (auto& [rule, state] : list_wide_)
+      timed(timings_, rule->id, [&] { rule->finish(*state, sink); });
   }
 
  private:

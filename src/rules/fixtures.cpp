@@ -92,9 +92,9 @@ void test_examples(const RuleSet& one, const RuleInfo& info, RuleTestResult& res
     Corpus corpus;
     const auto findings = run(one, "<example>", example + "\n", default_as_of(), corpus);
     if (findings.empty() == must_fire)
-      result.failures.push_back(info.path + ": the " + (must_fire ? "bad" : "good") +
-                                " example " + (must_fire ? "gives no finding" : "gives a finding") +
-                                ": " + example);
+      result.failures.push_back(info.path + ": the " + (must_fire ? "bad" : "good") + " example " +
+                                (must_fire ? "gives no finding" : "gives a finding") + ": " +
+                                example);
   };
   for (const auto& e : info.bad_examples) check(e, true);
   for (const auto& e : info.good_examples) check(e, false);
@@ -114,7 +114,8 @@ std::vector<RuleTestResult> test_rules(const RuleSet& rules, const std::vector<R
 
     const auto file = std::find_if(files.begin(), files.end(),
                                    [&](const RuleFile& f) { return f.path == info.path; });
-    result.fixture = file == files.end() ? std::string() : find_fixture(*file, info.id, fixture_roots);
+    result.fixture =
+        file == files.end() ? std::string() : find_fixture(*file, info.id, fixture_roots);
     if (result.fixture.empty()) {
       result.failures.push_back(info.path + ": no fixture (tests/rules/" + info.id + ".txt)");
       results.push_back(std::move(result));
@@ -124,7 +125,8 @@ std::vector<RuleTestResult> test_rules(const RuleSet& rules, const std::vector<R
     const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const Fixture fixture = parse_fixture(result.fixture, raw);
     Corpus corpus;
-    const std::vector<Finding> findings = run(one, result.fixture, fixture.text, fixture.options, corpus);
+    const std::vector<Finding> findings =
+        run(one, result.fixture, fixture.text, fixture.options, corpus);
 
     // An annotation speaks of the entries that start on the next line that starts any: a
     // glued entry starts on the same line as the one it is glued to.
@@ -177,11 +179,12 @@ std::vector<RuleTestResult> test_rules(const RuleSet& rules, const std::vector<R
       });
       if (!annotated)
         result.failures.push_back(result.fixture + ":" + std::to_string(f.span.line) + ":" +
-                                  std::to_string(f.span.column) + ": unannotated finding: " +
-                                  f.message);
+                                  std::to_string(f.span.column) +
+                                  ": unannotated finding: " + f.message);
     }
     if (result.must_fire == 0)
-      result.failures.push_back(result.fixture + ": needs at least one '# ruleid: " + info.id + "'");
+      result.failures.push_back(result.fixture + ": needs at least one '# ruleid: " + info.id +
+                                "'");
     if (result.must_not_fire == 0)
       result.failures.push_back(result.fixture + ": needs at least one '# ok: " + info.id + "'");
     results.push_back(std::move(result));

@@ -17,11 +17,11 @@ using rules::Rule;
 
 const std::vector<std::string_view>& finding_categories() {
   static const std::vector<std::string_view> kCategories = {
-      "url-whitespace", "url-syntax",        "date-format",   "date-order",  "date-future",
-      "date-mismatch",  "punctuation",       "entry-structure", "consistency", "cjk-spacing",
-      "duplicate",      "link-broken",       "link-redirect", "link-blocked", "link-timeout",
-      "link-dns",       "link-tls",          "link-soft404",  "link-server-error",
-      "link-skipped",   "archive",           "doi"};
+      "url-whitespace", "url-syntax",  "date-format",     "date-order",        "date-future",
+      "date-mismatch",  "punctuation", "entry-structure", "consistency",       "cjk-spacing",
+      "duplicate",      "link-broken", "link-redirect",   "link-blocked",      "link-timeout",
+      "link-dns",       "link-tls",    "link-soft404",    "link-server-error", "link-skipped",
+      "archive",        "doi"};
   return kCategories;
 }
 
@@ -30,8 +30,8 @@ namespace rules {
 void LoadContext::error(const YAML::Mark& mark, std::string message) {
   failed_ = true;
   const bool known = mark.line >= 0 && !mark.is_null();
-  diagnostics_.push_back({path_, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0,
-                          std::move(message)});
+  diagnostics_.push_back(
+      {path_, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0, std::move(message)});
 }
 
 std::string LoadContext::scalar(const YAML::Node& node, std::string_view what) {
@@ -104,7 +104,7 @@ Pattern LoadContext::pattern_from(const YAML::Node& at, std::string source, bool
 
 Pattern LoadContext::pattern(const YAML::Node& node, bool ignorecase, std::string_view what) {
   if (!node.IsScalar()) {
-    scalar(node, what);  // reports the error
+    scalar(node, what);                    // reports the error
     return pattern_from(node, "", false);  // a placeholder; the rule is dropped
   }
   return pattern_from(node, node.Scalar(), ignorecase);
@@ -115,8 +115,8 @@ Pattern LoadContext::pattern(const YAML::Node& node, bool ignorecase, std::strin
 namespace {
 
 const std::vector<std::string_view> kCommonKeys = {
-    "extends",    "message", "level",      "category", "scope", "description",
-    "link",       "ignorecase", "exceptions", "fix",   "examples"};
+    "extends", "message",    "level",      "category", "scope",   "description",
+    "link",    "ignorecase", "exceptions", "fix",      "examples"};
 
 // Edit distance, for "did you mean" on misspelt keys.
 std::size_t distance(std::string_view a, std::string_view b) {
@@ -304,11 +304,12 @@ RuleSet RuleSet::load(const std::vector<RuleFile>& files, std::vector<Diagnostic
 std::vector<RuleInfo> RuleSet::rules() const {
   std::vector<RuleInfo> out;
   for (const auto& r : rules_) {
-    out.push_back({r->id, r->kind, r->category, r->severity, std::string(rules::to_string(r->scope)),
-                   r->message, r->description, r->link, r->path, r->bad_examples,
-                   r->good_examples});
+    out.push_back({r->id, r->kind, r->category, r->severity,
+                   std::string(rules::to_string(r->scope)), r->message, r->description, r->link,
+                   r->path, r->bad_examples, r->good_examples});
   }
-  std::sort(out.begin(), out.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+  std::sort(out.begin(), out.end(),
+            [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
   return out;
 }
 
@@ -357,10 +358,11 @@ std::vector<RuleFile> rule_files_from_path(const std::string& path,
     return files;
   }
   std::vector<fs::path> found;
-  for (auto it = fs::recursive_directory_iterator(path, ec); it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(path, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
-    if (it->is_regular_file() && (it->path().extension() == ".yml" || it->path().extension() == ".yaml"))
+    if (it->is_regular_file() &&
+        (it->path().extension() == ".yml" || it->path().extension() == ".yaml"))
       found.push_back(it->path());
   }
   std::sort(found.begin(), found.end());

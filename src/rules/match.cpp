@@ -1,12 +1,12 @@
 // Iterating RE2 matches and reading their named captures.
-#include "rules/rule.hpp"
 #include "model/utf8.hpp"
+#include "rules/rule.hpp"
 
 namespace citelint::rules {
 
-void for_each_match(const RE2& re, std::string_view text,
-                    const std::function<void(std::size_t, std::size_t,
-                                             const std::vector<re2::StringPiece>&)>& f) {
+void for_each_match(
+    const RE2& re, std::string_view text,
+    const std::function<void(std::size_t, std::size_t, const std::vector<re2::StringPiece>&)>& f) {
   const int n = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
   const re2::StringPiece input(text.data(), text.size());

@@ -36,8 +36,8 @@ struct Unit {
   std::string_view text;
   const Document* doc = nullptr;
   const Reference* ref = nullptr;
-  std::size_t doc_begin = 0;                      // text[0] is doc->text()[doc_begin] ...
-  const Segment* segments = nullptr;               // ... unless segments are given
+  std::size_t doc_begin = 0;          // text[0] is doc->text()[doc_begin] ...
+  const Segment* segments = nullptr;  // ... unless segments are given
   std::size_t segment_count = 0;
   const Url* url = nullptr;
   const Date* date = nullptr;
@@ -190,9 +190,9 @@ struct Rule {
 
 // Calls f(begin, end, groups) for every non-overlapping match of re in text; groups[0] is
 // the whole match and unmatched groups are null.
-void for_each_match(const RE2& re, std::string_view text,
-                    const std::function<void(std::size_t, std::size_t,
-                                             const std::vector<re2::StringPiece>&)>& f);
+void for_each_match(
+    const RE2& re, std::string_view text,
+    const std::function<void(std::size_t, std::size_t, const std::vector<re2::StringPiece>&)>& f);
 // Named captures of a match as message variables; "focus" narrows the span when it matched.
 Vars named_captures(const RE2& re, const std::vector<re2::StringPiece>& groups);
 std::pair<std::size_t, std::size_t> focus_range(const RE2& re, std::string_view text,

@@ -8,9 +8,9 @@ namespace citelint::rules {
 namespace {
 
 constexpr std::pair<Scope, std::string_view> kScopes[] = {
-    {Scope::entry, "entry"}, {Scope::part, "part"},         {Scope::url, "url"},
-    {Scope::date, "date"},   {Scope::doi, "doi"},           {Scope::label, "label"},
-    {Scope::elements, "elements"}, {Scope::raw, "raw"},     {Scope::list, "list"}};
+    {Scope::entry, "entry"},       {Scope::part, "part"}, {Scope::url, "url"},
+    {Scope::date, "date"},         {Scope::doi, "doi"},   {Scope::label, "label"},
+    {Scope::elements, "elements"}, {Scope::raw, "raw"},   {Scope::list, "list"}};
 
 Unit slice_unit(const Document& doc, const Reference* ref, const Span& span) {
   Unit u;
@@ -29,6 +29,17 @@ void for_each_part(const Reference& ref, F&& f) {
     return;
   }
   for (const Part& p : ref.parts) f(p.span);
+}
+
+// One unit per URL, date or DOI: its text as written, pointing at the item.
+template <class Item>
+void each_item(const Document& doc, const Reference& ref, const std::vector<Item>& items,
+               const Item* Unit::*field, const std::function<void(const Unit&)>& f) {
+  for (const Item& item : items) {
+    Unit u = slice_unit(doc, &ref, item.span);
+    u.*field = &item;
+    f(u);
+  }
 }
 
 }  // namespace
@@ -75,25 +86,13 @@ void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& re
       for_each_part(ref, [&](const Span& s) { f(slice_unit(doc, &ref, s)); });
       return;
     case Scope::url:
-      for (const Url& url : ref.urls) {
-        Unit u = slice_unit(doc, &ref, url.span);
-        u.url = &url;
-        f(u);
-      }
+      each_item(doc, ref, ref.urls, &Unit::url, f);
       return;
     case Scope::date:
-      for (const Date& date : ref.dates) {
-        Unit u = slice_unit(doc, &ref, date.span);
-        u.date = &date;
-        f(u);
-      }
+      each_item(doc, ref, ref.dates, &Unit::date, f);
       return;
     case Scope::doi:
-      for (const Doi& doi : ref.dois) {
-        Unit u = slice_unit(doc, &ref, doi.span);
-        u.doi = &doi;
-        f(u);
-      }
+      each_item(doc, ref, ref.dois, &Unit::doi, f);
       return;
     case Scope::label:
       if (!ref.label.number.empty()) f(slice_unit(doc, &ref, ref.label.span));

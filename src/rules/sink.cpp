@@ -54,7 +54,8 @@ void FindingSink::report(const Rule& rule, const Unit& unit, std::size_t text_be
                          std::size_t text_end, Vars vars, std::string_view whole) {
   const std::string_view match = unit.text.substr(text_begin, text_end - text_begin);
   if (whole.empty()) whole = match;
-  if (rule.exceptions && RE2::FullMatch(re2::StringPiece(whole.data(), whole.size()), *rule.exceptions->re))
+  if (rule.exceptions &&
+      RE2::FullMatch(re2::StringPiece(whole.data(), whole.size()), *rule.exceptions->re))
     return;
   if (recording_) {
     recording_->push_back({&rule, text_begin, text_end, std::move(vars)});

@@ -47,7 +47,8 @@ Run citelint(const std::string& args, const std::string& input = "") {
 }
 
 fs::path scratch_file(const std::string& name, const std::string& bytes) {
-  const fs::path dir = fs::temp_directory_path() / ("citelint-e2e-files-" + std::to_string(getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("citelint-e2e-files-" + std::to_string(getpid()));
   fs::create_directories(dir / fs::path(name).parent_path());
   std::ofstream(dir / name, std::ios::binary) << bytes;
   return dir / name;
@@ -89,31 +90,36 @@ TEST_CASE("the issue's reference list gives exactly the findings noted under eac
   const Run text = citelint("check --offline --as-of 2020-01-01 " + kExample);
   CHECK(text.exit == 1);
   for (const auto& f : j["findings"]) {
-    const std::string header = kExample + ":" + std::to_string(f["line"].get<int>()) + ":" +
-                               std::to_string(f["column"].get<int>()) + ": " +
-                               f["severity"].get<std::string>() + "[" + f["rule"].get<std::string>() +
-                               "]: " + f["message"].get<std::string>() + "\n";
+    const std::string header =
+        kExample + ":" + std::to_string(f["line"].get<int>()) + ":" +
+        std::to_string(f["column"].get<int>()) + ": " + f["severity"].get<std::string>() + "[" +
+        f["rule"].get<std::string>() + "]: " + f["message"].get<std::string>() + "\n";
     CHECK(text.out.find(header) != std::string::npos);
   }
-  CHECK(text.out.find("= fix: http://www.moe.gov.cn/jyb_xxgk/moe_1777/201805/t20180530_337652.html\n") !=
+  CHECK(text.out.find(
+            "= fix: http://www.moe.gov.cn/jyb_xxgk/moe_1777/201805/t20180530_337652.html\n") !=
         std::string::npos);
-  CHECK(text.out.ends_with("8 references, 8 URLs (6 unique), 13 findings: 5 errors, 8 warnings, 0 info "
-                           "(as of 2020-01-01)\n"));
+  CHECK(text.out.ends_with(
+      "8 references, 8 URLs (6 unique), 13 findings: 5 errors, 8 warnings, 0 info "
+      "(as of 2020-01-01)\n"));
 }
 
 TEST_CASE("exit codes follow --fail-on") {
   CHECK(citelint("check --offline --as-of 2020-01-01 examples/clean.txt").exit == 0);
   CHECK(citelint("check --offline --as-of 2020-01-01 --fail-on never " + kExample).exit == 0);
-  const fs::path warnings = scratch_file("warn.txt", "1 Smith J. A title,, and more. Press, 2019.\n");
+  const fs::path warnings =
+      scratch_file("warn.txt", "1 Smith J. A title,, and more. Press, 2019.\n");
   CHECK(citelint("check --offline " + warnings.string()).exit == 0);
   CHECK(citelint("check --offline --fail-on warning " + warnings.string()).exit == 1);
   CHECK(citelint("check --offline --fail-on info examples/clean.txt").exit == 0);
 }
 
 TEST_CASE("a file that cannot be read is reported, and the others are still checked") {
-  const Run r = citelint("check --offline --as-of 2020-01-01 --format json missing.txt " + kExample);
+  const Run r =
+      citelint("check --offline --as-of 2020-01-01 --format json missing.txt " + kExample);
   CHECK(r.exit == 2);
-  CHECK(r.err.find("missing.txt: error: cannot read: No such file or directory") != std::string::npos);
+  CHECK(r.err.find("missing.txt: error: cannot read: No such file or directory") !=
+        std::string::npos);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["inputs"].size() == 1);
   CHECK(j["summary"]["references"] == 8);
@@ -121,14 +127,17 @@ TEST_CASE("a file that cannot be read is reported, and the others are still chec
 }
 
 TEST_CASE("bytes that are not UTF-8 are reported with their position, and the rest is read") {
-  const fs::path bad = scratch_file("bad.txt", "1 Smith J. A title. Press, 2019.\n2 Br\xFFwn K. (2019- 2-07)[2019-03-12]. https://a.org/x.\n");
+  const fs::path bad = scratch_file("bad.txt",
+                                    "1 Smith J. A title. Press, 2019.\n2 Br\xFFwn K. (2019- "
+                                    "2-07)[2019-03-12]. https://a.org/x.\n");
   const Run r = citelint("check --offline --format json " + bad.string());
   CHECK(r.exit == 2);
   CHECK(r.err.find(bad.string() + ":2:5: error: not valid UTF-8: byte 0xFF") != std::string::npos);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["summary"]["references"] == 2);
   bool date_found = false;
-  for (const auto& f : j["findings"]) date_found = date_found || (f["rule"] == "core/DateSpaces" && f["line"] == 2);
+  for (const auto& f : j["findings"])
+    date_found = date_found || (f["rule"] == "core/DateSpaces" && f["line"] == 2);
   CHECK(date_found);
 }
 
@@ -140,7 +149,8 @@ TEST_CASE("standard input and an output file") {
   CHECK(j["inputs"][0]["path"] == "<stdin>");
   CHECK(j["findings"][0]["input"] == "<stdin>");
 
-  const fs::path out = fs::temp_directory_path() / ("citelint-e2e-report-" + std::to_string(getpid()) + ".json");
+  const fs::path out =
+      fs::temp_directory_path() / ("citelint-e2e-report-" + std::to_string(getpid()) + ".json");
   r = citelint("check --offline --format json -o " + out.string() + " -", list);
   CHECK(r.out.empty());
   j = nlohmann::json::parse(slurp(out));
@@ -162,11 +172,12 @@ TEST_CASE("usage errors exit 2 and say what is wrong") {
 }
 
 TEST_CASE("extra rule packs: loaded strictly, then run with the core pack") {
-  const fs::path good = scratch_file("packs/house/NoEtAl.yml",
-                                     "extends: existence\nmessage: 'write the authors out: {match}'\n"
-                                     "category: entry-structure\nlevel: error\npattern: '\\bet al\\.'\n");
-  Run r = citelint("check --offline --format json --rules " + good.parent_path().parent_path().string() +
-                   " examples/clean.txt",
+  const fs::path good =
+      scratch_file("packs/house/NoEtAl.yml",
+                   "extends: existence\nmessage: 'write the authors out: {match}'\n"
+                   "category: entry-structure\nlevel: error\npattern: '\\bet al\\.'\n");
+  Run r = citelint("check --offline --format json --rules " +
+                       good.parent_path().parent_path().string() + " examples/clean.txt",
                    "");
   CHECK(r.exit == 0);
   const fs::path list = scratch_file("etal.txt", "1 Smith J, et al. A title. Press, 2019.\n");
@@ -177,8 +188,9 @@ TEST_CASE("extra rule packs: loaded strictly, then run with the core pack") {
   CHECK(j["findings"][0]["rule"] == "house/NoEtAl");
   CHECK(j["findings"][0]["message"] == "write the authors out: et al.");
 
-  const fs::path bad = scratch_file("packs/broken/Bad.yml",
-                                    "extends: existence\nmessage: m\ncategory: punctuation\npattern: '(?=x)'\n");
+  const fs::path bad =
+      scratch_file("packs/broken/Bad.yml",
+                   "extends: existence\nmessage: m\ncategory: punctuation\npattern: '(?=x)'\n");
   r = citelint("check --offline --rules " + bad.string() + " " + list.string());
   CHECK(r.exit == 2);
   CHECK(r.err.find(bad.string() + ":4:11: error: invalid RE2 pattern") != std::string::npos);
@@ -202,8 +214,9 @@ TEST_CASE("rules list, explain and test") {
   CHECK(r.exit == 0);
   CHECK(r.out.ends_with("26 passed, 0 failed\n"));
 
-  const fs::path pack = scratch_file("tested/pack/Commas.yml",
-                                     "extends: existence\nmessage: m\ncategory: punctuation\npattern: ',,'\n");
+  const fs::path pack =
+      scratch_file("tested/pack/Commas.yml",
+                   "extends: existence\nmessage: m\ncategory: punctuation\npattern: ',,'\n");
   scratch_file("tested/pack/Commas.txt", "# ok: pack/Commas\n1 A,, b.\n");
   r = citelint("rules test " + pack.parent_path().string());
   CHECK(r.exit == 1);

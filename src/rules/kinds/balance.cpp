@@ -29,7 +29,8 @@ class BalanceRule : public Rule {
       const char32_t open = i < pair.size() ? utf8::next(pair, i) : 0;
       const char32_t close = i < pair.size() ? utf8::next(pair, i) : 0;
       if (!open || !close || i != pair.size() || open == close) {
-        ctx.error(n.Mark(), "each pair is two different characters, opening then closing: '" + pair + "'");
+        ctx.error(n.Mark(),
+                  "each pair is two different characters, opening then closing: '" + pair + "'");
         continue;
       }
       pairs_.emplace_back(open, close);

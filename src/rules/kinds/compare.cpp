@@ -115,8 +115,9 @@ class CompareRule : public Rule {
           if (std::find(kRoles.begin(), kRoles.end(), one) == kRoles.end()) {
             std::string message(1, '\'');
             message += one;
-            message += "' is not a date role (published, updated, accessed, year, issued, any, "
-                       "as-of; join several with |)";
+            message +=
+                "' is not a date role (published, updated, accessed, year, issued, any, "
+                "as-of; join several with |)";
             ctx.error(rule[key].Mark(), std::move(message));
           }
           if (bar == std::string_view::npos) break;
@@ -141,11 +142,13 @@ class CompareRule : public Rule {
       const Span& first = unit.ref->parts[0].span;
       const Span& second = unit.ref->parts[1].span;
       // Pair the k-th date of each role in one half with the k-th of that role in the other.
-      for (DateRole role : {DateRole::published, DateRole::updated, DateRole::accessed, DateRole::year}) {
+      for (DateRole role :
+           {DateRole::published, DateRole::updated, DateRole::accessed, DateRole::year}) {
         if (!role_matches(left_, role) || !role_matches(right_, role)) continue;
         const auto l = dates(*unit.ref, first, role);
         const auto r = dates(*unit.ref, second, role);
-        for (std::size_t k = 0; k < std::min(l.size(), r.size()); ++k) assert_pair(unit, l[k], r[k], sink);
+        for (std::size_t k = 0; k < std::min(l.size(), r.size()); ++k)
+          assert_pair(unit, l[k], r[k], sink);
       }
       return;
     }

@@ -1,9 +1,9 @@
 // consistency: each unit takes the first of several named forms it matches; within one input,
 // the units whose form differs from the clear majority are reported.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <unordered_map>
-#include <algorithm>
 
 #include "rules/kinds/kinds.hpp"
 

@@ -29,10 +29,12 @@ class ExistenceRule : public Rule {
   std::string trigger() const override { return pattern_.source; }
 
   void check(const Unit& unit, FindingSink& sink) const override {
-    for_each_match(*pattern_.re, unit.text, [&](std::size_t mb, std::size_t me, const auto& groups) {
-      const auto [b, e] = focus_range(*pattern_.re, unit.text, groups);
-      sink.report(*this, unit, b, e, named_captures(*pattern_.re, groups), unit.text.substr(mb, me - mb));
-    });
+    for_each_match(*pattern_.re, unit.text,
+                   [&](std::size_t mb, std::size_t me, const auto& groups) {
+                     const auto [b, e] = focus_range(*pattern_.re, unit.text, groups);
+                     sink.report(*this, unit, b, e, named_captures(*pattern_.re, groups),
+                                 unit.text.substr(mb, me - mb));
+                   });
   }
 
  private:

@@ -19,7 +19,9 @@ class FormatRule : public Rule {
     }
     if (const auto n = rule["valid"]) {
       valid_ = ctx.scalar(n, "valid");
-      const Scope needed = valid_ == "date" ? Scope::date : valid_ == "url" ? Scope::url : Scope::doi;
+      const Scope needed = valid_ == "date"  ? Scope::date
+                           : valid_ == "url" ? Scope::url
+                                             : Scope::doi;
       if (valid_ != "date" && valid_ != "url" && valid_ != "doi") {
         ctx.error(n.Mark(), "valid must be date, url or doi");
       } else if (scope != needed) {

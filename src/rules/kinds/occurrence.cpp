@@ -11,7 +11,8 @@ class OccurrenceRule : public Rule {
 
   void configure(const YAML::Node& rule, LoadContext& ctx) override {
     if (!rule["pattern"]) ctx.error(rule.Mark(), "an occurrence rule needs 'pattern'");
-    if (!rule["max"] && !rule["min"]) ctx.error(rule.Mark(), "an occurrence rule needs 'max' or 'min'");
+    if (!rule["max"] && !rule["min"])
+      ctx.error(rule.Mark(), "an occurrence rule needs 'max' or 'min'");
     if (!rule["pattern"]) return;
     pattern_ = ctx.pattern(rule["pattern"], ignorecase, "pattern");
     if (rule["max"]) max_ = ctx.integer(rule["max"], "max");
@@ -23,15 +24,16 @@ class OccurrenceRule : public Rule {
 
   void check(const Unit& unit, FindingSink& sink) const override {
     int count = 0;
-    for_each_match(*pattern_.re, unit.text, [&](std::size_t mb, std::size_t me, const auto& groups) {
-      ++count;
-      if (max_ >= 0 && count == max_ + 1) {
-        const auto [b, e] = focus_range(*pattern_.re, unit.text, groups);
-        Vars vars = named_captures(*pattern_.re, groups);
-        vars.emplace_back("max", std::to_string(max_));
-        sink.report(*this, unit, b, e, std::move(vars), unit.text.substr(mb, me - mb));
-      }
-    });
+    for_each_match(
+        *pattern_.re, unit.text, [&](std::size_t mb, std::size_t me, const auto& groups) {
+          ++count;
+          if (max_ >= 0 && count == max_ + 1) {
+            const auto [b, e] = focus_range(*pattern_.re, unit.text, groups);
+            Vars vars = named_captures(*pattern_.re, groups);
+            vars.emplace_back("max", std::to_string(max_));
+            sink.report(*this, unit, b, e, std::move(vars), unit.text.substr(mb, me - mb));
+          }
+        });
     if (count < min_)
       sink.report(*this, unit, 0, unit.text.size(),
                   {{"min", std::to_string(min_)}, {"count", std::to_string(count)}});

@@ -14,7 +14,8 @@ class OrderRule : public Rule {
   void configure(const YAML::Node& rule, LoadContext& ctx) override {
     const YAML::Node n = rule["order"];
     if (!n || !n.IsSequence() || n.size() < 2) {
-      ctx.error(n ? n.Mark() : rule.Mark(), "an order rule needs 'order': a list of two or more patterns");
+      ctx.error(n ? n.Mark() : rule.Mark(),
+                "an order rule needs 'order': a list of two or more patterns");
       return;
     }
     for (const auto& item : n) patterns_.push_back(ctx.pattern(item, ignorecase, "order item"));

@@ -12,7 +12,8 @@ class SubstitutionRule : public Rule {
   void configure(const YAML::Node& rule, LoadContext& ctx) override {
     const YAML::Node swap = rule["swap"];
     if (!swap || !swap.IsMap() || swap.size() == 0) {
-      ctx.error(swap ? swap.Mark() : rule.Mark(), "a substitution rule needs 'swap': a mapping of pattern: replacement");
+      ctx.error(swap ? swap.Mark() : rule.Mark(),
+                "a substitution rule needs 'swap': a mapping of pattern: replacement");
       return;
     }
     std::string alternation;

@@ -1,11 +1,11 @@
 // unique: the same key in two references of one list is a duplicate; repeats inside one
 // reference (a bilingual entry citing its URL in both halves) are not. Keys: the normalised URL,
 // the DOI (case-insensitive), or for text scopes the text folded to lowercase words.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
 #include <optional>
-#include <algorithm>
 
 #include "rules/kinds/kinds.hpp"
 

@@ -6,7 +6,8 @@ using namespace citelint;
 
 TEST_CASE("DOIs after markers, in doi.org URLs and bare") {
   const std::string text =
-      "A. doi:10.1038/s41586-019-1234-5. B. DOI: 10.1000/xyz123, C. https://doi.org/10.1016/j.cell.2019.05.031. "
+      "A. doi:10.1038/s41586-019-1234-5. B. DOI: 10.1000/xyz123, C. "
+      "https://doi.org/10.1016/j.cell.2019.05.031. "
       "D. 10.5555/12345678. E. doi：10,1038/bad. F. the doi was lost.";
   Document doc(0, "t.txt", text);
   const auto urls = find_urls(doc, 0, text.size());
@@ -26,8 +27,10 @@ TEST_CASE("DOIs after markers, in doi.org URLs and bare") {
 
 TEST_CASE("bilingual entries split into a Chinese and an English half") {
   const std::string text =
-      "2 教育部. 关于加强科研诚信建设的意见. (2018-05-30)[2019-03-12]. http://www.moe.gov.cn/a.html. "
-      "Ministry of Education. Opinions on strengthening research integrity. (2018-05-30)[2019-03-12]. "
+      "2 教育部. 关于加强科研诚信建设的意见. (2018-05-30)[2019-03-12]. "
+      "http://www.moe.gov.cn/a.html. "
+      "Ministry of Education. Opinions on strengthening research integrity. "
+      "(2018-05-30)[2019-03-12]. "
       "http://www. moe.gov.cn/a.html. (in Chinese)";
   Document doc(0, "t.txt", text);
   Reference ref;

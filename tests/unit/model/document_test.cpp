@@ -41,15 +41,20 @@ TEST_CASE("columns stay right whatever order spans are asked in") {
 }
 
 TEST_CASE("UTF-8 decoding, validation and repair") {
-  const std::string s = "a\xE4\xB8\xAD\xFF" "b";
+  const std::string s =
+      "a\xE4\xB8\xAD\xFF"
+      "b";
   std::size_t i = 0;
   CHECK(utf8::next(s, i) == U'a');
   CHECK(utf8::next(s, i) == U'中');
   CHECK(utf8::next(s, i) == 0xFFFD);
   CHECK(utf8::next(s, i) == U'b');
   CHECK(utf8::first_invalid(s) == 4);
-  CHECK(utf8::first_invalid("plain ascii text that is longer than eight bytes") == std::string::npos);
-  CHECK(utf8::repair(s) == "a中\xEF\xBF\xBD" "b");
+  CHECK(utf8::first_invalid("plain ascii text that is longer than eight bytes") ==
+        std::string::npos);
+  CHECK(utf8::repair(s) ==
+        "a中\xEF\xBF\xBD"
+        "b");
   CHECK(utf8::length("中文ab") == 4);
   CHECK(utf8::display_width(U'中') == 2);
   CHECK(utf8::display_width(U'a') == 1);

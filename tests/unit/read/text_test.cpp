@@ -35,7 +35,8 @@ TEST_CASE("an entry continues over blank lines until the next number") {
 }
 
 TEST_CASE("a paragraph that starts with a year is not an entry of its own") {
-  const auto refs = read("1 Smith J. A book. Beijing: Science Press,\n\n2019. 45-50.\n\n2 Next. Entry.\n");
+  const auto refs =
+      read("1 Smith J. A book. Beijing: Science Press,\n\n2019. 45-50.\n\n2 Next. Entry.\n");
   REQUIRE(refs.size() == 2);
   CHECK(refs[0].span.end_line == 3);
 }
@@ -57,7 +58,8 @@ TEST_CASE("numbers inside an entry are not glued labels") {
   // "Vol.3 No" follows an abbreviation, a URL ends in ".3", and 3 is not missing anyway.
   CHECK(ids(read("2 Smith. Results, Vol.3 No.5 Table. 2019.\n4 Next.\n")) ==
         std::vector<std::string>{"2", "4"});
-  CHECK(ids(read("2 Smith. http://x.org/a.3 Foo.\n4 Next.\n")) == std::vector<std::string>{"2", "4"});
+  CHECK(ids(read("2 Smith. http://x.org/a.3 Foo.\n4 Next.\n")) ==
+        std::vector<std::string>{"2", "4"});
   CHECK(ids(read("2 Smith. Report.3 World.\n3 Next.\n")) == std::vector<std::string>{"2", "3"});
 }
 
@@ -75,7 +77,9 @@ TEST_CASE("unnumbered lists: one entry per paragraph, or per line with hanging i
 }
 
 TEST_CASE("bytes in, UTF-8 out: BOMs, UTF-16 and bad bytes") {
-  auto loaded = make_document(0, "bom.txt", "\xEF\xBB\xBF" "1 A.\n");
+  auto loaded = make_document(0, "bom.txt",
+                              "\xEF\xBB\xBF"
+                              "1 A.\n");
   CHECK(loaded.document->text() == "1 A.\n");
   CHECK(loaded.diagnostics.empty());
 

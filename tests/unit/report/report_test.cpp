@@ -1,7 +1,8 @@
+#include "citelint/report.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "citelint/report.hpp"
 #include "support/corpus.hpp"
 
 using namespace citelint;
@@ -15,7 +16,8 @@ TEST_CASE("the JSON report follows citelint-report/1") {
   CHECK(j["schema"] == "citelint-report/1");
   CHECK(j["tool"]["name"] == "citelint");
   CHECK(j["as_of"] == "2024-01-01");
-  CHECK(j["inputs"][0] == nlohmann::json{{"path", "dir/refs.txt"}, {"format", "text"}, {"references", 1}});
+  CHECK(j["inputs"][0] ==
+        nlohmann::json{{"path", "dir/refs.txt"}, {"format", "text"}, {"references", 1}});
   const auto& ref = j["references"][0];
   CHECK(ref["id"] == "1");
   CHECK(ref["input"] == "dir/refs.txt");
@@ -26,10 +28,14 @@ TEST_CASE("the JSON report follows citelint-report/1") {
   CHECK(url["as_written"] == "http://www. a.org/x");
   CHECK(url["column"] == 48);
   CHECK(url["link"]["status"] == "unchecked");
-  for (const char* k : {"http_status", "final_url", "attempts", "elapsed_ms", "from_cache", "error", "archive"})
+  for (const char* k :
+       {"http_status", "final_url", "attempts", "elapsed_ms", "from_cache", "error", "archive"})
     CHECK(url["link"].contains(k));
-  CHECK(ref["dates"][0] == nlohmann::json{{"role", "published"}, {"value", "2019-02-07"},
-                                          {"as_written", "2019- 2-07"}, {"line", 1}, {"column", 23},
+  CHECK(ref["dates"][0] == nlohmann::json{{"role", "published"},
+                                          {"value", "2019-02-07"},
+                                          {"as_written", "2019- 2-07"},
+                                          {"line", 1},
+                                          {"column", 23},
                                           {"valid", true}});
   CHECK(ref["dois"][0]["doi"] == "10.1000/abc");
   REQUIRE(j["findings"].size() >= 2);
@@ -49,7 +55,8 @@ TEST_CASE("the JSON report follows citelint-report/1") {
 }
 
 TEST_CASE("the text report reads like a compiler's") {
-  const Corpus corpus = test::corpus_from("1 国家. 标题. (2019-2-07)[2019-03-12]. http://a.org/x.\n", "r.txt");
+  const Corpus corpus =
+      test::corpus_from("1 国家. 标题. (2019-2-07)[2019-03-12]. http://a.org/x.\n", "r.txt");
   const auto findings = lint(test::core_rules(), corpus, {2024, 1, 1});
   const std::string text = render_text({corpus, findings, "2024-01-01"}, {});
   CHECK(text.find("r.txt:1:12: warning[core/DatePadding]: month and day take two digits: write "
@@ -58,13 +65,16 @@ TEST_CASE("the text report reads like a compiler's") {
   CHECK(text.find(" 1 | 1 国家. 标题. (2019-2-07)[2019-03-12]. http://a.org/x.\n"
                   "   |                ^~~~~~~~~\n"
                   "   = fix: 2019-02-07\n") != std::string::npos);
-  CHECK(text.ends_with("1 reference, 1 URL (1 unique), 1 finding: 0 errors, 1 warning, 0 info (as of 2024-01-01)\n"));
+  CHECK(
+      text.ends_with("1 reference, 1 URL (1 unique), 1 finding: 0 errors, 1 warning, 0 info (as of "
+                     "2024-01-01)\n"));
   CHECK(text.find("\x1b[") == std::string::npos);
   CHECK(render_text({corpus, findings, "2024-01-01"}, {true}).find("\x1b[") != std::string::npos);
 }
 
 TEST_CASE("long lines are shown as a window around the finding") {
-  std::string long_entry = "1 " + std::string(300, 'x') + " (2019-2-07)[2019-03-12] " + std::string(200, 'y') + ".\n";
+  std::string long_entry =
+      "1 " + std::string(300, 'x') + " (2019-2-07)[2019-03-12] " + std::string(200, 'y') + ".\n";
   const Corpus corpus = test::corpus_from(long_entry, "r.txt");
   const auto findings = lint(test::core_rules(), corpus, {2024, 1, 1});
   const std::string text = render_text({corpus, findings, "2024-01-01"}, {});

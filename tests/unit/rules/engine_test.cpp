@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 
@@ -15,7 +14,8 @@ RuleSet load(const std::string& yaml, const std::string& path = "rules/t/R.yml")
   REQUIRE(d.empty());
   return set;
 }
-std::vector<Finding> run(const RuleSet& set, const std::string& text, LintOptions as_of = {2024, 1, 1}) {
+std::vector<Finding> run(const RuleSet& set, const std::string& text,
+                         LintOptions as_of = {2024, 1, 1}) {
   static std::vector<Corpus> keep;  // findings point into their corpus
   keep.push_back(test::corpus_from(text));
   return lint(set, keep.back(), as_of);
@@ -39,7 +39,8 @@ TEST_CASE("existence: every match, with captures, focus, fix and exceptions") {
 }
 
 TEST_CASE("rules see the scope they ask for") {
-  const RuleSet set = load("extends: existence\nmessage: m\ncategory: url-syntax\nscope: url\npattern: '^http:'\n");
+  const RuleSet set =
+      load("extends: existence\nmessage: m\ncategory: url-syntax\nscope: url\npattern: '^http:'\n");
   const auto f = run(set, "1 http: is a word here. https://a.org/x http://b.org/y.\n");
   REQUIRE(f.size() == 1);
   CHECK(f[0].span.column == 41);
@@ -47,13 +48,15 @@ TEST_CASE("rules see the scope they ask for") {
 
 TEST_CASE("compare: roles, as-of, halves and named captures") {
   const RuleSet order = load(
-      "extends: compare\nmessage: '{left} < {right}'\ncategory: date-order\nleft: accessed\nop: '>='\nright: published\n");
+      "extends: compare\nmessage: '{left} < {right}'\ncategory: date-order\nleft: accessed\nop: "
+      "'>='\nright: published\n");
   auto f = run(order, "1 A. (2019-06-10)[2019-04-02]. x.\n2 B. (2019-06)[2019-06-02]. y.\n");
   REQUIRE(f.size() == 1);
   CHECK(f[0].message == "2019-04-02 < 2019-06-10");
 
   const RuleSet future = load(
-      "extends: compare\nmessage: '{left} after {right}'\ncategory: date-future\nleft: any\nop: '<='\nright: as-of\n");
+      "extends: compare\nmessage: '{left} after {right}'\ncategory: date-future\nleft: any\nop: "
+      "'<='\nright: as-of\n");
   f = run(future, "1 A. (2019-06-10)[2020-01-02]. Press, 2021.\n", {2020, 1, 1});
   REQUIRE(f.size() == 2);
   CHECK(f[0].message == "2020-01-02 after 2020-01-01");
@@ -63,14 +66,16 @@ TEST_CASE("compare: roles, as-of, halves and named captures") {
       "extends: compare\nmessage: 'ends before it starts'\ncategory: date-order\nscope: entry\n"
       "pattern: 'from (?P<start>\\d{4}-\\d\\d-\\d\\d) to (?P<stop>\\d{4}-\\d\\d-\\d\\d)'\n"
       "left: start\nop: '<='\nright: stop\nat: right\n");
-  f = run(captures, "1 Survey from 2019-05-01 to 2019-04-01.\n2 Survey from 2019-05-01 to 2019-06-01.\n");
+  f = run(captures,
+          "1 Survey from 2019-05-01 to 2019-04-01.\n2 Survey from 2019-05-01 to 2019-06-01.\n");
   REQUIRE(f.size() == 1);
   CHECK(f[0].span.column == 29);
 }
 
 TEST_CASE("consistency needs a clear majority, counted per entry") {
   const RuleSet set = load(
-      "extends: consistency\nmessage: '{form} ({count} of {total} use {majority})'\ncategory: consistency\n"
+      "extends: consistency\nmessage: '{form} ({count} of {total} use {majority})'\ncategory: "
+      "consistency\n"
       "scope: entry\nforms:\n  dots: '\\d{4}\\.\\d\\d'\n  dashes: '\\d{4}-\\d\\d'\n");
   auto f = run(set, "1 A 2019.01.\n2 B 2019-02.\n3 C 2019-03.\n");
   REQUIRE(f.size() == 1);
@@ -79,10 +84,12 @@ TEST_CASE("consistency needs a clear majority, counted per entry") {
 }
 
 TEST_CASE("unique: duplicates across entries, not within one") {
-  const RuleSet set = load("extends: unique\nmessage: 'same as {first} (line {first_line})'\ncategory: duplicate\n");
-  const auto f = run(set,
-                     "1 A. https://a.org/x https://a.org/x\n2 B. https://b.org/y\n3 C. HTTPS://A.ORG/x\n"
-                     "4 D. https://b.org/y\n");
+  const RuleSet set = load(
+      "extends: unique\nmessage: 'same as {first} (line {first_line})'\ncategory: duplicate\n");
+  const auto f =
+      run(set,
+          "1 A. https://a.org/x https://a.org/x\n2 B. https://b.org/y\n3 C. HTTPS://A.ORG/x\n"
+          "4 D. https://b.org/y\n");
   REQUIRE(f.size() == 2);
   CHECK(f[0].reference == "3");
   CHECK(f[0].message == "same as 1 (line 1)");
@@ -90,7 +97,8 @@ TEST_CASE("unique: duplicates across entries, not within one") {
 }
 
 TEST_CASE("unique entries compare folded text, and only equal text") {
-  const RuleSet set = load("extends: unique\nscope: entry\nmessage: 'same as {first}'\ncategory: duplicate\n");
+  const RuleSet set =
+      load("extends: unique\nscope: entry\nmessage: 'same as {first}'\ncategory: duplicate\n");
   // Same letters in another order land in the same bucket but are not duplicates.
   const auto f = run(set, "1 Smith J. Ab.\n2 Smith J. Ba.\n3 smith  j,  ab\n");
   REQUIRE(f.size() == 1);
@@ -100,7 +108,9 @@ TEST_CASE("unique entries compare folded text, and only equal text") {
 
 TEST_CASE("results replayed for repeated texts equal checking each unit") {
   // Dates repeat; the engine checks each distinct date text once and replays its findings.
-  const RuleSet set = load("extends: existence\nscope: date\nmessage: '{role} {value}'\ncategory: date-format\npattern: '-\\d-'\n");
+  const RuleSet set = load(
+      "extends: existence\nscope: date\nmessage: '{role} {value}'\ncategory: date-format\npattern: "
+      "'-\\d-'\n");
   const auto f = run(set, "1 A. (2019-2-07)[2019-2-07].\n2 B. (2019-2-07)[2020-03-01].\n");
   REQUIRE(f.size() == 3);
   CHECK(f[0].message == "published 2019-02-07");
@@ -109,8 +119,9 @@ TEST_CASE("results replayed for repeated texts equal checking each unit") {
 }
 
 TEST_CASE("findings come sorted by position and without duplicates") {
-  const auto f = run(test::core_rules(),
-                     "1 B. (2019- 2-7)[2019-03-12]. http://www. a.org/x.\n2 A,, b. https://a.org/y.\n");
+  const auto f =
+      run(test::core_rules(),
+          "1 B. (2019- 2-7)[2019-03-12]. http://www. a.org/x.\n2 A,, b. https://a.org/y.\n");
   for (std::size_t i = 1; i < f.size(); ++i) CHECK(f[i - 1].span.begin <= f[i].span.begin);
 }
 
@@ -121,7 +132,8 @@ TEST_CASE("rules test: annotated fixtures pass or say what failed") {
   fs::create_directories(dir / "pack");
   const std::string yaml = "extends: existence\nmessage: m\ncategory: punctuation\npattern: ',,'\n";
   std::ofstream(dir / "pack" / "Commas.yml") << yaml;
-  std::ofstream(dir / "pack" / "Commas.txt") << "# ruleid: pack/Commas\n1 A,, b.\n\n# ok: pack/Commas\n2 A, b.\n\n3 C,, d.\n";
+  std::ofstream(dir / "pack" / "Commas.txt")
+      << "# ruleid: pack/Commas\n1 A,, b.\n\n# ok: pack/Commas\n2 A, b.\n\n3 C,, d.\n";
   std::vector<Diagnostic> d;
   const auto files = rule_files_from_path(dir.string(), d);
   REQUIRE(d.empty());

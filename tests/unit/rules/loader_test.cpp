@@ -6,14 +6,16 @@
 using namespace citelint;
 
 namespace {
-std::vector<Diagnostic> load_errors(const std::string& yaml, const std::string& path = "rules/t/R.yml") {
+std::vector<Diagnostic> load_errors(const std::string& yaml,
+                                    const std::string& path = "rules/t/R.yml") {
   std::vector<Diagnostic> d;
   RuleSet::load({{path, yaml}}, d);
   return d;
 }
 bool has(const std::vector<Diagnostic>& ds, int line, int column, const std::string& words) {
   for (const auto& d : ds)
-    if (d.line == line && d.column == column && d.message.find(words) != std::string::npos) return true;
+    if (d.line == line && d.column == column && d.message.find(words) != std::string::npos)
+      return true;
   return false;
 }
 const char* kGood = "extends: existence\nmessage: m\ncategory: punctuation\npattern: 'a'\n";
@@ -31,9 +33,9 @@ TEST_CASE("the shipped packs load cleanly and cover every offline category") {
     CHECK_FALSE(r.bad_examples.empty());
     CHECK_FALSE(r.good_examples.empty());
   }
-  for (const char* c : {"url-whitespace", "url-syntax", "date-format", "date-order", "date-future",
-                        "date-mismatch", "punctuation", "entry-structure", "consistency",
-                        "cjk-spacing", "duplicate", "doi"})
+  for (const char* c :
+       {"url-whitespace", "url-syntax", "date-format", "date-order", "date-future", "date-mismatch",
+        "punctuation", "entry-structure", "consistency", "cjk-spacing", "duplicate", "doi"})
     CHECK(categories.count(c));
 }
 
@@ -45,7 +47,8 @@ TEST_CASE("a good rule file loads; ids come from pack and file name") {
 
 TEST_CASE("strict loading: every problem at file:line:col") {
   SECTION("unknown key, with a suggestion") {
-    const auto d = load_errors("extends: existence\nmessage: m\ncategory: punctuation\npatern: 'a'\n");
+    const auto d =
+        load_errors("extends: existence\nmessage: m\ncategory: punctuation\npatern: 'a'\n");
     CHECK(has(d, 4, 1, "unknown key 'patern'; did you mean 'pattern'?"));
     CHECK(has(d, 1, 1, "needs 'pattern' or 'tokens'"));
   }
@@ -57,19 +60,23 @@ TEST_CASE("strict loading: every problem at file:line:col") {
     CHECK(d[0].message.find("YAML error") != std::string::npos);
   }
   SECTION("RE2 errors point into the pattern") {
-    const auto d = load_errors("extends: existence\nmessage: m\ncategory: punctuation\npattern: 'ab(?<=c)'\n");
+    const auto d =
+        load_errors("extends: existence\nmessage: m\ncategory: punctuation\npattern: 'ab(?<=c)'\n");
     CHECK(has(d, 4, 13, "invalid RE2 pattern"));
   }
   SECTION("unknown kind, category, level, scope") {
     auto d = load_errors("extends: nonsense\nmessage: m\ncategory: punctuation\n");
     CHECK(has(d, 1, 10, "unknown rule kind 'nonsense'"));
-    d = load_errors("extends: existence\nmessage: m\ncategory: typos\nlevel: fatal\nscope: page\npattern: a\n");
+    d = load_errors(
+        "extends: existence\nmessage: m\ncategory: typos\nlevel: fatal\nscope: page\npattern: a\n");
     CHECK(has(d, 3, 11, "unknown category 'typos'"));
     CHECK(has(d, 4, 8, "level must be error, warning or info"));
     CHECK(has(d, 5, 8, "unknown scope 'page'"));
   }
   SECTION("kind keys are checked too") {
-    auto d = load_errors("extends: compare\nmessage: m\ncategory: date-order\nleft: accesed\nop: '=<'\nright: as-of\n");
+    auto d = load_errors(
+        "extends: compare\nmessage: m\ncategory: date-order\nleft: accesed\nop: '=<'\nright: "
+        "as-of\n");
     CHECK(has(d, 4, 7, "'accesed' is not a date role"));
     CHECK(has(d, 5, 5, "op must be one of"));
     d = load_errors("extends: format\nmessage: m\ncategory: doi\nscope: url\nvalid: doi\n");
