@@ -258,6 +258,7 @@ std::vector<Reference> read_text(const Document& doc) {
   if (labels.empty()) return read_unnumbered(doc);
 
   std::vector<Reference> refs;
+  refs.reserve(labels.size() + 8);  // glued entries add a few
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const LabelCandidate& label = labels[i];
     const std::size_t end =
