@@ -101,9 +101,19 @@ std::string article_entry(bool defect) {
 std::string chinese_entry(int id, bool defect) {
   const int year = 2012 + pick(8);
   std::string name = pick(kCnNames);
-  if (defect) name = space_at(name, 3);  // "王 明"
-  return name + ", " + pick(kCnNames) + ". " + pick(kCnTitles) + ": " + pick(kCnTitles) +
-         "[EB/OL]. (" + date(year) + ")[" + date(year + 1) + "]. " + url(id) + ".";
+  std::string title = pick(kCnTitles);
+  if (defect) {
+    // Justified layout spreads a title out: "城市 化与 经济 增长" (a space every two characters;
+    // each character is three bytes of UTF-8).
+    std::string spread;
+    for (std::size_t at = 0; at < title.size(); at += 3) {
+      if (at > 0 && at % 6 == 0) spread += ' ';
+      spread.append(title, at, 3);
+    }
+    title = spread;
+  }
+  return name + ", " + pick(kCnNames) + ". " + title + ": " + pick(kCnTitles) + "[EB/OL]. (" +
+         date(year) + ")[" + date(year + 1) + "]. " + url(id) + ".";
 }
 
 std::string bilingual_entry(int id, bool defect) {

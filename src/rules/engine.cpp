@@ -112,6 +112,11 @@ class ScopeRunner {
 
  private:
   void check(const rules::Unit& unit, rules::FindingSink& sink) {
+    if (drop_set_) {
+      always_.insert(always_.end(), triggered_.begin(), triggered_.end());
+      triggered_.clear();
+      drop_set_ = false;
+    }
     if (!triggered_.empty()) {
       const re2::StringPiece text(unit.text.data(), unit.text.size());
       // Asking only whether anything matches allocates nothing; most units match nothing.
@@ -137,6 +142,12 @@ class ScopeRunner {
           timed(timings_, r->id, [&] { r->check(unit, sink); });
         }
       }
+      // A set pays where most units match none of its rules. Where most match (a rule that looks
+      // for any URL in a part), it is one more pass over the text: after a sample, drop it and
+      // let each rule search on its own from the next unit on.
+      ++probes_;
+      units_hit_ += !hits_.empty();
+      drop_set_ = probes_ == kSample && units_hit_ * 2 > probes_;
     }
     for (const Rule* r : always_) timed(timings_, r->id, [&] { r->check(unit, sink); });
   }
@@ -149,6 +160,9 @@ class ScopeRunner {
   std::unique_ptr<RE2::Set> set_;
   bool set_ok_ = false;
   std::vector<int> hits_;
+  static constexpr std::size_t kSample = 1024;
+  std::size_t probes_ = 0, units_hit_ = 0;
+  bool drop_set_ = false;
   bool memoise_ = false;
   std::unordered_map<std::string_view, std::vector<rules::FindingSink::Recorded>> memo_;
 };

@@ -1,5 +1,6 @@
 // conditional: where `first` matches, `second` must match somewhere in the same unit
-// (an [EB/OL] entry needs a URL; a URL needs an access date).
+// (an [EB/OL] entry needs a URL; a URL needs an access date). Each match of `first` in a unit
+// without `second` is reported, so exceptions apply match by match.
 #include "rules/kinds/kinds.hpp"
 
 namespace citelint::rules {
@@ -26,12 +27,11 @@ class ConditionalRule : public Rule {
     const re2::StringPiece text(unit.text.data(), unit.text.size());
     if (!first_.re->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) return;
     if (second_.re->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) return;
-    const int n = first_.re->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
-    first_.re->Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(), n);
-    const auto [b, e] = focus_range(*first_.re, unit.text, groups);
-    sink.report(*this, unit, b, e, named_captures(*first_.re, groups),
-                std::string_view(groups[0].data(), groups[0].size()));
+    for_each_match(*first_.re, unit.text, [&](std::size_t mb, std::size_t me, const auto& groups) {
+      const auto [b, e] = focus_range(*first_.re, unit.text, groups);
+      sink.report(*this, unit, b, e, named_captures(*first_.re, groups),
+                  unit.text.substr(mb, me - mb));
+    });
   }
 
  private:

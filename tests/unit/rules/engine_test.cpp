@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -116,6 +117,28 @@ TEST_CASE("results replayed for repeated texts equal checking each unit") {
   CHECK(f[0].message == "published 2019-02-07");
   CHECK(f[1].message == "accessed 2019-02-07");
   CHECK(f[2].span.line == 2);
+}
+
+TEST_CASE("a scope whose units mostly match stops using its set, and loses nothing") {
+  // Two rules in one scope share an RE2::Set until a sample shows most units match; from then on
+  // each rule searches on its own. A third rule runs on every unit regardless. Every entry must
+  // be reported by each rule that applies, before, at and after the switch.
+  std::vector<Diagnostic> d;
+  const RuleSet set = RuleSet::load(
+      {{"rules/t/A.yml", "extends: existence\nmessage: a\ncategory: punctuation\npattern: 'x,,'\n"},
+       {"rules/t/B.yml", "extends: existence\nmessage: b\ncategory: punctuation\npattern: 'y;;'\n"},
+       {"rules/t/C.yml", "extends: balance\nmessage: c\ncategory: punctuation\npairs: ['()']\n"}},
+      d);
+  REQUIRE(d.empty());
+  std::string list;
+  for (int i = 1; i <= 3000; ++i) list += std::to_string(i) + (i % 3 ? " Ax,, (b.\n" : " By;; (c.\n");
+  const auto f = run(set, list);
+  auto count = [&](const char* rule) {
+    return std::count_if(f.begin(), f.end(), [&](const Finding& x) { return x.rule == rule; });
+  };
+  CHECK(count("t/A") == 2000);
+  CHECK(count("t/B") == 1000);
+  CHECK(count("t/C") == 3000);
 }
 
 TEST_CASE("findings come sorted by position and without duplicates") {
