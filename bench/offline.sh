@@ -15,7 +15,7 @@ printf '%-10s %8s %9s %8s %8s %9s %10s\n' refs MB wall_s MB/s cpu_s rss_MB per_r
 base=""
 for n in "${sizes[@]}"; do
   list="$out/refs-$n.txt"
-  [ -f "$list" ] || build/citelint-bench-gen "$n" > "$list"
+  build/citelint-bench-gen "$n" > "$list"  # always anew: the generator may have changed
   bytes=$(stat -c %s "$list")
   rows=()
   for _ in 1 2 3 4 5; do
