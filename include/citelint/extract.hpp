@@ -15,6 +15,9 @@ void extract(const Document& doc, Reference& ref);
 
 // URLs in [begin, end), rejoining those that a line wrap or PDF extraction split at whitespace.
 std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t end);
+// Whether the byte offset pos lies inside one of the URLs as written: text that other
+// extractors and rules leave to the URL.
+bool inside_url(const std::vector<Url>& urls, std::size_t pos);
 // Whitespace removed, full-width ASCII folded, "www." given http://, non-ASCII percent-encoded,
 // scheme and host lowercased (Boost.URL). valid is set when the result is an absolute web URL.
 std::string normalise_url(std::string_view as_written, bool* valid = nullptr);

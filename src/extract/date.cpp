@@ -40,11 +40,6 @@ void skip_horizontal_space(std::string_view s, std::size_t& i) {
   }
 }
 
-bool url_covers(const std::vector<Url>& urls, std::size_t pos) {
-  return std::any_of(urls.begin(), urls.end(),
-                     [&](const Url& u) { return pos >= u.span.begin && pos < u.span.end; });
-}
-
 Date make_date(const Document& doc, DateRole role, std::size_t begin, std::size_t end,
                const ParsedDate& parsed) {
   Date d;
@@ -123,7 +118,7 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
     const bool round = c == U'(' || c == 0xFF08;
     const bool square = c == U'[' || c == 0xFF3B;
     if (round || square) {
-      if (url_covers(skip, at)) continue;
+      if (inside_url(skip, at)) continue;
       // The bracket's content up to its closing bracket, at most a date's length away.
       std::size_t j = i;
       std::size_t close = std::string_view::npos;
@@ -164,7 +159,7 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
       const std::size_t yb = j;
       int n = 0;
       const int year = read_number(s, j, 4, &n);
-      if (n != 4 || year < 1400 || year > 2199 || url_covers(skip, yb)) continue;
+      if (n != 4 || year < 1400 || year > 2199 || inside_url(skip, yb)) continue;
       const std::size_t ye = j;
       if (j < end && s[j] >= 'a' && s[j] <= 'z') ++j;
       std::size_t k = j;

@@ -9,11 +9,6 @@ namespace citelint {
 
 namespace {
 
-bool covered(const std::vector<Url>& urls, std::size_t pos) {
-  return std::any_of(urls.begin(), urls.end(),
-                     [&](const Url& u) { return pos >= u.span.begin && pos < u.span.end; });
-}
-
 std::size_t token_end(std::string_view s, std::size_t i, std::size_t end) {
   while (i < end && !std::isspace(static_cast<unsigned char>(s[i]))) {
     if (static_cast<unsigned char>(s[i]) >= 0x80) {
@@ -75,7 +70,7 @@ std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t e
       if (i > begin && (std::isalnum(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '.' ||
                         s[i - 1] == '/'))
         continue;
-      if (covered(urls, i)) continue;
+      if (inside_url(urls, i)) continue;
       std::size_t j = i + 3;
       bool colon = false;
       while (j < end && s[j] == ' ') ++j;
@@ -96,7 +91,7 @@ std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t e
       if (i > begin && !std::isspace(static_cast<unsigned char>(s[i - 1])) && s[i - 1] != '(' &&
           s[i - 1] != '[')
         continue;
-      if (covered(urls, i)) continue;
+      if (inside_url(urls, i)) continue;
       const std::size_t e = token_end(s, i, end);
       const std::string_view token = s.substr(i, e - i);
       if (token.find('/') == std::string_view::npos) continue;

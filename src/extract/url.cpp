@@ -325,6 +325,11 @@ std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t e
   return urls;
 }
 
+bool inside_url(const std::vector<Url>& urls, std::size_t pos) {
+  return std::any_of(urls.begin(), urls.end(),
+                     [&](const Url& u) { return pos >= u.span.begin && pos < u.span.end; });
+}
+
 std::string normalise_url(std::string_view as_written, bool* valid) {
   std::string encoded;
   encoded.reserve(as_written.size() + 8);

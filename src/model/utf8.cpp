@@ -134,8 +134,6 @@ bool is_cjk(char32_t c) {
          (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x31F0 && c <= 0x31FF);
 }
 
-bool is_fullwidth_ascii(char32_t c) { return (c >= 0xFF01 && c <= 0xFF5E) || c == 0x3000; }
-
 char32_t fold_fullwidth(char32_t c) {
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFF01 + 0x21;
   if (c == 0x3000) return U' ';

@@ -57,8 +57,8 @@ inline bool is_han(char32_t c) {
 }
 // Han, kana, Hangul, CJK punctuation and full-width forms: text set in a CJK font.
 bool is_cjk(char32_t c);
-// Full-width forms of ASCII (U+FF01..U+FF5E) and the ideographic space; folded to ASCII.
-bool is_fullwidth_ascii(char32_t c);
+// Full-width forms of ASCII (U+FF01..U+FF5E), the ideographic space and full stop folded to
+// ASCII; other code points unchanged.
 char32_t fold_fullwidth(char32_t c);
 // Columns a terminal gives the code point (2 for East Asian wide and full-width, else 1).
 int display_width(char32_t c);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "citelint/extract.hpp"
 #include "model/utf8.hpp"
 #include "rules/kinds/kinds.hpp"
 
@@ -56,8 +57,7 @@ class BalanceRule : public Rule {
       const std::size_t d = unit.to_doc(text_pos, false);
       const Span& label = unit.ref->label.span;
       if (d >= label.begin && d < label.end) return true;
-      return std::any_of(urls->begin(), urls->end(),
-                         [&](const Url& u) { return d >= u.span.begin && d < u.span.end; });
+      return inside_url(*urls, d);
     };
     auto report = [&](std::size_t b, std::size_t e, std::string_view problem) {
       sink.report(*this, unit, b, e, {{"problem", std::string(problem)}});

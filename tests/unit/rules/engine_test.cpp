@@ -131,7 +131,8 @@ TEST_CASE("a scope whose units mostly match stops using its set, and loses nothi
       d);
   REQUIRE(d.empty());
   std::string list;
-  for (int i = 1; i <= 3000; ++i) list += std::to_string(i) + (i % 3 ? " Ax,, (b.\n" : " By;; (c.\n");
+  for (int i = 1; i <= 3000; ++i)
+    list += std::to_string(i) + (i % 3 ? " Ax,, (b.\n" : " By;; (c.\n");
   const auto f = run(set, list);
   auto count = [&](const char* rule) {
     return std::count_if(f.begin(), f.end(), [&](const Finding& x) { return x.rule == rule; });
