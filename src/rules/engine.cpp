@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 
@@ -53,6 +54,49 @@ void timed(Timings& t, const std::string& what, F&& f) {
   t.add(what, start);
 }
 
+// An RE2::Set over some patterns: which of them match a text, in one pass.
+class PatternSet {
+ public:
+  explicit PatternSet(const std::vector<std::string>& patterns) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(256 << 20);
+    set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    ok_ = !patterns.empty();
+    for (const std::string& p : patterns) ok_ = ok_ && set_->Add(p, nullptr) >= 0;
+    ok_ = ok_ && set_->Compile();
+  }
+
+  // Fills hits with the indices of the patterns that match, sorted; false where the set cannot
+  // decide (it failed to compile, or its DFA ran out of memory).
+  bool match(std::string_view text, std::vector<int>& hits) const {
+    hits.clear();
+    if (!ok_) return false;
+    const re2::StringPiece input(text.data(), text.size());
+    // Asking only whether anything matches allocates nothing and stops at the first match:
+    // worth it first where most texts match nothing, a second pass where most match something.
+    RE2::Set::ErrorInfo error{};
+    if (hit_rate_ < 0.5) {
+      if (!set_->Match(input, nullptr, &error)) {
+        hit_rate_ *= 1 - kRate;
+        return error.kind == RE2::Set::kNoError;
+      }
+      error = {};
+    }
+    const bool any = set_->Match(input, &hits, &error);
+    hit_rate_ = hit_rate_ * (1 - kRate) + (any ? kRate : 0.0);
+    if (!any) return error.kind == RE2::Set::kNoError;
+    std::sort(hits.begin(), hits.end());
+    return true;
+  }
+
+ private:
+  std::unique_ptr<RE2::Set> set_;
+  bool ok_ = false;
+  static constexpr double kRate = 1.0 / 64;  // weight of the latest text in hit_rate_
+  mutable double hit_rate_ = 0;              // how often texts matched lately
+};
+
 // Runs the rules of one scope on each unit handed to it.
 class ScopeRunner {
  public:
@@ -64,23 +108,22 @@ class ScopeRunner {
       if (r->list_wide()) {
         list_wide_.push_back({r, r->start_list()});
       } else if (!r->trigger().empty()) {
-        triggered_.push_back(r);
+        triggered_.push_back({r, add_pattern(r->trigger()),
+                              r->blocker().empty() ? -1 : add_pattern(r->blocker())});
       } else {
         always_.push_back(r);
       }
     }
-    // One rule alone needs no set: its own search is as fast, and RE2 accelerates its prefix.
-    if (triggered_.size() == 1) {
-      always_.push_back(triggered_.front());
+    // One pattern alone needs no set: the rule's own search is as fast, and RE2 accelerates its
+    // prefix.
+    if (patterns_.size() == 1) {
+      always_.push_back(triggered_.front().rule);
       triggered_.clear();
+      patterns_.clear();
     }
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(256 << 20);
-    set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    set_ok_ = !triggered_.empty();
-    for (const Rule* r : triggered_) set_ok_ = set_ok_ && set_->Add(r->trigger(), nullptr) >= 0;
-    set_ok_ = set_ok_ && set_->Compile();
+    has_blockers_ = std::any_of(triggered_.begin(), triggered_.end(),
+                                [](const Triggered& t) { return t.blocker >= 0; });
+    if (!patterns_.empty()) set_ = std::make_unique<PatternSet>(patterns_);
     // Dates and element sequences repeat across a list, and what rules that read nothing but the
     // text find in them depends on the text alone: check each distinct text once, then replay.
     // The format hooks (a real date, a valid URL or DOI) are functions of the text as well.
@@ -90,18 +133,25 @@ class ScopeRunner {
   }
 
   Scope scope() const { return scope_; }
+  // The patterns of this scope's set: each triggered rule's trigger, and its blocker if any.
+  const std::vector<std::string>& patterns() const { return patterns_; }
+  // From now on another runner's pass gives this runner its hits (see SharedPass).
+  void share_set() { shared_ = true; }
 
-  void run(const rules::Unit& unit, rules::FindingSink& sink) {
+  // Checks a unit. `hits`, where given, are the indices of patterns() that match its text,
+  // found by a pass this runner shares; otherwise the runner finds them with its own set.
+  void run(const rules::Unit& unit, rules::FindingSink& sink,
+           const std::vector<int>* hits = nullptr) {
     if (memoise_) {
       auto [it, fresh] = memo_.try_emplace(unit.text);
       if (fresh) {
         sink.record_into(&it->second);
-        check(unit, sink);
+        check(unit, sink, hits);
         sink.record_into(nullptr);
       }
       for (const auto& r : it->second) sink.report(*r.rule, unit, r.begin, r.end, r.vars);
     } else {
-      check(unit, sink);
+      check(unit, sink, hits);
     }
     for (auto& [rule, state] : list_wide_)
       timed(timings_, rule->id, [&] { rule->observe(unit, *state, sink); });
@@ -113,43 +163,46 @@ class ScopeRunner {
   }
 
  private:
-  void check(const rules::Unit& unit, rules::FindingSink& sink) {
+  struct Triggered {
+    const Rule* rule;
+    int trigger;  // index into patterns_
+    int blocker;  // index into patterns_, or -1
+  };
+
+  int add_pattern(std::string pattern) {
+    patterns_.push_back(std::move(pattern));
+    return static_cast<int>(patterns_.size() - 1);
+  }
+
+  void check(const rules::Unit& unit, rules::FindingSink& sink, const std::vector<int>* hits) {
     if (drop_set_) {
-      always_.insert(always_.end(), triggered_.begin(), triggered_.end());
+      for (const Triggered& t : triggered_) always_.push_back(t.rule);
       triggered_.clear();
       drop_set_ = false;
     }
     if (!triggered_.empty()) {
-      const re2::StringPiece text(unit.text.data(), unit.text.size());
-      // Asking only whether anything matches allocates nothing; most units match nothing.
-      // Where the set cannot decide (its DFA ran out of memory), every rule checks the unit.
-      bool undecided = !set_ok_;
-      hits_.clear();
-      timed(timings_, set_label_, [&] {
-        if (undecided) return;
-        RE2::Set::ErrorInfo error{};
-        if (!set_->Match(text, nullptr, &error)) {
-          undecided = error.kind != RE2::Set::kNoError;
-          return;
-        }
-        error = {};
-        if (!set_->Match(text, &hits_, &error)) undecided = error.kind != RE2::Set::kNoError;
-      });
-      if (undecided) {
-        for (const Rule* r : triggered_) r->check(unit, sink);
-      } else {
-        std::sort(hits_.begin(), hits_.end());
-        for (int h : hits_) {
-          const Rule* r = triggered_[static_cast<std::size_t>(h)];
-          timed(timings_, r->id, [&] { r->check(unit, sink); });
-        }
+      bool decided = hits != nullptr;
+      if (!hits) {
+        timed(timings_, set_label_, [&] { decided = set_->match(unit.text, hits_); });
+        hits = &hits_;
+      }
+      auto hit = [&](int pattern) {
+        return pattern >= 0 && std::binary_search(hits->begin(), hits->end(), pattern);
+      };
+      // Where the set cannot decide, every rule checks the unit.
+      bool any = false;
+      for (const Triggered& t : triggered_) {
+        if (decided && (!hit(t.trigger) || hit(t.blocker))) continue;
+        any = true;
+        timed(timings_, t.rule->id, [&] { t.rule->check(unit, sink); });
       }
       // A set pays where most units match none of its rules. Where most match (a rule that looks
       // for any URL in a part), it is one more pass over the text: after a sample, drop it and
-      // let each rule search on its own from the next unit on.
+      // let each rule search on its own from the next unit on. Not where it also stands for
+      // rules' blockers, which would each be a pass of their own, nor where the pass is shared.
       ++probes_;
-      units_hit_ += !hits_.empty();
-      drop_set_ = probes_ == kSample && units_hit_ * 2 > probes_;
+      units_hit_ += any;
+      drop_set_ = probes_ == kSample && units_hit_ * 2 > probes_ && !has_blockers_ && !shared_;
     }
     for (const Rule* r : always_) timed(timings_, r->id, [&] { r->check(unit, sink); });
   }
@@ -157,16 +210,65 @@ class ScopeRunner {
   Scope scope_;
   Timings& timings_;
   std::string set_label_;
-  std::vector<const Rule*> triggered_, always_;
+  std::vector<Triggered> triggered_;
+  std::vector<const Rule*> always_;
   std::vector<std::pair<const Rule*, std::unique_ptr<Rule::ListState>>> list_wide_;
-  std::unique_ptr<RE2::Set> set_;
-  bool set_ok_ = false;
+  std::vector<std::string> patterns_;
+  std::unique_ptr<PatternSet> set_;
+  bool has_blockers_ = false, shared_ = false;
   std::vector<int> hits_;
   static constexpr std::size_t kSample = 1024;
   std::size_t probes_ = 0, units_hit_ = 0;
   bool drop_set_ = false;
   bool memoise_ = false;
   std::unordered_map<std::string_view, std::vector<rules::FindingSink::Recorded>> memo_;
+};
+
+// An entry that is not bilingual is its own only part: its entry and part units are the same
+// text. One set over both scopes' patterns then does the work of two passes, and runs on each
+// such entry once. Bilingual entries still get a pass per scope.
+class SharedPass {
+ public:
+  SharedPass(ScopeRunner& entry, ScopeRunner& part, Timings& timings)
+      : entry_(entry),
+        part_(part),
+        split_(static_cast<int>(entry.patterns().size())),
+        timings_(timings) {
+    std::vector<std::string> patterns = entry.patterns();
+    patterns.insert(patterns.end(), part.patterns().begin(), part.patterns().end());
+    set_ = std::make_unique<PatternSet>(patterns);
+    entry.share_set();
+    part.share_set();
+  }
+
+  void run(const rules::Unit& entry_unit, rules::FindingSink& sink, rules::UnitBuilder& units) {
+    const Reference& ref = *entry_unit.ref;
+    bool decided = false;
+    timed(timings_, "(RE2::Set, entry and part scopes)",
+          [&] { decided = set_->match(entry_unit.text, hits_); });
+    if (!decided) {
+      entry_.run(entry_unit, sink);
+    } else {
+      const auto middle = std::lower_bound(hits_.begin(), hits_.end(), split_);
+      entry_hits_.assign(hits_.begin(), middle);
+      part_hits_.clear();
+      for (auto it = middle; it != hits_.end(); ++it) part_hits_.push_back(*it - split_);
+      entry_.run(entry_unit, sink, &entry_hits_);
+      if (ref.parts.empty()) {
+        part_.run(entry_unit, sink, &part_hits_);
+        return;
+      }
+    }
+    units.for_each(Scope::part, *entry_unit.doc, ref,
+                   [&](const rules::Unit& u) { part_.run(u, sink); });
+  }
+
+ private:
+  ScopeRunner &entry_, &part_;
+  int split_;  // the part runner's patterns come after the entry runner's
+  Timings& timings_;
+  std::unique_ptr<PatternSet> set_;
+  std::vector<int> hits_, entry_hits_, part_hits_;
 };
 
 }  // namespace
@@ -178,6 +280,16 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
   for (const auto& r : set.compiled()) by_scope[r->scope].push_back(r.get());
   std::vector<ScopeRunner> runners;
   for (auto& [scope, rules] : by_scope) runners.emplace_back(scope, std::move(rules), timings);
+  auto runner_of = [&](Scope scope) -> ScopeRunner* {
+    for (ScopeRunner& r : runners)
+      if (r.scope() == scope) return &r;
+    return nullptr;
+  };
+  ScopeRunner* entry = runner_of(Scope::entry);
+  ScopeRunner* part = runner_of(Scope::part);
+  std::optional<SharedPass> shared;
+  if (entry && part && !(entry->patterns().empty() && part->patterns().empty()))
+    shared.emplace(*entry, *part, timings);
 
   // Batch by batch of references, scope by scope within a batch: the batch's references stay
   // in cache across scopes, and each scope's compiled patterns stay warm across the batch.
@@ -190,9 +302,16 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
     const std::size_t end = std::min(refs.size(), batch + kBatch);
     for (ScopeRunner& runner : runners) {
       if (!rules::UnitBuilder::per_reference(runner.scope())) continue;
+      if (shared && &runner == part) continue;  // the shared pass runs it with the entry
       for (std::size_t i = batch; i < end; ++i)
         units.for_each(runner.scope(), *corpus.documents[refs[i].input], refs[i],
-                       [&](const rules::Unit& u) { runner.run(u, sink); });
+                       [&](const rules::Unit& u) {
+                         if (shared && &runner == entry) {
+                           shared->run(u, sink, units);
+                         } else {
+                           runner.run(u, sink);
+                         }
+                       });
     }
   }
   for (const auto& doc : corpus.documents)

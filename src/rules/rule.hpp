@@ -176,6 +176,9 @@ struct Rule {
   // A pattern that must match a unit for check() to find anything there, so the engine can
   // skip the unit after one RE2::Set pass; empty when the rule must see every unit.
   virtual std::string trigger() const { return {}; }
+  // A pattern whose match anywhere in a unit means check() finds nothing there (a conditional
+  // rule's `second`): the same pass tells the engine to skip the rule; empty when there is none.
+  virtual std::string blocker() const { return {}; }
   // Per-unit kinds implement check(). List-wide kinds see every unit of their scope in source
   // order through observe(), keeping what they need in their state, then finish().
   virtual bool list_wide() const { return false; }

@@ -21,6 +21,7 @@ class ConditionalRule : public Rule {
   }
 
   std::string trigger() const override { return first_.source; }
+  std::string blocker() const override { return second_.source; }
 
   void check(const Unit& unit, FindingSink& sink) const override {
     // Decide with RE2's DFA alone (no captures), which is all most units need.
