@@ -110,8 +110,12 @@ int run_check(const CheckOptions& o) {
     if (!loaded.document) continue;
     std::vector<Reference> refs = read_references(*loaded.document);
     timer.lap("read and extract");
-    corpus.references.insert(corpus.references.end(), std::make_move_iterator(refs.begin()),
-                             std::make_move_iterator(refs.end()));
+    if (corpus.references.empty()) {
+      corpus.references = std::move(refs);  // no second copy of a large list
+    } else {
+      corpus.references.insert(corpus.references.end(), std::make_move_iterator(refs.begin()),
+                               std::make_move_iterator(refs.end()));
+    }
     corpus.documents.push_back(std::move(loaded.document));
   }
   if (!o.offline && !corpus.references.empty())

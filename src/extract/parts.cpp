@@ -31,12 +31,9 @@ bool may_hold_han(std::string_view text) {
 std::vector<Part> find_parts(const Document& doc, const Reference& ref) {
   const std::string_view s(doc.text());
   if (!may_hold_han(s.substr(ref.span.begin, ref.span.end - ref.span.begin))) return {};
-  // URLs are in source order; walk them alongside the text.
+  // URLs are in source order: the walk below jumps over each.
   std::size_t next_url = 0;
-  auto in_url = [&](std::size_t pos) {
-    while (next_url < ref.urls.size() && ref.urls[next_url].span.end <= pos) ++next_url;
-    return next_url < ref.urls.size() && pos >= ref.urls[next_url].span.begin;
-  };
+  std::size_t url_begin = ref.urls.empty() ? ref.span.end : ref.urls[0].span.begin;
   const std::size_t content =
       ref.label.span.end > ref.span.begin ? ref.label.span.end : ref.span.begin;
   // Split into sentence-like segments at ". " and line breaks; URLs do not count as Latin text.
@@ -51,9 +48,13 @@ std::vector<Part> find_parts(const Document& doc, const Reference& ref) {
     han = latin = first_letter_seen = false;
   };
   for (std::size_t i = content; i < ref.span.end;) {
-    const std::size_t at = i;
+    if (i >= url_begin) {
+      i = std::max(i, ref.urls[next_url].span.end);
+      ++next_url;
+      url_begin = next_url < ref.urls.size() ? ref.urls[next_url].span.begin : ref.span.end;
+      continue;
+    }
     const char32_t c = utf8::next(s, i);
-    if (in_url(at)) continue;
     if (utf8::is_han(c)) {
       han = true;
       first_letter_seen = true;

@@ -18,10 +18,14 @@ Document::Document(std::size_t id, std::string path, std::string text, std::stri
 }
 
 int Document::line_of(std::size_t offset) const {
-  const std::size_t h = line_hint_;
-  if (h < line_starts_.size() && line_starts_[h] <= offset &&
-      (h + 1 == line_starts_.size() || offset < line_starts_[h + 1]))
-    return static_cast<int>(h + 1);
+  // Spans come mostly in source order: try the last line and the few after it first.
+  const std::size_t n = line_starts_.size();
+  for (std::size_t h = line_hint_; h < n && h < line_hint_ + 4 && line_starts_[h] <= offset; ++h) {
+    if (h + 1 == n || offset < line_starts_[h + 1]) {
+      line_hint_ = h;
+      return static_cast<int>(h + 1);
+    }
+  }
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   line_hint_ = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   return static_cast<int>(line_hint_ + 1);

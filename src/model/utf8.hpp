@@ -27,9 +27,17 @@ void append(std::string& out, char32_t cp);
 
 // Number of code points in s.
 inline std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char b : s) n += (b & 0xC0) != 0x80;
-  return n;
+  // Continuation bytes are 10xxxxxx: count them eight bytes at a time, then subtract.
+  const char* p = s.data();
+  std::size_t i = 0, continuation = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    const std::uint64_t ones = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;  // 1 per byte
+    continuation += static_cast<std::size_t>((ones * 0x0101010101010101ull) >> 56);
+  }
+  for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80;
+  return s.size() - continuation;
 }
 
 // The first byte in [from, to) that is not ASCII, or `to`; eight bytes at a time.
