@@ -70,8 +70,9 @@ class Document {
   int column_of(int line, std::size_t offset) const;
 };
 
+// as_written views the Document's text, which lives as long as the Corpus that holds both.
 struct Url {
-  std::string as_written;  // exactly as in the source, line breaks and spaces included
+  std::string_view as_written;  // exactly as in the source, line breaks and spaces included
   std::string
       normalised;     // whitespace removed, full-width ASCII folded, scheme and host lowercased
   bool valid = true;  // normalised parses as an absolute http(s)/ftp URI
@@ -84,7 +85,7 @@ std::string_view to_string(DateRole role);
 struct Date {
   DateRole role = DateRole::year;
   std::string value;       // canonical: YYYY-MM-DD, YYYY-MM or YYYY; empty when unparseable
-  std::string as_written;  // as in the source
+  std::string_view as_written;  // as in the source (a view, like Url::as_written)
   int year = 0, month = 0, day = 0;  // 0 where absent
   bool valid = false;                // a real calendar date
   Span span;
@@ -92,7 +93,7 @@ struct Date {
 
 struct Doi {
   std::string value;       // the DOI itself, "10.xxxx/..." when recognisable
-  std::string as_written;  // the token as written after its marker
+  std::string_view as_written;  // the token as written after its marker (a view)
   Span span;
 };
 

@@ -45,7 +45,7 @@ Date make_date(const Document& doc, DateRole role, std::size_t begin, std::size_
   Date d;
   d.role = role;
   d.value = parsed.value;
-  d.as_written = std::string(std::string_view(doc.text()).substr(begin, end - begin));
+  d.as_written = std::string_view(doc.text()).substr(begin, end - begin);
   d.year = parsed.year;
   d.month = parsed.month;
   d.day = parsed.day;

@@ -48,8 +48,8 @@ std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t e
   auto add = [&](std::size_t b, std::size_t e) {
     if (e <= b) return;
     Doi d;
-    d.as_written = std::string(s.substr(b, e - b));
-    d.value = d.as_written;
+    d.as_written = s.substr(b, e - b);
+    d.value = std::string(d.as_written);
     d.span = doc.span(b, e);
     dois.push_back(std::move(d));
   };

@@ -316,7 +316,7 @@ std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t e
     }
     const std::size_t url_end = trim_url_end(s, i, pos);
     Url url;
-    url.as_written = std::string(s.substr(i, url_end - i));
+    url.as_written = s.substr(i, url_end - i);
     url.normalised = normalise_url(url.as_written, &url.valid);
     url.span = doc.span(i, url_end);
     urls.push_back(std::move(url));

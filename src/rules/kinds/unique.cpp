@@ -66,89 +66,71 @@ class UniqueRule : public Rule {
     }
   }
 
-  // The first unit of each key, in an open-addressing table keyed by the key's hash (mixed
-  // with the input): a unit is checked against the earlier ones as it is observed, with no
-  // allocation per unit and no sort. Equal hashes are confirmed on the full key; units whose
-  // keys merely share a hash each keep a slot of their own. The table outgrows the cache, so a
-  // unit waits in a short queue while its slot is fetched: probing it at once stalled on memory
-  // for half of this rule's time.
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint32_t first = 0;  // index into firsts, plus one; 0 is an empty slot
-  };
-  struct Pending {
+  // Every unit with its key's hash (mixed with the input), in observation order; at the end,
+  // sorted by hash, and only units that share a hash are compared on their full keys. A hash
+  // table probed as units came missed the cache on nearly every unit; appending and one radix
+  // sort do not.
+  struct Keyed {
     std::uint64_t hash;
-    Unit unit;
+    std::uint32_t unit;  // index into units
   };
-  static constexpr std::size_t kQueue = 16;
   struct State : ListState {
-    std::vector<Slot> slots = std::vector<Slot>(1 << 12);
-    std::vector<Unit> firsts;
-    std::array<Pending, kQueue> queue;
-    std::size_t queued = 0, next = 0;  // queue[next] is the oldest when queued == kQueue
+    std::vector<Unit> units;
+    std::vector<Keyed> keyed;
   };
   std::unique_ptr<ListState> start_list() const override { return std::make_unique<State>(); }
 
-  void observe(const Unit& unit, ListState& list, FindingSink& sink) const override {
+  void observe(const Unit& unit, ListState& list, FindingSink&) const override {
     State& state = static_cast<State&>(list);
     const auto h = hash(unit);
     if (!h) return;
     const std::uint64_t mixed = *h ^ (unit.doc->id() * 0x9E3779B97F4A7C15ull);
-    __builtin_prefetch(&state.slots[mixed & (state.slots.size() - 1)]);
-    if (state.queued < kQueue) {
-      state.queue[state.queued++] = Pending{mixed, unit};
-      return;
-    }
-    Pending oldest = std::exchange(state.queue[state.next], Pending{mixed, unit});
-    state.next = (state.next + 1) % kQueue;
-    place(oldest, state, sink);
+    state.keyed.push_back(Keyed{mixed, static_cast<std::uint32_t>(state.units.size())});
+    state.units.push_back(unit);
   }
 
   void finish(ListState& list, FindingSink& sink) const override {
     State& state = static_cast<State&>(list);
-    for (std::size_t k = 0; k < state.queued; ++k)
-      place(state.queue[(state.next + k) % kQueue], state, sink);
-    state.queued = 0;
+    sort_by_hash(state.keyed);
+    // Within a run of equal hashes (in observation order), the first unit of each key stays;
+    // each later one is a duplicate, unless it belongs to the same reference as that first.
+    std::vector<std::pair<const Unit*, std::string>> firsts;
+    for (std::size_t b = 0, e; b < state.keyed.size(); b = e) {
+      for (e = b + 1; e < state.keyed.size() && state.keyed[e].hash == state.keyed[b].hash;) ++e;
+      if (e - b < 2) continue;
+      firsts.clear();
+      for (std::size_t k = b; k < e; ++k) {
+        const Unit& unit = state.units[state.keyed[k].unit];
+        std::string unit_key = key(unit);
+        auto first = std::find_if(firsts.begin(), firsts.end(), [&](const auto& f) {
+          return f.first->doc == unit.doc && f.second == unit_key;
+        });
+        if (first == firsts.end()) {
+          firsts.emplace_back(&unit, std::move(unit_key));
+          continue;
+        }
+        const Unit& earlier = *first->first;
+        if (earlier.ref == unit.ref) continue;  // one entry repeating itself (bilingual halves)
+        const Span at = earlier.span(0, earlier.text.size());
+        sink.report(*this, unit, 0, unit.text.size(),
+                    {{"first", earlier.ref ? earlier.ref->id : std::string()},
+                     {"first_line", std::to_string(at.line)}});
+      }
+    }
   }
 
  private:
-  // Enters a unit in the table, or reports it when an earlier entry has its key.
-  void place(const Pending& p, State& state, FindingSink& sink) const {
-    const Unit& unit = p.unit;
-    if ((state.firsts.size() + 1) * 2 > state.slots.size()) grow(state);
-    const std::size_t mask = state.slots.size() - 1;
-    std::optional<std::string> unit_key;  // built only when a hash is shared
-    for (std::size_t i = p.hash & mask;; i = (i + 1) & mask) {
-      Slot& slot = state.slots[i];
-      if (slot.first == 0) {
-        state.firsts.push_back(unit);
-        slot = Slot{p.hash, static_cast<std::uint32_t>(state.firsts.size())};
-        return;
-      }
-      if (slot.hash != p.hash) continue;
-      const Unit& first = state.firsts[slot.first - 1];
-      if (first.doc != unit.doc) continue;
-      if (!unit_key) unit_key = key(unit);
-      if (key(first) != *unit_key) continue;
-      if (first.ref == unit.ref) return;  // one entry repeating itself (bilingual halves)
-      const Span at = first.span(0, first.text.size());
-      sink.report(*this, unit, 0, unit.text.size(),
-                  {{"first", first.ref ? first.ref->id : std::string()},
-                   {"first_line", std::to_string(at.line)}});
-      return;
+  // LSD radix sort on the hash, a byte per pass: stable, so equal hashes stay in observation
+  // order.
+  static void sort_by_hash(std::vector<Keyed>& items) {
+    std::vector<Keyed> buffer(items.size());
+    for (int shift = 0; shift < 64; shift += 8) {
+      std::array<std::size_t, 257> start{};
+      for (const Keyed& k : items) ++start[((k.hash >> shift) & 0xFF) + 1];
+      for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
+      for (const Keyed& k : items) buffer[start[(k.hash >> shift) & 0xFF]++] = k;
+      items.swap(buffer);
     }
-  }
-
-  static void grow(State& state) {
-    std::vector<Slot> slots(state.slots.size() * 2);
-    const std::size_t mask = slots.size() - 1;
-    for (const Slot& s : state.slots) {
-      if (s.first == 0) continue;
-      std::size_t i = s.hash & mask;
-      while (slots[i].first != 0) i = (i + 1) & mask;
-      slots[i] = s;
-    }
-    state.slots = std::move(slots);
   }
 
   // The text a key is made of, before folding: for text scopes, the entry without its label.
@@ -170,7 +152,7 @@ class UniqueRule : public Rule {
     }
     if (unit.url) return std::hash<std::string_view>{}(unit.url->normalised);
     // A bucket hash: sums over the folded bytes (separators count as zero), which equal keys
-    // always share; finish() confirms every hit on the full key. No branch per byte: this runs
+    // always share; finish() confirms every shared hash on the full key. No branch per byte: this runs
     // over every byte of the list.
     std::uint64_t count = 0, sum = 0, squares = 0, mixed = 0;
     for (unsigned char c : key_source(unit)) {

@@ -8,7 +8,7 @@ namespace {
 std::vector<std::string> urls_in(const std::string& text) {
   Document doc(0, "t.txt", text);
   std::vector<std::string> out;
-  for (const Url& u : find_urls(doc, 0, doc.text().size())) out.push_back(u.as_written);
+  for (const Url& u : find_urls(doc, 0, doc.text().size())) out.emplace_back(u.as_written);
   return out;
 }
 }  // namespace
