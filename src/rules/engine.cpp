@@ -241,18 +241,37 @@ class SharedPass {
     part.share_set();
   }
 
-  void run(const rules::Unit& entry_unit, rules::FindingSink& sink, rules::UnitBuilder& units) {
+  // Matches the set on the text of each reference of a batch, before any rule runs on them:
+  // one pattern pass after another keeps the set's DFA in cache.
+  void scan(const Corpus& corpus, std::size_t begin, std::size_t end) {
+    timed(timings_, "(RE2::Set, entry and part scopes)", [&] {
+      all_hits_.clear();
+      found_.clear();
+      for (std::size_t i = begin; i < end; ++i) {
+        const Reference& ref = corpus.references[i];
+        const std::string_view text = std::string_view(corpus.documents[ref.input]->text())
+                                          .substr(ref.span.begin, ref.span.end - ref.span.begin);
+        const bool decided = set_->match(text, hits_);
+        found_.push_back(Found{all_hits_.size(), hits_.size(), decided});
+        all_hits_.insert(all_hits_.end(), hits_.begin(), hits_.end());
+      }
+    });
+  }
+
+  // Runs both scopes' rules on the entry unit of the k-th reference of the scanned batch.
+  void run(const rules::Unit& entry_unit, std::size_t k, rules::FindingSink& sink,
+           rules::UnitBuilder& units) {
     const Reference& ref = *entry_unit.ref;
-    bool decided = false;
-    timed(timings_, "(RE2::Set, entry and part scopes)",
-          [&] { decided = set_->match(entry_unit.text, hits_); });
-    if (!decided) {
+    const Found& found = found_[k];
+    if (!found.decided) {
       entry_.run(entry_unit, sink);
     } else {
-      const auto middle = std::lower_bound(hits_.begin(), hits_.end(), split_);
-      entry_hits_.assign(hits_.begin(), middle);
+      const auto first = all_hits_.begin() + static_cast<std::ptrdiff_t>(found.begin);
+      const auto last = first + static_cast<std::ptrdiff_t>(found.size);
+      const auto middle = std::lower_bound(first, last, split_);
+      entry_hits_.assign(first, middle);
       part_hits_.clear();
-      for (auto it = middle; it != hits_.end(); ++it) part_hits_.push_back(*it - split_);
+      for (auto it = middle; it != last; ++it) part_hits_.push_back(*it - split_);
       entry_.run(entry_unit, sink, &entry_hits_);
       if (ref.parts.empty()) {
         part_.run(entry_unit, sink, &part_hits_);
@@ -268,7 +287,12 @@ class SharedPass {
   int split_;  // the part runner's patterns come after the entry runner's
   Timings& timings_;
   std::unique_ptr<PatternSet> set_;
-  std::vector<int> hits_, entry_hits_, part_hits_;
+  struct Found {
+    std::size_t begin, size;  // the reference's hits in all_hits_
+    bool decided;
+  };
+  std::vector<Found> found_;
+  std::vector<int> all_hits_, hits_, entry_hits_, part_hits_;
 };
 
 }  // namespace
@@ -303,11 +327,12 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
     for (ScopeRunner& runner : runners) {
       if (!rules::UnitBuilder::per_reference(runner.scope())) continue;
       if (shared && &runner == part) continue;  // the shared pass runs it with the entry
+      if (shared && &runner == entry) shared->scan(corpus, batch, end);
       for (std::size_t i = batch; i < end; ++i)
         units.for_each(runner.scope(), *corpus.documents[refs[i].input], refs[i],
                        [&](const rules::Unit& u) {
                          if (shared && &runner == entry) {
-                           shared->run(u, sink, units);
+                           shared->run(u, i - batch, sink, units);
                          } else {
                            runner.run(u, sink);
                          }
