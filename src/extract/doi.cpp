@@ -60,7 +60,8 @@ std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t e
     if (at == std::string_view::npos) continue;
     add(u.span.begin + at + 8, u.span.end);
   }
-  static constexpr ByteSet kStarts = {'d', 'D', '1'};
+  // "doi" in any case, or "10." of a bare DOI.
+  static constexpr BytePairs kStarts = {{'d', 'o', true}, {'1', '0', false}};
   for (std::size_t i = begin; (i = kStarts.find(s, i, end)) + 3 < end; ++i) {
     const char c = s[i];
     if (c == 'd' || c == 'D') {

@@ -293,7 +293,9 @@ std::size_t url_start_near(std::string_view s, std::size_t i, std::size_t floor)
 std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t end) {
   const std::string_view s(doc.text());
   std::vector<Url> urls;
-  static constexpr ByteSet kStarts = {':', 'w', 'W', 0xEF};  // 0xEF: full-width colon
+  // A colon, "ww" of "www." in any case, or the full-width colon (EF BC 9A).
+  static constexpr BytePairs kStarts = {
+      {':', BytePairs::kAny, false}, {'w', 'w', true}, {0xEF, 0xBC, false}};
   for (std::size_t at = begin; (at = kStarts.find(s, at, end)) < end; ++at) {
     const std::size_t i = url_start_near(s, at, begin);
     if (i == std::string_view::npos) continue;

@@ -4,6 +4,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -80,18 +83,99 @@ namespace citelint {
 class ByteSet {
  public:
   constexpr ByteSet(std::initializer_list<unsigned char> bytes) {
-    for (unsigned char b : bytes) has_[b] = true;
+    for (unsigned char b : bytes) {
+      has_[b] = true;
+      if (count_ < 4) needles_[count_] = b;
+      ++count_;
+    }
   }
   constexpr bool operator[](unsigned char b) const { return has_[b]; }
-  // The first index in [i, end) whose byte is in the set, or end.
+  // The first index in [i, end) whose byte is in the set, or end. Sets of up to four bytes are
+  // searched sixteen bytes at a time where SSE2 is there (every x86-64).
   std::size_t find(std::string_view s, std::size_t i, std::size_t end) const {
     const char* p = s.data();
+#ifdef __SSE2__
+    if (count_ <= 4) {
+      const __m128i n0 = _mm_set1_epi8(static_cast<char>(needles_[0]));
+      const __m128i n1 = _mm_set1_epi8(static_cast<char>(needles_[count_ > 1 ? 1 : 0]));
+      const __m128i n2 = _mm_set1_epi8(static_cast<char>(needles_[count_ > 2 ? 2 : 0]));
+      const __m128i n3 = _mm_set1_epi8(static_cast<char>(needles_[count_ > 3 ? 3 : 0]));
+      for (; i + 16 <= end; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, n0), _mm_cmpeq_epi8(v, n1)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, n2), _mm_cmpeq_epi8(v, n3)));
+        if (const int mask = _mm_movemask_epi8(hit))
+          return i + static_cast<std::size_t>(__builtin_ctz(mask));
+      }
+    }
+#endif
     while (i < end && !has_[static_cast<unsigned char>(p[i])]) ++i;
     return i;
   }
 
  private:
   bool has_[256] = {};
+  unsigned char needles_[4] = {};
+  std::size_t count_ = 0;
+};
+
+// Two-byte starts searched together, such as "do" or "Do" or "10": fewer false starts than
+// any one byte. Each pair is a first byte and a second byte, either compared with ASCII case
+// folded (folded pairs give them in lowercase) or any second byte at all (kAny).
+class BytePairs {
+ public:
+  static constexpr int kAny = -1;
+  struct Pair {
+    unsigned char first;
+    int second;  // a byte, or kAny
+    bool folded;
+  };
+  constexpr BytePairs(std::initializer_list<Pair> pairs) {
+    for (const Pair& p : pairs)
+      if (count_ < 4) pairs_[count_++] = p;
+  }
+  // The first index in [i, end) where a pair starts, or end.
+  std::size_t find(std::string_view s, std::size_t i, std::size_t end) const {
+    const char* p = s.data();
+#ifdef __SSE2__
+    const __m128i fold = _mm_set1_epi8(0x20);
+    for (; i + 17 <= end; i += 16) {
+      const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+      const __m128i f0 = _mm_or_si128(v0, fold), f1 = _mm_or_si128(v1, fold);
+      __m128i hit = _mm_setzero_si128();
+      for (std::size_t k = 0; k < count_; ++k) {
+        const Pair& pair = pairs_[k];
+        __m128i m =
+            _mm_cmpeq_epi8(pair.folded ? f0 : v0, _mm_set1_epi8(static_cast<char>(pair.first)));
+        if (pair.second != kAny)
+          m = _mm_and_si128(m, _mm_cmpeq_epi8(pair.folded ? f1 : v1,
+                                              _mm_set1_epi8(static_cast<char>(pair.second))));
+        hit = _mm_or_si128(hit, m);
+      }
+      if (const int mask = _mm_movemask_epi8(hit))
+        return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    for (; i < end; ++i) {
+      for (std::size_t k = 0; k < count_; ++k) {
+        const Pair& pair = pairs_[k];
+        auto byte = [&](std::size_t at) {
+          const auto b = static_cast<unsigned char>(p[at]);
+          return pair.folded ? (b | 0x20) : b;
+        };
+        if (byte(i) != pair.first) continue;
+        if (pair.second == kAny) return i;
+        if (i + 1 < end && byte(i + 1) == pair.second) return i;
+      }
+    }
+    return end;
+  }
+
+ private:
+  Pair pairs_[4] = {};
+  std::size_t count_ = 0;
 };
 
 }  // namespace citelint

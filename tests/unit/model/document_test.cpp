@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "citelint/model.hpp"
 #include "model/utf8.hpp"
@@ -61,6 +62,40 @@ TEST_CASE("UTF-8 decoding, validation and repair") {
   CHECK(utf8::fold_fullwidth(U'：') == U':');
   CHECK(utf8::is_han(U'国'));
   CHECK_FALSE(utf8::is_han(U'a'));
+}
+
+TEST_CASE("byte scanners find what a plain loop finds, sixteen bytes at a time or not") {
+  // Random text over the bytes the scanners look for and their neighbours, in lengths that
+  // cover whole vector blocks and the tails after them, from every start.
+  const std::string alphabet = "dDoO10.:wW \xEF\xBC\x9A(,[a";
+  std::mt19937 random(7);
+  static constexpr ByteSet kBytes = {'(', '[', ',', 0xEF};
+  static constexpr BytePairs kPairs = {
+      {':', BytePairs::kAny, false}, {'w', 'w', true}, {'d', 'o', true}, {'1', '0', false}};
+  auto plain_byte = [&](const std::string& s, std::size_t i, std::size_t end) {
+    while (i < end && !kBytes[static_cast<unsigned char>(s[i])]) ++i;
+    return i;
+  };
+  auto plain_pair = [&](const std::string& s, std::size_t i, std::size_t end) {
+    auto lower = [](char c) { return static_cast<unsigned char>(c) | 0x20; };
+    for (; i < end; ++i) {
+      const bool next = i + 1 < end;
+      if (s[i] == ':' || (lower(s[i]) == 'w' && next && lower(s[i + 1]) == 'w') ||
+          (lower(s[i]) == 'd' && next && lower(s[i + 1]) == 'o') ||
+          (s[i] == '1' && next && s[i + 1] == '0'))
+        return i;
+    }
+    return end;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string s(random() % 70, ' ');
+    for (char& c : s) c = alphabet[random() % alphabet.size()];
+    for (std::size_t from = 0; from <= s.size(); ++from) {
+      const std::size_t end = s.size() - random() % (s.size() - from + 1);
+      REQUIRE(kBytes.find(s, from, end) == plain_byte(s, from, end));
+      REQUIRE(kPairs.find(s, from, end) == plain_pair(s, from, end));
+    }
+  }
 }
 
 TEST_CASE("severities and roles print as the report contract says") {
