@@ -82,31 +82,37 @@ namespace citelint {
 // A set of bytes, for scanning loops that skip everything else: one table load per byte.
 class ByteSet {
  public:
+  constexpr ByteSet() = default;
   constexpr ByteSet(std::initializer_list<unsigned char> bytes) {
-    for (unsigned char b : bytes) {
-      has_[b] = true;
-      if (count_ < 4) needles_[count_] = b;
-      ++count_;
-    }
+    for (unsigned char b : bytes) add(b);
+  }
+  constexpr void add(unsigned char b) {
+    if (has_[b]) return;
+    has_[b] = true;
+    if (count_ < 8) needles_[count_] = b;
+    ++count_;
   }
   constexpr bool operator[](unsigned char b) const { return has_[b]; }
-  // The first index in [i, end) whose byte is in the set, or end. Sets of up to four bytes are
+  // The first index in [i, end) whose byte is in the set, or end. Sets of up to eight bytes are
   // searched sixteen bytes at a time where SSE2 is there (every x86-64).
   std::size_t find(std::string_view s, std::size_t i, std::size_t end) const {
     const char* p = s.data();
 #ifdef __SSE2__
-    if (count_ <= 4) {
-      const __m128i n0 = _mm_set1_epi8(static_cast<char>(needles_[0]));
-      const __m128i n1 = _mm_set1_epi8(static_cast<char>(needles_[count_ > 1 ? 1 : 0]));
-      const __m128i n2 = _mm_set1_epi8(static_cast<char>(needles_[count_ > 2 ? 2 : 0]));
-      const __m128i n3 = _mm_set1_epi8(static_cast<char>(needles_[count_ > 3 ? 3 : 0]));
+    if (count_ > 0 && count_ <= 8) {
+      __m128i n[8];
+      for (std::size_t k = 0; k < 8; ++k)
+        n[k] = _mm_set1_epi8(static_cast<char>(needles_[k < count_ ? k : 0]));
+      const bool wide = count_ > 4;
       for (; i + 16 <= end; i += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-        const __m128i hit =
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, n0), _mm_cmpeq_epi8(v, n1)),
-                         _mm_or_si128(_mm_cmpeq_epi8(v, n2), _mm_cmpeq_epi8(v, n3)));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, n[0]), _mm_cmpeq_epi8(v, n[1])),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, n[2]), _mm_cmpeq_epi8(v, n[3])));
+        if (wide)
+          hit = _mm_or_si128(
+              hit, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, n[4]), _mm_cmpeq_epi8(v, n[5])),
+                                _mm_or_si128(_mm_cmpeq_epi8(v, n[6]), _mm_cmpeq_epi8(v, n[7]))));
         if (const int mask = _mm_movemask_epi8(hit))
-          return i + static_cast<std::size_t>(__builtin_ctz(mask));
+          return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
       }
     }
 #endif
@@ -116,7 +122,7 @@ class ByteSet {
 
  private:
   bool has_[256] = {};
-  unsigned char needles_[4] = {};
+  unsigned char needles_[8] = {};
   std::size_t count_ = 0;
 };
 

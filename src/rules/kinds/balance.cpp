@@ -39,7 +39,7 @@ class BalanceRule : public Rule {
         if (c < 0x80) ascii_bracket_[c] = true;
         std::string encoded;
         utf8::append(encoded, c);
-        may_start_[static_cast<unsigned char>(encoded[0])] = true;
+        may_start_.add(static_cast<unsigned char>(encoded[0]));
       }
     }
   }
@@ -49,7 +49,8 @@ class BalanceRule : public Rule {
       char32_t close;
       std::size_t begin, end;
     };
-    std::vector<Open> stack;
+    static thread_local std::vector<Open> stack;  // reused: nearly every entry has brackets
+    stack.clear();
     const std::vector<Url>* urls = unit.ref ? &unit.ref->urls : nullptr;
     // URLs keep their own parentheses, and a label such as "12)" or "[12]" is no bracket pair.
     auto skipped = [&](std::size_t text_pos) {
@@ -64,8 +65,7 @@ class BalanceRule : public Rule {
     };
     for (std::size_t i = 0; i < unit.text.size();) {
       // Skip, without decoding, every byte that cannot start a bracket of this rule.
-      const char* p = unit.text.data();
-      while (i < unit.text.size() && !may_start_[static_cast<unsigned char>(p[i])]) ++i;
+      i = may_start_.find(unit.text, i, unit.text.size());
       if (i == unit.text.size()) break;
       const std::size_t at = i;
       const char32_t c = utf8::next(unit.text, i);
@@ -95,7 +95,7 @@ class BalanceRule : public Rule {
  private:
   std::vector<std::pair<char32_t, char32_t>> pairs_;
   std::array<bool, 128> ascii_bracket_{};
-  std::array<bool, 256> may_start_{};  // first bytes of the brackets' UTF-8 encodings
+  ByteSet may_start_;  // first bytes of the brackets' UTF-8 encodings
 };
 
 }  // namespace

@@ -67,9 +67,10 @@ TEST_CASE("UTF-8 decoding, validation and repair") {
 TEST_CASE("byte scanners find what a plain loop finds, sixteen bytes at a time or not") {
   // Random text over the bytes the scanners look for and their neighbours, in lengths that
   // cover whole vector blocks and the tails after them, from every start.
-  const std::string alphabet = "dDoO10.:wW \xEF\xBC\x9A(,[a";
+  const std::string alphabet = "dDoO10.:wW \xEF\xBC\x9A(,[a)]\xE3\xE2";
   std::mt19937 random(7);
   static constexpr ByteSet kBytes = {'(', '[', ',', 0xEF};
+  static constexpr ByteSet kMany = {'(', ')', '[', ']', 0xEF, 0xE3, 0xE2, 'a'};
   static constexpr BytePairs kPairs = {
       {':', BytePairs::kAny, false}, {'w', 'w', true}, {'d', 'o', true}, {'1', '0', false}};
   auto plain_byte = [&](const std::string& s, std::size_t i, std::size_t end) {
@@ -93,6 +94,9 @@ TEST_CASE("byte scanners find what a plain loop finds, sixteen bytes at a time o
     for (std::size_t from = 0; from <= s.size(); ++from) {
       const std::size_t end = s.size() - random() % (s.size() - from + 1);
       REQUIRE(kBytes.find(s, from, end) == plain_byte(s, from, end));
+      std::size_t many = from;
+      while (many < end && !kMany[static_cast<unsigned char>(s[many])]) ++many;
+      REQUIRE(kMany.find(s, from, end) == many);
       REQUIRE(kPairs.find(s, from, end) == plain_pair(s, from, end));
     }
   }
