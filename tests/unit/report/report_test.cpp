@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "report/json_writer.hpp"
 #include "support/corpus.hpp"
 
 using namespace citelint;
@@ -83,4 +84,24 @@ TEST_CASE("long lines are shown as a window around the finding") {
   const std::string line = text.substr(excerpt, text.find('\n', excerpt) - excerpt);
   CHECK(line.size() < 120);
   CHECK(line.find("(2019-2-07)") != std::string::npos);
+}
+
+TEST_CASE("the JSON writer escapes what JSON needs wherever it falls in a string") {
+  // Strings longer than the writer's sixteen-byte blocks, with the characters JSON escapes at
+  // every position: nlohmann/json must read back exactly what was written.
+  const std::vector<std::string> specials = {"\"", "\\", "\n", "\t", "\x01", "\x1F", "中"};
+  for (std::size_t length : {1u, 15u, 16u, 17u, 33u, 70u}) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const std::string& special : specials) {
+        std::string s(length, 'a');
+        if (at + 1 < length) s[length - 1] = '"';
+        s.replace(at, 1, special);
+        json::Writer w;
+        w.begin_array().value(s).value(std::string_view("after")).end_array();
+        const auto back = nlohmann::json::parse(w.view());
+        REQUIRE(back[0].get<std::string>() == s);
+        REQUIRE(back[1].get<std::string>() == "after");
+      }
+    }
+  }
 }
