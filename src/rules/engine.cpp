@@ -100,16 +100,16 @@ class PatternSet {
 // Runs the rules of one scope on each unit handed to it.
 class ScopeRunner {
  public:
-  ScopeRunner(Scope scope, std::vector<const Rule*> rules, Timings& timings)
+  ScopeRunner(Scope scope, std::vector<const Rule*> rules, std::size_t references, Timings& timings)
       : scope_(scope),
         timings_(timings),
         set_label_("(RE2::Set, " + std::string(rules::to_string(scope)) + " scope)") {
     for (const Rule* r : rules) {
       if (r->list_wide()) {
-        list_wide_.push_back({r, r->start_list()});
+        list_wide_.push_back({r, r->start_list(references)});
       } else if (!r->trigger().empty()) {
-        triggered_.push_back({r, add_pattern(r->trigger()),
-                              r->blocker().empty() ? -1 : add_pattern(r->blocker())});
+        triggered_.push_back(
+            {r, add_pattern(r->trigger()), r->blocker().empty() ? -1 : add_pattern(r->blocker())});
       } else {
         always_.push_back(r);
       }
@@ -303,7 +303,8 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
   std::map<Scope, std::vector<const Rule*>> by_scope;
   for (const auto& r : set.compiled()) by_scope[r->scope].push_back(r.get());
   std::vector<ScopeRunner> runners;
-  for (auto& [scope, rules] : by_scope) runners.emplace_back(scope, std::move(rules), timings);
+  for (auto& [scope, rules] : by_scope)
+    runners.emplace_back(scope, std::move(rules), corpus.references.size(), timings);
   auto runner_of = [&](Scope scope) -> ScopeRunner* {
     for (ScopeRunner& r : runners)
       if (r.scope() == scope) return &r;

@@ -186,7 +186,10 @@ struct Rule {
   struct ListState {
     virtual ~ListState() = default;
   };
-  virtual std::unique_ptr<ListState> start_list() const { return nullptr; }
+  // `references`: how many references the run holds, a hint for the units to expect.
+  virtual std::unique_ptr<ListState> start_list(std::size_t /*references*/) const {
+    return nullptr;
+  }
   virtual void observe(const Unit&, ListState&, FindingSink&) const {}
   virtual void finish(ListState&, FindingSink&) const {}
 };

@@ -43,7 +43,9 @@ class ConsistencyRule : public Rule {
     std::unordered_map<std::string_view, std::optional<Form>> forms;
     std::map<const Document*, std::vector<Seen>> by_input;
   };
-  std::unique_ptr<ListState> start_list() const override { return std::make_unique<State>(); }
+  std::unique_ptr<ListState> start_list(std::size_t) const override {
+    return std::make_unique<State>();
+  }
 
   void observe(const Unit& unit, ListState& list, FindingSink&) const override {
     State& state = static_cast<State&>(list);

@@ -20,7 +20,9 @@ class SequenceRule : public Rule {
     const Document* doc = nullptr;
     long previous = 0;
   };
-  std::unique_ptr<ListState> start_list() const override { return std::make_unique<State>(); }
+  std::unique_ptr<ListState> start_list(std::size_t) const override {
+    return std::make_unique<State>();
+  }
 
   // Units come input by input, in source order.
   void observe(const Unit& unit, ListState& list, FindingSink& sink) const override {
