@@ -3,6 +3,7 @@
 // pattern, its named captures. `across: halves` compares the first language half with the
 // second, pairing dates of the same role in order. Dates compare at their common precision.
 #include <algorithm>
+#include <optional>
 
 #include "citelint/extract.hpp"
 #include "rules/kinds/kinds.hpp"
@@ -36,28 +37,55 @@ int compare_values(const Value& a, const Value& b) {
   return 0;
 }
 
-bool holds(int c, std::string_view op) {
-  if (op == "<") return c < 0;
-  if (op == "<=") return c <= 0;
-  if (op == "==") return c == 0;
-  if (op == "!=") return c != 0;
-  if (op == ">=") return c >= 0;
-  return c > 0;
+enum class Op { less, less_equal, equal, not_equal, greater_equal, greater };
+
+std::optional<Op> parse_op(std::string_view op) {
+  static constexpr std::pair<std::string_view, Op> kOps[] = {
+      {"<", Op::less},       {"<=", Op::less_equal},    {"==", Op::equal},
+      {"!=", Op::not_equal}, {">=", Op::greater_equal}, {">", Op::greater}};
+  for (const auto& [name, value] : kOps)
+    if (name == op) return value;
+  return std::nullopt;
 }
 
-// An operand names one role, several joined by '|' ("published|updated"), issued or any.
-bool role_matches(std::string_view operand, DateRole role) {
+bool holds(int c, Op op) {
+  switch (op) {
+    case Op::less:
+      return c < 0;
+    case Op::less_equal:
+      return c <= 0;
+    case Op::equal:
+      return c == 0;
+    case Op::not_equal:
+      return c != 0;
+    case Op::greater_equal:
+      return c >= 0;
+    case Op::greater:
+      return c > 0;
+  }
+  return false;
+}
+
+unsigned role_bit(DateRole role) { return 1u << static_cast<unsigned>(role); }
+
+// The roles an operand names, as bits: one role, several joined by '|' ("published|updated"),
+// issued or any. Worked out once, when the rule loads; each date then tests one bit.
+unsigned role_mask(std::string_view operand) {
+  unsigned mask = 0;
   while (!operand.empty()) {
     const std::size_t bar = operand.find('|');
     const std::string_view one = operand.substr(0, bar);
-    if (one == "any" || one == to_string(role)) return true;
-    if (one == "issued" &&
-        (role == DateRole::published || role == DateRole::updated || role == DateRole::year))
-      return true;
+    for (DateRole role :
+         {DateRole::published, DateRole::updated, DateRole::accessed, DateRole::year}) {
+      const bool issued =
+          role == DateRole::published || role == DateRole::updated || role == DateRole::year;
+      if (one == "any" || one == to_string(role) || (one == "issued" && issued))
+        mask |= role_bit(role);
+    }
     if (bar == std::string_view::npos) break;
     operand.remove_prefix(bar + 1);
   }
-  return false;
+  return mask;
 }
 
 class CompareRule : public Rule {
@@ -81,10 +109,13 @@ class CompareRule : public Rule {
     if (!complete) return;
     left_ = ctx.scalar(rule["left"], "left");
     right_ = ctx.scalar(rule["right"], "right");
-    op_ = ctx.scalar(rule["op"], "op");
-    static const std::vector<std::string_view> kOps = {"<", "<=", "==", "!=", ">=", ">"};
-    if (std::find(kOps.begin(), kOps.end(), op_) == kOps.end())
+    if (const auto op = parse_op(ctx.scalar(rule["op"], "op"))) {
+      op_ = *op;
+    } else {
       ctx.error(rule["op"].Mark(), "op must be one of <, <=, ==, !=, >=, >");
+    }
+    left_roles_ = role_mask(left_);
+    right_roles_ = role_mask(right_);
     if (const auto n = rule["at"]) {
       const std::string at = ctx.scalar(n, "at");
       if (at != "left" && at != "right") ctx.error(n.Mark(), "at must be left or right");
@@ -144,7 +175,7 @@ class CompareRule : public Rule {
       // Pair the k-th date of each role in one half with the k-th of that role in the other.
       for (DateRole role :
            {DateRole::published, DateRole::updated, DateRole::accessed, DateRole::year}) {
-        if (!role_matches(left_, role) || !role_matches(right_, role)) continue;
+        if (!(left_roles_ & role_bit(role)) || !(right_roles_ & role_bit(role))) continue;
         const auto l = dates(*unit.ref, first, role);
         const auto r = dates(*unit.ref, second, role);
         for (std::size_t k = 0; k < std::min(l.size(), r.size()); ++k)
@@ -156,18 +187,18 @@ class CompareRule : public Rule {
     const std::size_t range_begin = unit.to_doc(0, false);
     const std::size_t range_end = unit.to_doc(unit.text.size(), true);
     // Calls f with each value the operand names in this unit.
-    auto each = [&](const std::string& operand, auto&& f) {
-      if (operand == "as-of") {
+    auto each = [&](bool is_as_of, unsigned roles, auto&& f) {
+      if (is_as_of) {
         f(as_of);
         return;
       }
       for (const Date& d : unit.ref->dates)
-        if (d.valid && d.span.begin >= range_begin && d.span.end <= range_end &&
-            role_matches(operand, d.role))
+        if ((roles & role_bit(d.role)) && d.valid && d.span.begin >= range_begin &&
+            d.span.end <= range_end)
           f(value_of(d));
     };
-    each(left_, [&](const Value& l) {
-      each(right_, [&](const Value& r) {
+    each(left_ == "as-of", left_roles_, [&](const Value& l) {
+      each(right_ == "as-of", right_roles_, [&](const Value& r) {
         if (l.span != r.span) assert_pair(unit, l, r, sink);
       });
     });
@@ -234,7 +265,9 @@ class CompareRule : public Rule {
     });
   }
 
-  std::string left_, right_, op_;
+  std::string left_, right_;
+  unsigned left_roles_ = 0, right_roles_ = 0;  // role_mask() of each operand
+  Op op_ = Op::equal;
   bool at_right_ = false;
   bool across_halves_ = false;
   Pattern pattern_;
