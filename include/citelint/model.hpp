@@ -84,7 +84,7 @@ std::string_view to_string(DateRole role);
 
 struct Date {
   DateRole role = DateRole::year;
-  std::string value;       // canonical: YYYY-MM-DD, YYYY-MM or YYYY; empty when unparseable
+  std::string value;            // canonical: YYYY-MM-DD, YYYY-MM or YYYY; empty when unparseable
   std::string_view as_written;  // as in the source (a view, like Url::as_written)
   int year = 0, month = 0, day = 0;  // 0 where absent
   bool valid = false;                // a real calendar date
@@ -92,7 +92,7 @@ struct Date {
 };
 
 struct Doi {
-  std::string value;       // the DOI itself, "10.xxxx/..." when recognisable
+  std::string value;            // the DOI itself, "10.xxxx/..." when recognisable
   std::string_view as_written;  // the token as written after its marker (a view)
   Span span;
 };
