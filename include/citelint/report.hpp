@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "citelint/check.hpp"
 #include "citelint/model.hpp"
 
 namespace citelint {
@@ -20,7 +21,8 @@ struct Summary {
 struct ReportInput {
   const Corpus& corpus;
   const std::vector<Finding>& findings;
-  std::string as_of;  // YYYY-MM-DD
+  std::string as_of;                  // YYYY-MM-DD
+  const CheckReport* links = nullptr;  // none offline: every link is unchecked
 };
 
 Summary summarise(const ReportInput& input);

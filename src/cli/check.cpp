@@ -1,11 +1,18 @@
 // citelint check: read, lint, (check links), report.
+#include "citelint/check.hpp"
+
+#include <re2/re2.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <optional>
+#include <tuple>
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
@@ -24,7 +31,60 @@ struct CheckOptions {
   std::string as_of;
   std::string fail_on = "error";
   RuleOptions rules;
+  citelint::CheckOptions network;
+  // As given on the command line, converted in run_check.
+  double timeout_s = 20, connect_timeout_s = 10, retry_after_max_s = 60;
+  long host_interval_ms = 0;
+  std::string accept, cache_max_age = "1d";
+  bool no_cache = false, quiet = false;
 };
+
+// "1d", "12h", "30m", "90s" or plain seconds.
+std::optional<std::chrono::seconds> parse_duration(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  long factor = 1;
+  switch (text.back()) {
+    case 'd':
+      factor = 86400;
+      break;
+    case 'h':
+      factor = 3600;
+      break;
+    case 'm':
+      factor = 60;
+      break;
+    case 's':
+      break;
+    default:
+      factor = 0;
+  }
+  if (factor) text.remove_suffix(1);
+  long n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || n < 0) return std::nullopt;
+  return std::chrono::seconds(n * (factor ? factor : 1));
+}
+
+// "200,206,403" or ranges "200..299,403".
+std::optional<std::vector<int>> parse_accept(std::string_view text) {
+  std::vector<int> codes;
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    const std::string_view item = text.substr(0, comma);
+    const std::size_t dots = item.find("..");
+    int from = 0, to = 0;
+    const std::string_view a = item.substr(0, dots);
+    const std::string_view b = dots == std::string_view::npos ? a : item.substr(dots + 2);
+    if (std::from_chars(a.data(), a.data() + a.size(), from).ec != std::errc() ||
+        std::from_chars(b.data(), b.data() + b.size(), to).ec != std::errc() || from < 100 ||
+        to > 999 || from > to)
+      return std::nullopt;
+    for (int c = from; c <= to; ++c) codes.push_back(c);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return codes;
+}
 
 std::string today() {
   const std::time_t now = std::time(nullptr);
@@ -118,15 +178,27 @@ int run_check(const CheckOptions& o) {
     }
     corpus.documents.push_back(std::move(loaded.document));
   }
-  if (!o.offline && !corpus.references.empty())
-    std::cerr << "citelint: note: this version does not check links yet; every link is reported "
-                 "as unchecked (use --offline to say so and silence this note)\n";
-
   static std::vector<Finding>* kept_findings = nullptr;
   kept_findings = new std::vector<Finding>(lint(rules, corpus, lint_options));
-  const std::vector<Finding>& findings = *kept_findings;
+  std::vector<Finding>& findings = *kept_findings;
   timer.lap("lint");
-  const ReportInput report{corpus, findings, as_of};
+
+  std::optional<CheckReport> links;
+  if (!o.offline) {
+    citelint::CheckOptions network = o.network;
+    network.progress = !o.quiet && isatty(STDERR_FILENO);
+    links = check_links(urls_to_check(corpus), network);
+    for (const std::string& w : links->warnings) std::cerr << "citelint: warning: " << w << "\n";
+    std::vector<Finding> found = link_findings(corpus, *links);
+    findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                    std::make_move_iterator(found.end()));
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+      return std::tie(a.span.input, a.span.begin, a.span.end, a.rule) <
+             std::tie(b.span.input, b.span.begin, b.span.end, b.rule);
+    });
+    timer.lap("check links");
+  }
+  const ReportInput report{corpus, findings, as_of, links ? &*links : nullptr};
   if (!write_report(o, report)) {
     std::cerr << "citelint: cannot write " << o.output << "\n";
     return kUsage;
@@ -134,6 +206,11 @@ int run_check(const CheckOptions& o) {
   timer.lap("report");
 
   if (input_error) return kUsage;
+  if (links && links->network_down) {
+    std::cerr << "citelint: the network is unreachable (every lookup or connection failed): link "
+                 "results are inconclusive, and no link is called broken\n";
+    return kOffline;
+  }
   if (o.fail_on == "never") return kClean;
   const Severity threshold = *parse_severity(o.fail_on);
   for (const Finding& f : findings)
@@ -163,7 +240,105 @@ void add_check_command(CLI::App& app, int& exit_code) {
       ->type_name("PATH");
   cmd->add_option("--style", o->rules.styles, "A shipped style pack to add to core")
       ->type_name("NAME");
-  cmd->callback([o, &exit_code] { exit_code = run_check(*o); });
+
+  // Network (ignored with --offline).
+  auto& n = o->network;
+  const std::string net = "Network";
+  cmd->add_option("--max-concurrency", n.max_concurrency,
+                  "Requests in flight at most (clamped to the open-file limit)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber)
+      ->group(net);
+  cmd->add_option("--host-concurrency", n.host_concurrency, "Requests in flight per host at most")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber)
+      ->group(net);
+  cmd->add_option("--host-interval", o->host_interval_ms,
+                  "Milliseconds between request starts on one host")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber)
+      ->group(net);
+  cmd->add_option("--timeout", o->timeout_s, "Seconds per attempt")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber)
+      ->group(net);
+  cmd->add_option("--connect-timeout", o->connect_timeout_s, "Seconds to connect")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber)
+      ->group(net);
+  cmd->add_option("--retries", n.retries, "Retries after a dropped connection, 5xx, 429 or timeout")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber)
+      ->group(net);
+  cmd->add_option("--retry-after-max", o->retry_after_max_s,
+                  "Longest Retry-After honoured, in seconds")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber)
+      ->group(net);
+  cmd->add_option("--user-agent", n.user_agent, "User-Agent header (default: citelint's own)")
+      ->group(net);
+  cmd->add_option("--header", n.headers, "An extra request header, 'Name: value' (repeatable)")
+      ->group(net);
+  cmd->add_option("--exclude", n.exclude, "Do not check URLs matching this RE2 pattern")
+      ->group(net);
+  cmd->add_option("--include", n.include, "Check only URLs matching this RE2 pattern")->group(net);
+  cmd->add_option("--accept", o->accept, "HTTP statuses that count as ok, e.g. 200..299,403")
+      ->group(net);
+  cmd->add_option("--resolve", n.resolve, "HOST:PORT:ADDR, as curl's --resolve (repeatable)")
+      ->group(net);
+  cmd->add_flag("--allow-private", n.allow_private,
+                "Check loopback, private and link-local addresses too")
+      ->group(net);
+  cmd->add_option("--ca-file", n.ca_file, "Trust the certificates in this PEM file")->group(net);
+  cmd->add_option("--cache", n.cache_file,
+                  "The link cache (SQLite; default .citelint-cache.sqlite here)")
+      ->group(net);
+  cmd->add_flag("--no-cache", o->no_cache, "Neither read nor write the link cache")->group(net);
+  cmd->add_option("--cache-max-age", o->cache_max_age,
+                  "Oldest cached result used: 1d, 12h, 30m, 90s")
+      ->capture_default_str()
+      ->group(net);
+  cmd->add_flag("-q,--quiet", o->quiet, "No progress bar");
+  cmd->callback([o, &exit_code] {
+    // Values that need more than CLI11's checks.
+    auto& n = o->network;
+    n.timeout = std::chrono::milliseconds(static_cast<long>(o->timeout_s * 1000));
+    n.connect_timeout = std::chrono::milliseconds(static_cast<long>(o->connect_timeout_s * 1000));
+    n.retry_after_max = std::chrono::milliseconds(static_cast<long>(o->retry_after_max_s * 1000));
+    n.host_interval = std::chrono::milliseconds(o->host_interval_ms);
+    n.use_cache = !o->no_cache;
+    const auto age = parse_duration(o->cache_max_age);
+    if (!age) {
+      std::cerr << "citelint: --cache-max-age wants 1d, 12h, 30m or 90s, not '" << o->cache_max_age
+                << "'\n";
+      exit_code = kUsage;
+      return;
+    }
+    n.cache_max_age = *age;
+    n.accept.clear();
+    for (int c = 200; c < 300; ++c) n.accept.push_back(c);
+    if (!o->accept.empty()) {
+      const auto codes = parse_accept(o->accept);
+      if (!codes) {
+        std::cerr << "citelint: --accept wants statuses such as 200..299,403, not '" << o->accept
+                  << "'\n";
+        exit_code = kUsage;
+        return;
+      }
+      n.accept = *codes;
+    }
+    for (const auto* list : {&n.exclude, &n.include}) {
+      for (const std::string& p : *list) {
+        RE2 re(p, RE2::Quiet);
+        if (!re.ok()) {
+          std::cerr << "citelint: bad pattern '" << p << "': " << re.error() << "\n";
+          exit_code = kUsage;
+          return;
+        }
+      }
+    }
+    exit_code = run_check(*o);
+  });
 }
 
 }  // namespace citelint::cli

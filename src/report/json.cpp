@@ -11,7 +11,36 @@ void write_position(json::Writer& w, const Span& s) {
   w.key("line").value(s.line).key("column").value(s.column);
 }
 
-void write_reference(json::Writer& w, const Reference& r, const std::string& input) {
+void write_link(json::Writer& w, const LinkResult& r) {
+  w.begin_object().key("status").value(to_string(r.status));
+  if (r.http_status) {
+    w.key("http_status").value(r.http_status);
+  } else {
+    w.key("http_status").null();
+  }
+  if (r.final_url.empty()) {
+    w.key("final_url").null();
+  } else {
+    w.key("final_url").value(r.final_url);
+  }
+  w.key("redirects").begin_array();
+  for (const Redirect& hop : r.redirects)
+    w.begin_object().key("url").value(hop.url).key("status").value(hop.http_status).end_object();
+  w.end_array();
+  w.key("attempts").value(r.attempts);
+  w.key("elapsed_ms").value(static_cast<long long>(r.elapsed_ms));
+  w.key("from_cache").value(r.from_cache);
+  if (r.error.empty()) {
+    w.key("error").null();
+  } else {
+    w.key("error").value(r.error);
+  }
+  w.key("archive").null();
+  w.end_object();
+}
+
+void write_reference(json::Writer& w, const Reference& r, const std::string& input,
+                     const CheckReport* links) {
   w.begin_object();
   w.key("id").value(r.id).key("input").value(input);
   w.key("line").value(r.span.line).key("end_line").value(r.span.end_line);
@@ -20,9 +49,20 @@ void write_reference(json::Writer& w, const Reference& r, const std::string& inp
     w.begin_object().key("url").value(u.normalised).key("as_written").value(u.as_written);
     write_position(w, u.span);
     w.key("valid").value(u.valid);
-    // Offline, every link is unchecked: the same object each time.
-    w.key("link").raw(R"({"status":"unchecked","http_status":null,"final_url":null,"attempts":0,)"
-                      R"("elapsed_ms":null,"from_cache":false,"error":null,"archive":null})");
+    const LinkResult* result = nullptr;
+    if (links) {
+      const auto it = links->results.find(u.normalised);
+      if (it != links->results.end()) result = &it->second;
+    }
+    if (result) {
+      w.key("link");
+      write_link(w, *result);
+    } else {
+      // Unchecked (offline, or not a web URL): the same object each time.
+      w.key("link").raw(
+          R"({"status":"unchecked","http_status":null,"final_url":null,"redirects":[],)"
+          R"("attempts":0,"elapsed_ms":null,"from_cache":false,"error":null,"archive":null})");
+    }
     w.end_object();
   }
   w.end_array();
@@ -92,7 +132,7 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
 
   w.key("references").begin_array();
   for (const Reference& r : corpus.references) {
-    write_reference(w, r, corpus.documents[r.input]->path());
+    write_reference(w, r, corpus.documents[r.input]->path(), input.links);
     flush(kChunk);
   }
   w.end_array();

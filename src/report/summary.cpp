@@ -44,8 +44,17 @@ Summary summarise(const ReportInput& input) {
     for (const Url& u : r.urls) urls.push_back(u.normalised);
   s.urls = urls.size();
   s.unique_urls = count_distinct(urls);
-  // Offline runs leave every link unchecked; the checker fills in the other statuses.
-  if (s.urls) s.links["unchecked"] = s.unique_urls;
+  // Per unique URL: the checker's status, or unchecked (offline, or not a web URL).
+  if (!input.links) {
+    if (s.urls) s.links["unchecked"] = s.unique_urls;
+  } else {
+    std::size_t known = 0;
+    for (const auto& [url, r] : input.links->results) {
+      ++s.links[std::string(to_string(r.status))];
+      ++known;
+    }
+    if (s.unique_urls > known) s.links["unchecked"] += s.unique_urls - known;
+  }
   for (const Finding& f : input.findings) {
     switch (f.severity) {
       case Severity::error:

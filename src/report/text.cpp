@@ -136,6 +136,18 @@ std::string render_text(const ReportInput& input, const TextOptions& options) {
          plural(input.findings.size(), "finding", "findings") + ": " +
          plural(s.errors, "error", "errors") + ", " + plural(s.warnings, "warning", "warnings") +
          ", " + std::to_string(s.infos) + " info" + " (as of " + input.as_of + ")";
+  if (input.links) {
+    // Links by status, most common first: "links: 40 ok, 2 broken, 1 blocked".
+    std::vector<std::pair<std::size_t, std::string>> counts;
+    for (const auto& [status, n] : s.links) counts.emplace_back(n, status);
+    std::sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    out += "; links:";
+    for (std::size_t k = 0; k < counts.size(); ++k)
+      out += (k ? ", " : " ") + std::to_string(counts[k].first) + " " + counts[k].second;
+    if (input.links->requests == 0 && !input.links->results.empty()) out += " (all from the cache)";
+  }
   out += style("\x1b[0m");
   out += '\n';
   return out;

@@ -39,7 +39,7 @@ TEST_CASE("the shipped packs load cleanly and cover every offline category") {
     CHECK(categories.count(c));
 }
 
-TEST_CASE("a good rule file loads; ids come from pack and file name") {
+TEST_CASE("a good rule file loads, ids come from pack and file name") {
   CHECK(load_errors(kGood).empty());
   CHECK(rule_id_from_path("rules/core/UrlWhitespace.yml") == "core/UrlWhitespace");
   CHECK(rule_id_from_path("/x/y/mypack/Rule.yaml") == "mypack/Rule");

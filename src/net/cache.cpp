@@ -1,0 +1,119 @@
+#include "net/cache.hpp"
+
+#include <sqlite3.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+namespace citelint::net {
+
+namespace {
+
+// Bumped when what is stored changes meaning; older tables are dropped, not misread.
+constexpr int kSchema = 1;
+
+struct Statement {
+  sqlite3_stmt* s = nullptr;
+  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
+  ~Statement() { sqlite3_finalize(s); }
+  void text(int i, const std::string& v) {
+    sqlite3_bind_text(s, i, v.c_str(), -1, SQLITE_TRANSIENT);
+  }
+  void integer(int i, long long v) { sqlite3_bind_int64(s, i, v); }
+  std::string column_text(int i) {
+    const auto* t = sqlite3_column_text(s, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+};
+
+}  // namespace
+
+LinkCache::LinkCache(const std::string& path) {
+  if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) {
+    error_ = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    return;
+  }
+  sqlite3_busy_timeout(db_, 5000);  // a parallel run holding the file: wait, then give up
+  int version = 0;
+  {
+    Statement q(db_, "PRAGMA user_version");
+    if (q.s && sqlite3_step(q.s) == SQLITE_ROW) version = sqlite3_column_int(q.s, 0);
+  }
+  std::string sql;
+  if (version != kSchema) sql += "DROP TABLE IF EXISTS links;";
+  sql +=
+      "CREATE TABLE IF NOT EXISTS links (url TEXT PRIMARY KEY, status TEXT NOT NULL, "
+      "http_status INTEGER, final_url TEXT, redirects TEXT, attempts INTEGER, "
+      "elapsed_ms INTEGER, error TEXT, checked_at INTEGER NOT NULL);"
+      "PRAGMA user_version = " +
+      std::to_string(kSchema) + ";";
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    error_ = message ? message : "cannot create the cache table";
+    sqlite3_free(message);
+    sqlite3_close(db_);
+    db_ = nullptr;
+  }
+}
+
+LinkCache::~LinkCache() { sqlite3_close(db_); }
+
+std::optional<LinkResult> LinkCache::find(const std::string& url, std::chrono::seconds max_age) {
+  if (!db_) return std::nullopt;
+  Statement q(db_,
+              "SELECT status, http_status, final_url, redirects, attempts, elapsed_ms, error "
+              "FROM links WHERE url = ?1 AND checked_at >= ?2");
+  if (!q.s) return std::nullopt;
+  q.text(1, url);
+  q.integer(2, static_cast<long long>(std::time(nullptr)) - max_age.count());
+  if (sqlite3_step(q.s) != SQLITE_ROW) return std::nullopt;
+  const auto status = parse_link_status(q.column_text(0));
+  if (!status) return std::nullopt;
+  LinkResult r;
+  r.status = *status;
+  r.http_status = sqlite3_column_int(q.s, 1);
+  r.final_url = q.column_text(2);
+  const auto chain = nlohmann::json::parse(q.column_text(3), nullptr, false);
+  if (chain.is_array())
+    for (const auto& hop : chain)
+      r.redirects.push_back({hop.value("url", ""), hop.value("status", 0)});
+  r.attempts = sqlite3_column_int(q.s, 4);
+  r.elapsed_ms = sqlite3_column_int(q.s, 5);
+  r.error = q.column_text(6);
+  r.from_cache = true;
+  return r;
+}
+
+void LinkCache::store(const std::string& url, const LinkResult& r) {
+  if (!db_ || !is_conclusive(r.status) || r.from_cache) return;
+  Statement q(
+      db_,
+      "INSERT OR REPLACE INTO links (url, status, http_status, final_url, redirects, "
+      "attempts, elapsed_ms, error, checked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  if (!q.s) return;
+  nlohmann::json chain = nlohmann::json::array();
+  for (const Redirect& hop : r.redirects)
+    chain.push_back({{"url", hop.url}, {"status", hop.http_status}});
+  q.text(1, url);
+  q.text(2, std::string(to_string(r.status)));
+  q.integer(3, r.http_status);
+  q.text(4, r.final_url);
+  q.text(5, chain.dump());
+  q.integer(6, r.attempts);
+  q.integer(7, r.elapsed_ms);
+  q.text(8, r.error);
+  q.integer(9, static_cast<long long>(std::time(nullptr)));
+  sqlite3_step(q.s);
+}
+
+void LinkCache::begin() {
+  if (db_) sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
+}
+
+void LinkCache::commit() {
+  if (db_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+}
+
+}  // namespace citelint::net

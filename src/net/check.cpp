@@ -1,0 +1,273 @@
+// check_links: the cache first, then the scheduler for the rest; what the results mean for
+// each citation.
+#include "citelint/check.hpp"
+
+#include <re2/re2.h>
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/url/parse.hpp>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "net/cache.hpp"
+#include "net/scheduler.hpp"
+
+namespace citelint {
+
+namespace {
+
+constexpr std::pair<LinkStatus, std::string_view> kStatuses[] = {
+    {LinkStatus::ok, "ok"},
+    {LinkStatus::redirect, "redirect"},
+    {LinkStatus::broken, "broken"},
+    {LinkStatus::soft_404, "soft-404"},
+    {LinkStatus::blocked, "blocked"},
+    {LinkStatus::timeout, "timeout"},
+    {LinkStatus::dns_error, "dns-error"},
+    {LinkStatus::connection_error, "connection-error"},
+    {LinkStatus::tls_error, "tls-error"},
+    {LinkStatus::server_error, "server-error"},
+    {LinkStatus::excluded, "excluded"},
+    {LinkStatus::skipped, "skipped"},
+    {LinkStatus::invalid, "invalid"},
+    {LinkStatus::unchecked, "unchecked"},
+};
+
+bool web_url(const std::string& url) {
+  const auto parsed = boost::urls::parse_uri(url);
+  return parsed && (parsed->scheme() == "http" || parsed->scheme() == "https") &&
+         !parsed->encoded_host().empty();
+}
+
+std::string host_of(const std::string& url) {
+  const auto parsed = boost::urls::parse_uri(url);
+  return parsed ? std::string(parsed->encoded_host()) : url;
+}
+
+// One line on standard error, redrawn ten times a second while links are checked.
+class ProgressBar {
+ public:
+  ProgressBar(boost::asio::io_context& io, const net::Scheduler& scheduler, std::size_t total)
+      : timer_(io), scheduler_(scheduler), total_(total) {}
+  void start() { tick(); }
+  void stop() {
+    timer_.cancel();
+    std::fprintf(stderr, "\r\033[K");
+    std::fflush(stderr);
+  }
+
+ private:
+  void tick() {
+    draw();
+    timer_.expires_after(std::chrono::milliseconds(100));
+    timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (!ec) tick();
+    });
+  }
+  void draw() {
+    const std::size_t done = total_ - scheduler_.pending();
+    std::size_t failed = 0;
+    for (const auto& [url, r] : scheduler_.results())
+      failed += r.status != LinkStatus::ok && r.status != LinkStatus::redirect;
+    constexpr int kWidth = 24;
+    const int filled = total_ ? static_cast<int>(done * kWidth / total_) : kWidth;
+    std::string bar(static_cast<std::size_t>(filled), '#');
+    bar.resize(kWidth, '-');
+    std::fprintf(stderr, "\r\033[Kchecking links [%s] %zu/%zu  %zu in flight  %zu not ok",
+                 bar.c_str(), done, total_, scheduler_.in_flight(), failed);
+    std::fflush(stderr);
+  }
+
+  boost::asio::steady_timer timer_;
+  const net::Scheduler& scheduler_;
+  std::size_t total_;
+};
+
+struct LinkFinding {
+  std::string_view rule, category;
+  Severity severity;
+};
+
+std::optional<LinkFinding> finding_kind(LinkStatus s) {
+  switch (s) {
+    case LinkStatus::broken:
+      return LinkFinding{"link/broken", "link-broken", Severity::error};
+    case LinkStatus::redirect:
+      return LinkFinding{"link/redirect", "link-redirect", Severity::warning};
+    case LinkStatus::soft_404:
+      return LinkFinding{"link/soft-404", "link-soft404", Severity::warning};
+    case LinkStatus::blocked:
+      return LinkFinding{"link/blocked", "link-blocked", Severity::info};
+    case LinkStatus::timeout:
+      return LinkFinding{"link/timeout", "link-timeout", Severity::warning};
+    case LinkStatus::dns_error:
+      return LinkFinding{"link/dns", "link-dns", Severity::warning};
+    case LinkStatus::tls_error:
+      return LinkFinding{"link/tls", "link-tls", Severity::warning};
+    case LinkStatus::server_error:
+      return LinkFinding{"link/server-error", "link-server-error", Severity::warning};
+    case LinkStatus::connection_error:
+      return LinkFinding{"link/connection", "link-server-error", Severity::warning};
+    case LinkStatus::skipped:
+      return LinkFinding{"link/skipped", "link-skipped", Severity::info};
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string message_for(const LinkResult& r) {
+  switch (r.status) {
+    case LinkStatus::broken:
+      return "broken link: " + r.error;
+    case LinkStatus::redirect:
+      return "the link moved permanently to " + r.final_url;
+    case LinkStatus::soft_404:
+      return "the page answers, but is missing: " + r.error;
+    case LinkStatus::blocked:
+      return "the site refused an automated check (" + r.error + "); check it in a browser";
+    case LinkStatus::timeout:
+      return "no answer in time: " + r.error;
+    case LinkStatus::dns_error:
+      return "the host name does not resolve: " + r.error;
+    case LinkStatus::tls_error:
+      return "the secure connection failed: " + r.error;
+    case LinkStatus::server_error:
+      return "the server failed: " + r.error;
+    case LinkStatus::connection_error:
+      return "could not connect: " + r.error;
+    case LinkStatus::skipped:
+      return "not checked: " + r.error;
+    default:
+      return std::string(to_string(r.status));
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(LinkStatus s) {
+  for (const auto& [status, name] : kStatuses)
+    if (status == s) return name;
+  return "unchecked";
+}
+
+std::optional<LinkStatus> parse_link_status(std::string_view s) {
+  for (const auto& [status, name] : kStatuses)
+    if (name == s) return status;
+  return std::nullopt;
+}
+
+bool is_conclusive(LinkStatus s) {
+  return s == LinkStatus::ok || s == LinkStatus::redirect || s == LinkStatus::broken ||
+         s == LinkStatus::soft_404;
+}
+
+std::vector<std::string> urls_to_check(const Corpus& corpus) {
+  std::vector<std::string> urls;
+  std::set<std::string_view> seen;
+  for (const Reference& ref : corpus.references)
+    for (const Url& u : ref.urls)
+      if (u.valid && seen.insert(u.normalised).second) urls.push_back(u.normalised);
+  return urls;
+}
+
+CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions& options) {
+  CheckReport report;
+  std::vector<std::unique_ptr<RE2>> exclude, include;
+  for (const std::string& p : options.exclude) exclude.push_back(std::make_unique<RE2>(p));
+  for (const std::string& p : options.include) include.push_back(std::make_unique<RE2>(p));
+  auto matches_any = [](const std::vector<std::unique_ptr<RE2>>& res, const std::string& url) {
+    for (const auto& re : res)
+      if (RE2::PartialMatch(url, *re)) return true;
+    return false;
+  };
+
+  std::optional<net::LinkCache> cache;
+  if (options.use_cache) {
+    const std::string path =
+        options.cache_file.empty() ? std::string(kDefaultCacheFile) : options.cache_file;
+    cache.emplace(path);
+    if (!cache->ok()) {
+      report.warnings.push_back("cannot use the link cache " + path + ": " + cache->error());
+      cache.reset();
+    }
+  }
+
+  boost::asio::io_context io;
+  net::Scheduler scheduler(io, options);
+  std::size_t queued = 0;
+  for (const std::string& url : urls) {
+    if (report.results.count(url)) continue;
+    LinkResult r;
+    if (!web_url(url)) {
+      r.status = LinkStatus::invalid;
+      r.error = "not an http or https URL";
+    } else if (matches_any(exclude, url) || (!include.empty() && !matches_any(include, url))) {
+      r.status = LinkStatus::excluded;
+    } else if (auto cached = cache ? cache->find(url, options.cache_max_age) : std::nullopt) {
+      r = std::move(*cached);
+    } else {
+      scheduler.add(url);
+      ++queued;
+      continue;
+    }
+    report.results[url] = std::move(r);
+  }
+
+  std::optional<ProgressBar> progress;
+  if (options.progress && queued > 0) {
+    progress.emplace(io, scheduler, queued);
+    progress->start();
+  }
+  scheduler.run();
+  if (progress) progress->stop();
+  report.requests = scheduler.requests();
+
+  std::set<std::string> hosts;
+  bool all_failed = true;
+  for (const auto& [url, r] : scheduler.results()) {
+    hosts.insert(host_of(url));
+    all_failed = all_failed &&
+                 (r.status == LinkStatus::dns_error || r.status == LinkStatus::connection_error);
+  }
+  // Every lookup or connection to two or more hosts failed alike: the machine is offline (or
+  // behind a proxy it was not told about), and nothing is known about the links themselves.
+  report.network_down = all_failed && hosts.size() >= 2;
+
+  if (cache) cache->begin();
+  for (const auto& [url, r] : scheduler.results()) {
+    if (cache) cache->store(url, r);
+    report.results[url] = r;
+  }
+  if (cache) cache->commit();
+  return report;
+}
+
+std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& report) {
+  std::vector<Finding> findings;
+  if (report.network_down) return findings;  // inconclusive: said once, not per link
+  for (const Reference& ref : corpus.references) {
+    for (const Url& u : ref.urls) {
+      const auto it = report.results.find(u.normalised);
+      if (it == report.results.end()) continue;
+      const LinkResult& r = it->second;
+      const auto kind = finding_kind(r.status);
+      if (!kind) continue;
+      Finding f;
+      f.rule = kind->rule;
+      f.category = kind->category;
+      f.severity = kind->severity;
+      f.message = message_for(r);
+      f.span = u.span;
+      f.reference = ref.id;
+      if (r.status == LinkStatus::redirect) f.fix = Fix{r.final_url, true};
+      findings.push_back(std::move(f));
+    }
+  }
+  return findings;
+}
+
+}  // namespace citelint

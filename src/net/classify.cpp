@@ -1,0 +1,203 @@
+#include "net/classify.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <charconv>
+#include <ctime>
+
+namespace citelint::net {
+
+namespace {
+
+bool is_redirect(int status) {
+  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+// Answers that say a bot wall or challenge stands in front of the page, whatever the status:
+// Cloudflare's cf-mitigated, DataDome, AWS WAF, Akamai and PerimeterX markers.
+bool challenged(const Response& r) {
+  auto has = [&](const char* name) { return r.headers.count(name) > 0; };
+  const auto cf = r.headers.find("cf-mitigated");
+  if (cf != r.headers.end() && cf->second.find("challenge") != std::string::npos) return true;
+  if (has("x-datadome") || has("x-dd-b") || has("x-px-block")) return true;
+  const auto waf = r.headers.find("x-amzn-waf-action");
+  if (waf != r.headers.end()) return true;
+  const auto server = r.headers.find("server");
+  return server != r.headers.end() && server->second.find("DataDome") != std::string::npos &&
+         r.http_status >= 400;
+}
+
+std::string http_error(int status, std::string_view what) {
+  std::string text = "HTTP ";
+  text += std::to_string(status);
+  if (!what.empty()) {
+    text += ' ';
+    text.append(what);
+  }
+  return text;
+}
+
+}  // namespace
+
+std::optional<std::chrono::seconds> parse_retry_after(std::string_view value) {
+  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+  if (value.empty()) return std::nullopt;
+  long seconds = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+  if (ec == std::errc() && end == value.data() + value.size())
+    return std::chrono::seconds(std::max(0L, seconds));
+  const std::string date(value);
+  const time_t when = curl_getdate(date.c_str(), nullptr);
+  if (when < 0) return std::nullopt;
+  return std::chrono::seconds(std::max<long>(0, static_cast<long>(when - std::time(nullptr))));
+}
+
+bool looks_missing(const Response& r) {
+  const auto type = r.headers.find("content-type");
+  if (type != r.headers.end() && type->second.find("html") == std::string::npos) return false;
+  // The title says so; or the body does, in words no real page about something else uses.
+  static const RE2 kTitle("(?is)<title[^>]*>([^<]{0,300})</title>");
+  static const RE2 kMissingTitle(
+      "(?i)\\b404\\b|not found|page not found|no longer (?:available|exists)|"
+      "does not exist|doesn't exist|page (?:is )?(?:missing|unavailable)|"
+      "页面不存在|页面未找到|找不到(?:页面|网页)|网页不存在|无法找到|页面已删除|404错误");
+  static const RE2 kMissingBody(
+      "(?i)the page you (?:requested|are looking for|were looking for) (?:could not be found|"
+      "(?:does not|doesn't) exist|(?:is|was) not found|cannot be found)|"
+      "(?:您|你)(?:所)?(?:访问|请求|查找)的页面(?:不存在|已删除|找不到|未找到)|"
+      "抱歉，?(?:您|你)?(?:访问|请求)的页面不存在");
+  std::string title;
+  if (RE2::PartialMatch(r.body, kTitle, &title) && RE2::PartialMatch(title, kMissingTitle))
+    return true;
+  return RE2::PartialMatch(r.body, kMissingBody);
+}
+
+bool redirected_to_error_page(std::string_view original, std::string_view final_url) {
+  auto path_of = [](std::string_view url) {
+    const std::size_t scheme = url.find("://");
+    const std::size_t slash = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+    if (slash == std::string_view::npos) return std::string_view("/");
+    std::string_view path = url.substr(slash);
+    path = path.substr(0, path.find_first_of("?#"));
+    return path.empty() ? std::string_view("/") : path;
+  };
+  const std::string_view from = path_of(original), to = path_of(final_url);
+  const bool deep = from != "/" && !from.empty();
+  if (!deep) return false;
+  if (to == "/" || to == "/index.html" || to == "/index.htm" || to == "/index.php") return true;
+  static const RE2 kErrorPath(
+      "(?i)/(?:404|not[-_]?found|page[-_]?not[-_]?found|error)(?:[./?#]|$)");
+  return RE2::PartialMatch(std::string(to), kErrorPath);
+}
+
+Verdict classify(const Response& r, const std::vector<int>& accept) {
+  Verdict v;
+  if (r.refused) {
+    v.status = LinkStatus::skipped;
+    v.error = "a private, loopback or link-local address (--allow-private checks it)";
+    return v;
+  }
+  if (r.code != CURLE_OK) {
+    v.error = r.curl_error;
+    switch (r.code) {
+      case CURLE_COULDNT_RESOLVE_HOST:
+        v.status = LinkStatus::dns_error;
+        return v;
+      case CURLE_OPERATION_TIMEDOUT:
+        v.status = LinkStatus::timeout;
+        v.next = Next::retry;
+        return v;
+      case CURLE_PEER_FAILED_VERIFICATION:
+      case CURLE_SSL_CONNECT_ERROR:
+      case CURLE_SSL_CERTPROBLEM:
+      case CURLE_SSL_CIPHER:
+      case CURLE_SSL_CACERT_BADFILE:
+      case CURLE_SSL_ISSUER_ERROR:
+      case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+      case CURLE_SSL_INVALIDCERTSTATUS:
+        v.status = LinkStatus::tls_error;
+        return v;
+      case CURLE_URL_MALFORMAT:
+      case CURLE_UNSUPPORTED_PROTOCOL:
+        v.status = LinkStatus::invalid;
+        return v;
+      default:
+        // Refused, reset, dropped: the connection failed; another try may get through.
+        v.status = LinkStatus::connection_error;
+        v.next = Next::retry;
+        return v;
+    }
+  }
+  const int s = r.http_status;
+  const bool accepted = std::find(accept.begin(), accept.end(), s) != accept.end();
+  if (accepted && (s < 200 || s >= 300)) {  // a 2xx still gets the soft-404 check below
+    v.status = LinkStatus::ok;
+    return v;
+  }
+  if (is_redirect(s) && !r.location.empty()) {
+    v.next = Next::redirect;
+    v.status = LinkStatus::ok;
+    return v;
+  }
+  if (challenged(r)) {
+    v.status = LinkStatus::blocked;
+    v.error = http_error(s, "behind a bot challenge");
+    return v;
+  }
+  if (s >= 200 && s < 300 && (accepted || accept.empty())) {
+    v.status = looks_missing(r) ? LinkStatus::soft_404 : LinkStatus::ok;
+    if (v.status == LinkStatus::soft_404)
+      v.error = http_error(s, "but the page says it is missing");
+    return v;
+  }
+  if (s == 404 || s == 410) {
+    v.status = LinkStatus::broken;
+    v.error = http_error(s, s == 404 ? "Not Found" : "Gone");
+    return v;
+  }
+  if (s == 429 || s == 503) {
+    v.status = s == 429 ? LinkStatus::blocked : LinkStatus::server_error;
+    v.error = http_error(s, s == 429 ? "Too Many Requests" : "Service Unavailable");
+    v.next = Next::retry;
+    const auto it = r.headers.find("retry-after");
+    if (it != r.headers.end()) v.retry_after = parse_retry_after(it->second);
+    return v;
+  }
+  if (s == 403) {
+    v.status = LinkStatus::blocked;
+    v.error = http_error(s, "Forbidden");
+    v.next = Next::as_browser;
+    return v;
+  }
+  if (s == 401 || s == 407 || s == 451 || s == 999) {
+    v.status = LinkStatus::blocked;
+    v.error = http_error(s, s == 999   ? "(a bot wall)"
+                            : s == 451 ? "Unavailable For Legal Reasons"
+                                       : "login required");
+    return v;
+  }
+  if (s == 405 || s == 501) {
+    v.status = LinkStatus::broken;
+    v.error = http_error(s, "for this method");
+    v.next = Next::as_head;
+    return v;
+  }
+  if (s >= 500) {
+    v.status = LinkStatus::server_error;
+    v.error = http_error(s, "server error");
+    v.next = Next::retry;
+    return v;
+  }
+  if (s == 408) {
+    v.status = LinkStatus::timeout;
+    v.error = http_error(s, "Request Timeout");
+    v.next = Next::retry;
+    return v;
+  }
+  v.status = s >= 400 ? LinkStatus::broken : LinkStatus::server_error;
+  v.error = http_error(s, s >= 400 ? "client error" : "unexpected answer");
+  return v;
+}
+
+}  // namespace citelint::net

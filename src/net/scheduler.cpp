@@ -1,0 +1,282 @@
+#include "net/scheduler.hpp"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <boost/url/parse.hpp>
+
+#include "net/address.hpp"
+#include "net/classify.hpp"
+#include "net/fetch.hpp"
+
+namespace citelint::net {
+
+namespace asio = boost::asio;
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+namespace {
+
+// The open-file limit, raised to its hard maximum where allowed, less what the process needs
+// besides sockets (inputs, the report, the cache, curl's own descriptors).
+std::size_t socket_budget() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 64;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = std::min<rlim_t>(limit.rlim_max, 65536);
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  const rlim_t reserve = 32;
+  return limit.rlim_cur > reserve * 2 ? static_cast<std::size_t>(limit.rlim_cur - reserve) : 16;
+}
+
+std::string host_of(const std::string& url) {
+  const auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) return url;
+  std::string host(parsed->encoded_host());
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return host;
+}
+
+bool permanent(int status) { return status == 301 || status == 308; }
+
+std::string chain_text(const std::string& from, const std::vector<Redirect>& chain) {
+  std::string text = from;
+  for (const Redirect& r : chain) text += " -> " + r.url;
+  return text;
+}
+
+}  // namespace
+
+std::string default_user_agent() {
+  return std::string("citelint/") + CITELINT_VERSION +
+         " (reference list checker; +https://github.com/citelint/citelint)";
+}
+
+Scheduler::Scheduler(asio::io_context& io, const CheckOptions& options)
+    : io_(io), options_(options), loop_(io) {
+  capacity_ = std::clamp<std::size_t>(
+      static_cast<std::size_t>(std::max(1, options.max_concurrency)), 1, socket_budget());
+  if (!options.allow_private)
+    guard_ = [](const sockaddr* address) { return !is_private_address(address); };
+  for (const std::string& r : options.resolve) resolve_ = curl_slist_append(resolve_, r.c_str());
+  user_agent_ = options.user_agent.empty() ? default_user_agent() : options.user_agent;
+}
+
+Scheduler::~Scheduler() { curl_slist_free_all(resolve_); }
+
+Scheduler::Host& Scheduler::host_for(const std::string& url) {
+  const std::string name = host_of(url);
+  auto& slot = hosts_[name];
+  if (!slot) {
+    slot = std::make_unique<Host>(io_);
+    slot->limit = std::max(1, options_.host_concurrency);
+    slot->interval = options_.host_interval;
+    if (const auto it = options_.hosts.find(name); it != options_.hosts.end()) {
+      if (it->second.concurrency) slot->limit = std::max(1, *it->second.concurrency);
+      if (it->second.interval) slot->interval = *it->second.interval;
+    }
+  }
+  return *slot;
+}
+
+void Scheduler::add(const std::string& url) {
+  if (results_.count(url) || jobs_.count(url)) return;  // single flight
+  auto job = std::make_unique<Job>(io_);
+  job->url = job->current = url;
+  job->seen.insert(url);
+  job->started = Clock::now();
+  Job* j = job.get();
+  jobs_[url] = std::move(job);
+  enqueue(j, false);
+}
+
+void Scheduler::enqueue(Job* job, bool front) {
+  Host& host = host_for(job->current);
+  if (front) {
+    host.queue.push_front(job);
+  } else {
+    host.queue.push_back(job);
+  }
+  make_ready(host);
+  pump();
+}
+
+void Scheduler::make_ready(Host& host) {
+  if (host.ready || host.queue.empty() || host.in_flight >= host.limit) return;
+  host.ready = true;
+  ready_.push_back(&host);
+}
+
+// Starts what may start: hosts take turns, each within its limit and its interval, all within
+// the global cap. A host whose interval has not passed waits on its own timer.
+void Scheduler::pump() {
+  while (in_flight_ < capacity_ && !ready_.empty()) {
+    Host& host = *ready_.front();
+    ready_.pop_front();
+    host.ready = false;
+    if (host.queue.empty() || host.in_flight >= host.limit) continue;
+    const auto now = Clock::now();
+    if (now < host.next_start) {
+      if (!host.timer_armed) {
+        host.timer_armed = true;
+        host.timer.expires_at(host.next_start);
+        host.timer.async_wait([this, &host](const boost::system::error_code&) {
+          host.timer_armed = false;
+          make_ready(host);
+          pump();
+        });
+      }
+      continue;
+    }
+    Job* job = host.queue.front();
+    host.queue.pop_front();
+    start(job, host);
+    make_ready(host);
+  }
+}
+
+void Scheduler::start(Job* job, Host& host) {
+  ++host.in_flight;
+  ++in_flight_;
+  ++requests_;
+  ++job->attempts;
+  ++job->tries;
+  const auto now = Clock::now();
+  host.next_start =
+      now +
+      milliseconds(static_cast<long>(static_cast<double>(host.interval.count()) * host.slowdown));
+  Request request;
+  request.url = job->current;
+  request.head = job->head;
+  request.browser = job->browser;
+  request.user_agent = user_agent_;
+  request.headers = &options_.headers;
+  request.resolve = resolve_;
+  request.timeout = options_.timeout;
+  request.connect_timeout = options_.connect_timeout;
+  request.body_limit = options_.body_limit;
+  request.ca_file = options_.ca_file;
+  fetch(loop_, request, guard_,
+        [this, job, &host](Response response) { on_response(job, host, std::move(response)); });
+}
+
+void Scheduler::on_response(Job* job, Host& host, Response r) {
+  --host.in_flight;
+  --in_flight_;
+  const Verdict v = classify(r, options_.accept);
+  switch (v.next) {
+    case Next::redirect: {
+      host.slowdown = 1;
+      const std::string next = r.location;
+      job->chain.push_back({next, r.http_status});
+      if (!job->seen.insert(next).second) {
+        finish(job, LinkStatus::broken, r.http_status,
+               "redirect loop: " + chain_text(job->url, job->chain));
+      } else if (static_cast<int>(job->chain.size()) > options_.max_redirects) {
+        finish(job, LinkStatus::broken, r.http_status,
+               "more than " + std::to_string(options_.max_redirects) + " redirects");
+      } else {
+        job->current = next;
+        job->tries = 0;
+        job->browser = job->head = false;
+        enqueue(job, false);
+      }
+      break;
+    }
+    case Next::retry: {
+      if (job->tries > options_.retries) {
+        std::string error = v.error + " (" + std::to_string(job->attempts) + " attempts" +
+                            (job->notes.empty() ? "" : "; " + job->notes) + ")";
+        finish(job, v.status, r.http_status, std::move(error));
+        break;
+      }
+      milliseconds delay;
+      if (v.retry_after) {
+        const milliseconds asked = *v.retry_after;
+        delay = std::min(asked, options_.retry_after_max);
+        job->notes +=
+            (job->notes.empty() ? "" : ", ") + std::string("Retry-After ") +
+            std::to_string(asked.count() / 1000) + " s" +
+            (asked > options_.retry_after_max
+                 ? " cut to the " + std::to_string(options_.retry_after_max.count()) + " ms cap"
+                 : " honoured");
+        // The whole host waits, and then goes slower.
+        host.next_start = std::max(host.next_start, Clock::now() + delay);
+      } else {
+        std::uniform_real_distribution<double> jitter(0.5, 1.5);
+        const double base = static_cast<double>(options_.retry_base.count()) *
+                            static_cast<double>(1 << std::min(job->tries - 1, 10));
+        delay = milliseconds(static_cast<long>(base * jitter(random_)));
+        job->notes += (job->notes.empty() ? "" : ", ") + std::string("backoff ") +
+                      std::to_string(delay.count()) + " ms";
+      }
+      if (r.http_status == 429 || r.http_status == 503)
+        host.slowdown = std::min(host.slowdown * 2, 16.0);
+      retry_later(job, delay);
+      break;
+    }
+    case Next::as_browser:
+      if (!job->browser && options_.browser_retry) {
+        job->browser = true;
+        enqueue(job, true);
+      } else {
+        finish(job, v.status, r.http_status, v.error);
+      }
+      break;
+    case Next::as_head:
+      if (!job->head) {
+        job->head = true;
+        enqueue(job, true);
+      } else {
+        finish(job, v.status, r.http_status, v.error);
+      }
+      break;
+    case Next::done: {
+      if (v.status == LinkStatus::ok || v.status == LinkStatus::soft_404) host.slowdown = 1;
+      LinkStatus status = v.status;
+      std::string error = v.error;
+      if (status == LinkStatus::ok && !job->chain.empty() &&
+          redirected_to_error_page(job->url, job->current)) {
+        status = LinkStatus::soft_404;
+        error = "redirected to " + job->current + ", the site's front or error page";
+      } else if (status == LinkStatus::ok &&
+                 std::any_of(job->chain.begin(), job->chain.end(),
+                             [](const Redirect& h) { return permanent(h.http_status); })) {
+        status = LinkStatus::redirect;
+      }
+      finish(job, status, r.http_status, std::move(error));
+      break;
+    }
+  }
+  make_ready(host);
+  pump();
+}
+
+void Scheduler::retry_later(Job* job, milliseconds delay) {
+  job->timer.expires_after(delay);
+  job->timer.async_wait([this, job](const boost::system::error_code&) { enqueue(job, true); });
+}
+
+void Scheduler::finish(Job* job, LinkStatus status, int http_status, std::string error) {
+  LinkResult result;
+  result.status = status;
+  result.http_status = http_status;
+  result.final_url = job->current;
+  result.redirects = std::move(job->chain);
+  result.attempts = job->attempts;
+  result.elapsed_ms = static_cast<long>(
+      std::chrono::duration_cast<milliseconds>(Clock::now() - job->started).count());
+  result.error = std::move(error);
+  results_[job->url] = std::move(result);
+  jobs_.erase(job->url);  // nothing refers to the job any more
+}
+
+void Scheduler::run() {
+  while (!jobs_.empty() && io_.run_one()) {
+  }
+}
+
+}  // namespace citelint::net

@@ -1,0 +1,88 @@
+// Who gets asked what, when: a queue per host with its concurrency limit and interval between
+// request starts, a global in-flight cap, retries with backoff, Retry-After, and redirects
+// followed hop by hop. Each URL is requested once however often it was added.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <deque>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+
+#include "citelint/check.hpp"
+#include "net/loop.hpp"
+
+namespace citelint::net {
+
+class Scheduler {
+ public:
+  Scheduler(boost::asio::io_context& io, const CheckOptions& options);
+  ~Scheduler();
+
+  // Queues a URL (again: ignored). Results arrive in results() as requests finish.
+  void add(const std::string& url);
+  // Runs until every added URL has a result.
+  void run();
+
+  const std::map<std::string, LinkResult>& results() const { return results_; }
+  std::size_t requests() const { return requests_; }
+  std::size_t in_flight() const { return in_flight_; }
+  std::size_t pending() const { return jobs_.size(); }
+  // The cap on requests in flight, after the open-file limit.
+  std::size_t capacity() const { return capacity_; }
+
+ private:
+  struct Host;
+  struct Job {
+    explicit Job(boost::asio::io_context& io) : timer(io) {}
+    std::string url;      // as cited (normalised)
+    std::string current;  // the hop being requested
+    std::vector<Redirect> chain;
+    std::set<std::string> seen;
+    int tries = 0;     // requests of the current hop
+    int attempts = 0;  // requests in all
+    bool browser = false, head = false;
+    std::string notes;  // backoff and Retry-After, for the error text
+    std::chrono::steady_clock::time_point started;
+    boost::asio::steady_timer timer;  // backoff waits
+  };
+  struct Host {
+    explicit Host(boost::asio::io_context& io) : timer(io) {}
+    std::deque<Job*> queue;
+    int in_flight = 0, limit = 4;
+    std::chrono::milliseconds interval{0};
+    double slowdown = 1;  // the interval's multiplier after 429 and 503, back to 1 on success
+    std::chrono::steady_clock::time_point next_start{};
+    bool ready = false, timer_armed = false;
+    boost::asio::steady_timer timer;
+  };
+
+  Host& host_for(const std::string& url);
+  void enqueue(Job* job, bool front);
+  void make_ready(Host& host);
+  void pump();
+  void start(Job* job, Host& host);
+  void on_response(Job* job, Host& host, struct Response response);
+  void retry_later(Job* job, std::chrono::milliseconds delay);
+  void finish(Job* job, LinkStatus status, int http_status, std::string error);
+
+  boost::asio::io_context& io_;
+  const CheckOptions& options_;
+  CurlLoop loop_;
+  CurlLoop::Guard guard_;
+  struct curl_slist* resolve_ = nullptr;
+  std::string user_agent_;
+  std::size_t capacity_ = 0;
+  std::size_t in_flight_ = 0, requests_ = 0;
+  std::map<std::string, std::unique_ptr<Host>> hosts_;
+  std::deque<Host*> ready_;
+  std::map<std::string, std::unique_ptr<Job>> jobs_;
+  std::map<std::string, LinkResult> results_;
+  std::mt19937 random_{std::random_device{}()};
+};
+
+}  // namespace citelint::net
