@@ -64,7 +64,7 @@ std::optional<LinkResult> LinkCache::find(const std::string& url, std::chrono::s
   if (!db_) return std::nullopt;
   Statement q(db_,
               "SELECT status, http_status, final_url, redirects, attempts, elapsed_ms, error "
-              "FROM links WHERE url = ?1 AND checked_at >= ?2");
+              "FROM links WHERE url = ?1 AND checked_at > ?2");  // max age 0: never
   if (!q.s) return std::nullopt;
   q.text(1, url);
   q.integer(2, static_cast<long long>(std::time(nullptr)) - max_age.count());

@@ -1,4 +1,6 @@
 // End to end: the citelint binary, run as a user runs it.
+#include "support/cli.hpp"
+
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -14,52 +16,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int exit = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Runs `citelint ARGS` in a scratch folder, with `input` on standard input.
-Run citelint(const std::string& args, const std::string& input = "") {
-  static int counter = 0;
-  const fs::path dir = fs::temp_directory_path() / ("citelint-e2e-" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  const fs::path in = dir / ("in" + std::to_string(counter));
-  const fs::path out = dir / ("out" + std::to_string(counter));
-  const fs::path err = dir / ("err" + std::to_string(counter++));
-  std::ofstream(in, std::ios::binary) << input;
-  const std::string command = std::string("cd ") + CITELINT_SOURCE_DIR + " && NO_COLOR=1 " +
-                              CITELINT_BINARY + " " + args + " <" + in.string() + " >" +
-                              out.string() + " 2>" + err.string();
-  const int status = std::system(command.c_str());
-  Run r;
-  r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
-
-fs::path scratch_file(const std::string& name, const std::string& bytes) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("citelint-e2e-files-" + std::to_string(getpid()));
-  fs::create_directories(dir / fs::path(name).parent_path());
-  std::ofstream(dir / name, std::ios::binary) << bytes;
-  return dir / name;
-}
-
+using citelint_test::Run;
+using citelint_test::scratch_file;
+using citelint_test::slurp;
 const std::string kExample = "examples/gbt7714.txt";
 
 }  // namespace
 
 TEST_CASE("the issue's reference list gives exactly the findings noted under each entry") {
-  const Run r = citelint("check --offline --as-of 2020-01-01 --format json " + kExample);
+  const Run r =
+      citelint_test::run_citelint("check --offline --as-of 2020-01-01 --format json " + kExample);
   CHECK(r.exit == 1);
   CHECK(r.err.empty());
   const auto j = nlohmann::json::parse(r.out);
@@ -87,7 +53,7 @@ TEST_CASE("the issue's reference list gives exactly the findings noted under eac
   CHECK(j["summary"]["unique_urls"] == 6);
 
   // The same in text, one header line per finding and the summary last.
-  const Run text = citelint("check --offline --as-of 2020-01-01 " + kExample);
+  const Run text = citelint_test::run_citelint("check --offline --as-of 2020-01-01 " + kExample);
   CHECK(text.exit == 1);
   for (const auto& f : j["findings"]) {
     const std::string header =
@@ -105,18 +71,23 @@ TEST_CASE("the issue's reference list gives exactly the findings noted under eac
 }
 
 TEST_CASE("exit codes follow --fail-on") {
-  CHECK(citelint("check --offline --as-of 2020-01-01 examples/clean.txt").exit == 0);
-  CHECK(citelint("check --offline --as-of 2020-01-01 --fail-on never " + kExample).exit == 0);
+  CHECK(citelint_test::run_citelint("check --offline --as-of 2020-01-01 examples/clean.txt").exit ==
+        0);
+  CHECK(
+      citelint_test::run_citelint("check --offline --as-of 2020-01-01 --fail-on never " + kExample)
+          .exit == 0);
   const fs::path warnings =
       scratch_file("warn.txt", "1 Smith J. A title,, and more. Press, 2019.\n");
-  CHECK(citelint("check --offline " + warnings.string()).exit == 0);
-  CHECK(citelint("check --offline --fail-on warning " + warnings.string()).exit == 1);
-  CHECK(citelint("check --offline --fail-on info examples/clean.txt").exit == 0);
+  CHECK(citelint_test::run_citelint("check --offline " + warnings.string()).exit == 0);
+  CHECK(
+      citelint_test::run_citelint("check --offline --fail-on warning " + warnings.string()).exit ==
+      1);
+  CHECK(citelint_test::run_citelint("check --offline --fail-on info examples/clean.txt").exit == 0);
 }
 
 TEST_CASE("a file that cannot be read is reported, and the others are still checked") {
-  const Run r =
-      citelint("check --offline --as-of 2020-01-01 --format json missing.txt " + kExample);
+  const Run r = citelint_test::run_citelint(
+      "check --offline --as-of 2020-01-01 --format json missing.txt " + kExample);
   CHECK(r.exit == 2);
   CHECK(r.err.find("missing.txt: error: cannot read: No such file or directory") !=
         std::string::npos);
@@ -130,7 +101,7 @@ TEST_CASE("bytes that are not UTF-8 are reported with their position, and the re
   const fs::path bad = scratch_file("bad.txt",
                                     "1 Smith J. A title. Press, 2019.\n2 Br\xFFwn K. (2019- "
                                     "2-07)[2019-03-12]. https://a.org/x.\n");
-  const Run r = citelint("check --offline --format json " + bad.string());
+  const Run r = citelint_test::run_citelint("check --offline --format json " + bad.string());
   CHECK(r.exit == 2);
   CHECK(r.err.find(bad.string() + ":2:5: error: not valid UTF-8: byte 0xFF") != std::string::npos);
   const auto j = nlohmann::json::parse(r.out);
@@ -143,7 +114,7 @@ TEST_CASE("bytes that are not UTF-8 are reported with their position, and the re
 
 TEST_CASE("standard input and an output file") {
   const std::string list = "1 Smith J. A title,, and more. Press, 2019.\n";
-  Run r = citelint("check --offline --format json -", list);
+  Run r = citelint_test::run_citelint("check --offline --format json -", list);
   CHECK(r.exit == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["inputs"][0]["path"] == "<stdin>");
@@ -151,7 +122,7 @@ TEST_CASE("standard input and an output file") {
 
   const fs::path out =
       fs::temp_directory_path() / ("citelint-e2e-report-" + std::to_string(getpid()) + ".json");
-  r = citelint("check --offline --format json -o " + out.string() + " -", list);
+  r = citelint_test::run_citelint("check --offline --format json -o " + out.string() + " -", list);
   CHECK(r.out.empty());
   j = nlohmann::json::parse(slurp(out));
   CHECK(j["findings"].size() == 1);
@@ -159,14 +130,14 @@ TEST_CASE("standard input and an output file") {
 }
 
 TEST_CASE("usage errors exit 2 and say what is wrong") {
-  Run r = citelint("check --offline --as-of 2020-13-45 " + kExample);
+  Run r = citelint_test::run_citelint("check --offline --as-of 2020-13-45 " + kExample);
   CHECK(r.exit == 2);
   CHECK(r.err.find("--as-of wants a date as YYYY-MM-DD") != std::string::npos);
-  CHECK(citelint("check --offline --format yaml " + kExample).exit == 2);
-  CHECK(citelint("check --offline --no-such-flag " + kExample).exit == 2);
-  CHECK(citelint("check --offline").exit == 2);
-  CHECK(citelint("").exit == 2);
-  r = citelint("check --offline --style nonesuch " + kExample);
+  CHECK(citelint_test::run_citelint("check --offline --format yaml " + kExample).exit == 2);
+  CHECK(citelint_test::run_citelint("check --offline --no-such-flag " + kExample).exit == 2);
+  CHECK(citelint_test::run_citelint("check --offline").exit == 2);
+  CHECK(citelint_test::run_citelint("").exit == 2);
+  r = citelint_test::run_citelint("check --offline --style nonesuch " + kExample);
   CHECK(r.exit == 2);
   CHECK(r.err.find("no shipped style pack 'nonesuch' (shipped: core)") != std::string::npos);
 }
@@ -176,12 +147,14 @@ TEST_CASE("extra rule packs: loaded strictly, then run with the core pack") {
       scratch_file("packs/house/NoEtAl.yml",
                    "extends: existence\nmessage: 'write the authors out: {match}'\n"
                    "category: entry-structure\nlevel: error\npattern: '\\bet al\\.'\n");
-  Run r = citelint("check --offline --format json --rules " +
-                       good.parent_path().parent_path().string() + " examples/clean.txt",
-                   "");
+  Run r = citelint_test::run_citelint("check --offline --format json --rules " +
+                                          good.parent_path().parent_path().string() +
+                                          " examples/clean.txt",
+                                      "");
   CHECK(r.exit == 0);
   const fs::path list = scratch_file("etal.txt", "1 Smith J, et al. A title. Press, 2019.\n");
-  r = citelint("check --offline --format json --rules " + good.string() + " " + list.string());
+  r = citelint_test::run_citelint("check --offline --format json --rules " + good.string() + " " +
+                                  list.string());
   CHECK(r.exit == 1);
   const auto j = nlohmann::json::parse(r.out);
   REQUIRE(j["findings"].size() == 1);
@@ -191,7 +164,7 @@ TEST_CASE("extra rule packs: loaded strictly, then run with the core pack") {
   const fs::path bad =
       scratch_file("packs/broken/Bad.yml",
                    "extends: existence\nmessage: m\ncategory: punctuation\npattern: '(?=x)'\n");
-  r = citelint("check --offline --rules " + bad.string() + " " + list.string());
+  r = citelint_test::run_citelint("check --offline --rules " + bad.string() + " " + list.string());
   CHECK(r.exit == 2);
   CHECK(r.err.find(bad.string() + ":4:11: error: invalid RE2 pattern") != std::string::npos);
   CHECK(r.err.find("no input was checked") != std::string::npos);
@@ -199,18 +172,18 @@ TEST_CASE("extra rule packs: loaded strictly, then run with the core pack") {
 }
 
 TEST_CASE("rules list, explain and test") {
-  Run r = citelint("rules list");
+  Run r = citelint_test::run_citelint("rules list");
   CHECK(r.exit == 0);
   CHECK(r.out.find("core/UrlWhitespace") != std::string::npos);
   CHECK(r.out.ends_with("26 rules\n"));
 
-  r = citelint("rules explain core/CjkSpaces");
+  r = citelint_test::run_citelint("rules explain core/CjkSpaces");
   CHECK(r.exit == 0);
   CHECK(r.out.find("core/CjkSpaces  (warning, cjk-spacing)") != std::string::npos);
   CHECK(r.out.find("bad:\n  1 中华 人民") != std::string::npos);
-  CHECK(citelint("rules explain core/Nope").exit == 2);
+  CHECK(citelint_test::run_citelint("rules explain core/Nope").exit == 2);
 
-  r = citelint("rules test");
+  r = citelint_test::run_citelint("rules test");
   CHECK(r.exit == 0);
   CHECK(r.out.ends_with("26 passed, 0 failed\n"));
 
@@ -218,17 +191,17 @@ TEST_CASE("rules list, explain and test") {
       scratch_file("tested/pack/Commas.yml",
                    "extends: existence\nmessage: m\ncategory: punctuation\npattern: ',,'\n");
   scratch_file("tested/pack/Commas.txt", "# ok: pack/Commas\n1 A,, b.\n");
-  r = citelint("rules test " + pack.parent_path().string());
+  r = citelint_test::run_citelint("rules test " + pack.parent_path().string());
   CHECK(r.exit == 1);
   CHECK(r.out.find("FAIL  pack/Commas") != std::string::npos);
   CHECK(r.out.ends_with("0 passed, 1 failed\n"));
 }
 
 TEST_CASE("citelint --version, and check --help") {
-  Run r = citelint("--version");
+  Run r = citelint_test::run_citelint("--version");
   CHECK(r.exit == 0);
   CHECK(r.out.rfind("citelint ", 0) == 0);
-  r = citelint("check --help");
+  r = citelint_test::run_citelint("check --help");
   CHECK(r.exit == 0);
   CHECK(r.out.find("--as-of") != std::string::npos);
 }
