@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package that citelint's build, tests and bench need.
+# Installs every Debian 12 package that citelint's build and tests need.
 # Boost is 1.81 (Boost.URL first ships there), not libboost-dev (1.74).
+#   ci/install-deps.sh           build and tests
+#   ci/install-deps.sh --bench   also the peers bench/links.sh runs: linkchecker (Debian),
+#                                linkinator and markdown-link-check (npm, versions pinned in
+#                                bench/peers/package-lock.json)
 set -euo pipefail
+bench=false
+[ "${1:-}" = "--bench" ] && bench=true
 
 packages=(
   build-essential cmake ninja-build pkg-config git
@@ -11,6 +17,11 @@ packages=(
   catch2
   python3
 )
+if $bench; then
+  packages+=(linkchecker)
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+fi
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
@@ -24,4 +35,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   echo "ci/install-deps.sh: installing ${missing[*]}" >&2
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if $bench; then
+  # npm from Debian, or the one that came with a newer Node.js already installed.
+  (cd "$(dirname "$0")/../bench/peers" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -68,7 +68,7 @@ struct CheckOptions {
   std::chrono::milliseconds timeout{20000};    // per attempt
   std::chrono::milliseconds connect_timeout{10000};
   int retries = 2;                                   // after the first attempt
-  std::chrono::milliseconds retry_base{500};         // backoff: base * 2^attempt, jittered
+  std::chrono::milliseconds retry_base{250};         // backoff: base * 2^attempt, jittered
   std::chrono::milliseconds retry_after_max{60000};  // longest Retry-After honoured
   int max_redirects = 10;
   std::size_t body_limit = 64 * 1024;         // bytes of (decompressed) body read per response

@@ -21,7 +21,7 @@ struct Summary {
 struct ReportInput {
   const Corpus& corpus;
   const std::vector<Finding>& findings;
-  std::string as_of;                  // YYYY-MM-DD
+  std::string as_of;                   // YYYY-MM-DD
   const CheckReport* links = nullptr;  // none offline: every link is unchecked
 };
 

@@ -58,8 +58,10 @@ bool looks_missing(const Response& r) {
   if (type != r.headers.end() && type->second.find("html") == std::string::npos) return false;
   // The title says so; or the body does, in words no real page about something else uses.
   static const RE2 kTitle("(?is)<title[^>]*>([^<]{0,300})</title>");
+  // "404" alone is not enough ("Regulation 404"): it must stand first or next to error words.
   static const RE2 kMissingTitle(
-      "(?i)\\b404\\b|not found|page not found|no longer (?:available|exists)|"
+      "(?i)^\\W*404\\b|\\b404\\W{0,3}(?:error|not found|page)|(?:error|page)\\W{0,3}404\\b|"
+      "not found|no longer (?:available|exists)|"
       "does not exist|doesn't exist|page (?:is )?(?:missing|unavailable)|"
       "页面不存在|页面未找到|找不到(?:页面|网页)|网页不存在|无法找到|页面已删除|404错误");
   static const RE2 kMissingBody(

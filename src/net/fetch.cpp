@@ -84,6 +84,7 @@ void fetch(CurlLoop& loop, const Request& request, const CurlLoop::Guard& guard,
   curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &on_header);
   curl_easy_setopt(e, CURLOPT_HEADERDATA, x.get());
   if (request.head) curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+  if (request.last) curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
   if (request.resolve) curl_easy_setopt(e, CURLOPT_RESOLVE, request.resolve);
   if (!request.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, request.ca_file.c_str());
   const std::string agent = request.browser ? kBrowserAgent : request.user_agent;

@@ -19,6 +19,7 @@ struct Request {
   std::string url;
   bool head = false;     // HEAD instead of GET (the fallback for a 405 or 501 on GET)
   bool browser = false;  // ask as a browser would (the one retry of a 403)
+  bool last = false;     // nothing else is queued for this host: do not keep the connection
   std::string user_agent;
   const std::vector<std::string>* headers = nullptr;  // "Name: value"
   curl_slist* resolve = nullptr;                      // shared, owned by the caller

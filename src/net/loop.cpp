@@ -17,6 +17,10 @@ CurlLoop::CurlLoop(asio::io_context& io) : io_(io), multi_(curl_multi_init()), t
   curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
 }
 
+void CurlLoop::set_connection_cache(long connections) {
+  curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, connections);
+}
+
 CurlLoop::~CurlLoop() {
   for (auto& [easy, transfer] : transfers_) curl_multi_remove_handle(multi_, easy);
   transfers_.clear();

@@ -30,6 +30,8 @@ class CurlLoop {
   // every address the transfer tried.
   void start(CURL* easy, const Guard& guard, bool* refused, std::function<void(CURLcode)> done);
   std::size_t running() const { return transfers_.size(); }
+  // Idle connections kept for reuse at most (curl closes the oldest beyond that).
+  void set_connection_cache(long connections);
   // The most sockets open at once so far.
   std::size_t peak_sockets() const { return peak_sockets_; }
 

@@ -50,9 +50,13 @@ std::string chain_text(const std::string& from, const std::vector<Redirect>& cha
 
 }  // namespace
 
+// Honest: it says what is asking and where to read about it (CITELINT_HOMEPAGE, set when the
+// project is built for distribution; cmake -DCITELINT_HOMEPAGE=URL).
 std::string default_user_agent() {
-  return std::string("citelint/") + CITELINT_VERSION +
-         " (reference list checker; +https://github.com/citelint/citelint)";
+  std::string agent = std::string("citelint/") + CITELINT_VERSION + " (reference list link checker";
+  const std::string_view homepage = CITELINT_HOMEPAGE;
+  if (!homepage.empty()) agent += std::string("; +") + std::string(homepage);
+  return agent + ")";
 }
 
 Scheduler::Scheduler(asio::io_context& io, const CheckOptions& options)
@@ -63,6 +67,7 @@ Scheduler::Scheduler(asio::io_context& io, const CheckOptions& options)
     guard_ = [](const sockaddr* address) { return !is_private_address(address); };
   for (const std::string& r : options.resolve) resolve_ = curl_slist_append(resolve_, r.c_str());
   user_agent_ = options.user_agent.empty() ? default_user_agent() : options.user_agent;
+  loop_.set_connection_cache(static_cast<long>(capacity_));
 }
 
 Scheduler::~Scheduler() { curl_slist_free_all(resolve_); }
@@ -152,6 +157,9 @@ void Scheduler::start(Job* job, Host& host) {
   request.url = job->current;
   request.head = job->head;
   request.browser = job->browser;
+  // A host with nothing more queued lets its connection go: over thousands of hosts, idle
+  // connections would fill curl's cache and the process's descriptors.
+  request.last = host.queue.empty();
   request.user_agent = user_agent_;
   request.headers = &options_.headers;
   request.resolve = resolve_;

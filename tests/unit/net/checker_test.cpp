@@ -186,6 +186,14 @@ TEST_CASE("soft 404s: pages that say they are missing, deep links sent to the fr
     CHECK(check_one(web, path).status == LinkStatus::soft_404);
   }
   CHECK(check_one(web, "/ok").status == LinkStatus::ok);
+  // No false alarm on a number in a title.
+  web.route("/regulation", [](const FakeRequest&, int) {
+    FakeReply r;
+    r.headers = {{"Content-Type", "text/html"}};
+    r.body = "<html><head><title>Regulation 404 of 2019 on found objects</title></head></html>";
+    return r;
+  });
+  CHECK(check_one(web, "/regulation").status == LinkStatus::ok);
 }
 
 TEST_CASE("TLS: a self-signed certificate is a tls-error unless trusted") {
