@@ -67,7 +67,9 @@ Scheduler::Scheduler(asio::io_context& io, const CheckOptions& options)
     guard_ = [](const sockaddr* address) { return !is_private_address(address); };
   for (const std::string& r : options.resolve) resolve_ = curl_slist_append(resolve_, r.c_str());
   user_agent_ = options.user_agent.empty() ? default_user_agent() : options.user_agent;
-  loop_.set_connection_cache(static_cast<long>(capacity_));
+  // Room for every connection in use and as many idle: beyond its cache's size curl walks all
+  // of it to evict the oldest, on every connection it returns.
+  loop_.set_connection_cache(static_cast<long>(capacity_ * 2));
 }
 
 Scheduler::~Scheduler() { curl_slist_free_all(resolve_); }
@@ -109,14 +111,18 @@ void Scheduler::enqueue(Job* job, bool front) {
   pump();
 }
 
-void Scheduler::make_ready(Host& host) {
+void Scheduler::make_ready(Host& host, bool first) {
   if (host.ready || host.queue.empty() || host.in_flight >= host.limit) return;
   host.ready = true;
-  ready_.push_back(&host);
+  if (first) {
+    ready_.push_front(&host);
+  } else {
+    ready_.push_back(&host);
+  }
 }
 
-// Starts what may start: hosts take turns, each within its limit and its interval, all within
-// the global cap. A host whose interval has not passed waits on its own timer.
+// Starts what may start: hosts in turn, each up to its limit and within its interval, all
+// within the global cap. A host whose interval has not passed waits on its own timer.
 void Scheduler::pump() {
   while (in_flight_ < capacity_ && !ready_.empty()) {
     Host& host = *ready_.front();
@@ -139,7 +145,9 @@ void Scheduler::pump() {
     Job* job = host.queue.front();
     host.queue.pop_front();
     start(job, host);
-    make_ready(host);
+    // Fill a host's slots before the next host's: its connections stay busy and are reused.
+    // A host that sat at the back of a long queue found its idle connections evicted.
+    make_ready(host, true);
   }
 }
 
@@ -157,9 +165,10 @@ void Scheduler::start(Job* job, Host& host) {
   request.url = job->current;
   request.head = job->head;
   request.browser = job->browser;
-  // A host with nothing more queued lets its connection go: over thousands of hosts, idle
-  // connections would fill curl's cache and the process's descriptors.
-  request.last = host.queue.empty();
+  // Where fewer URLs wait than the host has requests in flight, some connection will find no
+  // next request: let those go. Over thousands of hosts, idle connections would fill curl's
+  // cache (which it walks to evict the oldest) and the process's descriptors.
+  request.last = host.queue.size() < static_cast<std::size_t>(host.in_flight);
   request.user_agent = user_agent_;
   request.headers = &options_.headers;
   request.resolve = resolve_;
@@ -259,7 +268,9 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
       break;
     }
   }
-  make_ready(host);
+  // The slot just freed goes to this host's next URL first, while its connection is warm:
+  // taking turns across thousands of hosts let every connection go cold and be evicted.
+  make_ready(host, true);
   pump();
 }
 

@@ -63,7 +63,7 @@ class Scheduler {
 
   Host& host_for(const std::string& url);
   void enqueue(Job* job, bool front);
-  void make_ready(Host& host);
+  void make_ready(Host& host, bool first = false);
   void pump();
   void start(Job* job, Host& host);
   void on_response(Job* job, Host& host, struct Response response);
