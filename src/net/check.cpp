@@ -70,9 +70,7 @@ class ProgressBar {
   }
   void draw() {
     const std::size_t done = total_ - scheduler_.pending();
-    std::size_t failed = 0;
-    for (const auto& [url, r] : scheduler_.results())
-      failed += r.status != LinkStatus::ok && r.status != LinkStatus::redirect;
+    const std::size_t failed = scheduler_.not_ok();
     constexpr int kWidth = 24;
     const int filled = total_ ? static_cast<int>(done * kWidth / total_) : kWidth;
     std::string bar(static_cast<std::size_t>(filled), '#');

@@ -90,14 +90,12 @@ Scheduler::Host& Scheduler::host_for(const std::string& url) {
 }
 
 void Scheduler::add(const std::string& url) {
-  if (results_.count(url) || jobs_.count(url)) return;  // single flight
-  auto job = std::make_unique<Job>(io_);
-  job->url = job->current = url;
-  job->seen.insert(url);
-  job->started = Clock::now();
-  Job* j = job.get();
-  jobs_[url] = std::move(job);
-  enqueue(j, false);
+  if (!added_.insert(url).second) return;  // single flight
+  ++unfinished_;
+  Host& host = host_for(url);
+  host.fresh.push_back(url);
+  make_ready(host);
+  pump();
 }
 
 void Scheduler::enqueue(Job* job, bool front) {
@@ -112,7 +110,7 @@ void Scheduler::enqueue(Job* job, bool front) {
 }
 
 void Scheduler::make_ready(Host& host, bool first) {
-  if (host.ready || host.queue.empty() || host.in_flight >= host.limit) return;
+  if (host.ready || !host.has_work() || host.in_flight >= host.limit) return;
   host.ready = true;
   if (first) {
     ready_.push_front(&host);
@@ -128,7 +126,7 @@ void Scheduler::pump() {
     Host& host = *ready_.front();
     ready_.pop_front();
     host.ready = false;
-    if (host.queue.empty() || host.in_flight >= host.limit) continue;
+    if (!host.has_work() || host.in_flight >= host.limit) continue;
     const auto now = Clock::now();
     if (now < host.next_start) {
       if (!host.timer_armed) {
@@ -142,8 +140,19 @@ void Scheduler::pump() {
       }
       continue;
     }
-    Job* job = host.queue.front();
-    host.queue.pop_front();
+    Job* job = nullptr;
+    if (!host.queue.empty()) {
+      job = host.queue.front();
+      host.queue.pop_front();
+    } else {
+      auto fresh = std::make_unique<Job>(io_);
+      fresh->url = fresh->current = std::string(host.fresh.front());
+      host.fresh.pop_front();
+      fresh->seen.push_back(fresh->url);
+      fresh->started = Clock::now();
+      job = fresh.get();
+      jobs_[job] = std::move(fresh);
+    }
     start(job, host);
     // Fill a host's slots before the next host's: its connections stay busy and are reused.
     // A host that sat at the back of a long queue found its idle connections evicted.
@@ -168,7 +177,7 @@ void Scheduler::start(Job* job, Host& host) {
   // Where fewer URLs wait than the host has requests in flight, some connection will find no
   // next request: let those go. Over thousands of hosts, idle connections would fill curl's
   // cache (which it walks to evict the oldest) and the process's descriptors.
-  request.last = host.queue.size() < static_cast<std::size_t>(host.in_flight);
+  request.last = host.waiting() < static_cast<std::size_t>(host.in_flight);
   request.user_agent = user_agent_;
   request.headers = &options_.headers;
   request.resolve = resolve_;
@@ -189,13 +198,14 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
       host.slowdown = 1;
       const std::string next = r.location;
       job->chain.push_back({next, r.http_status});
-      if (!job->seen.insert(next).second) {
+      if (std::find(job->seen.begin(), job->seen.end(), next) != job->seen.end()) {
         finish(job, LinkStatus::broken, r.http_status,
                "redirect loop: " + chain_text(job->url, job->chain));
       } else if (static_cast<int>(job->chain.size()) > options_.max_redirects) {
         finish(job, LinkStatus::broken, r.http_status,
                "more than " + std::to_string(options_.max_redirects) + " redirects");
       } else {
+        job->seen.push_back(next);
         job->current = next;
         job->tries = 0;
         job->browser = job->head = false;
@@ -290,11 +300,13 @@ void Scheduler::finish(Job* job, LinkStatus status, int http_status, std::string
       std::chrono::duration_cast<milliseconds>(Clock::now() - job->started).count());
   result.error = std::move(error);
   results_[job->url] = std::move(result);
-  jobs_.erase(job->url);  // nothing refers to the job any more
+  --unfinished_;
+  not_ok_ += status != LinkStatus::ok && status != LinkStatus::redirect;
+  jobs_.erase(job);  // nothing refers to the job any more
 }
 
 void Scheduler::run() {
-  while (!jobs_.empty() && io_.run_one()) {
+  while (unfinished_ > 0 && io_.run_one()) {
   }
 }
 

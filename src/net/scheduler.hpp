@@ -10,8 +10,10 @@
 #include <map>
 #include <memory>
 #include <random>
-#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "citelint/check.hpp"
 #include "net/loop.hpp"
@@ -23,7 +25,9 @@ class Scheduler {
   Scheduler(boost::asio::io_context& io, const CheckOptions& options);
   ~Scheduler();
 
-  // Queues a URL (again: ignored). Results arrive in results() as requests finish.
+  // Queues a URL (again: ignored); the string must outlive run(). A URL costs a queue entry
+  // until its host's turn comes: its request state exists only while it is being asked.
+  // Results arrive in results() as requests finish.
   void add(const std::string& url);
   // Runs until every added URL has a result.
   void run();
@@ -31,7 +35,8 @@ class Scheduler {
   const std::map<std::string, LinkResult>& results() const { return results_; }
   std::size_t requests() const { return requests_; }
   std::size_t in_flight() const { return in_flight_; }
-  std::size_t pending() const { return jobs_.size(); }
+  std::size_t pending() const { return unfinished_; }
+  std::size_t not_ok() const { return not_ok_; }  // finished neither ok nor redirect
   // The cap on requests in flight, after the open-file limit.
   std::size_t capacity() const { return capacity_; }
 
@@ -42,9 +47,9 @@ class Scheduler {
     std::string url;      // as cited (normalised)
     std::string current;  // the hop being requested
     std::vector<Redirect> chain;
-    std::set<std::string> seen;
-    int tries = 0;     // requests of the current hop
-    int attempts = 0;  // requests in all
+    std::vector<std::string> seen;  // every hop, to spot a loop
+    int tries = 0;                  // requests of the current hop
+    int attempts = 0;               // requests in all
     bool browser = false, head = false;
     std::string notes;  // backoff and Retry-After, for the error text
     std::chrono::steady_clock::time_point started;
@@ -52,7 +57,10 @@ class Scheduler {
   };
   struct Host {
     explicit Host(boost::asio::io_context& io) : timer(io) {}
-    std::deque<Job*> queue;
+    std::deque<Job*> queue;              // requests again: retries, the next redirect hop
+    std::deque<std::string_view> fresh;  // URLs not asked yet
+    bool has_work() const { return !queue.empty() || !fresh.empty(); }
+    std::size_t waiting() const { return queue.size() + fresh.size(); }
     int in_flight = 0, limit = 4;
     std::chrono::milliseconds interval{0};
     double slowdown = 1;  // the interval's multiplier after 429 and 503, back to 1 on success
@@ -80,7 +88,9 @@ class Scheduler {
   std::size_t in_flight_ = 0, requests_ = 0;
   std::map<std::string, std::unique_ptr<Host>> hosts_;
   std::deque<Host*> ready_;
-  std::map<std::string, std::unique_ptr<Job>> jobs_;
+  std::map<const Job*, std::unique_ptr<Job>> jobs_;  // those being asked
+  std::unordered_set<std::string_view> added_;
+  std::size_t unfinished_ = 0, not_ok_ = 0;
   std::map<std::string, LinkResult> results_;
   std::mt19937 random_{std::random_device{}()};
 };
