@@ -43,11 +43,6 @@ bool web_url(const std::string& url) {
          !parsed->encoded_host().empty();
 }
 
-std::string host_of(const std::string& url) {
-  const auto parsed = boost::urls::parse_uri(url);
-  return parsed ? std::string(parsed->encoded_host()) : url;
-}
-
 // One line on standard error, redrawn ten times a second while links are checked.
 class ProgressBar {
  public:
@@ -227,7 +222,7 @@ CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions
   std::set<std::string> hosts;
   bool all_failed = true;
   for (const auto& [url, r] : scheduler.results()) {
-    hosts.insert(host_of(url));
+    hosts.insert(net::host_of(url));
     all_failed = all_failed &&
                  (r.status == LinkStatus::dns_error || r.status == LinkStatus::connection_error);
   }

@@ -31,15 +31,6 @@ std::size_t socket_budget() {
   return limit.rlim_cur > reserve * 2 ? static_cast<std::size_t>(limit.rlim_cur - reserve) : 16;
 }
 
-std::string host_of(const std::string& url) {
-  const auto parsed = boost::urls::parse_uri(url);
-  if (!parsed) return url;
-  std::string host(parsed->encoded_host());
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return host;
-}
-
 bool permanent(int status) { return status == 301 || status == 308; }
 
 std::string chain_text(const std::string& from, const std::vector<Redirect>& chain) {
@@ -52,6 +43,15 @@ std::string chain_text(const std::string& from, const std::vector<Redirect>& cha
 
 // Honest: it says what is asking and where to read about it (CITELINT_HOMEPAGE, set when the
 // project is built for distribution; cmake -DCITELINT_HOMEPAGE=URL).
+std::string host_of(const std::string& url) {
+  const auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) return url;
+  std::string host(parsed->encoded_host());
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return host;
+}
+
 std::string default_user_agent() {
   std::string agent = std::string("citelint/") + CITELINT_VERSION + " (reference list link checker";
   const std::string_view homepage = CITELINT_HOMEPAGE;
@@ -110,13 +110,17 @@ void Scheduler::enqueue(Job* job, bool front) {
 }
 
 void Scheduler::make_ready(Host& host, bool first) {
-  if (host.ready || !host.has_work() || host.in_flight >= host.limit) return;
-  host.ready = true;
+  if (!host.has_work() || host.in_flight >= host.limit) return;
   if (first) {
+    // Ahead of every other host, even if it waits further back already (pump() skips the
+    // later entry when it has nothing to start then).
+    host.ready = true;
     ready_.push_front(&host);
-  } else {
-    ready_.push_back(&host);
+    return;
   }
+  if (host.ready) return;
+  host.ready = true;
+  ready_.push_back(&host);
 }
 
 // Starts what may start: hosts in turn, each up to its limit and within its interval, all
@@ -154,9 +158,7 @@ void Scheduler::pump() {
       jobs_[job] = std::move(fresh);
     }
     start(job, host);
-    // Fill a host's slots before the next host's: its connections stay busy and are reused.
-    // A host that sat at the back of a long queue found its idle connections evicted.
-    make_ready(host, true);
+    make_ready(host);  // hosts take turns for their further slots
   }
 }
 
@@ -279,7 +281,7 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
     }
   }
   // The slot just freed goes to this host's next URL first, while its connection is warm:
-  // taking turns across thousands of hosts let every connection go cold and be evicted.
+  // waiting its turn behind thousands of hosts, every connection went cold and was evicted.
   make_ready(host, true);
   pump();
 }

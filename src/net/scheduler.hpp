@@ -20,6 +20,9 @@
 
 namespace citelint::net {
 
+// The host a URL's politeness is counted for: its host name, lowercased.
+std::string host_of(const std::string& url);
+
 class Scheduler {
  public:
   Scheduler(boost::asio::io_context& io, const CheckOptions& options);
