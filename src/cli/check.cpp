@@ -102,17 +102,41 @@ class PhaseTimer {
   void lap(const char* phase) {
     if (!on_) return;
     const auto now = std::chrono::steady_clock::now();
-    laps_.emplace_back(phase, std::chrono::duration<double, std::milli>(now - last_).count());
+    laps_.push_back(
+        {phase, std::chrono::duration<double, std::milli>(now - last_).count(), peak_rss_kb()});
     last_ = now;
   }
   ~PhaseTimer() {
-    for (const auto& [phase, ms] : laps_) std::fprintf(stderr, "%9.2f ms  phase: %s\n", ms, phase);
+    for (const Lap& l : laps_)
+      std::fprintf(stderr, "%9.2f ms  phase: %-18s peak RSS so far %6.1f MB\n", l.ms, l.phase,
+                   static_cast<double>(l.peak_kb) / 1024);
   }
 
  private:
+  struct Lap {
+    const char* phase;
+    double ms;
+    long peak_kb;
+  };
+  // VmHWM: the most resident memory the process has had.
+  static long peak_kb_from(std::FILE* status) {
+    char line[256];
+    long kb = 0;
+    while (std::fgets(line, sizeof line, status))
+      if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1) break;
+    return kb;
+  }
+  static long peak_rss_kb() {
+    std::FILE* status = std::fopen("/proc/self/status", "r");
+    if (!status) return 0;
+    const long kb = peak_kb_from(status);
+    std::fclose(status);
+    return kb;
+  }
+
   bool on_ = std::getenv("CITELINT_TIMING") != nullptr;
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-  std::vector<std::pair<const char*, double>> laps_;
+  std::vector<Lap> laps_;
 };
 
 // Writes the report in the chosen format to stdout or to -o FILE.

@@ -53,7 +53,8 @@ class StableArena {
  public:
   T* allocate(std::size_t n) {
     if (chunks_.empty() || used_ + n > kChunk) {
-      chunks_.push_back(std::make_unique<T[]>(std::max(n, kChunk)));
+      // Not value-initialised: pages of a chunk a small run never reaches stay untouched.
+      chunks_.push_back(std::make_unique_for_overwrite<T[]>(std::max(n, kChunk)));
       used_ = n > kChunk ? kChunk : 0;
       if (n > kChunk) return chunks_.back().get();
     }

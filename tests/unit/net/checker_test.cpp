@@ -241,6 +241,40 @@ TEST_CASE("politeness: no host sees more than its limit in flight, nor the run m
   CHECK(web.max_in_flight_total() >= 2);
 }
 
+TEST_CASE("a host interval spaces request starts: answers faster than it never overlap") {
+  FakeWeb web;
+  web.route("/quick", [](const FakeRequest&, int) {
+    FakeReply r;
+    r.body = "<title>Fine</title>";
+    r.delay_ms = 20;
+    return r;
+  });
+  std::vector<std::string> urls;
+  for (int i = 0; i < 4; ++i) urls.push_back(web.url("site.test", "/quick?i=" + std::to_string(i)));
+  CheckOptions o = options_for(web);
+  o.host_concurrency = 4;
+  o.host_interval = std::chrono::milliseconds(400);  // twenty times the answer's delay
+  const CheckReport spaced = check_links(urls, o);
+  CHECK(web.requests("/quick") == 4);
+  CHECK(web.max_in_flight("site.test") == 1);
+  for (const auto& [url, r] : spaced.results) CHECK(r.status == LinkStatus::ok);
+
+  FakeWeb other;
+  other.route("/quick", [](const FakeRequest&, int) {
+    FakeReply r;
+    r.body = "<title>Fine</title>";
+    r.delay_ms = 200;
+    return r;
+  });
+  std::vector<std::string> more;
+  for (int i = 0; i < 4; ++i)
+    more.push_back(other.url("site.test", "/quick?i=" + std::to_string(i)));
+  CheckOptions free = options_for(other);
+  free.host_concurrency = 4;
+  check_links(more, free);
+  CHECK(other.max_in_flight("site.test") > 1);  // without the interval they do overlap
+}
+
 TEST_CASE("private, loopback and link-local targets are skipped unless allowed") {
   FakeWeb web;
   CheckOptions o = options_for(web);
