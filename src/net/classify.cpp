@@ -58,12 +58,16 @@ bool looks_missing(const Response& r) {
   if (type != r.headers.end() && type->second.find("html") == std::string::npos) return false;
   // The title says so; or the body does, in words no real page about something else uses.
   static const RE2 kTitle("(?is)<title[^>]*>([^<]{0,300})</title>");
-  // "404" alone is not enough ("Regulation 404"): it must stand first or next to error words.
+  // Only wordings that name the page as missing: "404" alone is not enough ("Regulation 404"),
+  // nor are "not found" or "does not exist" inside a title ("Lost and Not Found: essays").
   static const RE2 kMissingTitle(
       "(?i)^\\W*404\\b|\\b404\\W{0,3}(?:error|not found|page)|(?:error|page)\\W{0,3}404\\b|"
-      "not found|no longer (?:available|exists)|"
-      "does not exist|doesn't exist|page (?:is )?(?:missing|unavailable)|"
-      "页面不存在|页面未找到|找不到(?:页面|网页)|网页不存在|无法找到|页面已删除|404错误");
+      "^\\W*(?:page|file|document|article|resource)?\\W{0,3}not\\W{0,3}found\\W*(?:$|[|\\-:])|"
+      "\\bpage\\W{0,3}not\\W{0,3}found\\b|"
+      "\\b(?:page|article|document) (?:does not|doesn't|no longer) exists?\\b|"
+      "\\b(?:page|article|document) (?:is )?(?:missing|unavailable|no longer available)\\b|"
+      "页面不存在|页面未找到|找不到(?:该)?(?:页面|网页)|网页不存在|页面已删除|404错误|"
+      "无法找到(?:该)?(?:页面|网页)");
   static const RE2 kMissingBody(
       "(?i)the page you (?:requested|are looking for|were looking for) (?:could not be found|"
       "(?:does not|doesn't) exist|(?:is|was) not found|cannot be found)|"
@@ -91,6 +95,13 @@ bool redirected_to_error_page(std::string_view original, std::string_view final_
   static const RE2 kErrorPath(
       "(?i)/(?:404|not[-_]?found|page[-_]?not[-_]?found|error)(?:[./?#]|$)");
   return RE2::PartialMatch(std::string(to), kErrorPath);
+}
+
+bool redirected_to_login(std::string_view final_url) {
+  static const RE2 kLogin(
+      "(?i)^https?://[^/]+/(?:[^?#]*/)?(?:log-?in|sign-?in|signon|sso|auth(?:enticate)?|"
+      "account/login|users?/login|idp/profile)(?:[./?#]|$)");
+  return RE2::PartialMatch(std::string(final_url), kLogin);
 }
 
 Verdict classify(const Response& r, const std::vector<int>& accept) {

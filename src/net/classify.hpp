@@ -36,6 +36,8 @@ Verdict classify(const Response& response, const std::vector<int>& accept);
 // deep link landed on the site's root or an error page after redirects.
 bool looks_missing(const Response& response);
 bool redirected_to_error_page(std::string_view original, std::string_view final_url);
+// Whether redirects ended on a sign-in page: the page may well exist, behind a login.
+bool redirected_to_login(std::string_view final_url);
 
 // Retry-After: delta-seconds or an HTTP date; nothing when absent or unreadable.
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value);

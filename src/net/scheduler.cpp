@@ -267,8 +267,11 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
       if (v.status == LinkStatus::ok || v.status == LinkStatus::soft_404) host.slowdown = 1;
       LinkStatus status = v.status;
       std::string error = v.error;
-      if (status == LinkStatus::ok && !job->chain.empty() &&
-          redirected_to_error_page(job->url, job->current)) {
+      if (status == LinkStatus::ok && !job->chain.empty() && redirected_to_login(job->current)) {
+        status = LinkStatus::blocked;
+        error = "redirected to a sign-in page, " + job->current;
+      } else if (status == LinkStatus::ok && !job->chain.empty() &&
+                 redirected_to_error_page(job->url, job->current)) {
         status = LinkStatus::soft_404;
         error = "redirected to " + job->current + ", the site's front or error page";
       } else if (status == LinkStatus::ok &&

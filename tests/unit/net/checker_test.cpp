@@ -194,6 +194,48 @@ TEST_CASE("soft 404s: pages that say they are missing, deep links sent to the fr
     return r;
   });
   CHECK(check_one(web, "/regulation").status == LinkStatus::ok);
+  // Nor on words that only sound like it, in titles of real pages.
+  for (const char* title :
+       {"Lost and Not Found: essays on archives", "Why the page does not matter",
+        "Not found in translation - a review", "Regulation 404 of 2019"}) {
+    web.route("/real", [title](const FakeRequest&, int) {
+      FakeReply r;
+      r.headers = {{"Content-Type", "text/html"}};
+      r.body = std::string("<html><head><title>") + title + "</title></head></html>";
+      return r;
+    });
+    INFO(title);
+    CHECK(check_one(web, "/real").status == LinkStatus::ok);
+  }
+  for (const char* title : {"Not Found", "404 - File or directory not found.",
+                            "Page not found | Ministry of Education", "File Not Found - Example"}) {
+    web.route("/gone-page", [title](const FakeRequest&, int) {
+      FakeReply r;
+      r.headers = {{"Content-Type", "text/html"}};
+      r.body = std::string("<html><head><title>") + title + "</title></head></html>";
+      return r;
+    });
+    INFO(title);
+    CHECK(check_one(web, "/gone-page").status == LinkStatus::soft_404);
+  }
+}
+
+TEST_CASE("a link redirected to a sign-in page is blocked, not ok and not broken") {
+  FakeWeb web;
+  web.route("/members/report.pdf", [](const FakeRequest&, int) {
+    FakeReply r;
+    r.status = 302;
+    r.headers = {{"Location", "/account/login?returnUrl=%2Fmembers%2Freport.pdf"}};
+    return r;
+  });
+  web.route("/account/login", [](const FakeRequest&, int) {
+    FakeReply r;
+    r.body = "<title>Sign in</title>";
+    return r;
+  });
+  const LinkResult r = check_one(web, "/members/report.pdf");
+  CHECK(r.status == LinkStatus::blocked);
+  CHECK(r.error.find("sign-in page") != std::string::npos);
 }
 
 TEST_CASE("TLS: a self-signed certificate is a tls-error unless trusted") {
