@@ -241,12 +241,13 @@ CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions
 
 std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& report) {
   std::vector<Finding> findings;
-  if (report.network_down) return findings;  // inconclusive: said once, not per link
   for (const Reference& ref : corpus.references) {
     for (const Url& u : ref.urls) {
       const auto it = report.results.find(u.normalised);
       if (it == report.results.end()) continue;
       const LinkResult& r = it->second;
+      // Without a network, only what the cache knows is known: the rest is said once.
+      if (report.network_down && !r.from_cache) continue;
       const auto kind = finding_kind(r.status);
       if (!kind) continue;
       Finding f;
