@@ -195,6 +195,7 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
   --host.in_flight;
   --in_flight_;
   const Verdict v = classify(r, options_.accept);
+  if (r.code == CURLE_OK) host.unanswered = 0;  // it answers, whatever it said
   switch (v.next) {
     case Next::redirect: {
       host.slowdown = 1;
@@ -219,7 +220,14 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
       if (job->tries > options_.retries) {
         std::string error = v.error + " (" + std::to_string(job->attempts) + " attempts" +
                             (job->notes.empty() ? "" : "; " + job->notes) + ")";
+        const bool unanswered =
+            r.code != CURLE_OK && !r.refused &&
+            (v.status == LinkStatus::timeout || v.status == LinkStatus::connection_error);
         finish(job, v.status, r.http_status, std::move(error));
+        if (unanswered) {
+          host.unanswered_status = v.status;
+          if (++host.unanswered >= kGiveUpAfter) give_up(host);
+        }
         break;
       }
       milliseconds delay;
@@ -308,6 +316,29 @@ void Scheduler::finish(Job* job, LinkStatus status, int http_status, std::string
   --unfinished_;
   not_ok_ += status != LinkStatus::ok && status != LinkStatus::redirect;
   jobs_.erase(job);  // nothing refers to the job any more
+}
+
+// The host is down (or drops everything citelint sends): its waiting URLs get the same
+// inconclusive status without a request, and say why.
+void Scheduler::give_up(Host& host) {
+  const std::string why = "not asked: the host left the last " + std::to_string(host.unanswered) +
+                          " URLs unanswered (" + std::string(to_string(host.unanswered_status)) +
+                          ")";
+  while (!host.queue.empty()) {
+    Job* job = host.queue.front();
+    host.queue.pop_front();
+    finish(job, host.unanswered_status, 0, why);
+  }
+  while (!host.fresh.empty()) {
+    LinkResult result;
+    result.status = host.unanswered_status;
+    result.final_url = std::string(host.fresh.front());
+    result.error = why;
+    results_[result.final_url] = std::move(result);
+    host.fresh.pop_front();
+    --unfinished_;
+    ++not_ok_;
+  }
 }
 
 void Scheduler::run() {

@@ -70,7 +70,14 @@ class Scheduler {
     std::chrono::steady_clock::time_point next_start{};
     bool ready = false, timer_armed = false;
     boost::asio::steady_timer timer;
+    // URLs in a row that got no answer at all from this host (timeouts, refused or dropped
+    // connections, after retries); any answer resets it.
+    int unanswered = 0;
+    LinkStatus unanswered_status = LinkStatus::timeout;
   };
+  // After this many unanswered URLs in a row, a host's other URLs are not asked: a host that
+  // is down would otherwise hold its queue for timeout x attempts per URL.
+  static constexpr int kGiveUpAfter = 3;
 
   Host& host_for(const std::string& url);
   void enqueue(Job* job, bool front);
@@ -80,6 +87,7 @@ class Scheduler {
   void on_response(Job* job, Host& host, struct Response response);
   void retry_later(Job* job, std::chrono::milliseconds delay);
   void finish(Job* job, LinkStatus status, int http_status, std::string error);
+  void give_up(Host& host);
 
   boost::asio::io_context& io_;
   const CheckOptions& options_;

@@ -170,6 +170,26 @@ TEST_CASE("slow answers are waited for, hung ones time out, resets are connectio
   CHECK_FALSE(reset.error.empty());
 }
 
+TEST_CASE("a host that answers nothing is given up on after three URLs in a row") {
+  FakeWeb web;
+  std::vector<std::string> urls;
+  for (int i = 0; i < 8; ++i) urls.push_back(web.url("site.test", "/hang?i=" + std::to_string(i)));
+  CheckOptions o = options_for(web);
+  o.timeout = std::chrono::milliseconds(300);
+  o.retries = 0;
+  o.host_concurrency = 2;
+  const CheckReport report = check_links(urls, o);
+  REQUIRE(report.results.size() == 8);
+  int asked = 0;
+  for (const auto& [url, r] : report.results) {
+    CHECK(r.status == LinkStatus::timeout);  // inconclusive, never broken
+    asked += r.error.rfind("not asked", 0) != 0;
+  }
+  CHECK(web.requests("/hang") == asked);
+  CHECK(asked >= 3);
+  CHECK(asked <= 4);  // the third unanswered one gives up; one more may already be in flight
+}
+
 TEST_CASE("bodies are read only so far: a huge page and a gzip bomb are just pages") {
   FakeWeb web;
   CHECK(check_one(web, "/huge").status == LinkStatus::ok);
