@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
 #include <charconv>
 #include <ctime>
 
@@ -95,6 +97,20 @@ bool redirected_to_error_page(std::string_view original, std::string_view final_
   static const RE2 kErrorPath(
       "(?i)/(?:404|not[-_]?found|page[-_]?not[-_]?found|error)(?:[./?#]|$)");
   return RE2::PartialMatch(std::string(to), kErrorPath);
+}
+
+std::string meta_refresh_target(const Response& r, std::string_view page_url) {
+  static const RE2 kRefresh(
+      "(?is)<meta[^>]+http-equiv\\s*=\\s*[\"']?refresh[^>]+content\\s*=\\s*[\"']?\\s*\\d*"
+      "\\s*;?\\s*url\\s*=\\s*['\"]?([^\"'>\\s]+)");
+  std::string target;
+  if (!RE2::PartialMatch(r.body, kRefresh, &target)) return {};
+  const auto base = boost::urls::parse_uri(page_url);
+  const auto ref = boost::urls::parse_uri_reference(target);
+  if (!base || !ref) return {};
+  boost::urls::url resolved;
+  if (!boost::urls::resolve(*base, *ref, resolved)) return {};
+  return std::string(resolved.buffer());
 }
 
 bool redirected_to_login(std::string_view final_url) {

@@ -36,6 +36,9 @@ Verdict classify(const Response& response, const std::vector<int>& accept);
 // deep link landed on the site's root or an error page after redirects.
 bool looks_missing(const Response& response);
 bool redirected_to_error_page(std::string_view original, std::string_view final_url);
+// Where a page's <meta http-equiv="refresh"> sends the browser, resolved against the page's
+// URL; empty when it has none.
+std::string meta_refresh_target(const Response& response, std::string_view page_url);
 // Whether redirects ended on a sign-in page: the page may well exist, behind a login.
 bool redirected_to_login(std::string_view final_url);
 

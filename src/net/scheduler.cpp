@@ -282,6 +282,12 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
                  redirected_to_error_page(job->url, job->current)) {
         status = LinkStatus::soft_404;
         error = "redirected to " + job->current + ", the site's front or error page";
+      } else if (const std::string refresh =
+                     status == LinkStatus::ok ? meta_refresh_target(r, job->current) : "";
+                 !refresh.empty() && redirected_to_error_page(job->url, refresh)) {
+        // Removed pages often send the browser home by a <meta> refresh rather than a 3xx.
+        status = LinkStatus::soft_404;
+        error = "the page sends the browser to " + refresh + ", the site's front or error page";
       } else if (status == LinkStatus::ok &&
                  std::any_of(job->chain.begin(), job->chain.end(),
                              [](const Redirect& h) { return permanent(h.http_status); })) {

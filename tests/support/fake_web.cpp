@@ -257,6 +257,18 @@ FakeWeb::FakeWeb() : impl_(std::make_unique<Impl>()) {
   });
   route("/soft-404",
         [](const FakeRequest&, int) { return page("Page Not Found - Example Ministry"); });
+  route("/policy/2018/removed.html", [](const FakeRequest&, int) {
+    FakeReply r = page("教育部");
+    r.body = "<html><head><meta http-equiv=\"refresh\" content=\"0; url=/\"></head></html>";
+    return r;
+  });
+  route("/policy/2018/moved.html", [](const FakeRequest&, int) {
+    FakeReply r = page("教育部");
+    r.body =
+        "<html><head><meta http-equiv=\"refresh\" content=\"3;URL='/policy/2018/new.html'\">"
+        "</head></html>";
+    return r;
+  });
   route("/soft-404-zh", [](const FakeRequest&, int) { return page("页面不存在"); });
   route("/soft-404-body", [](const FakeRequest&, int) {
     FakeReply r = page("Ministry of Education");

@@ -200,12 +200,14 @@ TEST_CASE("bodies are read only so far: a huge page and a gzip bomb are just pag
 
 TEST_CASE("soft 404s: pages that say they are missing, deep links sent to the front page") {
   FakeWeb web;
-  for (const char* path : {"/soft-404", "/soft-404-zh", "/soft-404-body",
-                           "/deep/article/2019/report", "/moved-to-404-page"}) {
+  for (const char* path :
+       {"/soft-404", "/soft-404-zh", "/soft-404-body", "/deep/article/2019/report",
+        "/moved-to-404-page", "/policy/2018/removed.html"}) {
     INFO(path);
     CHECK(check_one(web, path).status == LinkStatus::soft_404);
   }
   CHECK(check_one(web, "/ok").status == LinkStatus::ok);
+  CHECK(check_one(web, "/policy/2018/moved.html").status == LinkStatus::ok);  // not sent home
   // No false alarm on a number in a title.
   web.route("/regulation", [](const FakeRequest&, int) {
     FakeReply r;
