@@ -219,9 +219,11 @@ CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions
   if (progress) progress->stop();
   report.requests = scheduler.requests();
 
+  // The scheduler's results move over: a copy held twice the memory of a large run's results.
+  std::map<std::string, LinkResult> found = scheduler.take_results();
   std::set<std::string> hosts;
   bool all_failed = true;
-  for (const auto& [url, r] : scheduler.results()) {
+  for (const auto& [url, r] : found) {
     hosts.insert(net::host_of(url));
     all_failed = all_failed &&
                  (r.status == LinkStatus::dns_error || r.status == LinkStatus::connection_error);
@@ -230,12 +232,12 @@ CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions
   // behind a proxy it was not told about), and nothing is known about the links themselves.
   report.network_down = all_failed && hosts.size() >= 2;
 
-  if (cache) cache->begin();
-  for (const auto& [url, r] : scheduler.results()) {
-    if (cache) cache->store(url, r);
-    report.results[url] = r;
+  if (cache) {
+    cache->begin();
+    for (const auto& [url, r] : found) cache->store(url, r);
+    cache->commit();
   }
-  if (cache) cache->commit();
+  report.results.merge(found);
   return report;
 }
 

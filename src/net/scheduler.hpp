@@ -36,6 +36,7 @@ class Scheduler {
   void run();
 
   const std::map<std::string, LinkResult>& results() const { return results_; }
+  std::map<std::string, LinkResult> take_results() { return std::move(results_); }
   std::size_t requests() const { return requests_; }
   std::size_t in_flight() const { return in_flight_; }
   std::size_t pending() const { return unfinished_; }
