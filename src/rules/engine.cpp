@@ -299,6 +299,9 @@ class SharedPass {
 
 std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOptions& options) {
   rules::FindingSink sink(options);
+  rules::UnitBuilder units;
+  sink.set_remaker(
+      [&](Scope scope, const rules::UnitRef& ref) { return units.remake(scope, corpus, ref); });
   Timings timings;
   std::map<Scope, std::vector<const Rule*>> by_scope;
   for (const auto& r : set.compiled()) by_scope[r->scope].push_back(r.get());
@@ -321,7 +324,6 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
   // Measured on bench/'s 100,000 references: one reference at a time across all scopes took
   // 420 ms, every reference once per scope 300 ms, batches of 1,024 to 16,384 about 245 ms.
   constexpr std::size_t kBatch = 4096;
-  rules::UnitBuilder units;
   const auto& refs = corpus.references;
   for (std::size_t batch = 0; batch < refs.size(); batch += kBatch) {
     const std::size_t end = std::min(refs.size(), batch + kBatch);

@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -42,10 +43,20 @@ struct Unit {
   const Url* url = nullptr;
   const Date* date = nullptr;
   const Doi* doi = nullptr;
+  std::uint32_t ordinal = 0;  // which unit of its scope in its reference (raw: its line - 1)
 
   std::size_t to_doc(std::size_t text_offset, bool is_end) const;
   Span span(std::size_t text_begin, std::size_t text_end) const;
 };
+
+// Enough to make a unit again (FindingSink::remake): rules that keep every unit of a list until
+// its end keep these, under a third of a Unit's size.
+struct UnitRef {
+  const Document* doc = nullptr;
+  const Reference* ref = nullptr;
+  std::uint32_t ordinal = 0;
+};
+inline UnitRef ref_of(const Unit& u) { return UnitRef{u.doc, u.ref, u.ordinal}; }
 
 // Storage whose elements never move, so views into it stay valid for a whole run.
 template <class T>
@@ -80,6 +91,8 @@ class UnitBuilder {
   void for_each_in_input(Scope scope, const Corpus& corpus, const Document& doc,
                          const std::function<void(const Unit&)>& f);
   static bool per_reference(Scope scope) { return scope != Scope::raw && scope != Scope::list; }
+  // The unit `ref` names, made again exactly as for_each made it.
+  Unit remake(Scope scope, const Corpus& corpus, const UnitRef& ref);
 
  private:
   StableArena<char> texts_;
@@ -108,6 +121,10 @@ class FindingSink {
   void report(const Rule& rule, const Unit& unit, std::size_t text_begin, std::size_t text_end,
               Vars vars, std::string_view whole = {});
   std::vector<Finding> take() { return std::move(findings_); }
+  // Makes a unit again from what a list-wide rule kept of it (the engine provides how).
+  using Remaker = std::function<Unit(Scope, const UnitRef&)>;
+  void set_remaker(Remaker remaker) { remaker_ = std::move(remaker); }
+  Unit remake(Scope scope, const UnitRef& ref) const { return remaker_(scope, ref); }
 
   // While recording, report() keeps what it is given instead of making findings, so the engine
   // can replay one unit's results on units with the same text.
@@ -120,6 +137,7 @@ class FindingSink {
 
  private:
   std::vector<Recorded>* recording_ = nullptr;
+  Remaker remaker_;
   const LintOptions& options_;
   std::string as_of_text_;
   std::vector<Finding> findings_;

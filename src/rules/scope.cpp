@@ -25,19 +25,22 @@ Unit slice_unit(const Document& doc, const Reference* ref, const Span& span) {
 template <class F>
 void for_each_part(const Reference& ref, F&& f) {
   if (ref.parts.empty()) {
-    f(ref.span);
+    f(ref.span, 0u);
     return;
   }
-  for (const Part& p : ref.parts) f(p.span);
+  std::uint32_t k = 0;
+  for (const Part& p : ref.parts) f(p.span, k++);
 }
 
 // One unit per URL, date or DOI: its text as written, pointing at the item.
 template <class Item>
 void each_item(const Document& doc, const Reference& ref, const std::vector<Item>& items,
                const Item* Unit::*field, const std::function<void(const Unit&)>& f) {
+  std::uint32_t k = 0;
   for (const Item& item : items) {
     Unit u = slice_unit(doc, &ref, item.span);
     u.*field = &item;
+    u.ordinal = k++;
     f(u);
   }
 }
@@ -83,7 +86,11 @@ void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& re
       f(slice_unit(doc, &ref, ref.span));
       return;
     case Scope::part:
-      for_each_part(ref, [&](const Span& s) { f(slice_unit(doc, &ref, s)); });
+      for_each_part(ref, [&](const Span& s, std::uint32_t k) {
+        Unit u = slice_unit(doc, &ref, s);
+        u.ordinal = k;
+        f(u);
+      });
       return;
     case Scope::url:
       each_item(doc, ref, ref.urls, &Unit::url, f);
@@ -98,7 +105,7 @@ void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& re
       if (!ref.label.number.empty()) f(slice_unit(doc, &ref, ref.label.span));
       return;
     case Scope::elements:
-      for_each_part(ref, [&](const Span& part) {
+      for_each_part(ref, [&](const Span& part, std::uint32_t k) {
         // The part's elements as words in source order: "label published accessed url".
         items_.clear();
         auto inside = [&](const Span& s) { return s.begin >= part.begin && s.begin < part.end; };
@@ -134,6 +141,7 @@ void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& re
         u.text = std::string_view(text, size);
         u.segments = segments;
         u.segment_count = items_.size();
+        u.ordinal = k;
         f(u);
       });
       return;
@@ -151,6 +159,7 @@ void UnitBuilder::for_each_in_input(Scope scope, const Corpus& corpus, const Doc
       u.doc = &doc;
       u.doc_begin = doc.line_begin(l);
       u.text = doc.line_text(l);
+      u.ordinal = static_cast<std::uint32_t>(l - 1);
       f(u);
     }
   } else if (scope == Scope::list) {
@@ -163,6 +172,25 @@ void UnitBuilder::for_each_in_input(Scope scope, const Corpus& corpus, const Doc
     }
     if (first) f(slice_unit(doc, nullptr, doc.span(first->span.begin, last->span.end)));
   }
+}
+
+Unit UnitBuilder::remake(Scope scope, const Corpus& corpus, const UnitRef& ref) {
+  Unit made;
+  auto keep = [&](const Unit& u) {
+    if (u.ordinal == ref.ordinal) made = u;
+  };
+  if (per_reference(scope)) {
+    for_each(scope, *ref.doc, *ref.ref, keep);
+  } else if (scope == Scope::raw) {
+    const int line = static_cast<int>(ref.ordinal) + 1;
+    made.doc = ref.doc;
+    made.doc_begin = ref.doc->line_begin(line);
+    made.text = ref.doc->line_text(line);
+    made.ordinal = ref.ordinal;
+  } else {
+    for_each_in_input(scope, corpus, *ref.doc, keep);
+  }
+  return made;
 }
 
 }  // namespace citelint::rules

@@ -36,7 +36,7 @@ class ConsistencyRule : public Rule {
     std::size_t form, begin, end;
   };
   struct Seen {
-    Unit unit;
+    UnitRef unit;  // made again for the report (the few off the majority); a Unit is 3x the size
     Form form;
   };
   struct State : ListState {
@@ -61,7 +61,7 @@ class ConsistencyRule : public Rule {
         }
       }
     }
-    if (it->second) state.by_input[unit.doc].push_back({unit, *it->second});
+    if (it->second) state.by_input[unit.doc].push_back({ref_of(unit), *it->second});
   }
 
   void finish(ListState& list, FindingSink& sink) const override {
@@ -93,7 +93,7 @@ class ConsistencyRule : public Rule {
       if (counts[majority] < min_ || counts[majority] <= runner_up) continue;
       for (const Seen& s : seen) {
         if (s.form.form == majority) continue;
-        sink.report(*this, s.unit, s.form.begin, s.form.end,
+        sink.report(*this, sink.remake(scope, s.unit), s.form.begin, s.form.end,
                     {{"form", names_[s.form.form]},
                      {"majority", names_[majority]},
                      {"count", std::to_string(counts[majority])},

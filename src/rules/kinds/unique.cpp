@@ -148,23 +148,22 @@ class UniqueRule : public Rule {
     }
   }
 
-  // Every unit with its key's hash (mixed with the input), in observation order; at the end,
-  // sorted by hash, and only units that share a hash are compared on their full keys. A hash
-  // table probed as units came missed the cache on nearly every unit; appending and one radix
-  // sort do not.
+  // Every unit's key hash (mixed with the input) and what makes the unit again, in observation
+  // order; at the end, sorted by hash, and only units that share a hash are made again and
+  // compared on their full keys. A hash table probed as units came missed the cache on nearly
+  // every unit; appending and one radix sort do not, and keeping a UnitRef instead of the unit
+  // keeps a third of the memory.
   struct Keyed {
     std::uint64_t hash;
-    std::uint32_t unit;  // index into units
+    UnitRef unit;
   };
   struct State : ListState {
-    std::vector<Unit> units;
     std::vector<Keyed> keyed;
   };
   std::unique_ptr<ListState> start_list(std::size_t references) const override {
     // Room for a unit per reference up front: memory reserved but never reached is never
     // touched, where a growing vector touches twice what it ends with.
     auto state = std::make_unique<State>();
-    state->units.reserve(references);
     state->keyed.reserve(references);
     return state;
   }
@@ -174,8 +173,7 @@ class UniqueRule : public Rule {
     const auto h = hash(unit);
     if (!h) return;
     const std::uint64_t mixed = *h ^ (unit.doc->id() * 0x9E3779B97F4A7C15ull);
-    state.keyed.push_back(Keyed{mixed, static_cast<std::uint32_t>(state.units.size())});
-    state.units.push_back(unit);
+    state.keyed.push_back(Keyed{mixed, ref_of(unit)});
   }
 
   void finish(ListState& list, FindingSink& sink) const override {
@@ -183,22 +181,22 @@ class UniqueRule : public Rule {
     sort_by_hash(state.keyed);
     // Within a run of equal hashes (in observation order), the first unit of each key stays;
     // each later one is a duplicate, unless it belongs to the same reference as that first.
-    std::vector<std::pair<const Unit*, std::string>> firsts;
+    std::vector<std::pair<Unit, std::string>> firsts;
     for (std::size_t b = 0, e; b < state.keyed.size(); b = e) {
       for (e = b + 1; e < state.keyed.size() && state.keyed[e].hash == state.keyed[b].hash;) ++e;
       if (e - b < 2) continue;
       firsts.clear();
       for (std::size_t k = b; k < e; ++k) {
-        const Unit& unit = state.units[state.keyed[k].unit];
+        const Unit unit = sink.remake(scope, state.keyed[k].unit);
         std::string unit_key = key(unit);
         auto first = std::find_if(firsts.begin(), firsts.end(), [&](const auto& f) {
-          return f.first->doc == unit.doc && f.second == unit_key;
+          return f.first.doc == unit.doc && f.second == unit_key;
         });
         if (first == firsts.end()) {
-          firsts.emplace_back(&unit, std::move(unit_key));
+          firsts.emplace_back(unit, std::move(unit_key));
           continue;
         }
-        const Unit& earlier = *first->first;
+        const Unit& earlier = first->first;
         if (earlier.ref == unit.ref) continue;  // one entry repeating itself (bilingual halves)
         const Span at = earlier.span(0, earlier.text.size());
         sink.report(*this, unit, 0, unit.text.size(),
