@@ -96,7 +96,7 @@ def verdicts(tool):
 per_host, total = {}, 0.0
 for url in answers:
     host, kind = re.match(r"http://([^/]+)/([a-z]+)/", url).groups()
-    cost = {"moved": 2, "flaky": 2, "slow": 4}.get(kind, 1) * latency / 1000
+    cost = {"moved": 2, "flaky": 2, "walled": 2, "slow": 4}.get(kind, 1) * latency / 1000
     per_host[host] = per_host.get(host, 0) + cost
     total += cost
 bound = max(max(c / 4 for c in per_host.values()), total / cap, 2 * latency / 1000 + 0.75)

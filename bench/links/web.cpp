@@ -8,7 +8,8 @@
 //
 // Paths say what they do: /ok/ID answers 200, /gone/ID 404, /moved/ID 301 to /ok/ID,
 // /flaky/ID 503 the first time and 200 after, /soft/ID 200 with a "Page Not Found" title,
-// /slow/ID 200 after four times the latency. One async Beast server, one thread.
+// /slow/ID 200 after four times the latency, /walled/ID 403 unless the User-Agent is a
+// browser's. One async Beast server, one thread.
 #include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -46,8 +47,9 @@ struct Kind {
   int weight;  // per thousand
   bool alive;
 };
-constexpr Kind kKinds[] = {{"ok", 720, true},   {"gone", 100, false}, {"moved", 80, true},
-                           {"flaky", 40, true}, {"soft", 30, false},  {"slow", 30, true}};
+constexpr Kind kKinds[] = {{"ok", 690, true},   {"gone", 100, false}, {"moved", 80, true},
+                           {"flaky", 40, true}, {"soft", 30, false},  {"slow", 30, true},
+                           {"walled", 30, true}};
 
 class Server {
  public:
@@ -123,6 +125,11 @@ class Server {
         page(first ? "Service Unavailable" : "Report " + id);
       } else if (kind == "soft") {
         page("Page Not Found");
+      } else if (kind == "walled") {
+        // Refuses what does not look like a browser, as many sites do: alive all the same.
+        const bool browser = std::string(req[http::field::user_agent]).rfind("Mozilla/", 0) == 0;
+        res.result(browser ? http::status::ok : http::status::forbidden);
+        page(browser ? "Report " + id : "Access denied");
       } else if (kind == "slow") {
         delay *= 4;
         page("Report " + id);
