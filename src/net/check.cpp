@@ -191,7 +191,6 @@ CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions
 
   boost::asio::io_context io;
   net::Scheduler scheduler(io, options);
-  std::size_t queued = 0;
   for (const std::string& url : urls) {
     if (report.results.count(url)) continue;
     LinkResult r;
@@ -204,14 +203,13 @@ CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions
       r = std::move(*cached);
     } else {
       scheduler.add(url);
-      ++queued;
       continue;
     }
     report.results[url] = std::move(r);
   }
 
   std::optional<ProgressBar> progress;
-  if (options.progress && queued > 0) {
+  if (const std::size_t queued = scheduler.pending(); options.progress && queued > 0) {
     progress.emplace(io, scheduler, queued);
     progress->start();
   }
