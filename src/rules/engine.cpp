@@ -143,7 +143,9 @@ class ScopeRunner {
   void run(const rules::Unit& unit, rules::FindingSink& sink,
            const std::vector<int>* hits = nullptr) {
     if (memoise_) {
-      auto [it, fresh] = memo_.try_emplace(unit.text);
+      auto it = memo_.find(unit.text);
+      const bool fresh = it == memo_.end();
+      if (fresh) it = memo_.emplace(memo_keys_.keep(unit.text), Recording{}).first;
       if (fresh) {
         sink.record_into(&it->second);
         check(unit, sink, hits);
@@ -221,7 +223,9 @@ class ScopeRunner {
   std::size_t probes_ = 0, units_hit_ = 0;
   bool drop_set_ = false;
   bool memoise_ = false;
-  std::unordered_map<std::string_view, std::vector<rules::FindingSink::Recorded>> memo_;
+  using Recording = std::vector<rules::FindingSink::Recorded>;
+  std::unordered_map<std::string_view, Recording> memo_;  // keys are memo_keys_' copies
+  rules::OwnedTexts memo_keys_;
 };
 
 // An entry that is not bilingual is its own only part: its entry and part units are the same
@@ -341,6 +345,7 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
                          }
                        });
     }
+    units.recycle();  // the batch's element sequences are done with
   }
   for (const auto& doc : corpus.documents)
     for (ScopeRunner& runner : runners)

@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <deque>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -62,6 +63,11 @@ inline UnitRef ref_of(const Unit& u) { return UnitRef{u.doc, u.ref, u.ordinal}; 
 template <class T>
 class StableArena {
  public:
+  // Makes room again from the start: what was allocated before must no longer be in use.
+  void reset() {
+    if (chunks_.size() > 1) chunks_.resize(1);
+    used_ = 0;
+  }
   T* allocate(std::size_t n) {
     if (chunks_.empty() || used_ + n > kChunk) {
       // Not value-initialised: pages of a chunk a small run never reaches stay untouched.
@@ -93,11 +99,27 @@ class UnitBuilder {
   static bool per_reference(Scope scope) { return scope != Scope::raw && scope != Scope::list; }
   // The unit `ref` names, made again exactly as for_each made it.
   Unit remake(Scope scope, const Corpus& corpus, const UnitRef& ref);
+  // Reuses the memory of derived texts: units made before are no longer valid. Rules keep
+  // UnitRefs and copies of texts (OwnedTexts), never units, past the batch they saw them in.
+  void recycle() {
+    texts_.reset();
+    segments_.reset();
+  }
 
  private:
   StableArena<char> texts_;
   StableArena<Segment> segments_;
   std::vector<std::pair<const Span*, std::string_view>> items_;
+};
+
+// Copies of unit texts that must outlive their batch (the keys of per-text memos): a derived
+// text (elements) lives in memory the UnitBuilder recycles.
+class OwnedTexts {
+ public:
+  std::string_view keep(std::string_view text) { return texts_.emplace_back(text); }
+
+ private:
+  std::deque<std::string> texts_;  // a deque never moves what it holds
 };
 
 using Vars = std::vector<std::pair<std::string, std::string>>;

@@ -40,7 +40,8 @@ class ConsistencyRule : public Rule {
     Form form;
   };
   struct State : ListState {
-    std::unordered_map<std::string_view, std::optional<Form>> forms;
+    std::unordered_map<std::string_view, std::optional<Form>> forms;  // keys: copies in texts
+    OwnedTexts texts;
     std::map<const Document*, std::vector<Seen>> by_input;
   };
   std::unique_ptr<ListState> start_list(std::size_t) const override {
@@ -49,7 +50,9 @@ class ConsistencyRule : public Rule {
 
   void observe(const Unit& unit, ListState& list, FindingSink&) const override {
     State& state = static_cast<State&>(list);
-    auto [it, fresh] = state.forms.try_emplace(unit.text);
+    auto it = state.forms.find(unit.text);
+    const bool fresh = it == state.forms.end();
+    if (fresh) it = state.forms.emplace(state.texts.keep(unit.text), std::nullopt).first;
     if (fresh) {
       const re2::StringPiece text(unit.text.data(), unit.text.size());
       for (std::size_t f = 0; f < patterns_.size(); ++f) {

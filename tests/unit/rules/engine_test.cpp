@@ -176,3 +176,27 @@ TEST_CASE("rules test: annotated fixtures pass or say what failed") {
   CHECK(results[0].failures[0].find("should not fire on reference 1") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("list-wide rules report across batches: units are made again after recycling") {
+  // 9,000 entries span three of the engine's batches of 4,096; the element sequences of the
+  // first batches are recycled before the consistency and duplicate rules report at the end.
+  std::string list;
+  for (int i = 1; i <= 9000; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string url = "https://www.example.org/report/" + (i == 8500 ? "7" : n) + ".html";
+    const std::string dates = "(2019-06-14)[2019-09-01]";
+    list += n + " Author " + n + ". Report " + n + "[EB/OL]. " +
+            (i == 10 || i == 5000 ? url + ". " + dates : dates + ". " + url) + ".\n\n";
+  }
+  const Corpus corpus = test::corpus_from(list);
+  const auto findings = lint(test::core_rules(), corpus, {2024, 1, 1});
+  std::vector<std::pair<std::string, int>> seen;
+  for (const Finding& f : findings)
+    if (f.rule == "core/UrlPosition" || f.rule == "core/DuplicateUrl")
+      seen.emplace_back(f.rule, f.span.line);
+  const std::vector<std::pair<std::string, int>> expected = {
+      {"core/UrlPosition", 19}, {"core/UrlPosition", 9999}, {"core/DuplicateUrl", 16999}};
+  CHECK(seen == expected);
+  for (const Finding& f : findings)
+    if (f.rule == "core/DuplicateUrl") CHECK(f.message.find("reference 7 (line 13)") != std::string::npos);
+}
