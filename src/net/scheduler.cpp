@@ -101,7 +101,7 @@ void Scheduler::add(const std::string& url) {
 void Scheduler::enqueue(Job* job, bool front) {
   Host& host = host_for(job->current);
   if (front) {
-    host.queue.push_front(job);
+    host.queue.insert(host.queue.begin(), job);
   } else {
     host.queue.push_back(job);
   }
@@ -146,12 +146,10 @@ void Scheduler::pump() {
     }
     Job* job = nullptr;
     if (!host.queue.empty()) {
-      job = host.queue.front();
-      host.queue.pop_front();
+      job = host.pop_queue();
     } else {
       auto fresh = std::make_unique<Job>(io_);
-      fresh->url = fresh->current = std::string(host.fresh.front());
-      host.fresh.pop_front();
+      fresh->url = fresh->current = std::string(host.pop_fresh());
       fresh->seen.push_back(fresh->url);
       fresh->started = Clock::now();
       job = fresh.get();
@@ -330,18 +328,13 @@ void Scheduler::give_up(Host& host) {
   const std::string why = "not asked: the host left the last " + std::to_string(host.unanswered) +
                           " URLs unanswered (" + std::string(to_string(host.unanswered_status)) +
                           ")";
-  while (!host.queue.empty()) {
-    Job* job = host.queue.front();
-    host.queue.pop_front();
-    finish(job, host.unanswered_status, 0, why);
-  }
-  while (!host.fresh.empty()) {
+  while (!host.queue.empty()) finish(host.pop_queue(), host.unanswered_status, 0, why);
+  while (host.has_work()) {
     LinkResult result;
     result.status = host.unanswered_status;
-    result.final_url = std::string(host.fresh.front());
+    result.final_url = std::string(host.pop_fresh());
     result.error = why;
     results_[result.final_url] = std::move(result);
-    host.fresh.pop_front();
     --unfinished_;
     ++not_ok_;
   }

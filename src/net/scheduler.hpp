@@ -61,10 +61,25 @@ class Scheduler {
   };
   struct Host {
     explicit Host(boost::asio::io_context& io) : timer(io) {}
-    std::deque<Job*> queue;              // requests again: retries, the next redirect hop
-    std::deque<std::string_view> fresh;  // URLs not asked yet
-    bool has_work() const { return !queue.empty() || !fresh.empty(); }
-    std::size_t waiting() const { return queue.size() + fresh.size(); }
+    // Vectors, not deques: a deque allocates on construction, and a run may see 5,000 hosts.
+    std::vector<Job*> queue;              // requests again: retries, the next redirect hop
+    std::vector<std::string_view> fresh;  // URLs not asked yet, from fresh_next on
+    std::size_t fresh_next = 0;
+    bool has_work() const { return !queue.empty() || fresh_next < fresh.size(); }
+    std::size_t waiting() const { return queue.size() + fresh.size() - fresh_next; }
+    Job* pop_queue() {
+      Job* job = queue.front();
+      queue.erase(queue.begin());
+      return job;
+    }
+    std::string_view pop_fresh() {
+      const std::string_view url = fresh[fresh_next++];
+      if (fresh_next == fresh.size()) {
+        fresh = {};  // all asked: give the memory back
+        fresh_next = 0;
+      }
+      return url;
+    }
     int in_flight = 0, limit = 4;
     std::chrono::milliseconds interval{0};
     double slowdown = 1;  // the interval's multiplier after 429 and 503, back to 1 on success

@@ -6,8 +6,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <deque>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>

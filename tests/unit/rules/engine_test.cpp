@@ -198,5 +198,6 @@ TEST_CASE("list-wide rules report across batches: units are made again after rec
       {"core/UrlPosition", 19}, {"core/UrlPosition", 9999}, {"core/DuplicateUrl", 16999}};
   CHECK(seen == expected);
   for (const Finding& f : findings)
-    if (f.rule == "core/DuplicateUrl") CHECK(f.message.find("reference 7 (line 13)") != std::string::npos);
+    if (f.rule == "core/DuplicateUrl")
+      CHECK(f.message.find("reference 7 (line 13)") != std::string::npos);
 }
