@@ -3,7 +3,6 @@
 #include "citelint/check.hpp"
 
 #include <re2/re2.h>
-#include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>

@@ -102,8 +102,7 @@ void fetch(CurlLoop& loop, const Request& request, const CurlLoop::Guard& guard,
       x->headers = curl_slist_append(x->headers, h.c_str());
   if (x->headers) curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
 
-  const auto started = std::chrono::steady_clock::now();
-  loop.start(e, guard, &x->refused, [x, started, done = std::move(done)](CURLcode code) {
+  loop.start(e, guard, &x->refused, [x, done = std::move(done)](CURLcode code) {
     Response& r = x->response;
     r.code = code == CURLE_WRITE_ERROR && r.truncated ? CURLE_OK : code;
     if (r.code != CURLE_OK) r.curl_error = x->error[0] ? x->error : curl_easy_strerror(code);
@@ -114,9 +113,6 @@ void fetch(CurlLoop& loop, const Request& request, const CurlLoop::Guard& guard,
     if (curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location)
       r.location = location;
     r.refused = x->refused;
-    r.elapsed_ms = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         std::chrono::steady_clock::now() - started)
-                                         .count());
     done(std::move(r));
   });
 }

@@ -37,7 +37,6 @@ struct Response {
   std::string body;                            // at most body_limit bytes, decompressed
   bool truncated = false;                      // the body went on past the limit
   bool refused = false;                        // the address guard refused the connection
-  long elapsed_ms = 0;
 };
 
 // Starts the request on the loop; `done` runs once, from the loop's io_context.

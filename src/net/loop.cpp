@@ -62,7 +62,6 @@ curl_socket_t CurlLoop::on_open(void* data, curlsocktype purpose, curl_sockaddr*
   if (ec) return CURL_SOCKET_BAD;
   const curl_socket_t fd = socket->socket.native_handle();
   loop.sockets_[fd] = std::move(socket);
-  loop.peak_sockets_ = std::max(loop.peak_sockets_, loop.sockets_.size());
   return fd;
 }
 

@@ -29,11 +29,8 @@ class CurlLoop {
   // (from the io_context, once, with curl's result). `refused` is set when the guard refused
   // every address the transfer tried.
   void start(CURL* easy, const Guard& guard, bool* refused, std::function<void(CURLcode)> done);
-  std::size_t running() const { return transfers_.size(); }
   // Idle connections kept for reuse at most (curl closes the oldest beyond that).
   void set_connection_cache(long connections);
-  // The most sockets open at once so far.
-  std::size_t peak_sockets() const { return peak_sockets_; }
 
  private:
   struct Socket {
@@ -64,7 +61,6 @@ class CurlLoop {
   boost::asio::steady_timer timer_;
   std::map<curl_socket_t, std::shared_ptr<Socket>> sockets_;
   std::map<CURL*, std::unique_ptr<Transfer>> transfers_;
-  std::size_t peak_sockets_ = 0;
 };
 
 }  // namespace citelint::net

@@ -30,19 +30,15 @@ class Scheduler {
 
   // Queues a URL (again: ignored); the string must outlive run(). A URL costs a queue entry
   // until its host's turn comes: its request state exists only while it is being asked.
-  // Results arrive in results() as requests finish.
   void add(const std::string& url);
   // Runs until every added URL has a result.
   void run();
 
-  const std::map<std::string, LinkResult>& results() const { return results_; }
   std::map<std::string, LinkResult> take_results() { return std::move(results_); }
   std::size_t requests() const { return requests_; }
   std::size_t in_flight() const { return in_flight_; }
   std::size_t pending() const { return unfinished_; }
   std::size_t not_ok() const { return not_ok_; }  // finished neither ok nor redirect
-  // The cap on requests in flight, after the open-file limit.
-  std::size_t capacity() const { return capacity_; }
 
  private:
   struct Host;
