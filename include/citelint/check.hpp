@@ -55,6 +55,13 @@ struct LinkResult {
   std::string error;  // what went wrong, in words: status, curl's error, backoff applied
 };
 
+// 200..299: the HTTP statuses that count as ok unless --accept says otherwise.
+inline std::vector<int> default_accept() {
+  std::vector<int> codes;
+  for (int c = 200; c < 300; ++c) codes.push_back(c);
+  return codes;
+}
+
 // Per-host politeness overrides (config file: network.hosts).
 struct HostPolicy {
   std::optional<int> concurrency;
@@ -71,16 +78,16 @@ struct CheckOptions {
   std::chrono::milliseconds retry_base{250};         // backoff: base * 2^attempt, jittered
   std::chrono::milliseconds retry_after_max{60000};  // longest Retry-After honoured
   int max_redirects = 10;
-  std::size_t body_limit = 64 * 1024;         // bytes of (decompressed) body read per response
-  std::string user_agent;                     // empty: citelint's own (default_user_agent())
-  std::vector<std::string> headers;           // "Name: value"
-  std::vector<std::string> resolve;           // HOST:PORT:ADDR, as curl's --resolve
-  std::vector<std::string> exclude, include;  // RE2 patterns over the normalised URL
-  std::vector<int> accept;                    // HTTP statuses that count as ok
-  bool allow_private = false;                 // check loopback, private and link-local targets
-  bool browser_retry = true;                  // retry a 403 once as a browser would ask
-  std::string ca_file;                        // extra trusted certificates (PEM), for private CAs
-  std::map<std::string, HostPolicy> hosts;    // per host name
+  std::size_t body_limit = 64 * 1024;          // bytes of (decompressed) body read per response
+  std::string user_agent;                      // empty: citelint's own (default_user_agent())
+  std::vector<std::string> headers;            // "Name: value"
+  std::vector<std::string> resolve;            // HOST:PORT:ADDR, as curl's --resolve
+  std::vector<std::string> exclude, include;   // RE2 patterns over the normalised URL
+  std::vector<int> accept = default_accept();  // HTTP statuses that count as ok
+  bool allow_private = false;                  // check loopback, private and link-local targets
+  bool browser_retry = true;                   // retry a 403 once as a browser would ask
+  std::string ca_file;                         // extra trusted certificates (PEM), for private CAs
+  std::map<std::string, HostPolicy> hosts;     // per host name
   // Cache: SQLite file; empty with use_cache on means the default in the working directory.
   bool use_cache = true;
   std::string cache_file;

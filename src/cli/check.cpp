@@ -339,8 +339,6 @@ void add_check_command(CLI::App& app, int& exit_code) {
       return;
     }
     n.cache_max_age = *age;
-    n.accept.clear();
-    for (int c = 200; c < 300; ++c) n.accept.push_back(c);
     if (!o->accept.empty()) {
       const auto codes = parse_accept(o->accept);
       if (!codes) {
