@@ -55,6 +55,10 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value) {
   return std::chrono::seconds(std::max<long>(0, static_cast<long>(when - std::time(nullptr))));
 }
 
+namespace {
+
+// Whether a 2xx page says it is missing: its title, or its body in a set phrase (English and
+// Chinese).
 bool looks_missing(const Response& r) {
   const auto type = r.headers.find("content-type");
   if (type != r.headers.end() && type->second.find("html") == std::string::npos) return false;
@@ -81,6 +85,7 @@ bool looks_missing(const Response& r) {
   return RE2::PartialMatch(r.body, kMissingBody);
 }
 
+// Whether a deep link landed on the site's front page or an error page.
 bool redirected_to_error_page(std::string_view original, std::string_view final_url) {
   auto path_of = [](std::string_view url) {
     const std::size_t scheme = url.find("://");
@@ -99,6 +104,8 @@ bool redirected_to_error_page(std::string_view original, std::string_view final_
   return RE2::PartialMatch(std::string(to), kErrorPath);
 }
 
+// Where a page's <meta http-equiv="refresh"> sends the browser, resolved against the page's
+// URL; empty when it has none.
 std::string meta_refresh_target(const Response& r, std::string_view page_url) {
   static const RE2 kRefresh(
       "(?is)<meta[^>]+http-equiv\\s*=\\s*[\"']?refresh[^>]+content\\s*=\\s*[\"']?\\s*\\d*"
@@ -113,11 +120,36 @@ std::string meta_refresh_target(const Response& r, std::string_view page_url) {
   return std::string(resolved.buffer());
 }
 
+// Whether redirects ended on a sign-in page: the page may well exist, behind a login.
 bool redirected_to_login(std::string_view final_url) {
   static const RE2 kLogin(
       "(?i)^https?://[^/]+/(?:[^?#]*/)?(?:log-?in|sign-?in|signon|sso|auth(?:enticate)?|"
       "account/login|users?/login|idp/profile)(?:[./?#]|$)");
   return RE2::PartialMatch(std::string(final_url), kLogin);
+}
+
+}  // namespace
+
+Verdict after_redirects(Verdict v, const Response& r, std::string_view original,
+                        std::string_view final_url, const std::vector<Redirect>& chain) {
+  if (v.status != LinkStatus::ok) return v;
+  if (!chain.empty() && redirected_to_login(final_url)) {
+    v.status = LinkStatus::blocked;
+    v.error = "redirected to a sign-in page, " + std::string(final_url);
+  } else if (!chain.empty() && redirected_to_error_page(original, final_url)) {
+    v.status = LinkStatus::soft_404;
+    v.error = "redirected to " + std::string(final_url) + ", the site's front or error page";
+  } else if (const std::string refresh = meta_refresh_target(r, final_url);
+             !refresh.empty() && redirected_to_error_page(original, refresh)) {
+    // Removed pages often send the browser home by a <meta> refresh rather than a 3xx.
+    v.status = LinkStatus::soft_404;
+    v.error = "the page sends the browser to " + refresh + ", the site's front or error page";
+  } else if (std::any_of(chain.begin(), chain.end(), [](const Redirect& hop) {
+               return hop.http_status == 301 || hop.http_status == 308;
+             })) {
+    v.status = LinkStatus::redirect;
+  }
+  return v;
 }
 
 Verdict classify(const Response& r, const std::vector<int>& accept) {

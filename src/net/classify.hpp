@@ -32,15 +32,12 @@ struct Verdict {
 // What the response to one request means. `accept` lists statuses that count as ok.
 Verdict classify(const Response& response, const std::vector<int>& accept);
 
-// Whether a 2xx page says it is missing (its title or body, in English or Chinese), or a
-// deep link landed on the site's root or an error page after redirects.
-bool looks_missing(const Response& response);
-bool redirected_to_error_page(std::string_view original, std::string_view final_url);
-// Where a page's <meta http-equiv="refresh"> sends the browser, resolved against the page's
-// URL; empty when it has none.
-std::string meta_refresh_target(const Response& response, std::string_view page_url);
-// Whether redirects ended on a sign-in page: the page may well exist, behind a login.
-bool redirected_to_login(std::string_view final_url);
+// The verdict on a URL whose last request answered `verdict`, after the redirects it took
+// from `original` to `final_url`: an ok page reached by a permanent redirect is a redirect;
+// one that lands on a sign-in page is blocked; one sent to the front or an error page (by a
+// redirect or a <meta> refresh) is a soft 404.
+Verdict after_redirects(Verdict verdict, const Response& response, std::string_view original,
+                        std::string_view final_url, const std::vector<Redirect>& chain);
 
 // Retry-After: delta-seconds or an HTTP date; nothing when absent or unreadable.
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value);

@@ -31,8 +31,6 @@ std::size_t socket_budget() {
   return limit.rlim_cur > reserve * 2 ? static_cast<std::size_t>(limit.rlim_cur - reserve) : 16;
 }
 
-bool permanent(int status) { return status == 301 || status == 308; }
-
 std::string chain_text(const std::string& from, const std::vector<Redirect>& chain) {
   std::string text = from;
   for (const Redirect& r : chain) text += " -> " + r.url;
@@ -41,8 +39,6 @@ std::string chain_text(const std::string& from, const std::vector<Redirect>& cha
 
 }  // namespace
 
-// Honest: it says what is asking and where to read about it (CITELINT_HOMEPAGE, set when the
-// project is built for distribution; cmake -DCITELINT_HOMEPAGE=URL).
 std::string host_of(const std::string& url) {
   const auto parsed = boost::urls::parse_uri(url);
   if (!parsed) return url;
@@ -52,6 +48,8 @@ std::string host_of(const std::string& url) {
   return host;
 }
 
+// Honest: it says what is asking and where to read about it (CITELINT_HOMEPAGE, set when the
+// project is built for distribution; cmake -DCITELINT_HOMEPAGE=URL).
 std::string default_user_agent() {
   std::string agent = std::string("citelint/") + CITELINT_VERSION + " (reference list link checker";
   const std::string_view homepage = CITELINT_HOMEPAGE;
@@ -271,27 +269,8 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
       break;
     case Next::done: {
       if (v.status == LinkStatus::ok || v.status == LinkStatus::soft_404) host.slowdown = 1;
-      LinkStatus status = v.status;
-      std::string error = v.error;
-      if (status == LinkStatus::ok && !job->chain.empty() && redirected_to_login(job->current)) {
-        status = LinkStatus::blocked;
-        error = "redirected to a sign-in page, " + job->current;
-      } else if (status == LinkStatus::ok && !job->chain.empty() &&
-                 redirected_to_error_page(job->url, job->current)) {
-        status = LinkStatus::soft_404;
-        error = "redirected to " + job->current + ", the site's front or error page";
-      } else if (const std::string refresh =
-                     status == LinkStatus::ok ? meta_refresh_target(r, job->current) : "";
-                 !refresh.empty() && redirected_to_error_page(job->url, refresh)) {
-        // Removed pages often send the browser home by a <meta> refresh rather than a 3xx.
-        status = LinkStatus::soft_404;
-        error = "the page sends the browser to " + refresh + ", the site's front or error page";
-      } else if (status == LinkStatus::ok &&
-                 std::any_of(job->chain.begin(), job->chain.end(),
-                             [](const Redirect& h) { return permanent(h.http_status); })) {
-        status = LinkStatus::redirect;
-      }
-      finish(job, status, r.http_status, std::move(error));
+      Verdict final = after_redirects(v, r, job->url, job->current, job->chain);
+      finish(job, final.status, r.http_status, std::move(final.error));
       break;
     }
   }
