@@ -52,6 +52,24 @@ LinkStatus status_of_title(FakeWeb& web, const std::string& title) {
   return check_one(web, "/titled").status;
 }
 
+// A handler for a page that answers 200 after `delay_ms`.
+FakeWeb::Handler page_after(int delay_ms) {
+  return [delay_ms](const FakeRequest&, int) {
+    FakeReply r;
+    r.body = "<title>Fine</title>";
+    r.delay_ms = delay_ms;
+    return r;
+  };
+}
+
+// URLs of `path` on `host`, told apart by their query.
+std::vector<std::string> urls_of(const FakeWeb& web, const std::string& host,
+                                 const std::string& path, int n) {
+  std::vector<std::string> urls;
+  for (int i = 0; i < n; ++i) urls.push_back(web.url(host, path + "?i=" + std::to_string(i)));
+  return urls;
+}
+
 }  // namespace
 
 TEST_CASE("a page that answers 200 is ok, after one GET") {
@@ -182,8 +200,7 @@ TEST_CASE("slow answers are waited for, hung ones time out, resets are connectio
 
 TEST_CASE("a host that answers nothing is given up on after three URLs in a row") {
   FakeWeb web;
-  std::vector<std::string> urls;
-  for (int i = 0; i < 8; ++i) urls.push_back(web.url("site.test", "/hang?i=" + std::to_string(i)));
+  const std::vector<std::string> urls = urls_of(web, "site.test", "/hang", 8);
   CheckOptions o = options_for(web);
   o.timeout = std::chrono::milliseconds(300);
   o.retries = 0;
@@ -272,16 +289,11 @@ TEST_CASE("each URL is requested once however often it is given") {
 
 TEST_CASE("politeness: no host sees more than its limit in flight, nor the run more than its cap") {
   FakeWeb web;
-  web.route("/page", [](const FakeRequest&, int) {
-    FakeReply r;
-    r.body = "<title>Fine</title>";
-    r.delay_ms = 100;
-    return r;
-  });
+  web.route("/page", page_after(100));
   std::vector<std::string> hosts, urls;
   for (int h = 0; h < 4; ++h) hosts.push_back("host" + std::to_string(h) + ".test");
   for (const std::string& h : hosts)
-    for (int i = 0; i < 8; ++i) urls.push_back(web.url(h, "/page?i=" + std::to_string(i)));
+    for (const std::string& url : urls_of(web, h, "/page", 8)) urls.push_back(url);
   CheckOptions o = options_for(web, hosts);
   o.host_concurrency = 2;
   o.max_concurrency = 5;
@@ -297,14 +309,8 @@ TEST_CASE("politeness: no host sees more than its limit in flight, nor the run m
 
 TEST_CASE("a host interval spaces request starts: answers faster than it never overlap") {
   FakeWeb web;
-  web.route("/quick", [](const FakeRequest&, int) {
-    FakeReply r;
-    r.body = "<title>Fine</title>";
-    r.delay_ms = 20;
-    return r;
-  });
-  std::vector<std::string> urls;
-  for (int i = 0; i < 4; ++i) urls.push_back(web.url("site.test", "/quick?i=" + std::to_string(i)));
+  web.route("/quick", page_after(20));
+  const std::vector<std::string> urls = urls_of(web, "site.test", "/quick", 4);
   CheckOptions o = options_for(web);
   o.host_concurrency = 4;
   o.host_interval = std::chrono::milliseconds(400);  // twenty times the answer's delay
@@ -314,15 +320,8 @@ TEST_CASE("a host interval spaces request starts: answers faster than it never o
   for (const auto& [url, r] : spaced.results) CHECK(r.status == LinkStatus::ok);
 
   FakeWeb other;
-  other.route("/quick", [](const FakeRequest&, int) {
-    FakeReply r;
-    r.body = "<title>Fine</title>";
-    r.delay_ms = 200;
-    return r;
-  });
-  std::vector<std::string> more;
-  for (int i = 0; i < 4; ++i)
-    more.push_back(other.url("site.test", "/quick?i=" + std::to_string(i)));
+  other.route("/quick", page_after(200));
+  const std::vector<std::string> more = urls_of(other, "site.test", "/quick", 4);
   CheckOptions free = options_for(other);
   free.host_concurrency = 4;
   check_links(more, free);
