@@ -20,6 +20,7 @@ out=bench/out/links
 mkdir -p "$out"
 ci/build.sh build >/dev/null
 peers=bench/peers/node_modules/.bin
+export PATH="$PWD/$peers:$PATH"  # the Node.js 22 linkinator 8 needs, from bench/peers
 
 serve() {  # a fresh server per tool: flaky pages fail once per server
   build/citelint-bench-web --urls "$urls" --hosts "$hosts" --latency-ms "$latency" \

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -17,7 +18,7 @@ namespace citelint {
 
 // The link statuses of the report contract. blocked, timeout, dns-error, connection-error,
 // tls-error and server-error are inconclusive: they never count as broken.
-enum class LinkStatus {
+enum class LinkStatus : std::uint8_t {
   ok,
   redirect,  // reached through a permanent redirect: cite the final URL instead
   broken,
@@ -46,16 +47,40 @@ struct Redirect {
 
 struct LinkResult {
   LinkStatus status = LinkStatus::unchecked;
+  bool from_cache = false;
   int http_status = 0;  // of the last response; 0 when there was none
-  std::string final_url;
-  std::vector<Redirect> redirects;  // every hop, in order
   int attempts = 0;
   long elapsed_ms = 0;
-  bool from_cache = false;
+  std::string final_url;            // where the redirects ended; empty when there were none
+  std::vector<Redirect> redirects;  // every hop, in order
   std::string error;  // what went wrong, in words: status, curl's error, backoff applied
 };
 
-// 200..299: the HTTP statuses that count as ok unless --accept says otherwise.
+// One result per unique URL, sorted by URL, each URL held once: a run over 100,000 URLs keeps
+// them all until the report is written.
+class LinkResults {
+ public:
+  using Entry = std::pair<std::string, LinkResult>;
+
+  LinkResults() = default;
+  // Every URL once (repeats dropped), each unchecked until a result is filled in.
+  explicit LinkResults(std::vector<std::string> urls);
+
+  const LinkResult* find(std::string_view url) const;
+  LinkResult* find(std::string_view url);
+  const LinkResult& at(std::string_view url) const;  // throws std::out_of_range
+  std::size_t count(std::string_view url) const { return find(url) ? 1 : 0; }
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  std::vector<Entry>::iterator begin() { return entries_.begin(); }
+  std::vector<Entry>::iterator end() { return entries_.end(); }
+  std::vector<Entry>::const_iterator begin() const { return entries_.begin(); }
+  std::vector<Entry>::const_iterator end() const { return entries_.end(); }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
 inline std::vector<int> default_accept() {
   std::vector<int> codes;
   for (int c = 200; c < 300; ++c) codes.push_back(c);
@@ -100,14 +125,15 @@ constexpr std::string_view kDefaultCacheFile = ".citelint-cache.sqlite";
 
 // What a run of the checker found, per normalised URL.
 struct CheckReport {
-  std::map<std::string, LinkResult> results;
+  LinkResults results;
   bool network_down = false;          // every lookup or connection failed alike: nothing is known
   std::size_t requests = 0;           // sent, retries included; 0 when the cache answered all
   std::vector<std::string> warnings;  // e.g. the cache could not be opened
 };
 
-// Checks every URL once (the list may repeat them).
-CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions& options);
+// Checks every URL once (the list may repeat them). The URLs move into the report: pass a
+// temporary (or std::move) and a large list is not held twice.
+CheckReport check_links(std::vector<std::string> urls, const CheckOptions& options);
 
 // The unique normalised URLs a corpus cites, valid ones only, in order of first citation.
 std::vector<std::string> urls_to_check(const Corpus& corpus);

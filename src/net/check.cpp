@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/url/parse.hpp>
@@ -11,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "net/cache.hpp"
 #include "net/scheduler.hpp"
@@ -157,16 +159,39 @@ bool is_conclusive(LinkStatus s) {
          s == LinkStatus::soft_404;
 }
 
-std::vector<std::string> urls_to_check(const Corpus& corpus) {
-  std::vector<std::string> urls;
-  std::set<std::string_view> seen;
-  for (const Reference& ref : corpus.references)
-    for (const Url& u : ref.urls)
-      if (u.valid && seen.insert(u.normalised).second) urls.push_back(u.normalised);
-  return urls;
+LinkResults::LinkResults(std::vector<std::string> urls) {
+  std::sort(urls.begin(), urls.end());
+  urls.erase(std::unique(urls.begin(), urls.end()), urls.end());
+  entries_.reserve(urls.size());
+  for (std::string& url : urls) entries_.emplace_back(std::move(url), LinkResult{});
 }
 
-CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions& options) {
+LinkResult* LinkResults::find(std::string_view url) {
+  const auto it = std::lower_bound(entries_.begin(), entries_.end(), url,
+                                   [](const Entry& e, std::string_view u) { return e.first < u; });
+  return it != entries_.end() && it->first == url ? &it->second : nullptr;
+}
+
+const LinkResult* LinkResults::find(std::string_view url) const {
+  return const_cast<LinkResults*>(this)->find(url);
+}
+
+const LinkResult& LinkResults::at(std::string_view url) const {
+  if (const LinkResult* r = find(url)) return *r;
+  throw std::out_of_range("no link result for " + std::string(url));
+}
+
+std::vector<std::string> urls_to_check(const Corpus& corpus) {
+  std::vector<std::string_view> views;
+  for (const Reference& ref : corpus.references)
+    for (const Url& u : ref.urls)
+      if (u.valid) views.push_back(u.normalised);
+  std::sort(views.begin(), views.end());
+  views.erase(std::unique(views.begin(), views.end()), views.end());
+  return {views.begin(), views.end()};
+}
+
+CheckReport check_links(std::vector<std::string> urls, const CheckOptions& options) {
   CheckReport report;
   std::vector<std::unique_ptr<RE2>> exclude, include;
   for (const std::string& p : options.exclude) exclude.push_back(std::make_unique<RE2>(p));
@@ -188,11 +213,13 @@ CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions
     }
   }
 
+  report.results = LinkResults(std::move(urls));
   boost::asio::io_context io;
   net::Scheduler scheduler(io, options);
-  for (const std::string& url : urls) {
-    if (report.results.count(url)) continue;
-    LinkResult r;
+  std::vector<LinkResults::Entry*> asked;
+  for (LinkResults::Entry& entry : report.results) {
+    const std::string& url = entry.first;
+    LinkResult& r = entry.second;
     if (!web_url(url)) {
       r.status = LinkStatus::invalid;
       r.error = "not an http or https URL";
@@ -201,10 +228,9 @@ CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions
     } else if (auto cached = cache ? cache->find(url, options.cache_max_age) : std::nullopt) {
       r = std::move(*cached);
     } else {
-      scheduler.add(url);
-      continue;
+      scheduler.add(entry);
+      asked.push_back(&entry);
     }
-    report.results[url] = std::move(r);
   }
 
   std::optional<ProgressBar> progress;
@@ -216,14 +242,12 @@ CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions
   if (progress) progress->stop();
   report.requests = scheduler.requests();
 
-  // The scheduler's results move over: a copy held twice the memory of a large run's results.
-  std::map<std::string, LinkResult> found = scheduler.take_results();
   std::set<std::string> hosts;
   bool all_failed = true;
-  for (const auto& [url, r] : found) {
-    hosts.insert(net::host_of(url));
-    all_failed = all_failed &&
-                 (r.status == LinkStatus::dns_error || r.status == LinkStatus::connection_error);
+  for (const LinkResults::Entry* entry : asked) {
+    hosts.insert(net::host_of(entry->first));
+    const LinkStatus s = entry->second.status;
+    all_failed = all_failed && (s == LinkStatus::dns_error || s == LinkStatus::connection_error);
   }
   // Every lookup or connection to two or more hosts failed alike: the machine is offline (or
   // behind a proxy it was not told about), and nothing is known about the links themselves.
@@ -231,10 +255,9 @@ CheckReport check_links(const std::vector<std::string>& urls, const CheckOptions
 
   if (cache) {
     cache->begin();
-    for (const auto& [url, r] : found) cache->store(url, r);
+    for (const LinkResults::Entry* entry : asked) cache->store(entry->first, entry->second);
     cache->commit();
   }
-  report.results.merge(found);
   return report;
 }
 
@@ -242,9 +265,9 @@ std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& repo
   std::vector<Finding> findings;
   for (const Reference& ref : corpus.references) {
     for (const Url& u : ref.urls) {
-      const auto it = report.results.find(u.normalised);
-      if (it == report.results.end()) continue;
-      const LinkResult& r = it->second;
+      const LinkResult* found = report.results.find(u.normalised);
+      if (!found) continue;
+      const LinkResult& r = *found;
       // Without a network, only what the cache knows is known: the rest is said once.
       if (report.network_down && !r.from_cache) continue;
       const auto kind = finding_kind(r.status);

@@ -87,11 +87,10 @@ Scheduler::Host& Scheduler::host_for(const std::string& url) {
   return *slot;
 }
 
-void Scheduler::add(const std::string& url) {
-  if (!added_.insert(url).second) return;  // single flight
+void Scheduler::add(LinkResults::Entry& entry) {
   ++unfinished_;
-  Host& host = host_for(url);
-  host.fresh.push_back(url);
+  Host& host = host_for(entry.first);
+  host.fresh.push_back(&entry);
   make_ready(host);
   pump();
 }
@@ -147,8 +146,9 @@ void Scheduler::pump() {
       job = host.pop_queue();
     } else {
       auto fresh = std::make_unique<Job>(io_);
-      fresh->url = fresh->current = std::string(host.pop_fresh());
-      fresh->seen.push_back(fresh->url);
+      fresh->entry = host.pop_fresh();
+      fresh->current = fresh->entry->first;
+      fresh->seen.push_back(fresh->current);
       fresh->started = Clock::now();
       job = fresh.get();
       jobs_[job] = std::move(fresh);
@@ -199,7 +199,7 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
       job->chain.push_back({next, r.http_status});
       if (std::find(job->seen.begin(), job->seen.end(), next) != job->seen.end()) {
         finish(job, LinkStatus::broken, r.http_status,
-               "redirect loop: " + chain_text(job->url, job->chain));
+               "redirect loop: " + chain_text(job->entry->first, job->chain));
       } else if (static_cast<int>(job->chain.size()) > options_.max_redirects) {
         finish(job, LinkStatus::broken, r.http_status,
                "more than " + std::to_string(options_.max_redirects) + " redirects");
@@ -269,7 +269,7 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
       break;
     case Next::done: {
       if (v.status == LinkStatus::ok || v.status == LinkStatus::soft_404) host.slowdown = 1;
-      Verdict final = after_redirects(v, r, job->url, job->current, job->chain);
+      Verdict final = after_redirects(v, r, job->entry->first, job->current, job->chain);
       finish(job, final.status, r.http_status, std::move(final.error));
       break;
     }
@@ -286,16 +286,15 @@ void Scheduler::retry_later(Job* job, milliseconds delay) {
 }
 
 void Scheduler::finish(Job* job, LinkStatus status, int http_status, std::string error) {
-  LinkResult result;
+  LinkResult& result = job->entry->second;
   result.status = status;
   result.http_status = http_status;
-  result.final_url = job->current;
+  if (!job->chain.empty()) result.final_url = std::move(job->current);
   result.redirects = std::move(job->chain);
   result.attempts = job->attempts;
   result.elapsed_ms = static_cast<long>(
       std::chrono::duration_cast<milliseconds>(Clock::now() - job->started).count());
   result.error = std::move(error);
-  results_[job->url] = std::move(result);
   --unfinished_;
   not_ok_ += status != LinkStatus::ok && status != LinkStatus::redirect;
   jobs_.erase(job);  // nothing refers to the job any more
@@ -309,11 +308,9 @@ void Scheduler::give_up(Host& host) {
                           ")";
   while (!host.queue.empty()) finish(host.pop_queue(), host.unanswered_status, 0, why);
   while (host.has_work()) {
-    LinkResult result;
+    LinkResult& result = host.pop_fresh()->second;
     result.status = host.unanswered_status;
-    result.final_url = std::string(host.pop_fresh());
     result.error = why;
-    results_[result.final_url] = std::move(result);
     --unfinished_;
     ++not_ok_;
   }

@@ -12,7 +12,6 @@
 #include <random>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "citelint/check.hpp"
@@ -28,13 +27,13 @@ class Scheduler {
   Scheduler(boost::asio::io_context& io, const CheckOptions& options);
   ~Scheduler();
 
-  // Queues a URL (again: ignored); the string must outlive run(). A URL costs a queue entry
-  // until its host's turn comes: its request state exists only while it is being asked.
-  void add(const std::string& url);
+  // Queues a URL, whose result is filled in where it is (the entry must outlive run(); add
+  // each once). A URL costs a pointer in its host's queue until its turn comes: its request
+  // state exists only while it is being asked.
+  void add(LinkResults::Entry& entry);
   // Runs until every added URL has a result.
   void run();
 
-  std::map<std::string, LinkResult> take_results() { return std::move(results_); }
   std::size_t requests() const { return requests_; }
   std::size_t in_flight() const { return in_flight_; }
   std::size_t pending() const { return unfinished_; }
@@ -44,8 +43,8 @@ class Scheduler {
   struct Host;
   struct Job {
     explicit Job(boost::asio::io_context& io) : timer(io) {}
-    std::string url;      // as cited (normalised)
-    std::string current;  // the hop being requested
+    LinkResults::Entry* entry = nullptr;  // the URL as cited (normalised), and its result
+    std::string current;                  // the hop being requested
     std::vector<Redirect> chain;
     std::vector<std::string> seen;  // every hop, to spot a loop
     int tries = 0;                  // requests of the current hop
@@ -58,8 +57,8 @@ class Scheduler {
   struct Host {
     explicit Host(boost::asio::io_context& io) : timer(io) {}
     // Vectors, not deques: a deque allocates on construction, and a run may see 5,000 hosts.
-    std::vector<Job*> queue;              // requests again: retries, the next redirect hop
-    std::vector<std::string_view> fresh;  // URLs not asked yet, from fresh_next on
+    std::vector<Job*> queue;                 // requests again: retries, the next redirect hop
+    std::vector<LinkResults::Entry*> fresh;  // URLs not asked yet, from fresh_next on
     std::size_t fresh_next = 0;
     bool has_work() const { return !queue.empty() || fresh_next < fresh.size(); }
     std::size_t waiting() const { return queue.size() + fresh.size() - fresh_next; }
@@ -68,13 +67,13 @@ class Scheduler {
       queue.erase(queue.begin());
       return job;
     }
-    std::string_view pop_fresh() {
-      const std::string_view url = fresh[fresh_next++];
+    LinkResults::Entry* pop_fresh() {
+      LinkResults::Entry* entry = fresh[fresh_next++];
       if (fresh_next == fresh.size()) {
         fresh = {};  // all asked: give the memory back
         fresh_next = 0;
       }
-      return url;
+      return entry;
     }
     int in_flight = 0, limit = 4;
     std::chrono::milliseconds interval{0};
@@ -112,9 +111,7 @@ class Scheduler {
   std::map<std::string, std::unique_ptr<Host>> hosts_;
   std::deque<Host*> ready_;
   std::map<const Job*, std::unique_ptr<Job>> jobs_;  // those being asked
-  std::unordered_set<std::string_view> added_;
   std::size_t unfinished_ = 0, not_ok_ = 0;
-  std::map<std::string, LinkResult> results_;
   std::mt19937 random_{std::random_device{}()};
 };
 

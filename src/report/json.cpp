@@ -11,17 +11,19 @@ void write_position(json::Writer& w, const Span& s) {
   w.key("line").value(s.line).key("column").value(s.column);
 }
 
-void write_link(json::Writer& w, const LinkResult& r) {
+void write_link(json::Writer& w, const std::string& url, const LinkResult& r) {
   w.begin_object().key("status").value(to_string(r.status));
   if (r.http_status) {
     w.key("http_status").value(r.http_status);
   } else {
     w.key("http_status").null();
   }
-  if (r.final_url.empty()) {
-    w.key("final_url").null();
-  } else {
+  if (!r.final_url.empty()) {
     w.key("final_url").value(r.final_url);
+  } else if (r.attempts > 0) {
+    w.key("final_url").value(url);  // asked, and not redirected
+  } else {
+    w.key("final_url").null();
   }
   w.key("redirects").begin_array();
   for (const Redirect& hop : r.redirects)
@@ -49,14 +51,9 @@ void write_reference(json::Writer& w, const Reference& r, const std::string& inp
     w.begin_object().key("url").value(u.normalised).key("as_written").value(u.as_written);
     write_position(w, u.span);
     w.key("valid").value(u.valid);
-    const LinkResult* result = nullptr;
-    if (links) {
-      const auto it = links->results.find(u.normalised);
-      if (it != links->results.end()) result = &it->second;
-    }
-    if (result) {
+    if (const LinkResult* result = links ? links->results.find(u.normalised) : nullptr) {
       w.key("link");
-      write_link(w, *result);
+      write_link(w, u.normalised, *result);
     } else {
       // Unchecked (offline, or not a web URL): the same object each time.
       w.key("link").raw(

@@ -107,6 +107,22 @@ TEST_CASE("redirects are followed and recorded, permanent ones reported") {
   CHECK(chain.redirects.size() == 3);
   CHECK(chain.status == LinkStatus::redirect);  // one hop of the three is a 301
   CHECK(chain.final_url == ok);
+  CHECK(check_one(web, "/ok").final_url.empty());  // not redirected: the URL itself
+}
+
+TEST_CASE("link results hold each URL once, in order, and find them") {
+  LinkResults results({"http://b.test/", "http://a.test/", "http://b.test/", "http://c.test/"});
+  REQUIRE(results.size() == 3);
+  std::vector<std::string> order;
+  for (const auto& [url, r] : results) order.push_back(url);
+  CHECK(order == std::vector<std::string>{"http://a.test/", "http://b.test/", "http://c.test/"});
+  REQUIRE(results.find("http://b.test/"));
+  results.find("http://b.test/")->status = LinkStatus::broken;
+  CHECK(results.at("http://b.test/").status == LinkStatus::broken);
+  CHECK(results.at("http://a.test/").status == LinkStatus::unchecked);
+  CHECK_FALSE(results.find("http://b.test"));
+  CHECK(results.count("http://d.test/") == 0);
+  CHECK_THROWS_AS(results.at("http://d.test/"), std::out_of_range);
 }
 
 TEST_CASE("a redirect loop or too many hops is broken") {
