@@ -50,10 +50,12 @@ struct LinkResult {
   bool from_cache = false;
   int http_status = 0;  // of the last response; 0 when there was none
   int attempts = 0;
-  long elapsed_ms = 0;
-  std::string final_url;            // where the redirects ended; empty when there were none
+  int elapsed_ms = 0;
   std::vector<Redirect> redirects;  // every hop, in order
   std::string error;  // what went wrong, in words: status, curl's error, backoff applied
+
+  // Where the redirects ended (the last hop); empty when there were none.
+  const std::string& final_url() const;
 };
 
 // One result per unique URL, sorted by URL, each URL held once: a run over 100,000 URLs keeps

@@ -74,7 +74,6 @@ std::optional<LinkResult> LinkCache::find(const std::string& url, std::chrono::s
   LinkResult r;
   r.status = *status;
   r.http_status = sqlite3_column_int(q.s, 1);
-  r.final_url = q.column_text(2);
   const auto chain = nlohmann::json::parse(q.column_text(3), nullptr, false);
   if (chain.is_array())
     for (const auto& hop : chain)
@@ -99,7 +98,7 @@ void LinkCache::store(const std::string& url, const LinkResult& r) {
   q.text(1, url);
   q.text(2, std::string(to_string(r.status)));
   q.integer(3, r.http_status);
-  q.text(4, r.final_url);
+  q.text(4, r.final_url());
   q.text(5, chain.dump());
   q.integer(6, r.attempts);
   q.integer(7, r.elapsed_ms);

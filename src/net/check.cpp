@@ -118,7 +118,7 @@ std::string message_for(const LinkResult& r) {
     case LinkStatus::broken:
       return "broken link: " + r.error;
     case LinkStatus::redirect:
-      return "the link moved permanently to " + r.final_url;
+      return "the link moved permanently to " + r.final_url();
     case LinkStatus::soft_404:
       return "the page answers, but is missing: " + r.error;
     case LinkStatus::blocked:
@@ -157,6 +157,11 @@ std::optional<LinkStatus> parse_link_status(std::string_view s) {
 bool is_conclusive(LinkStatus s) {
   return s == LinkStatus::ok || s == LinkStatus::redirect || s == LinkStatus::broken ||
          s == LinkStatus::soft_404;
+}
+
+const std::string& LinkResult::final_url() const {
+  static const std::string none;
+  return redirects.empty() ? none : redirects.back().url;
 }
 
 LinkResults::LinkResults(std::vector<std::string> urls) {
@@ -262,16 +267,23 @@ CheckReport check_links(std::vector<std::string> urls, const CheckOptions& optio
 }
 
 std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& report) {
+  // The result behind each citation that makes a finding. Without a network, only what the
+  // cache knows is known: the rest is said once.
+  auto reported = [&](const Url& u) -> const LinkResult* {
+    const LinkResult* r = report.results.find(u.normalised);
+    return r && (!report.network_down || r->from_cache) && finding_kind(r->status) ? r : nullptr;
+  };
+  std::size_t count = 0;  // counted first: a large list's findings are not held twice
+  for (const Reference& ref : corpus.references)
+    for (const Url& u : ref.urls) count += reported(u) != nullptr;
   std::vector<Finding> findings;
+  findings.reserve(count);
   for (const Reference& ref : corpus.references) {
     for (const Url& u : ref.urls) {
-      const LinkResult* found = report.results.find(u.normalised);
+      const LinkResult* found = reported(u);
       if (!found) continue;
       const LinkResult& r = *found;
-      // Without a network, only what the cache knows is known: the rest is said once.
-      if (report.network_down && !r.from_cache) continue;
       const auto kind = finding_kind(r.status);
-      if (!kind) continue;
       Finding f;
       f.rule = kind->rule;
       f.category = kind->category;
@@ -279,7 +291,7 @@ std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& repo
       f.message = message_for(r);
       f.span = u.span;
       f.reference = ref.id;
-      if (r.status == LinkStatus::redirect) f.fix = Fix{r.final_url, true};
+      if (r.status == LinkStatus::redirect) f.fix = Fix{r.final_url(), true};
       findings.push_back(std::move(f));
     }
   }

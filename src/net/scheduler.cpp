@@ -289,10 +289,9 @@ void Scheduler::finish(Job* job, LinkStatus status, int http_status, std::string
   LinkResult& result = job->entry->second;
   result.status = status;
   result.http_status = http_status;
-  if (!job->chain.empty()) result.final_url = std::move(job->current);
   result.redirects = std::move(job->chain);
   result.attempts = job->attempts;
-  result.elapsed_ms = static_cast<long>(
+  result.elapsed_ms = static_cast<int>(
       std::chrono::duration_cast<milliseconds>(Clock::now() - job->started).count());
   result.error = std::move(error);
   --unfinished_;

@@ -18,8 +18,8 @@ void write_link(json::Writer& w, const std::string& url, const LinkResult& r) {
   } else {
     w.key("http_status").null();
   }
-  if (!r.final_url.empty()) {
-    w.key("final_url").value(r.final_url);
+  if (!r.redirects.empty()) {
+    w.key("final_url").value(r.final_url());
   } else if (r.attempts > 0) {
     w.key("final_url").value(url);  // asked, and not redirected
   } else {

@@ -97,7 +97,7 @@ TEST_CASE("redirects are followed and recorded, permanent ones reported") {
   const std::string ok = web.url("site.test", "/ok");
   for (int status : {301, 302, 307, 308}) {
     const LinkResult r = check_one(web, "/r" + std::to_string(status));
-    CHECK(r.final_url == ok);
+    CHECK(r.final_url() == ok);
     REQUIRE(r.redirects.size() == 1);
     CHECK(r.redirects[0].http_status == status);
     const bool permanent = status == 301 || status == 308;
@@ -106,8 +106,8 @@ TEST_CASE("redirects are followed and recorded, permanent ones reported") {
   const LinkResult chain = check_one(web, "/chain/1");
   CHECK(chain.redirects.size() == 3);
   CHECK(chain.status == LinkStatus::redirect);  // one hop of the three is a 301
-  CHECK(chain.final_url == ok);
-  CHECK(check_one(web, "/ok").final_url.empty());  // not redirected: the URL itself
+  CHECK(chain.final_url() == ok);
+  CHECK(check_one(web, "/ok").final_url().empty());  // not redirected: the URL itself
 }
 
 TEST_CASE("link results hold each URL once, in order, and find them") {
