@@ -13,11 +13,12 @@ namespace citelint {
 
 // A source position. Offsets are bytes into Document::text; line and column are 1-based and
 // the column counts Unicode code points. end_column is exclusive (the column after the last
-// character), as in SARIF.
+// character), as in SARIF. 32-bit offsets (an input is at most 4 GiB; see read.hpp): a large
+// list holds millions of spans.
 struct Span {
-  std::size_t input = 0;  // index into the run's list of documents
-  std::size_t begin = 0;
-  std::size_t end = 0;
+  std::uint32_t input = 0;  // index into the run's list of documents
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
   int line = 0;
   int column = 0;
   int end_line = 0;
@@ -79,16 +80,26 @@ struct Url {
   Span span;
 };
 
-enum class DateRole { published, updated, accessed, year };
+enum class DateRole : std::uint8_t { published, updated, accessed, year };
 std::string_view to_string(DateRole role);
 
-struct Date {
+class Date {
+ public:
   DateRole role = DateRole::year;
-  std::string value;            // canonical: YYYY-MM-DD, YYYY-MM or YYYY; empty when unparseable
-  std::string_view as_written;  // as in the source (a view, like Url::as_written)
-  int year = 0, month = 0, day = 0;  // 0 where absent
   bool valid = false;                // a real calendar date
+  int year = 0, month = 0, day = 0;  // 0 where absent
+  std::string_view as_written;       // as in the source (a view, like Url::as_written)
   Span span;
+
+  // Canonical: YYYY-MM-DD, YYYY-MM or YYYY; empty when unparseable. Held in the Date (a list
+  // has two or three dates per entry), so views of it live as long as the Date.
+  std::string_view value() const { return {value_, value_size_}; }
+  void set_value(std::string_view value);  // at most kMaxValue characters: longer is cut
+  static constexpr std::size_t kMaxValue = 10;
+
+ private:
+  std::uint8_t value_size_ = 0;
+  char value_[kMaxValue] = {};
 };
 
 struct Doi {
@@ -112,8 +123,8 @@ struct Label {
 
 struct Reference {
   std::string id;  // the label number, or the ordinal for unnumbered lists
-  std::size_t input = 0;
-  Span span;  // the whole entry, label included
+  Span span;       // the whole entry, label included
+  std::uint32_t input = 0;
   Label label;
   std::vector<Url> urls;
   std::vector<Date> dates;

@@ -18,8 +18,11 @@ struct LoadResult {
 // with a BOM is converted, and each invalid byte becomes U+FFFD with a diagnostic at its
 // position, so the rest of the file is still read.
 LoadResult load_document(std::size_t id, const std::string& path);
-// The same from bytes already in memory.
-LoadResult make_document(std::size_t id, std::string path, std::string bytes);
+// The same from bytes already in memory. Spans hold 32-bit offsets: text beyond max_bytes
+// (4 GiB) is cut at the last line break before it, with a diagnostic.
+constexpr std::size_t kMaxInputBytes = 0xFFFFFFFFu;
+LoadResult make_document(std::size_t id, std::string path, std::string bytes,
+                         std::size_t max_bytes = kMaxInputBytes);
 
 // The format of a document by its extension and content ("text" for plain reference lists).
 std::string detect_format(const Document& doc);

@@ -44,7 +44,7 @@ Date make_date(const Document& doc, DateRole role, std::size_t begin, std::size_
                const ParsedDate& parsed) {
   Date d;
   d.role = role;
-  d.value = parsed.value;
+  d.set_value(parsed.value);
   d.as_written = std::string_view(doc.text()).substr(begin, end - begin);
   d.year = parsed.year;
   d.month = parsed.month;

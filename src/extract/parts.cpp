@@ -49,7 +49,7 @@ std::vector<Part> find_parts(const Document& doc, const Reference& ref) {
   };
   for (std::size_t i = content; i < ref.span.end;) {
     if (i >= url_begin) {
-      i = std::max(i, ref.urls[next_url].span.end);
+      i = std::max<std::size_t>(i, ref.urls[next_url].span.end);
       ++next_url;
       url_begin = next_url < ref.urls.size() ? ref.urls[next_url].span.begin : ref.span.end;
       continue;

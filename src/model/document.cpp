@@ -70,9 +70,9 @@ int Document::column_of(int line, std::size_t offset) const {
 
 Span Document::span(std::size_t begin, std::size_t end) const {
   Span s;
-  s.input = id_;
-  s.begin = std::min(begin, text_.size());
-  s.end = std::clamp(end, s.begin, text_.size());
+  s.input = static_cast<std::uint32_t>(id_);
+  s.begin = static_cast<std::uint32_t>(std::min(begin, text_.size()));
+  s.end = static_cast<std::uint32_t>(std::clamp<std::size_t>(end, s.begin, text_.size()));
   s.line = line_of(s.begin);
   s.column = column_of(s.line, s.begin);
   s.end_line = line_of(s.end > s.begin ? s.end - 1 : s.end);
@@ -83,6 +83,11 @@ Span Document::span(std::size_t begin, std::size_t end) const {
     s.end_column = column_of(s.end_line, s.end);
   }
   return s;
+}
+
+void Date::set_value(std::string_view value) {
+  value_size_ = static_cast<std::uint8_t>(std::min(value.size(), kMaxValue));
+  std::copy_n(value.data(), value_size_, value_);
 }
 
 std::string_view to_string(DateRole role) {

@@ -39,7 +39,8 @@ std::string utf16_to_utf8(std::string_view bytes, bool big_endian) {
 
 }  // namespace
 
-LoadResult make_document(std::size_t id, std::string path, std::string bytes) {
+LoadResult make_document(std::size_t id, std::string path, std::string bytes,
+                         std::size_t max_bytes) {
   LoadResult result;
   std::string text;
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
@@ -70,6 +71,14 @@ LoadResult make_document(std::size_t id, std::string path, std::string bytes) {
              (count > 1 ? " (and " + std::to_string(count - 1) + " more)" : std::string()) +
              " read as U+FFFD; save the file as UTF-8"});
     text = utf8::repair(text);
+  }
+  if (text.size() > max_bytes) {
+    const std::size_t cut = text.rfind('\n', max_bytes - 1);
+    text.resize(cut == std::string::npos ? 0 : cut + 1);
+    const Document probe(id, path, text);
+    result.diagnostics.push_back(
+        {path, static_cast<int>(probe.line_count()), 1,
+         "larger than " + std::to_string(max_bytes) + " bytes: read up to this line, not beyond"});
   }
   result.document = std::make_unique<Document>(id, std::move(path), std::move(text));
   result.document->set_format(detect_format(*result.document));

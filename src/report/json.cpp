@@ -66,10 +66,10 @@ void write_reference(json::Writer& w, const Reference& r, const std::string& inp
   w.key("dates").begin_array();
   for (const Date& d : r.dates) {
     w.begin_object().key("role").value(to_string(d.role));
-    if (d.value.empty()) {
+    if (d.value().empty()) {
       w.key("value").null();
     } else {
-      w.key("value").value(d.value);
+      w.key("value").value(d.value());
     }
     w.key("as_written").value(d.as_written);
     write_position(w, d.span);

@@ -76,7 +76,7 @@ void FindingSink::report(const Rule& rule, const Unit& unit, std::size_t text_be
     vars.emplace_back("as_written", unit.url->as_written);
   }
   if (unit.date) {
-    vars.emplace_back("value", unit.date->value);
+    vars.emplace_back("value", std::string(unit.date->value()));
     vars.emplace_back("role", std::string(to_string(unit.date->role)));
     vars.emplace_back("as_written", unit.date->as_written);
   }

@@ -206,7 +206,7 @@ class CompareRule : public Rule {
 
  private:
   static Value value_of(const Date& d) {
-    return Value{d.year, d.month, d.day, d.value, to_string(d.role), &d.span};
+    return Value{d.year, d.month, d.day, d.value(), to_string(d.role), &d.span};
   }
 
   Value as_of(const FindingSink& sink) const {

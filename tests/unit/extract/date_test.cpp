@@ -48,7 +48,8 @@ TEST_CASE("dates in references take their role from where they stand") {
   const auto urls = find_urls(doc, 0, text.size());
   const auto dates = find_dates(doc, 0, text.size(), urls);
   std::vector<std::pair<std::string, std::string>> got;
-  for (const Date& d : dates) got.emplace_back(std::string(to_string(d.role)), d.value);
+  for (const Date& d : dates)
+    got.emplace_back(std::string(to_string(d.role)), std::string(d.value()));
   const std::vector<std::pair<std::string, std::string>> want = {{"published", "2018-05-30"},
                                                                  {"accessed", "2019-03-12"},
                                                                  {"published", "2018-05-30"},

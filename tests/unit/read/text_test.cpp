@@ -76,6 +76,15 @@ TEST_CASE("unnumbered lists: one entry per paragraph, or per line with hanging i
   CHECK(lines[1].id == "2");
 }
 
+TEST_CASE("an input beyond the size limit is read up to its last whole line, and says so") {
+  const auto loaded = make_document(0, "big.txt", "1 A.\n2 B.\n3 C.\n", 12);
+  CHECK(loaded.document->text() == "1 A.\n2 B.\n");
+  REQUIRE(loaded.diagnostics.size() == 1);
+  CHECK(loaded.diagnostics[0].line == 3);  // where reading stopped
+  CHECK(loaded.diagnostics[0].message.find("larger than 12 bytes") != std::string::npos);
+  CHECK(read_text(*loaded.document).size() == 2);
+}
+
 TEST_CASE("bytes in, UTF-8 out: BOMs, UTF-16 and bad bytes") {
   auto loaded = make_document(0, "bom.txt",
                               "\xEF\xBB\xBF"
