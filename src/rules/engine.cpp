@@ -304,8 +304,9 @@ class SharedPass {
 std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOptions& options) {
   rules::FindingSink sink(options);
   rules::UnitBuilder units;
-  sink.set_remaker(
-      [&](Scope scope, const rules::UnitRef& ref) { return units.remake(scope, corpus, ref); });
+  sink.set_remaker(corpus, [&](Scope scope, const rules::UnitRef& ref) {
+    return units.remake(scope, corpus, ref);
+  });
   Timings timings;
   std::map<Scope, std::vector<const Rule*>> by_scope;
   for (const auto& r : set.compiled()) by_scope[r->scope].push_back(r.get());

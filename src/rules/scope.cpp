@@ -179,16 +179,17 @@ Unit UnitBuilder::remake(Scope scope, const Corpus& corpus, const UnitRef& ref) 
   auto keep = [&](const Unit& u) {
     if (u.ordinal == ref.ordinal) made = u;
   };
+  const Document& doc = *corpus.documents[ref.doc];
   if (per_reference(scope)) {
-    for_each(scope, *ref.doc, *ref.ref, keep);
+    for_each(scope, doc, corpus.references[ref.ref], keep);
   } else if (scope == Scope::raw) {
     const int line = static_cast<int>(ref.ordinal) + 1;
-    made.doc = ref.doc;
-    made.doc_begin = ref.doc->line_begin(line);
-    made.text = ref.doc->line_text(line);
+    made.doc = &doc;
+    made.doc_begin = doc.line_begin(line);
+    made.text = doc.line_text(line);
     made.ordinal = ref.ordinal;
   } else {
-    for_each_in_input(scope, corpus, *ref.doc, keep);
+    for_each_in_input(scope, corpus, doc, keep);
   }
   return made;
 }

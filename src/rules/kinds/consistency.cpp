@@ -33,22 +33,22 @@ class ConsistencyRule : public Rule {
   // Which form a text takes is found once per distinct text (element sequences repeat); the
   // units that take one are kept until finish() knows the majority.
   struct Form {
-    std::size_t form, begin, end;
+    std::uint32_t form, begin, end;
   };
   struct Seen {
-    UnitRef unit;  // made again for the report (the few off the majority); a Unit is 3x the size
+    UnitRef unit;  // made again for the report (the few off the majority)
     Form form;
   };
   struct State : ListState {
     std::unordered_map<std::string_view, std::optional<Form>> forms;  // keys: copies in texts
     OwnedTexts texts;
-    std::map<const Document*, std::vector<Seen>> by_input;
+    std::map<std::uint32_t, std::vector<Seen>> by_input;  // by Document::id()
   };
   std::unique_ptr<ListState> start_list(std::size_t) const override {
     return std::make_unique<State>();
   }
 
-  void observe(const Unit& unit, ListState& list, FindingSink&) const override {
+  void observe(const Unit& unit, ListState& list, FindingSink& sink) const override {
     State& state = static_cast<State&>(list);
     auto it = state.forms.find(unit.text);
     const bool fresh = it == state.forms.end();
@@ -59,12 +59,16 @@ class ConsistencyRule : public Rule {
         re2::StringPiece m;
         if (patterns_[f].re->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
           const std::size_t b = static_cast<std::size_t>(m.data() - unit.text.data());
-          it->second = Form{f, b, b + m.size()};
+          it->second = Form{static_cast<std::uint32_t>(f), static_cast<std::uint32_t>(b),
+                            static_cast<std::uint32_t>(b + m.size())};
           break;
         }
       }
     }
-    if (it->second) state.by_input[unit.doc].push_back({ref_of(unit), *it->second});
+    if (it->second) {
+      const UnitRef ref = sink.ref_of(unit);
+      state.by_input[ref.doc].push_back({ref, *it->second});
+    }
   }
 
   void finish(ListState& list, FindingSink& sink) const override {
@@ -74,7 +78,7 @@ class ConsistencyRule : public Rule {
       // units arrive together, so its votes so far are the ones since it changed.
       std::vector<int> counts(patterns_.size(), 0);
       std::size_t entries = 0;
-      const Reference* current = nullptr;
+      std::optional<std::uint32_t> current;
       std::vector<std::size_t> voted;
       for (const Seen& s : seen) {
         if (s.unit.ref != current) {

@@ -154,7 +154,7 @@ class UniqueRule : public Rule {
   // every unit; appending and one radix sort do not, and keeping a UnitRef instead of the unit
   // keeps a third of the memory.
   struct Keyed {
-    std::uint64_t hash;
+    std::uint32_t hash;  // 32 bits: a few more shared hashes, each confirmed on its full key
     UnitRef unit;
   };
   struct State : ListState {
@@ -168,12 +168,13 @@ class UniqueRule : public Rule {
     return state;
   }
 
-  void observe(const Unit& unit, ListState& list, FindingSink&) const override {
+  void observe(const Unit& unit, ListState& list, FindingSink& sink) const override {
     State& state = static_cast<State&>(list);
     const auto h = hash(unit);
     if (!h) return;
     const std::uint64_t mixed = *h ^ (unit.doc->id() * 0x9E3779B97F4A7C15ull);
-    state.keyed.push_back(Keyed{mixed, ref_of(unit)});
+    state.keyed.push_back(
+        Keyed{static_cast<std::uint32_t>(mixed ^ (mixed >> 32)), sink.ref_of(unit)});
   }
 
   void finish(ListState& list, FindingSink& sink) const override {
@@ -211,7 +212,7 @@ class UniqueRule : public Rule {
   // order.
   static void sort_by_hash(std::vector<Keyed>& items) {
     std::vector<Keyed> buffer(items.size());
-    for (int shift = 0; shift < 64; shift += 8) {
+    for (int shift = 0; shift < 32; shift += 8) {
       std::array<std::size_t, 257> start{};
       for (const Keyed& k : items) ++start[((k.hash >> shift) & 0xFF) + 1];
       for (std::size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
