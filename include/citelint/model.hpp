@@ -55,7 +55,7 @@ class Document {
   std::string path_;
   std::string text_;
   std::string format_;
-  std::vector<std::size_t> line_starts_;
+  std::vector<std::uint32_t> line_starts_;  // inputs are at most 4 GiB (read.hpp)
   // Spans are mostly asked for in source order: remember the last line, and the last offset
   // whose column was counted on it, so the next span counts on from there.
   struct Checkpoint {

@@ -13,7 +13,7 @@ Document::Document(std::size_t id, std::string path, std::string text, std::stri
   const char* end = data + text_.size();
   for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));) {
     ++p;
-    line_starts_.push_back(static_cast<std::size_t>(p - data));
+    line_starts_.push_back(static_cast<std::uint32_t>(p - data));
   }
 }
 

@@ -1,4 +1,5 @@
 // Bytes to a UTF-8 Document, keeping every readable character.
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -52,6 +53,15 @@ LoadResult make_document(std::size_t id, std::string path, std::string bytes,
   } else {
     text = std::move(bytes);
   }
+  // Beyond the limit, up to the last line break before it.
+  bool cut = false;
+  auto limit = [&] {
+    if (text.size() <= max_bytes) return;
+    const std::size_t at = text.rfind('\n', max_bytes - 1);
+    text.resize(at == std::string::npos ? 0 : at + 1);
+    cut = true;
+  };
+  limit();
 
   if (std::size_t bad = utf8::first_invalid(text); bad != std::string::npos) {
     // Report the first bad byte with its position, count the rest, and read on.
@@ -72,12 +82,11 @@ LoadResult make_document(std::size_t id, std::string path, std::string bytes,
              " read as U+FFFD; save the file as UTF-8"});
     text = utf8::repair(text);
   }
-  if (text.size() > max_bytes) {
-    const std::size_t cut = text.rfind('\n', max_bytes - 1);
-    text.resize(cut == std::string::npos ? 0 : cut + 1);
-    const Document probe(id, path, text);
+  limit();  // again: U+FFFD takes three bytes where the bad byte took one
+  if (cut) {
+    const auto line = 1 + std::count(text.begin(), text.end(), '\n');
     result.diagnostics.push_back(
-        {path, static_cast<int>(probe.line_count()), 1,
+        {path, static_cast<int>(line), 1,
          "larger than " + std::to_string(max_bytes) + " bytes: read up to this line, not beyond"});
   }
   result.document = std::make_unique<Document>(id, std::move(path), std::move(text));

@@ -1,3 +1,4 @@
+#include <cstdint>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -13,22 +14,22 @@ namespace {
 std::size_t count_distinct(const std::vector<std::string_view>& items) {
   std::size_t capacity = 16;
   while (capacity < items.size() * 2) capacity *= 2;
-  struct Slot {
-    std::size_t hash = 0;
-    const std::string_view* item = nullptr;
+  struct Slot {  // 8 bytes: a part of the hash, and the item's index + 1 (0: empty)
+    std::uint32_t hash = 0, item = 0;
   };
   std::vector<Slot> slots(capacity);
   const std::size_t mask = capacity - 1;
   std::size_t distinct = 0;
-  for (const std::string_view& item : items) {
-    const std::size_t h = std::hash<std::string_view>{}(item);
+  for (std::size_t n = 0; n < items.size(); ++n) {
+    const std::size_t h = std::hash<std::string_view>{}(items[n]);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       if (!slots[i].item) {
-        slots[i] = Slot{h, &item};
+        slots[i] = Slot{tag, static_cast<std::uint32_t>(n + 1)};
         ++distinct;
         break;
       }
-      if (slots[i].hash == h && *slots[i].item == item) break;
+      if (slots[i].hash == tag && items[slots[i].item - 1] == items[n]) break;
     }
   }
   return distinct;
@@ -40,6 +41,9 @@ Summary summarise(const ReportInput& input) {
   Summary s;
   s.references = input.corpus.references.size();
   std::vector<std::string_view> urls;
+  std::size_t cited = 0;
+  for (const Reference& r : input.corpus.references) cited += r.urls.size();
+  urls.reserve(cited);
   for (const Reference& r : input.corpus.references)
     for (const Url& u : r.urls) urls.push_back(u.normalised);
   s.urls = urls.size();
