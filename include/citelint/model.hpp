@@ -49,8 +49,13 @@ class Document {
   std::string_view slice(const Span& s) const {
     return std::string_view(text_).substr(s.begin, s.end - s.begin);
   }
+  // Keeps a copy of text derived from this document (a URL normalised) for as long as the
+  // document lives, packed with the others: no allocation of its own per string.
+  std::string_view keep(std::string_view derived) const;
 
  private:
+  mutable std::vector<std::unique_ptr<char[]>> kept_;  // blocks of kept text, never moved
+  mutable std::size_t kept_size_ = 0, kept_free_ = 0;  // the last block's size, room left
   std::size_t id_;
   std::string path_;
   std::string text_;
@@ -74,8 +79,9 @@ class Document {
 // as_written views the Document's text, which lives as long as the Corpus that holds both.
 struct Url {
   std::string_view as_written;  // exactly as in the source, line breaks and spaces included
-  std::string
-      normalised;     // whitespace removed, full-width ASCII folded, scheme and host lowercased
+  // Whitespace removed, full-width ASCII folded, scheme and host lowercased: as_written itself
+  // where nothing changed, or text the Document keeps.
+  std::string_view normalised;
   bool valid = true;  // normalised parses as an absolute http(s)/ftp URI
   Span span;
 };

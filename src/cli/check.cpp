@@ -102,13 +102,15 @@ class PhaseTimer {
   void lap(const char* phase) {
     if (!on_) return;
     const auto now = std::chrono::steady_clock::now();
-    laps_.push_back(
-        {phase, std::chrono::duration<double, std::milli>(now - last_).count(), peak_rss_kb()});
+    Lap lap{phase, std::chrono::duration<double, std::milli>(now - last_).count(), 0, 0};
+    read_rss(lap);
+    laps_.push_back(lap);
     last_ = now;
   }
   ~PhaseTimer() {
     for (const Lap& l : laps_)
-      std::fprintf(stderr, "%9.2f ms  phase: %-18s peak RSS so far %6.1f MB\n", l.ms, l.phase,
+      std::fprintf(stderr, "%9.2f ms  phase: %-18s RSS %6.1f MB, peak so far %6.1f MB\n", l.ms,
+                   l.phase, static_cast<double>(l.rss_kb) / 1024,
                    static_cast<double>(l.peak_kb) / 1024);
   }
 
@@ -116,22 +118,18 @@ class PhaseTimer {
   struct Lap {
     const char* phase;
     double ms;
-    long peak_kb;
+    long rss_kb, peak_kb;
   };
-  // VmHWM: the most resident memory the process has had.
-  static long peak_kb_from(std::FILE* status) {
-    char line[256];
-    long kb = 0;
-    while (std::fgets(line, sizeof line, status))
-      if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1) break;
-    return kb;
-  }
-  static long peak_rss_kb() {
+  // VmRSS: resident now; VmHWM: the most the process has had.
+  static void read_rss(Lap& lap) {
     std::FILE* status = std::fopen("/proc/self/status", "r");
-    if (!status) return 0;
-    const long kb = peak_kb_from(status);
+    if (!status) return;
+    char line[256];
+    while (std::fgets(line, sizeof line, status)) {
+      std::sscanf(line, "VmHWM: %ld kB", &lap.peak_kb);
+      std::sscanf(line, "VmRSS: %ld kB", &lap.rss_kb);
+    }
     std::fclose(status);
-    return kb;
   }
 
   bool on_ = std::getenv("CITELINT_TIMING") != nullptr;

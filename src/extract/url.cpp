@@ -319,7 +319,8 @@ std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t e
     const std::size_t url_end = trim_url_end(s, i, pos);
     Url url;
     url.as_written = s.substr(i, url_end - i);
-    url.normalised = normalise_url(url.as_written, &url.valid);
+    const std::string normalised = normalise_url(url.as_written, &url.valid);
+    url.normalised = normalised == url.as_written ? url.as_written : doc.keep(normalised);
     url.span = doc.span(i, url_end);
     urls.push_back(std::move(url));
     at = std::max(at, url_end > 0 ? url_end - 1 : 0);

@@ -68,6 +68,20 @@ int Document::column_of(int line, std::size_t offset) const {
   return column;
 }
 
+std::string_view Document::keep(std::string_view derived) const {
+  constexpr std::size_t kBlock = 64 * 1024;
+  if (derived.size() > kept_free_) {
+    const std::size_t size = std::max(kBlock, derived.size());
+    kept_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    kept_free_ = size;
+    kept_size_ = size;
+  }
+  char* at = kept_.back().get() + (kept_size_ - kept_free_);
+  std::copy(derived.begin(), derived.end(), at);
+  kept_free_ -= derived.size();
+  return {at, derived.size()};
+}
+
 Span Document::span(std::size_t begin, std::size_t end) const {
   Span s;
   s.input = static_cast<std::uint32_t>(id_);

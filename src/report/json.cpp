@@ -11,7 +11,7 @@ void write_position(json::Writer& w, const Span& s) {
   w.key("line").value(s.line).key("column").value(s.column);
 }
 
-void write_link(json::Writer& w, const std::string& url, const LinkResult& r) {
+void write_link(json::Writer& w, std::string_view url, const LinkResult& r) {
   w.begin_object().key("status").value(to_string(r.status));
   if (r.http_status) {
     w.key("http_status").value(r.http_status);

@@ -265,7 +265,7 @@ class UniqueRule : public Rule {
       }
       return k;
     }
-    if (unit.url) return unit.url->normalised;
+    if (unit.url) return std::string(unit.url->normalised);
     if (unit.doi) return fold_text(unit.doi->value);
     return fold_text(key_source(unit));
   }
