@@ -62,11 +62,17 @@ struct LinkResult {
 // them all until the report is written.
 class LinkResults {
  public:
-  using Entry = std::pair<std::string, LinkResult>;
+  using Entry = std::pair<std::string_view, LinkResult>;
 
   LinkResults() = default;
-  // Every URL once (repeats dropped), each unchecked until a result is filled in.
+  // Every URL once (repeats dropped), each unchecked until a result is filled in. Views: the
+  // strings must outlive the results (a corpus's URLs). Strings: the results keep them.
+  explicit LinkResults(std::vector<std::string_view> urls);
   explicit LinkResults(std::vector<std::string> urls);
+  LinkResults(LinkResults&&) = default;
+  LinkResults& operator=(LinkResults&&) = default;
+  LinkResults(const LinkResults&) = delete;  // the entries would view the other's strings
+  LinkResults& operator=(const LinkResults&) = delete;
 
   const LinkResult* find(std::string_view url) const;
   LinkResult* find(std::string_view url);
@@ -80,6 +86,7 @@ class LinkResults {
   std::vector<Entry>::const_iterator end() const { return entries_.end(); }
 
  private:
+  std::vector<std::string> owned_;  // what the entries view, when given strings
   std::vector<Entry> entries_;
 };
 
@@ -133,12 +140,11 @@ struct CheckReport {
   std::vector<std::string> warnings;  // e.g. the cache could not be opened
 };
 
-// Checks every URL once (the list may repeat them). The URLs move into the report: pass a
-// temporary (or std::move) and a large list is not held twice.
+// Checks every URL once (the list may repeat them); the report keeps the strings.
 CheckReport check_links(std::vector<std::string> urls, const CheckOptions& options);
-
-// The unique normalised URLs a corpus cites, valid ones only, in order of first citation.
-std::vector<std::string> urls_to_check(const Corpus& corpus);
+// Checks every valid URL the corpus cites, once. The report's URLs view the corpus's: it must
+// outlive the report.
+CheckReport check_cited_links(const Corpus& corpus, const CheckOptions& options);
 
 // Findings for links that are not ok, one at each citation of the URL: link-broken,
 // link-redirect (with the final URL as the fix), link-blocked, and so on.

@@ -209,7 +209,7 @@ int run_check(const CheckOptions& o) {
   if (!o.offline) {
     citelint::CheckOptions network = o.network;
     network.progress = !o.quiet && isatty(STDERR_FILENO);
-    links = check_links(urls_to_check(corpus), network);
+    links = check_cited_links(corpus, network);
     for (const std::string& w : links->warnings) std::cerr << "citelint: warning: " << w << "\n";
     std::vector<Finding> found = link_findings(corpus, *links);
     if (findings.empty()) {

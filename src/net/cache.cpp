@@ -16,8 +16,8 @@ struct Statement {
   sqlite3_stmt* s = nullptr;
   Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
   ~Statement() { sqlite3_finalize(s); }
-  void text(int i, const std::string& v) {
-    sqlite3_bind_text(s, i, v.c_str(), -1, SQLITE_TRANSIENT);
+  void text(int i, std::string_view v) {
+    sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   }
   void integer(int i, long long v) { sqlite3_bind_int64(s, i, v); }
   std::string column_text(int i) {
@@ -60,7 +60,7 @@ LinkCache::LinkCache(const std::string& path) {
 
 LinkCache::~LinkCache() { sqlite3_close(db_); }
 
-std::optional<LinkResult> LinkCache::find(const std::string& url, std::chrono::seconds max_age) {
+std::optional<LinkResult> LinkCache::find(std::string_view url, std::chrono::seconds max_age) {
   if (!db_) return std::nullopt;
   Statement q(db_,
               "SELECT status, http_status, final_url, redirects, attempts, elapsed_ms, error "
@@ -85,7 +85,7 @@ std::optional<LinkResult> LinkCache::find(const std::string& url, std::chrono::s
   return r;
 }
 
-void LinkCache::store(const std::string& url, const LinkResult& r) {
+void LinkCache::store(std::string_view url, const LinkResult& r) {
   if (!db_ || !is_conclusive(r.status) || r.from_cache) return;
   Statement q(
       db_,

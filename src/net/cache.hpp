@@ -24,9 +24,9 @@ class LinkCache {
   const std::string& error() const { return error_; }
 
   // A result stored no longer ago than max_age, marked from_cache.
-  std::optional<LinkResult> find(const std::string& url, std::chrono::seconds max_age);
+  std::optional<LinkResult> find(std::string_view url, std::chrono::seconds max_age);
   // Stores conclusive results only; others are skipped.
-  void store(const std::string& url, const LinkResult& result);
+  void store(std::string_view url, const LinkResult& result);
   void begin();
   void commit();
 

@@ -38,7 +38,7 @@ constexpr std::pair<LinkStatus, std::string_view> kStatuses[] = {
     {LinkStatus::unchecked, "unchecked"},
 };
 
-bool web_url(const std::string& url) {
+bool web_url(std::string_view url) {
   const auto parsed = boost::urls::parse_uri(url);
   return parsed && (parsed->scheme() == "http" || parsed->scheme() == "https") &&
          !parsed->encoded_host().empty();
@@ -164,11 +164,15 @@ const std::string& LinkResult::final_url() const {
   return redirects.empty() ? none : redirects.back().url;
 }
 
-LinkResults::LinkResults(std::vector<std::string> urls) {
+LinkResults::LinkResults(std::vector<std::string_view> urls) {
   std::sort(urls.begin(), urls.end());
   urls.erase(std::unique(urls.begin(), urls.end()), urls.end());
   entries_.reserve(urls.size());
-  for (std::string& url : urls) entries_.emplace_back(std::move(url), LinkResult{});
+  for (std::string_view url : urls) entries_.emplace_back(url, LinkResult{});
+}
+
+LinkResults::LinkResults(std::vector<std::string> urls) : owned_(std::move(urls)) {
+  entries_ = LinkResults(std::vector<std::string_view>(owned_.begin(), owned_.end())).entries_;
 }
 
 LinkResult* LinkResults::find(std::string_view url) {
@@ -186,24 +190,16 @@ const LinkResult& LinkResults::at(std::string_view url) const {
   throw std::out_of_range("no link result for " + std::string(url));
 }
 
-std::vector<std::string> urls_to_check(const Corpus& corpus) {
-  std::vector<std::string_view> views;
-  for (const Reference& ref : corpus.references)
-    for (const Url& u : ref.urls)
-      if (u.valid) views.push_back(u.normalised);
-  std::sort(views.begin(), views.end());
-  views.erase(std::unique(views.begin(), views.end()), views.end());
-  return {views.begin(), views.end()};
-}
+namespace {
 
-CheckReport check_links(std::vector<std::string> urls, const CheckOptions& options) {
+CheckReport check(LinkResults results, const CheckOptions& options) {
   CheckReport report;
   std::vector<std::unique_ptr<RE2>> exclude, include;
   for (const std::string& p : options.exclude) exclude.push_back(std::make_unique<RE2>(p));
   for (const std::string& p : options.include) include.push_back(std::make_unique<RE2>(p));
-  auto matches_any = [](const std::vector<std::unique_ptr<RE2>>& res, const std::string& url) {
+  auto matches_any = [](const std::vector<std::unique_ptr<RE2>>& res, std::string_view url) {
     for (const auto& re : res)
-      if (RE2::PartialMatch(url, *re)) return true;
+      if (RE2::PartialMatch(re2::StringPiece(url.data(), url.size()), *re)) return true;
     return false;
   };
 
@@ -218,12 +214,12 @@ CheckReport check_links(std::vector<std::string> urls, const CheckOptions& optio
     }
   }
 
-  report.results = LinkResults(std::move(urls));
+  report.results = std::move(results);
   boost::asio::io_context io;
   net::Scheduler scheduler(io, options);
   std::vector<LinkResults::Entry*> asked;
   for (LinkResults::Entry& entry : report.results) {
-    const std::string& url = entry.first;
+    const std::string_view url = entry.first;
     LinkResult& r = entry.second;
     if (!web_url(url)) {
       r.status = LinkStatus::invalid;
@@ -264,6 +260,20 @@ CheckReport check_links(std::vector<std::string> urls, const CheckOptions& optio
     cache->commit();
   }
   return report;
+}
+
+}  // namespace
+
+CheckReport check_links(std::vector<std::string> urls, const CheckOptions& options) {
+  return check(LinkResults(std::move(urls)), options);
+}
+
+CheckReport check_cited_links(const Corpus& corpus, const CheckOptions& options) {
+  std::vector<std::string_view> urls;
+  for (const Reference& ref : corpus.references)
+    for (const Url& u : ref.urls)
+      if (u.valid) urls.push_back(u.normalised);
+  return check(LinkResults(std::move(urls)), options);
 }
 
 std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& report) {

@@ -31,17 +31,17 @@ std::size_t socket_budget() {
   return limit.rlim_cur > reserve * 2 ? static_cast<std::size_t>(limit.rlim_cur - reserve) : 16;
 }
 
-std::string chain_text(const std::string& from, const std::vector<Redirect>& chain) {
-  std::string text = from;
+std::string chain_text(std::string_view from, const std::vector<Redirect>& chain) {
+  std::string text(from);
   for (const Redirect& r : chain) text += " -> " + r.url;
   return text;
 }
 
 }  // namespace
 
-std::string host_of(const std::string& url) {
+std::string host_of(std::string_view url) {
   const auto parsed = boost::urls::parse_uri(url);
-  if (!parsed) return url;
+  if (!parsed) return std::string(url);
   std::string host(parsed->encoded_host());
   std::transform(host.begin(), host.end(), host.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -72,7 +72,7 @@ Scheduler::Scheduler(asio::io_context& io, const CheckOptions& options)
 
 Scheduler::~Scheduler() { curl_slist_free_all(resolve_); }
 
-Scheduler::Host& Scheduler::host_for(const std::string& url) {
+Scheduler::Host& Scheduler::host_for(std::string_view url) {
   const std::string name = host_of(url);
   auto& slot = hosts_[name];
   if (!slot) {

@@ -20,7 +20,7 @@
 namespace citelint::net {
 
 // The host a URL's politeness is counted for: its host name, lowercased.
-std::string host_of(const std::string& url);
+std::string host_of(std::string_view url);
 
 class Scheduler {
  public:
@@ -90,7 +90,7 @@ class Scheduler {
   // is down would otherwise hold its queue for timeout x attempts per URL.
   static constexpr int kGiveUpAfter = 3;
 
-  Host& host_for(const std::string& url);
+  Host& host_for(std::string_view url);
   void enqueue(Job* job, bool front);
   void make_ready(Host& host, bool first = false);
   void pump();

@@ -40,14 +40,16 @@ std::size_t count_distinct(const std::vector<std::string_view>& items) {
 Summary summarise(const ReportInput& input) {
   Summary s;
   s.references = input.corpus.references.size();
-  std::vector<std::string_view> urls;
-  std::size_t cited = 0;
-  for (const Reference& r : input.corpus.references) cited += r.urls.size();
-  urls.reserve(cited);
-  for (const Reference& r : input.corpus.references)
-    for (const Url& u : r.urls) urls.push_back(u.normalised);
-  s.urls = urls.size();
-  s.unique_urls = count_distinct(urls);
+  // The link results hold each URL they checked once (the cited ones): only the rest (all,
+  // offline) are counted here, without a table as large as the list.
+  const LinkResults* results = input.links ? &input.links->results : nullptr;
+  std::vector<std::string_view> others;
+  for (const Reference& r : input.corpus.references) {
+    s.urls += r.urls.size();
+    for (const Url& u : r.urls)
+      if (!results || !results->find(u.normalised)) others.push_back(u.normalised);
+  }
+  s.unique_urls = count_distinct(others) + (results ? results->size() : 0);
   // Per unique URL: the checker's status, or unchecked (offline, or not a web URL).
   if (!input.links) {
     if (s.urls) s.links["unchecked"] = s.unique_urls;

@@ -111,10 +111,11 @@ TEST_CASE("redirects are followed and recorded, permanent ones reported") {
 }
 
 TEST_CASE("link results hold each URL once, in order, and find them") {
-  LinkResults results({"http://b.test/", "http://a.test/", "http://b.test/", "http://c.test/"});
+  LinkResults results(std::vector<std::string>{"http://b.test/", "http://a.test/", "http://b.test/",
+                                               "http://c.test/"});
   REQUIRE(results.size() == 3);
   std::vector<std::string> order;
-  for (const auto& [url, r] : results) order.push_back(url);
+  for (const auto& [url, r] : results) order.emplace_back(url);
   CHECK(order == std::vector<std::string>{"http://a.test/", "http://b.test/", "http://c.test/"});
   REQUIRE(results.find("http://b.test/"));
   results.find("http://b.test/")->status = LinkStatus::broken;
@@ -123,6 +124,13 @@ TEST_CASE("link results hold each URL once, in order, and find them") {
   CHECK_FALSE(results.find("http://b.test"));
   CHECK(results.count("http://d.test/") == 0);
   CHECK_THROWS_AS(results.at("http://d.test/"), std::out_of_range);
+
+  // Moved, owned strings stay where the entries view them (short ones live inside the string).
+  const LinkResults moved = std::move(results);
+  CHECK(moved.at("http://b.test/").status == LinkStatus::broken);
+  std::string views;
+  for (const auto& [url, r] : moved) views += std::string(url) + " ";
+  CHECK(views == "http://a.test/ http://b.test/ http://c.test/ ");
 }
 
 TEST_CASE("a redirect loop or too many hops is broken") {
