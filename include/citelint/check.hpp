@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,17 +46,41 @@ struct Redirect {
   int http_status = 0;
 };
 
-struct LinkResult {
+// 24 bytes: what most links have (an ok, no redirect, no error) is held inline, the rest once
+// there is some (a run keeps a result for each of its URLs until the report).
+class LinkResult {
+ public:
   LinkStatus status = LinkStatus::unchecked;
   bool from_cache = false;
   int http_status = 0;  // of the last response; 0 when there was none
   int attempts = 0;
   int elapsed_ms = 0;
-  std::vector<Redirect> redirects;  // every hop, in order
-  std::string error;  // what went wrong, in words: status, curl's error, backoff applied
 
+  LinkResult() = default;
+  LinkResult(const LinkResult& other);
+  LinkResult& operator=(const LinkResult& other);
+  LinkResult(LinkResult&&) noexcept = default;
+  LinkResult& operator=(LinkResult&&) noexcept = default;
+
+  // What went wrong, in words: status, curl's error, backoff applied; empty when nothing did.
+  const std::string& error() const { return more_ ? more_->error : none().error; }
+  void set_error(std::string error);
+  // Every redirect hop, in order.
+  const std::vector<Redirect>& redirects() const {
+    return more_ ? more_->redirects : none().redirects;
+  }
+  void set_redirects(std::vector<Redirect> redirects);
   // Where the redirects ended (the last hop); empty when there were none.
   const std::string& final_url() const;
+
+ private:
+  struct More {
+    std::string error;
+    std::vector<Redirect> redirects;
+  };
+  static const More& none();
+  More& more();
+  std::unique_ptr<More> more_;
 };
 
 // One result per unique URL, sorted by URL, each URL held once: a run over 100,000 URLs keeps

@@ -107,7 +107,8 @@ class PhaseTimer {
     laps_.push_back(lap);
     last_ = now;
   }
-  ~PhaseTimer() {
+  ~PhaseTimer() {  // destroyed last in run_check: after the run's memory is freed
+    lap("free");
     for (const Lap& l : laps_)
       std::fprintf(stderr, "%9.2f ms  phase: %-18s RSS %6.1f MB, peak so far %6.1f MB\n", l.ms,
                    l.phase, static_cast<double>(l.rss_kb) / 1024,

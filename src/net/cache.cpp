@@ -75,12 +75,14 @@ std::optional<LinkResult> LinkCache::find(std::string_view url, std::chrono::sec
   r.status = *status;
   r.http_status = sqlite3_column_int(q.s, 1);
   const auto chain = nlohmann::json::parse(q.column_text(3), nullptr, false);
+  std::vector<Redirect> redirects;
   if (chain.is_array())
     for (const auto& hop : chain)
-      r.redirects.push_back({hop.value("url", ""), hop.value("status", 0)});
+      redirects.push_back({hop.value("url", ""), hop.value("status", 0)});
+  r.set_redirects(std::move(redirects));
   r.attempts = sqlite3_column_int(q.s, 4);
   r.elapsed_ms = sqlite3_column_int(q.s, 5);
-  r.error = q.column_text(6);
+  r.set_error(q.column_text(6));
   r.from_cache = true;
   return r;
 }
@@ -93,7 +95,7 @@ void LinkCache::store(std::string_view url, const LinkResult& r) {
       "attempts, elapsed_ms, error, checked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   if (!q.s) return;
   nlohmann::json chain = nlohmann::json::array();
-  for (const Redirect& hop : r.redirects)
+  for (const Redirect& hop : r.redirects())
     chain.push_back({{"url", hop.url}, {"status", hop.http_status}});
   q.text(1, url);
   q.text(2, std::string(to_string(r.status)));
@@ -102,7 +104,7 @@ void LinkCache::store(std::string_view url, const LinkResult& r) {
   q.text(5, chain.dump());
   q.integer(6, r.attempts);
   q.integer(7, r.elapsed_ms);
-  q.text(8, r.error);
+  q.text(8, r.error());
   q.integer(9, static_cast<long long>(std::time(nullptr)));
   sqlite3_step(q.s);
 }

@@ -116,25 +116,25 @@ std::optional<LinkFinding> finding_kind(LinkStatus s) {
 std::string message_for(const LinkResult& r) {
   switch (r.status) {
     case LinkStatus::broken:
-      return "broken link: " + r.error;
+      return "broken link: " + r.error();
     case LinkStatus::redirect:
       return "the link moved permanently to " + r.final_url();
     case LinkStatus::soft_404:
-      return "the page answers, but is missing: " + r.error;
+      return "the page answers, but is missing: " + r.error();
     case LinkStatus::blocked:
-      return "the site refused an automated check (" + r.error + "); check it in a browser";
+      return "the site refused an automated check (" + r.error() + "); check it in a browser";
     case LinkStatus::timeout:
-      return "no answer in time: " + r.error;
+      return "no answer in time: " + r.error();
     case LinkStatus::dns_error:
-      return "the host name does not resolve: " + r.error;
+      return "the host name does not resolve: " + r.error();
     case LinkStatus::tls_error:
-      return "the secure connection failed: " + r.error;
+      return "the secure connection failed: " + r.error();
     case LinkStatus::server_error:
-      return "the server failed: " + r.error;
+      return "the server failed: " + r.error();
     case LinkStatus::connection_error:
-      return "could not connect: " + r.error;
+      return "could not connect: " + r.error();
     case LinkStatus::skipped:
-      return "not checked: " + r.error;
+      return "not checked: " + r.error();
     default:
       return std::string(to_string(r.status));
   }
@@ -159,9 +159,40 @@ bool is_conclusive(LinkStatus s) {
          s == LinkStatus::soft_404;
 }
 
+LinkResult::LinkResult(const LinkResult& other)
+    : status(other.status),
+      from_cache(other.from_cache),
+      http_status(other.http_status),
+      attempts(other.attempts),
+      elapsed_ms(other.elapsed_ms),
+      more_(other.more_ ? std::make_unique<More>(*other.more_) : nullptr) {}
+
+LinkResult& LinkResult::operator=(const LinkResult& other) {
+  if (this != &other) *this = LinkResult(other);
+  return *this;
+}
+
+const LinkResult::More& LinkResult::none() {
+  static const More empty;
+  return empty;
+}
+
+LinkResult::More& LinkResult::more() {
+  if (!more_) more_ = std::make_unique<More>();
+  return *more_;
+}
+
+void LinkResult::set_error(std::string error) {
+  if (!error.empty() || more_) more().error = std::move(error);
+}
+
+void LinkResult::set_redirects(std::vector<Redirect> redirects) {
+  if (!redirects.empty() || more_) more().redirects = std::move(redirects);
+}
+
 const std::string& LinkResult::final_url() const {
-  static const std::string none;
-  return redirects.empty() ? none : redirects.back().url;
+  static const std::string empty;
+  return redirects().empty() ? empty : redirects().back().url;
 }
 
 LinkResults::LinkResults(std::vector<std::string_view> urls) {
@@ -223,7 +254,7 @@ CheckReport check(LinkResults results, const CheckOptions& options) {
     LinkResult& r = entry.second;
     if (!web_url(url)) {
       r.status = LinkStatus::invalid;
-      r.error = "not an http or https URL";
+      r.set_error("not an http or https URL");
     } else if (matches_any(exclude, url) || (!include.empty() && !matches_any(include, url))) {
       r.status = LinkStatus::excluded;
     } else if (auto cached = cache ? cache->find(url, options.cache_max_age) : std::nullopt) {

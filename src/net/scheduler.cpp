@@ -289,11 +289,11 @@ void Scheduler::finish(Job* job, LinkStatus status, int http_status, std::string
   LinkResult& result = job->entry->second;
   result.status = status;
   result.http_status = http_status;
-  result.redirects = std::move(job->chain);
+  result.set_redirects(std::move(job->chain));
   result.attempts = job->attempts;
   result.elapsed_ms = static_cast<int>(
       std::chrono::duration_cast<milliseconds>(Clock::now() - job->started).count());
-  result.error = std::move(error);
+  result.set_error(std::move(error));
   --unfinished_;
   not_ok_ += status != LinkStatus::ok && status != LinkStatus::redirect;
   jobs_.erase(job);  // nothing refers to the job any more
@@ -309,7 +309,7 @@ void Scheduler::give_up(Host& host) {
   while (host.has_work()) {
     LinkResult& result = host.pop_fresh()->second;
     result.status = host.unanswered_status;
-    result.error = why;
+    result.set_error(why);
     --unfinished_;
     ++not_ok_;
   }

@@ -18,7 +18,7 @@ void write_link(json::Writer& w, std::string_view url, const LinkResult& r) {
   } else {
     w.key("http_status").null();
   }
-  if (!r.redirects.empty()) {
+  if (!r.redirects().empty()) {
     w.key("final_url").value(r.final_url());
   } else if (r.attempts > 0) {
     w.key("final_url").value(url);  // asked, and not redirected
@@ -26,16 +26,16 @@ void write_link(json::Writer& w, std::string_view url, const LinkResult& r) {
     w.key("final_url").null();
   }
   w.key("redirects").begin_array();
-  for (const Redirect& hop : r.redirects)
+  for (const Redirect& hop : r.redirects())
     w.begin_object().key("url").value(hop.url).key("status").value(hop.http_status).end_object();
   w.end_array();
   w.key("attempts").value(r.attempts);
   w.key("elapsed_ms").value(static_cast<long long>(r.elapsed_ms));
   w.key("from_cache").value(r.from_cache);
-  if (r.error.empty()) {
+  if (r.error().empty()) {
     w.key("error").null();
   } else {
-    w.key("error").value(r.error);
+    w.key("error").value(r.error());
   }
   w.key("archive").null();
   w.end_object();
