@@ -5,16 +5,8 @@
 
 #include "cli/commands.hpp"
 
-#ifdef CITELINT_MIMALLOC
-#include <mimalloc.h>
-#endif
-
 int main(int argc, char** argv) {
-#ifdef CITELINT_MIMALLOC
-  // 2 MiB pages (transparent huge pages) where the kernel has them: a large list's memory then
-  // faults in 512 times less often (see CMakeLists.txt).
-  mi_option_enable(mi_option_large_os_pages);
-#else
+#ifndef CITELINT_MIMALLOC
   // A run allocates in phases (read, extract, lint, report) that free big blocks the next phase
   // needs again: keep freed memory in the heap instead of returning it to the OS each time.
   mallopt(M_MMAP_THRESHOLD, 256 << 20);
