@@ -161,8 +161,8 @@ bool write_report(const CheckOptions& o, const ReportInput& report) {
 int run_check(const CheckOptions& o) {
   PhaseTimer timer;
   std::vector<Diagnostic> diagnostics;
-  const std::vector<RuleFile> files = select_rule_files(o.rules, diagnostics);
-  const RuleSet rules = RuleSet::load(files, diagnostics);
+  std::optional<RuleSet> rules =
+      RuleSet::load(select_rule_files(o.rules, diagnostics), diagnostics);
   if (!diagnostics.empty()) {
     print_diagnostics(diagnostics);
     std::cerr << "citelint: no input was checked: fix the rule files above first\n";
@@ -202,8 +202,9 @@ int run_check(const CheckOptions& o) {
     corpus.documents.push_back(std::move(loaded.document));
   }
   static std::vector<Finding>* kept_findings = nullptr;
-  kept_findings = new std::vector<Finding>(lint(rules, corpus, lint_options));
+  kept_findings = new std::vector<Finding>(lint(*rules, corpus, lint_options));
   std::vector<Finding>& findings = *kept_findings;
+  rules.reset();  // compiled patterns and their caches: the network phase reuses the memory
   timer.lap("lint");
 
   std::optional<CheckReport> links;
