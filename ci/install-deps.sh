@@ -4,7 +4,8 @@
 #   ci/install-deps.sh           build and tests
 #   ci/install-deps.sh --bench   also the peers bench/links.sh runs: linkchecker (Debian),
 #                                linkinator and markdown-link-check (npm, versions pinned in
-#                                bench/peers/package-lock.json)
+#                                bench/peers/package-lock.json, with the Node.js 22 that
+#                                linkinator 8 needs, as an npm package)
 set -euo pipefail
 bench=false
 [ "${1:-}" = "--bench" ] && bench=true
