@@ -248,7 +248,7 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
       }
       if (r.http_status == 429 || r.http_status == 503)
         host.slowdown = std::min(host.slowdown * 2, 16.0);
-      retry_later(job, delay);
+      retry_later(job, host, delay);
       break;
     }
     case Next::as_browser:
@@ -280,9 +280,16 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
   pump();
 }
 
-void Scheduler::retry_later(Job* job, milliseconds delay) {
+// The job keeps its place in its host's concurrency while it waits: a host that fails (or asks
+// to slow down) gets no new URL started in its stead, and a run over thousands of hosts that all
+// fail holds a few jobs per host, not one per URL.
+void Scheduler::retry_later(Job* job, Host& host, milliseconds delay) {
+  ++host.in_flight;
   job->timer.expires_after(delay);
-  job->timer.async_wait([this, job](const boost::system::error_code&) { enqueue(job, true); });
+  job->timer.async_wait([this, job, &host](const boost::system::error_code&) {
+    --host.in_flight;  // given back just before the job asks again, first in its host's queue
+    enqueue(job, true);
+  });
 }
 
 void Scheduler::finish(Job* job, LinkStatus status, int http_status, std::string error) {

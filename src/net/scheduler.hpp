@@ -96,7 +96,7 @@ class Scheduler {
   void pump();
   void start(Job* job, Host& host);
   void on_response(Job* job, Host& host, struct Response response);
-  void retry_later(Job* job, std::chrono::milliseconds delay);
+  void retry_later(Job* job, Host& host, std::chrono::milliseconds delay);
   void finish(Job* job, LinkStatus status, int http_status, std::string error);
   void give_up(Host& host);
 

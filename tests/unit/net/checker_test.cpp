@@ -2,6 +2,7 @@
 // path, methods, user agents, requests in flight). No assertion on durations.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <mutex>
 
 #include "citelint/check.hpp"
 #include "support/fake_web.hpp"
@@ -204,6 +205,34 @@ TEST_CASE("server errors are retried, then reported with their cause") {
   CHECK(web.requests("/500") == 3);
   CHECK(r.error().find("HTTP 500") == 0);
   CHECK(r.error().find("backoff") != std::string::npos);
+}
+
+TEST_CASE("a URL waiting to be asked again keeps its host's slot: no other URL starts meanwhile") {
+  FakeWeb web;
+  std::mutex lock;
+  std::vector<std::string> order;  // targets, in the order the server saw them
+  for (const char* path : {"/failing/1", "/failing/2", "/failing/3"}) {
+    web.route(path, [&](const FakeRequest& req, int) {
+      const std::lock_guard<std::mutex> hold(lock);
+      order.push_back(req.target);
+      FakeReply r;
+      r.status = 503;
+      return r;
+    });
+  }
+  CheckOptions o = options_for(web);
+  o.host_concurrency = 1;
+  o.retries = 1;
+  o.retry_base = std::chrono::milliseconds(100);
+  std::vector<std::string> urls;
+  for (int i = 1; i <= 3; ++i)
+    urls.push_back(web.url("site.test", "/failing/" + std::to_string(i)));
+  const CheckReport report = check_links(urls, o);
+  for (const auto& [url, r] : report.results) CHECK(r.status == LinkStatus::server_error);
+  // Each URL's retry comes before the next URL's first request: the backoff slows the host
+  // down instead of letting its other URLs through.
+  CHECK(order == std::vector<std::string>{"/failing/1", "/failing/1", "/failing/2", "/failing/2",
+                                          "/failing/3", "/failing/3"});
 }
 
 TEST_CASE("slow answers are waited for, hung ones time out, resets are connection errors") {
