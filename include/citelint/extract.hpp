@@ -31,8 +31,28 @@ struct ParsedDate {
 std::optional<ParsedDate> parse_date(std::string_view text);
 bool is_calendar_date(int year, int month, int day);
 
-// Dates in [begin, end): GB/T 7714 `(published)[accessed]` pairs and `[accessed]`, and the
-// publication year in `, 2019.` position. Text inside `skip` (the URLs) is not searched.
+// A date as the citation styles write it, read from s[i] on (i is moved past it): year first
+// ("2021-03-03", "2021.12.21", "2021- 9-12", "2021 Mar 3", "2020, May 5", "2021年3月3日"),
+// day first ("3 March 2021", "3 Mar. 2021", "3 mar. 2021", "3. März 2021", "3.3.2021") or
+// month first ("March 3, 2021", "Mar. 3, 2021", "March 2021"); English, Portuguese and German
+// month names; full-width digits.
+std::optional<ParsedDate> read_date(std::string_view s, std::size_t& i);
+// The same, when the whole text is the date.
+std::optional<ParsedDate> parse_date_text(std::string_view text);
+
+// A date after the words that say what it is: "Retrieved", "accessed", "Accessed:", "cited",
+// "updated", "访问日期", "Acesso em:", "abgerufen am" and the like, in text[begin, end).
+struct MarkedDate {
+  DateRole role;
+  std::size_t begin, end;  // the date itself, without its marker
+  ParsedDate date;
+};
+std::vector<MarkedDate> find_marked_dates(std::string_view text, std::size_t begin,
+                                          std::size_t end);
+
+// Dates in [begin, end): GB/T 7714 `(published)[accessed]` pairs and `[accessed]` (in any of
+// read_date's forms), dates after access markers (find_marked_dates), and the publication year
+// in `, 2019.` position. Text inside `skip` (the URLs) is not searched.
 std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t end,
                              const std::vector<Url>& skip);
 

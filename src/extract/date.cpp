@@ -4,41 +4,18 @@
 #include <cstdio>
 
 #include "citelint/extract.hpp"
+#include "extract/date_parts.hpp"
 #include "model/utf8.hpp"
 
 namespace citelint {
 
+using date_parts::finish_date;
+using date_parts::is_horizontal_space;
+using date_parts::is_separator;
+using date_parts::read_number;
+using date_parts::skip_horizontal_space;
+
 namespace {
-
-bool is_separator(char32_t c) {
-  return c == U'-' || c == U'/' || c == U'.' || c == 0x2010 || c == 0x2011 || c == 0x2012 ||
-         c == 0x2013 || c == 0x2014 || c == 0xFF0D || c == 0xFF0F || c == 0xFF0E;
-}
-
-bool is_horizontal_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0; }
-
-// Reads up to max_digits decimal digits (ASCII or full-width) at s[i].
-int read_number(std::string_view s, std::size_t& i, int max_digits, int* digits_read) {
-  int value = 0, n = 0;
-  while (i < s.size() && n < max_digits) {
-    std::size_t j = i;
-    const char32_t c = utf8::fold_fullwidth(utf8::next(s, j));
-    if (c < U'0' || c > U'9') break;
-    value = value * 10 + static_cast<int>(c - U'0');
-    ++n;
-    i = j;
-  }
-  *digits_read = n;
-  return value;
-}
-
-void skip_horizontal_space(std::string_view s, std::size_t& i) {
-  while (i < s.size()) {
-    std::size_t j = i;
-    if (!is_horizontal_space(utf8::next(s, j))) break;
-    i = j;
-  }
-}
 
 Date make_date(const Document& doc, DateRole role, std::size_t begin, std::size_t end,
                const ParsedDate& parsed) {
@@ -55,6 +32,27 @@ Date make_date(const Document& doc, DateRole role, std::size_t begin, std::size_
 }
 
 }  // namespace
+
+void date_parts::finish_date(ParsedDate& d, int parts) {
+  auto two = [](std::string& out, int n) {
+    out += static_cast<char>('0' + n / 10 % 10);
+    out += static_cast<char>('0' + n % 10);
+  };
+  d.value.clear();
+  two(d.value, d.year / 100);
+  two(d.value, d.year);
+  if (parts >= 2) {
+    d.value += '-';
+    two(d.value, d.month);
+  }
+  if (parts == 3) {
+    d.value += '-';
+    two(d.value, d.day);
+  }
+  d.valid = parts == 3   ? is_calendar_date(d.year, d.month, d.day)
+            : parts == 2 ? d.month >= 1 && d.month <= 12
+                         : true;
+}
 
 bool is_calendar_date(int year, int month, int day) {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -86,23 +84,7 @@ std::optional<ParsedDate> parse_date(std::string_view text) {
   }
   skip_horizontal_space(text, i);
   if (i != text.size()) return std::nullopt;
-  auto two = [](std::string& out, int n) {
-    out += static_cast<char>('0' + n / 10 % 10);
-    out += static_cast<char>('0' + n % 10);
-  };
-  two(d.value, d.year / 100);
-  two(d.value, d.year);
-  if (parts >= 2) {
-    d.value += '-';
-    two(d.value, d.month);
-  }
-  if (parts == 3) {
-    d.value += '-';
-    two(d.value, d.day);
-  }
-  d.valid = parts == 3   ? is_calendar_date(d.year, d.month, d.day)
-            : parts == 2 ? d.month >= 1 && d.month <= 12
-                         : true;
+  finish_date(d, parts);
   return d;
 }
 
@@ -136,7 +118,9 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
       skip_horizontal_space(s, b);
       std::size_t e = close;
       while (e > b && is_horizontal_space(static_cast<unsigned char>(s[e - 1]))) --e;
-      const auto parsed = parse_date(s.substr(b, e - b));
+      auto parsed = parse_date(s.substr(b, e - b));
+      if (!parsed)
+        parsed = parse_date_text(s.substr(b, e - b));  // "(2020, May 5)", "[2021年3月3日]"
       if (!parsed) {
         // "(2019a)": a year with a disambiguating letter.
         const std::string_view inner = s.substr(b, e - b);
@@ -178,6 +162,14 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
       parsed.value = std::to_string(year);
       dates.push_back(make_date(doc, DateRole::year, yb, ye, parsed));
     }
+  }
+  // Dates the words before them name ("accessed March 3, 2021"): they replace what the other
+  // readers made of the same text (its year in the `, 2021.` slot).
+  for (MarkedDate& m : find_marked_dates(s, begin, end)) {
+    if (inside_url(skip, m.begin)) continue;
+    std::erase_if(dates,
+                  [&](const Date& d) { return d.span.begin < m.end && m.begin < d.span.end; });
+    dates.push_back(make_date(doc, m.role, m.begin, m.end, m.date));
   }
   std::sort(dates.begin(), dates.end(),
             [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });

@@ -1,0 +1,295 @@
+// Dates as the citation styles write them, and the words that make one the access date:
+// APA "Retrieved March 3, 2021, from", Chicago "accessed March 3, 2021", MLA "Accessed 3 Mar.
+// 2021", IEEE "Accessed: Mar. 3, 2021", Vancouver "[updated 2020 Jan 5; cited 2021 Mar 3]",
+// Harvard "(Accessed: 3 March 2021)", ACS "(accessed 2021-03-03)", Chinese "2021年3月3日" and
+// "访问日期", Portuguese "Acesso em: 3 mar. 2021", German "abgerufen am 3.3.2021".
+#include <array>
+#include <cctype>
+
+#include "citelint/extract.hpp"
+#include "extract/date_parts.hpp"
+#include "model/utf8.hpp"
+
+namespace citelint {
+
+using date_parts::finish_date;
+using date_parts::is_horizontal_space;
+using date_parts::is_separator;
+using date_parts::read_number;
+using date_parts::skip_horizontal_space;
+
+namespace {
+
+struct MonthName {
+  std::string_view name;  // lowercase; abbreviations match with or without a full stop
+  int month;
+};
+
+// English, Portuguese and German names and their abbreviations. Longer names first, so "june"
+// is read whole rather than as "jun" and a stray "e".
+constexpr std::array kMonths = {
+    MonthName{"september", 9}, MonthName{"fevereiro", 2}, MonthName{"dezembro", 12},
+    MonthName{"novembro", 11}, MonthName{"setembro", 9},  MonthName{"dezember", 12},
+    MonthName{"november", 11}, MonthName{"february", 2},  MonthName{"december", 12},
+    MonthName{"oktober", 10},  MonthName{"outubro", 10},  MonthName{"january", 1},
+    MonthName{"october", 10},  MonthName{"janeiro", 1},   MonthName{"februar", 2},
+    MonthName{"januar", 1},    MonthName{"august", 8},    MonthName{"agosto", 8},
+    MonthName{"junho", 6},     MonthName{"julho", 7},     MonthName{"march", 3},
+    MonthName{"março", 3},     MonthName{"marco", 3},     MonthName{"april", 4},
+    MonthName{"abril", 4},     MonthName{"maerz", 3},     MonthName{"märz", 3},
+    MonthName{"maio", 5},      MonthName{"june", 6},      MonthName{"juni", 6},
+    MonthName{"july", 7},      MonthName{"juli", 7},      MonthName{"sept", 9},
+    MonthName{"jan", 1},       MonthName{"feb", 2},       MonthName{"fev", 2},
+    MonthName{"mar", 3},       MonthName{"mär", 3},       MonthName{"apr", 4},
+    MonthName{"abr", 4},       MonthName{"may", 5},       MonthName{"mai", 5},
+    MonthName{"jun", 6},       MonthName{"jul", 7},       MonthName{"aug", 8},
+    MonthName{"ago", 8},       MonthName{"sep", 9},       MonthName{"set", 9},
+    MonthName{"oct", 10},      MonthName{"okt", 10},      MonthName{"out", 10},
+    MonthName{"nov", 11},      MonthName{"dec", 12},      MonthName{"dez", 12},
+};
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool starts_with_ci(std::string_view s, std::size_t i, std::string_view word) {
+  if (s.size() - i < word.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k)
+    if (lower(s[i + k]) != word[k]) return false;
+  return true;
+}
+
+bool is_letter_at(std::string_view s, std::size_t i) {
+  return i < s.size() && (std::isalpha(static_cast<unsigned char>(s[i])) ||
+                          static_cast<unsigned char>(s[i]) >= 0x80);
+}
+
+// A month name at s[i] (a whole word, an optional full stop after it); 0 when there is none.
+int read_month(std::string_view s, std::size_t& i) {
+  for (const MonthName& m : kMonths) {
+    if (!starts_with_ci(s, i, m.name)) continue;
+    std::size_t j = i + m.name.size();
+    if (is_letter_at(s, j)) continue;  // "marketing" is not "mar"
+    if (j < s.size() && s[j] == '.') ++j;
+    i = j;
+    return m.month;
+  }
+  return 0;
+}
+
+// Spaces, and at most one comma or full stop among them ("March 3, 2021", "3. März 2021").
+void skip_gap(std::string_view s, std::size_t& i) {
+  skip_horizontal_space(s, i);
+  if (i < s.size() && (s[i] == ',' || s[i] == '.')) ++i;
+  skip_horizontal_space(s, i);
+}
+
+bool is_cjk_unit(std::string_view s, std::size_t& i, char32_t unit) {
+  std::size_t j = i;
+  skip_horizontal_space(s, j);
+  if (j >= s.size() || utf8::next(s, j) != unit) return false;
+  i = j;
+  return true;
+}
+
+// A day number (1 or 2 digits, not followed by another digit).
+bool read_day(std::string_view s, std::size_t& i, int& day) {
+  int n = 0;
+  std::size_t j = i;
+  day = read_number(s, j, 2, &n);
+  if (n == 0) return false;
+  std::size_t k = j;
+  if (k < s.size()) {
+    const char32_t c = utf8::fold_fullwidth(utf8::next(s, k));
+    if (c >= U'0' && c <= U'9') return false;
+  }
+  i = j;
+  return true;
+}
+
+bool read_year(std::string_view s, std::size_t& i, int& year) {
+  int n = 0;
+  std::size_t j = i;
+  year = read_number(s, j, 4, &n);
+  if (n != 4) return false;
+  std::size_t k = j;
+  if (k < s.size()) {
+    const char32_t c = utf8::fold_fullwidth(utf8::next(s, k));
+    if (c >= U'0' && c <= U'9') return false;
+  }
+  i = j;
+  return true;
+}
+
+std::optional<ParsedDate> done(ParsedDate d, int parts, std::size_t& i, std::size_t end) {
+  finish_date(d, parts);
+  i = end;
+  return d;
+}
+
+// Year first: "2021-03-03", "2021.12.21", "2021- 9-12", "2021 Mar 3", "2021年3月3日".
+std::optional<ParsedDate> year_first(std::string_view s, std::size_t& i) {
+  ParsedDate d;
+  std::size_t j = i;
+  if (!read_year(s, j, d.year)) return std::nullopt;
+  if (is_cjk_unit(s, j, U'年')) {
+    std::size_t k = j;
+    skip_horizontal_space(s, k);
+    int n = 0;
+    d.month = read_number(s, k, 2, &n);
+    if (n == 0 || !is_cjk_unit(s, k, U'月')) return done(d, 1, i, j);
+    j = k;
+    k = j;
+    skip_horizontal_space(s, k);
+    d.day = read_number(s, k, 2, &n);
+    if (n == 0 || !is_cjk_unit(s, k, U'日')) return done(d, 2, i, j);
+    return done(d, 3, i, k);
+  }
+  // "2021 Mar 3" (Vancouver), "2020, May 5" (APA's publication date)
+  std::size_t k = j;
+  skip_horizontal_space(s, k);
+  if (k < s.size() && s[k] == ',') {
+    ++k;
+    skip_horizontal_space(s, k);
+  }
+  if (k > j) {
+    if ((d.month = read_month(s, k)) != 0) {
+      std::size_t m = k;
+      skip_horizontal_space(s, m);
+      if (read_day(s, m, d.day)) return done(d, 3, i, m);
+      return done(d, 2, i, k);
+    }
+    d.month = 0;
+  }
+  // Numeric, with separators (spaces allowed around them).
+  int parts = 1;
+  for (int* field : {&d.month, &d.day}) {
+    k = j;
+    skip_horizontal_space(s, k);
+    if (k >= s.size()) break;
+    std::size_t sep = k;
+    if (!is_separator(utf8::next(s, sep))) break;
+    skip_horizontal_space(s, sep);
+    int value = 0;
+    if (!read_day(s, sep, value)) break;
+    *field = value;
+    j = sep;
+    ++parts;
+  }
+  return done(d, parts, i, j);
+}
+
+// Day first: "3 March 2021", "3 Mar. 2021", "3. März 2021", "3 mar. 2021", "3.3.2021".
+std::optional<ParsedDate> day_first(std::string_view s, std::size_t& i) {
+  ParsedDate d;
+  std::size_t j = i;
+  if (!read_day(s, j, d.day)) return std::nullopt;
+  std::size_t k = j;
+  skip_gap(s, k);
+  if ((d.month = read_month(s, k)) != 0) {
+    skip_gap(s, k);
+    if (!read_year(s, k, d.year)) return std::nullopt;
+    return done(d, 3, i, k);
+  }
+  // D.M.YYYY (German), with full stops only: "3/3/2021" is month first in the US.
+  k = j;
+  if (k >= s.size() || s[k] != '.') return std::nullopt;
+  ++k;
+  if (!read_day(s, k, d.month) || k >= s.size() || s[k] != '.') return std::nullopt;
+  ++k;
+  if (!read_year(s, k, d.year)) return std::nullopt;
+  return done(d, 3, i, k);
+}
+
+// Month first: "March 3, 2021", "Mar. 3, 2021", "Mar 3 2021", "March 2021".
+std::optional<ParsedDate> month_first(std::string_view s, std::size_t& i) {
+  ParsedDate d;
+  std::size_t j = i;
+  if ((d.month = read_month(s, j)) == 0) return std::nullopt;
+  skip_horizontal_space(s, j);
+  std::size_t k = j;
+  if (read_day(s, k, d.day)) {
+    skip_gap(s, k);
+    if (!read_year(s, k, d.year)) return std::nullopt;
+    return done(d, 3, i, k);
+  }
+  d.day = 0;
+  if (!read_year(s, j, d.year)) return std::nullopt;
+  return done(d, 2, i, j);
+}
+
+struct Marker {
+  std::string_view words;  // lowercase ASCII, or CJK as written
+  DateRole role;
+};
+
+// What comes before an access (or update) date. Each may be followed by ":" or "on".
+constexpr std::array kMarkers = {
+    Marker{"retrieved", DateRole::accessed},    Marker{"accessed", DateRole::accessed},
+    Marker{"cited", DateRole::accessed},        Marker{"updated", DateRole::updated},
+    Marker{"acesso em", DateRole::accessed},    Marker{"acessado em", DateRole::accessed},
+    Marker{"abgerufen am", DateRole::accessed}, Marker{"zugegriffen am", DateRole::accessed},
+    Marker{"consulté le", DateRole::accessed},  Marker{"访问日期", DateRole::accessed},
+    Marker{"访问时间", DateRole::accessed},     Marker{"引用日期", DateRole::accessed},
+    Marker{"检索日期", DateRole::accessed},     Marker{"访问于", DateRole::accessed},
+};
+
+}  // namespace
+
+std::optional<ParsedDate> read_date(std::string_view s, std::size_t& i) {
+  skip_horizontal_space(s, i);
+  if (i >= s.size()) return std::nullopt;
+  if (auto d = year_first(s, i)) return d;
+  if (auto d = day_first(s, i)) return d;
+  return month_first(s, i);
+}
+
+std::optional<ParsedDate> parse_date_text(std::string_view text) {
+  std::size_t i = 0;
+  auto d = read_date(text, i);
+  skip_horizontal_space(text, i);
+  if (i < text.size() && text[i] == '.') ++i;  // "3 Mar. 2021." as cut from a sentence
+  if (!d || i != text.size()) return std::nullopt;
+  return d;
+}
+
+std::vector<MarkedDate> find_marked_dates(std::string_view text, std::size_t begin,
+                                          std::size_t end) {
+  std::vector<MarkedDate> found;
+  for (std::size_t i = begin; i < end;) {
+    const Marker* hit = nullptr;
+    // A marker starts a word: not inside one ("recited", "unaccessed").
+    if (i == begin || !std::isalpha(static_cast<unsigned char>(text[i - 1]))) {
+      for (const Marker& m : kMarkers) {
+        if (end - i >= m.words.size() && starts_with_ci(text, i, m.words) &&
+            !(std::isalpha(static_cast<unsigned char>(m.words.back())) &&
+              std::isalpha(static_cast<unsigned char>(
+                  i + m.words.size() < end ? text[i + m.words.size()] : ' ')))) {
+          hit = &m;
+          break;
+        }
+      }
+    }
+    if (!hit) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + hit->words.size();
+    const std::string_view rest = text.substr(0, end);
+    skip_horizontal_space(rest, j);
+    if (j < end && (rest[j] == ':' || rest[j] == ',')) ++j;
+    if (j + 3 <= end && rest.substr(j, 3) == "\xEF\xBC\x9A") j += 3;  // full-width colon
+    skip_horizontal_space(rest, j);
+    if (starts_with_ci(rest, j, "on ")) j += 3;
+    std::size_t date_begin = j;
+    skip_horizontal_space(rest, date_begin);
+    std::size_t date_end = date_begin;
+    if (auto d = read_date(rest, date_end)) {
+      found.push_back({hit->role, date_begin, date_end, std::move(*d)});
+      i = date_end;
+    } else {
+      i = j;
+    }
+  }
+  return found;
+}
+
+}  // namespace citelint

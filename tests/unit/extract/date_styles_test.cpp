@@ -1,0 +1,143 @@
+// Dates as the citation styles write them, clean and damaged, and the words that make a date the
+// access date.
+#include <catch2/catch.hpp>
+
+#include "citelint/extract.hpp"
+
+using namespace citelint;
+
+TEST_CASE("dates in every style's form read to one canonical value") {
+  struct Case {
+    std::string text, value;
+    bool valid;
+  };
+  const std::vector<Case> cases = {
+      // ISO and GB/T 7714, clean and as PDF extraction leaves them
+      {"2013-11-12", "2013-11-12", true},
+      {"2021-03-03", "2021-03-03", true},
+      {"2021.12.21", "2021-12-21", true},
+      {"2022-3-8", "2022-03-08", true},
+      {"2021- 9-12", "2021-09-12", true},
+      {"2021 -09- 12", "2021-09-12", true},
+      {"2021/12/21", "2021-12-21", true},
+      {"2021–12–21", "2021-12-21", true},
+      {"２０２１－０３－０３", "2021-03-03", true},
+      {"２０２１．１２．２１", "2021-12-21", true},
+      {"2019-06", "2019-06", true},
+      {"2019", "2019", true},
+      {"2019-02-30", "2019-02-30", false},
+      {"2019-13-01", "2019-13-01", false},
+      {"2020-02-29", "2020-02-29", true},
+      {"2021-02-29", "2021-02-29", false},
+      // Chinese
+      {"2021年3月3日", "2021-03-03", true},
+      {"2021 年 3 月 3 日", "2021-03-03", true},
+      {"２０２１年３月３日", "2021-03-03", true},
+      {"2021年12月", "2021-12", true},
+      {"2021年", "2021", true},
+      {"2021年2月30日", "2021-02-30", false},
+      {"2021年03月03日", "2021-03-03", true},
+      // APA, Chicago, IEEE: month first
+      {"March 3, 2021", "2021-03-03", true},
+      {"March 3 2021", "2021-03-03", true},
+      {"Mar. 3, 2021", "2021-03-03", true},
+      {"Mar 3, 2021", "2021-03-03", true},
+      {"Sept. 30, 2020", "2020-09-30", true},
+      {"September 30, 2020", "2020-09-30", true},
+      {"Dec. 1, 1999", "1999-12-01", true},
+      {"Oct. 10, 2018", "2018-10-10", true},
+      {"january 15, 2022", "2022-01-15", true},
+      {"JUNE 5, 2018", "2018-06-05", true},
+      {"February 29, 2021", "2021-02-29", false},
+      {"March 2021", "2021-03", true},
+      // MLA, Harvard: day first
+      {"3 Mar. 2021", "2021-03-03", true},
+      {"3 March 2021", "2021-03-03", true},
+      {"03 March 2021", "2021-03-03", true},
+      {"30 Nov. 2020", "2020-11-30", true},
+      {"1 May 2019", "2019-05-01", true},
+      {"10 October 2018", "2018-10-10", true},
+      {"31 April 2019", "2019-04-31", false},
+      // APA publication date
+      {"2020, May 5", "2020-05-05", true},
+      {"2020, December 24", "2020-12-24", true},
+      // Vancouver
+      {"2021 Mar 3", "2021-03-03", true},
+      {"2020 Jan 5", "2020-01-05", true},
+      {"2019 Dec", "2019-12", true},
+      // Portuguese
+      {"3 mar. 2021", "2021-03-03", true},
+      {"15 fev. 2020", "2020-02-15", true},
+      {"2 set. 2019", "2019-09-02", true},
+      {"10 out. 2018", "2018-10-10", true},
+      {"5 dez. 2017", "2017-12-05", true},
+      {"3 de março de 2021", "", false},  // read below, not here: "de" joins its parts
+      // German
+      {"3.3.2021", "2021-03-03", true},
+      {"03.03.2021", "2021-03-03", true},
+      {"31.12.2020", "2020-12-31", true},
+      {"3. März 2021", "2021-03-03", true},
+      {"3. Maerz 2021", "2021-03-03", true},
+      {"1. Okt. 2019", "2019-10-01", true},
+      {"30.2.2021", "2021-02-30", false},
+      // cut from a sentence, full-width
+      {"3 Mar. 2021.", "2021-03-03", true},
+      {"Ｍａｒｃｈ 3, 2021", "", false},  // full-width letters are not folded in month names
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const auto d = parse_date_text(c.text);
+    if (c.value.empty()) {
+      CHECK_FALSE(d);
+      continue;
+    }
+    REQUIRE(d);
+    CHECK(d->value == c.value);
+    CHECK(d->valid == c.valid);
+  }
+  CHECK(cases.size() >= 60);
+  for (const char* bad : {"EB/OL", "19-03-12", "Mar. 2021x", "March", "3 Marketing 2021",
+                          "32 March", "2021a", "J. Chem.", "vol. 3, 2021-", "12(3): 45-50"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_date_text(bad));
+  }
+}
+
+TEST_CASE("access markers of every style give the access date its role") {
+  struct Case {
+    std::string entry;
+    std::vector<std::pair<std::string, std::string>> dates;  // role, value
+  };
+  const std::vector<Case> cases = {
+      {"Smith, J. (2020, May 5). Title. Retrieved March 3, 2021, from https://a.org/x",
+       {{"published", "2020-05-05"}, {"accessed", "2021-03-03"}}},
+      {"Smith, John. \"Title.\" Site. Accessed March 3, 2021. https://a.org/x.",
+       {{"accessed", "2021-03-03"}}},
+      {"Smith, John. \"Title.\" Site, 2019, a.org/x. Accessed 3 Mar. 2021.",
+       {{"year", "2019"}, {"accessed", "2021-03-03"}}},
+      {"[1] J. Smith, \"Title,\" Site. https://a.org/x (accessed Mar. 3, 2021).",
+       {{"accessed", "2021-03-03"}}},
+      {"[1] J. Smith, \"Title.\" [Online]. Available: https://a.org/x. Accessed: Mar. 3, 2021.",
+       {{"accessed", "2021-03-03"}}},
+      {"1. Smith J. Title [Internet]. 2019 [updated 2020 Jan 5; cited 2021 Mar 3]. Available "
+       "from: https://a.org/x",
+       {{"updated", "2020-01-05"}, {"accessed", "2021-03-03"}}},
+      {"Smith, J. (2019) Title. Available at: https://a.org/x (Accessed: 3 March 2021).",
+       {{"year", "2019"}, {"accessed", "2021-03-03"}}},
+      {"Smith, J. Title. https://a.org/x (accessed 2021-03-03).", {{"accessed", "2021-03-03"}}},
+      {"教育部. 意见[EB/OL]. 访问日期：2021年3月3日. http://a.org/x", {{"accessed", "2021-03-03"}}},
+      {"SMITH, J. Title. Disponível em: https://a.org/x. Acesso em: 3 mar. 2021.",
+       {{"accessed", "2021-03-03"}}},
+      {"Smith, J.: Title. https://a.org/x, abgerufen am 3.3.2021.", {{"accessed", "2021-03-03"}}},
+      {"Smith (2019). Recited work, unaccessed archive.", {{"year", "2019"}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.entry);
+    Document doc(0, "t.txt", c.entry);
+    const auto urls = find_urls(doc, 0, c.entry.size());
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const Date& d : find_dates(doc, 0, c.entry.size(), urls))
+      got.emplace_back(std::string(to_string(d.role)), std::string(d.value()));
+    CHECK(got == c.dates);
+  }
+}
