@@ -119,8 +119,12 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
       std::size_t e = close;
       while (e > b && is_horizontal_space(static_cast<unsigned char>(s[e - 1]))) --e;
       auto parsed = parse_date(s.substr(b, e - b));
-      if (!parsed)
-        parsed = parse_date_text(s.substr(b, e - b));  // "(2020, May 5)", "[2021年3月3日]"
+      // "(2020, May 5)", "[2021年3月3日]"; not "[EB/OL]" or "(in Chinese)", which have no digit
+      // (ASCII, or full-width behind its lead byte 0xEF).
+      if (!parsed && std::any_of(s.begin() + static_cast<std::ptrdiff_t>(b),
+                                 s.begin() + static_cast<std::ptrdiff_t>(e),
+                                 [](char c) { return (c >= '0' && c <= '9') || c == '\xEF'; }))
+        parsed = parse_date_text(s.substr(b, e - b));
       if (!parsed) {
         // "(2019a)": a year with a disambiguating letter.
         const std::string_view inner = s.substr(b, e - b);

@@ -130,6 +130,8 @@ TEST_CASE("access markers of every style give the access date its role") {
        {{"accessed", "2021-03-03"}}},
       {"Smith, J.: Title. https://a.org/x, abgerufen am 3.3.2021.", {{"accessed", "2021-03-03"}}},
       {"Smith (2019). Recited work, unaccessed archive.", {{"year", "2019"}}},
+      {"教育部. 意见[EB/OL]. (２０２１年５月５日)[２０２２年３月３日]. http://a.org/q",
+       {{"published", "2021-05-05"}, {"accessed", "2022-03-03"}}},
   };
   for (const Case& c : cases) {
     INFO(c.entry);
