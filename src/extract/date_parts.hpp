@@ -41,6 +41,25 @@ inline void skip_horizontal_space(std::string_view s, std::size_t& i) {
 }
 
 // Fills d.value (YYYY, YYYY-MM or YYYY-MM-DD, after how many parts were read) and d.valid.
-void finish_date(ParsedDate& d, int parts);
+inline void finish_date(ParsedDate& d, int parts) {
+  auto two = [](std::string& out, int n) {
+    out += static_cast<char>('0' + n / 10 % 10);
+    out += static_cast<char>('0' + n % 10);
+  };
+  d.value.clear();
+  two(d.value, d.year / 100);
+  two(d.value, d.year);
+  if (parts >= 2) {
+    d.value += '-';
+    two(d.value, d.month);
+  }
+  if (parts == 3) {
+    d.value += '-';
+    two(d.value, d.day);
+  }
+  d.valid = parts == 3   ? is_calendar_date(d.year, d.month, d.day)
+            : parts == 2 ? d.month >= 1 && d.month <= 12
+                         : true;
+}
 
 }  // namespace citelint::date_parts
