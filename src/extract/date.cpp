@@ -148,10 +148,20 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
   }
   // Dates the words before them name ("accessed March 3, 2021"): they replace what the other
   // readers made of the same text (its year in the `, 2021.` slot).
-  // Searched between the URLs only (a quarter of a web reference's text).
+  // Searched between the URLs only (a quarter of a web reference's text), and from shortly
+  // before the entry's first other date on: every style gives the access date after the
+  // publication date or year (the margin covers "Retrieved September 30, " before a year that
+  // the `, 2021.` slot found).
   std::vector<MarkedDate> marked;
   std::size_t from = begin;
+  if (!dates.empty()) {
+    std::size_t first = end;
+    for (const Date& d : dates) first = std::min<std::size_t>(first, d.span.begin);
+    constexpr std::size_t kMargin = 48;
+    from = first > begin + kMargin ? first - kMargin : begin;
+  }
   for (std::size_t u = 0; u <= skip.size(); ++u) {
+    if (u < skip.size() && skip[u].span.end <= from) continue;  // a URL before the search
     const std::size_t to =
         u < skip.size() ? std::clamp<std::size_t>(skip[u].span.begin, from, end) : end;
     std::vector<MarkedDate> more = find_marked_dates(s, from, to);
