@@ -9,11 +9,7 @@
 
 namespace citelint {
 
-using date_parts::finish_date;
-using date_parts::is_horizontal_space;
-using date_parts::is_separator;
-using date_parts::read_number;
-using date_parts::skip_horizontal_space;
+using namespace date_parts;
 
 namespace {
 

@@ -18,11 +18,7 @@
 
 namespace citelint {
 
-using date_parts::finish_date;
-using date_parts::is_horizontal_space;
-using date_parts::is_separator;
-using date_parts::read_number;
-using date_parts::skip_horizontal_space;
+using namespace date_parts;
 
 namespace {
 
@@ -99,12 +95,14 @@ bool is_cjk_unit(std::string_view s, std::size_t& i, char32_t unit) {
   return true;
 }
 
-// A day number (1 or 2 digits, not followed by another digit).
-bool read_day(std::string_view s, std::size_t& i, int& day) {
+// A number of min_digits to max_digits digits (ASCII or full-width) that no further digit
+// follows.
+bool read_whole_number(std::string_view s, std::size_t& i, int min_digits, int max_digits,
+                       int& value) {
   int n = 0;
   std::size_t j = i;
-  day = read_number(s, j, 2, &n);
-  if (n == 0) return false;
+  value = read_number(s, j, max_digits, &n);
+  if (n < min_digits) return false;
   std::size_t k = j;
   if (k < s.size()) {
     const char32_t c = utf8::fold_fullwidth(utf8::next(s, k));
@@ -114,18 +112,12 @@ bool read_day(std::string_view s, std::size_t& i, int& day) {
   return true;
 }
 
+bool read_day(std::string_view s, std::size_t& i, int& day) {
+  return read_whole_number(s, i, 1, 2, day);
+}
+
 bool read_year(std::string_view s, std::size_t& i, int& year) {
-  int n = 0;
-  std::size_t j = i;
-  year = read_number(s, j, 4, &n);
-  if (n != 4) return false;
-  std::size_t k = j;
-  if (k < s.size()) {
-    const char32_t c = utf8::fold_fullwidth(utf8::next(s, k));
-    if (c >= U'0' && c <= U'9') return false;
-  }
-  i = j;
-  return true;
+  return read_whole_number(s, i, 4, 4, year);
 }
 
 std::optional<ParsedDate> done(ParsedDate d, int parts, std::size_t& i, std::size_t end) {
