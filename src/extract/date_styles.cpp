@@ -5,12 +5,12 @@
 // "访问日期", Portuguese "Acesso em: 3 mar. 2021", German "abgerufen am 3.3.2021".
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <iterator>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#include <cctype>
 
 #include "citelint/extract.hpp"
 #include "extract/date_parts.hpp"
