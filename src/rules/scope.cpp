@@ -21,6 +21,16 @@ Unit slice_unit(const Document& doc, const Reference* ref, const Span& span) {
   return u;
 }
 
+// The raw unit of a 1-based line: its text without the line break.
+Unit line_unit(const Document& doc, int line) {
+  Unit u;
+  u.doc = &doc;
+  u.doc_begin = doc.line_begin(line);
+  u.text = doc.line_text(line);
+  u.ordinal = static_cast<std::uint32_t>(line - 1);
+  return u;
+}
+
 // Calls f with the span of each language half, or of the whole entry.
 template <class F>
 void for_each_part(const Reference& ref, F&& f) {
@@ -154,14 +164,7 @@ void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& re
 void UnitBuilder::for_each_in_input(Scope scope, const Corpus& corpus, const Document& doc,
                                     const std::function<void(const Unit&)>& f) {
   if (scope == Scope::raw) {
-    for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) {
-      Unit u;
-      u.doc = &doc;
-      u.doc_begin = doc.line_begin(l);
-      u.text = doc.line_text(l);
-      u.ordinal = static_cast<std::uint32_t>(l - 1);
-      f(u);
-    }
+    for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) f(line_unit(doc, l));
   } else if (scope == Scope::list) {
     const Reference* first = nullptr;
     const Reference* last = nullptr;
@@ -183,11 +186,7 @@ Unit UnitBuilder::remake(Scope scope, const Corpus& corpus, const UnitRef& ref) 
   if (per_reference(scope)) {
     for_each(scope, doc, corpus.references[ref.ref], keep);
   } else if (scope == Scope::raw) {
-    const int line = static_cast<int>(ref.ordinal) + 1;
-    made.doc = &doc;
-    made.doc_begin = doc.line_begin(line);
-    made.text = doc.line_text(line);
-    made.ordinal = ref.ordinal;
+    made = line_unit(doc, static_cast<int>(ref.ordinal) + 1);  // without making every line
   } else {
     for_each_in_input(scope, corpus, doc, keep);
   }
