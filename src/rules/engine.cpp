@@ -143,9 +143,7 @@ class ScopeRunner {
   void run(const rules::Unit& unit, rules::FindingSink& sink,
            const std::vector<int>* hits = nullptr) {
     if (memoise_) {
-      auto it = memo_.find(unit.text);
-      const bool fresh = it == memo_.end();
-      if (fresh) it = memo_.emplace(memo_keys_.keep(unit.text), Recording{}).first;
+      const auto [it, fresh] = memo_keys_.find_or_add(memo_, unit.text);
       if (fresh) {
         sink.record_into(&it->second);
         check(unit, sink, hits);

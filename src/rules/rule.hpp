@@ -117,6 +117,13 @@ class UnitBuilder {
 class OwnedTexts {
  public:
   std::string_view keep(std::string_view text) { return texts_.emplace_back(text); }
+  // The entry for `text` in a map keyed by such copies, added with a kept key and a default
+  // value when missing; the flag says whether it was added.
+  template <class Map>
+  std::pair<typename Map::iterator, bool> find_or_add(Map& map, std::string_view text) {
+    if (auto it = map.find(text); it != map.end()) return {it, false};
+    return {map.emplace(keep(text), typename Map::mapped_type{}).first, true};
+  }
 
  private:
   std::deque<std::string> texts_;  // a deque never moves what it holds

@@ -50,9 +50,7 @@ class ConsistencyRule : public Rule {
 
   void observe(const Unit& unit, ListState& list, FindingSink& sink) const override {
     State& state = static_cast<State&>(list);
-    auto it = state.forms.find(unit.text);
-    const bool fresh = it == state.forms.end();
-    if (fresh) it = state.forms.emplace(state.texts.keep(unit.text), std::nullopt).first;
+    const auto [it, fresh] = state.texts.find_or_add(state.forms, unit.text);
     if (fresh) {
       const re2::StringPiece text(unit.text.data(), unit.text.size());
       for (std::size_t f = 0; f < patterns_.size(); ++f) {
