@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace citelint {
@@ -156,6 +157,12 @@ struct Finding {
   std::string reference;  // Reference::id, empty for findings outside any entry
   std::optional<Fix> fix;
 };
+
+// The order of a run's findings: input, position, rule. No two findings share it: the engine
+// keeps one of any that would, and link findings have rules of their own.
+inline auto order_key(const Finding& f) {
+  return std::tie(f.span.input, f.span.begin, f.span.end, f.rule);
+}
 
 // A problem with the input or the configuration itself (unreadable file, bad rule file).
 struct Diagnostic {

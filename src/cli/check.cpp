@@ -12,7 +12,6 @@
 #include <ctime>
 #include <iostream>
 #include <optional>
-#include <tuple>
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
@@ -219,12 +218,10 @@ int run_check(const CheckOptions& o) {
     } else {
       findings.insert(findings.end(), std::make_move_iterator(found.begin()),
                       std::make_move_iterator(found.end()));
-      // No two findings share a rule and a span, so an in-place sort is as good as a stable
-      // one, without the stable sort's buffer of as many findings.
-      std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-        return std::tie(a.span.input, a.span.begin, a.span.end, a.rule) <
-               std::tie(b.span.input, b.span.begin, b.span.end, b.rule);
-      });
+      // No two findings share an order key, so an in-place sort is as good as a stable one,
+      // without the stable sort's buffer of as many findings.
+      std::sort(findings.begin(), findings.end(),
+                [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
     }
     timer.lap("check links");
   }

@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
-#include <tuple>
 #include <unordered_map>
 
 #include "rules/rule.hpp"
@@ -354,14 +353,12 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
   for (ScopeRunner& runner : runners) runner.finish(sink);
 
   std::vector<Finding> findings = sink.take();
-  auto key = [](const Finding& f) {
-    return std::tie(f.span.input, f.span.begin, f.span.end, f.rule);
-  };
   std::sort(findings.begin(), findings.end(),
-            [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
-  findings.erase(std::unique(findings.begin(), findings.end(),
-                             [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
-                 findings.end());
+            [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
+  findings.erase(
+      std::unique(findings.begin(), findings.end(),
+                  [](const Finding& a, const Finding& b) { return order_key(a) == order_key(b); }),
+      findings.end());
   return findings;
 }
 
