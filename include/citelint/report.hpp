@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "citelint/archive.hpp"
 #include "citelint/check.hpp"
 #include "citelint/model.hpp"
 
@@ -21,8 +22,9 @@ struct Summary {
 struct ReportInput {
   const Corpus& corpus;
   const std::vector<Finding>& findings;
-  std::string as_of;                   // YYYY-MM-DD
-  const CheckReport* links = nullptr;  // none offline: every link is unchecked
+  std::string as_of;                       // YYYY-MM-DD
+  const CheckReport* links = nullptr;      // none offline: every link is unchecked
+  const ArchiveReport* archive = nullptr;  // none without --archive
 };
 
 Summary summarise(const ReportInput& input);

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <optional>
 
+#include "citelint/archive.hpp"
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
 #include "citelint/report.hpp"
@@ -31,6 +32,8 @@ struct CheckOptions {
   std::string fail_on = "error";
   RuleOptions rules;
   citelint::CheckOptions network;
+  bool archive = false;
+  ArchiveOptions archives;
   // As given on the command line, converted in run_check.
   double timeout_s = 20, connect_timeout_s = 10, retry_after_max_s = 60;
   long host_interval_ms = 0;
@@ -206,26 +209,50 @@ int run_check(const CheckOptions& o) {
   rules.reset();  // compiled patterns and their caches: the network phase reuses the memory
   timer.lap("lint");
 
+  // Archive URLs the list cites, against its access dates: known from the URLs alone offline,
+  // from where each landed when checked.
+  auto archived = [&](const CheckReport* checked) {
+    std::vector<Finding> found = archived_url_findings(corpus, checked, o.archives.tolerance_days);
+    findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                    std::make_move_iterator(found.end()));
+  };
   std::optional<CheckReport> links;
-  if (!o.offline) {
+  std::optional<ArchiveReport> archive;
+  if (o.offline) {
+    const std::size_t linted = findings.size();
+    archived(nullptr);
+    if (findings.size() > linted)
+      std::sort(findings.begin(), findings.end(),
+                [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
+  } else {
     citelint::CheckOptions network = o.network;
     network.progress = !o.quiet && isatty(STDERR_FILENO);
     links = check_cited_links(corpus, network);
     for (const std::string& w : links->warnings) std::cerr << "citelint: warning: " << w << "\n";
     std::vector<Finding> found = link_findings(corpus, *links);
+    if (o.archive) {
+      archive = find_archived_copies(corpus, *links, network, o.archives);
+      for (const std::string& w : archive->warnings)
+        std::cerr << "citelint: warning: " << w << "\n";
+      std::vector<Finding> copies = archive_findings(corpus, *links, *archive);
+      found.insert(found.end(), std::make_move_iterator(copies.begin()),
+                   std::make_move_iterator(copies.end()));
+    }
+    archived(&*links);
     if (findings.empty()) {
-      findings = std::move(found);  // in source order already
+      findings = std::move(found);  // a large list's findings are not held twice
     } else {
       findings.insert(findings.end(), std::make_move_iterator(found.begin()),
                       std::make_move_iterator(found.end()));
-      // No two findings share an order key, so an in-place sort is as good as a stable one,
-      // without the stable sort's buffer of as many findings.
-      std::sort(findings.begin(), findings.end(),
-                [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
     }
+    // No two findings share an order key, so an in-place sort is as good as a stable one,
+    // without the stable sort's buffer of as many findings.
+    std::sort(findings.begin(), findings.end(),
+              [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
     timer.lap("check links");
   }
-  const ReportInput report{corpus, findings, as_of, links ? &*links : nullptr};
+  const ReportInput report{corpus, findings, as_of, links ? &*links : nullptr,
+                           archive ? &*archive : nullptr};
   if (!write_report(o, report)) {
     std::cerr << "citelint: cannot write " << o.output << "\n";
     return kUsage;
@@ -325,6 +352,23 @@ void add_check_command(CLI::App& app, int& exit_code) {
                   "Oldest cached result used: 1d, 12h, 30m, 90s")
       ->capture_default_str()
       ->group(net);
+  const std::string arch = "Archives";
+  cmd->add_flag("--archive", o->archive,
+                "Find an archived copy, from near the access date, of each dead or blocked link")
+      ->group(arch);
+  cmd->add_option("--archive-endpoint", o->archives.endpoint,
+                  "A Wayback-compatible archive to ask instead of the Internet Archive")
+      ->type_name("URL")
+      ->group(arch);
+  cmd->add_option("--memento-timegate", o->archives.memento_timegate,
+                  "Also ask this Memento TimeGate (RFC 7089); the page's URL is appended")
+      ->type_name("URL")
+      ->group(arch);
+  cmd->add_option("--archive-tolerance", o->archives.tolerance_days,
+                  "Days an archive URL in a reference may be captured after its access date")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber)
+      ->group(arch);
   cmd->add_flag("-q,--quiet", o->quiet, "No progress bar");
   cmd->callback([o, &exit_code] {
     // Values that need more than CLI11's checks.

@@ -47,6 +47,9 @@ LinkCache::LinkCache(const std::string& path) {
       "CREATE TABLE IF NOT EXISTS links (url TEXT PRIMARY KEY, status TEXT NOT NULL, "
       "http_status INTEGER, final_url TEXT, redirects TEXT, attempts INTEGER, "
       "elapsed_ms INTEGER, error TEXT, checked_at INTEGER NOT NULL);"
+      "CREATE TABLE IF NOT EXISTS archive (archive TEXT NOT NULL, url TEXT NOT NULL, "
+      "date TEXT NOT NULL, capture_url TEXT, timestamp TEXT, source TEXT, "
+      "checked_at INTEGER NOT NULL, PRIMARY KEY (archive, url, date));"
       "PRAGMA user_version = " +
       std::to_string(kSchema) + ";";
   char* message = nullptr;
@@ -109,12 +112,63 @@ void LinkCache::store(std::string_view url, const LinkResult& r) {
   sqlite3_step(q.s);
 }
 
+std::optional<ArchiveLookup> LinkCache::find_archive(std::string_view archive, std::string_view url,
+                                                     std::string_view date,
+                                                     std::chrono::seconds max_age) {
+  if (!db_) return std::nullopt;
+  Statement q(db_,
+              "SELECT capture_url, timestamp, source FROM archive "
+              "WHERE archive = ?1 AND url = ?2 AND date = ?3 AND checked_at > ?4");
+  if (!q.s) return std::nullopt;
+  q.text(1, archive);
+  q.text(2, url);
+  q.text(3, date);
+  q.integer(4, static_cast<long long>(std::time(nullptr)) - max_age.count());
+  if (sqlite3_step(q.s) != SQLITE_ROW) return std::nullopt;
+  ArchiveLookup found;
+  found.url = std::string(url);
+  found.date = std::string(date);
+  found.from_cache = true;
+  if (sqlite3_column_type(q.s, 0) != SQLITE_NULL)
+    found.capture = Capture{q.column_text(0), q.column_text(1), 0, q.column_text(2)};
+  return found;
+}
+
+void LinkCache::store_archive(std::string_view archive, const ArchiveLookup& lookup) {
+  if (!db_ || lookup.from_cache) return;
+  Statement q(db_,
+              "INSERT OR REPLACE INTO archive (archive, url, date, capture_url, timestamp, "
+              "source, checked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!q.s) return;
+  q.text(1, archive);
+  q.text(2, lookup.url);
+  q.text(3, lookup.date);
+  if (lookup.capture) {
+    q.text(4, lookup.capture->url);
+    q.text(5, lookup.capture->timestamp);
+    q.text(6, lookup.capture->source);
+  }
+  q.integer(7, static_cast<long long>(std::time(nullptr)));
+  sqlite3_step(q.s);
+}
+
 void LinkCache::begin() {
   if (db_) sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
 }
 
 void LinkCache::commit() {
   if (db_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+}
+
+std::unique_ptr<LinkCache> open_cache(const CheckOptions& options,
+                                      std::vector<std::string>& warnings) {
+  if (!options.use_cache) return nullptr;
+  const std::string path =
+      options.cache_file.empty() ? std::string(kDefaultCacheFile) : options.cache_file;
+  auto cache = std::make_unique<LinkCache>(path);
+  if (cache->ok()) return cache;
+  warnings.push_back("cannot use the link cache " + path + ": " + cache->error());
+  return nullptr;
 }
 
 }  // namespace citelint::net

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "citelint/archive.hpp"
 #include "citelint/check.hpp"
 
 struct sqlite3;
@@ -27,6 +29,11 @@ class LinkCache {
   std::optional<LinkResult> find(std::string_view url, std::chrono::seconds max_age);
   // Stores conclusive results only; others are skipped.
   void store(std::string_view url, const LinkResult& result);
+  // Archive lookups, by the archive asked (`archive`: its endpoints), URL and date. Only what
+  // the archive said is stored: a capture, or that it has none; not a failure to ask.
+  std::optional<ArchiveLookup> find_archive(std::string_view archive, std::string_view url,
+                                            std::string_view date, std::chrono::seconds max_age);
+  void store_archive(std::string_view archive, const ArchiveLookup& lookup);
   void begin();
   void commit();
 
@@ -34,5 +41,10 @@ class LinkCache {
   sqlite3* db_ = nullptr;
   std::string error_;
 };
+
+// The run's cache, when it uses one: the file options name, or the default; nothing (and a
+// warning) when it cannot be opened.
+std::unique_ptr<LinkCache> open_cache(const CheckOptions& options,
+                                      std::vector<std::string>& warnings);
 
 }  // namespace citelint::net

@@ -234,16 +234,7 @@ CheckReport check(LinkResults results, const CheckOptions& options) {
     return false;
   };
 
-  std::optional<net::LinkCache> cache;
-  if (options.use_cache) {
-    const std::string path =
-        options.cache_file.empty() ? std::string(kDefaultCacheFile) : options.cache_file;
-    cache.emplace(path);
-    if (!cache->ok()) {
-      report.warnings.push_back("cannot use the link cache " + path + ": " + cache->error());
-      cache.reset();
-    }
-  }
+  const std::unique_ptr<net::LinkCache> cache = net::open_cache(options, report.warnings);
 
   report.results = std::move(results);
   boost::asio::io_context io;

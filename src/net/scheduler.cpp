@@ -95,6 +95,19 @@ void Scheduler::add(LinkResults::Entry& entry) {
   pump();
 }
 
+void Scheduler::ask(std::string url, std::vector<std::string> headers, Reply reply) {
+  ++unfinished_;
+  auto job = std::make_unique<Job>(io_);
+  job->current = std::move(url);
+  job->reply = std::move(reply);
+  job->headers = options_.headers;
+  job->headers.insert(job->headers.end(), headers.begin(), headers.end());
+  job->started = Clock::now();
+  Job* raw = job.get();
+  jobs_[raw] = std::move(job);
+  enqueue(raw, false);
+}
+
 void Scheduler::enqueue(Job* job, bool front) {
   Host& host = host_for(job->current);
   if (front) {
@@ -177,7 +190,7 @@ void Scheduler::start(Job* job, Host& host) {
   // cache (which it walks to evict the oldest) and the process's descriptors.
   request.last = host.waiting() < static_cast<std::size_t>(host.in_flight);
   request.user_agent = user_agent_;
-  request.headers = &options_.headers;
+  request.headers = job->reply ? &job->headers : &options_.headers;
   request.resolve = resolve_;
   request.timeout = options_.timeout;
   request.connect_timeout = options_.connect_timeout;
@@ -192,6 +205,13 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
   --in_flight_;
   const Verdict v = classify(r, options_.accept);
   if (r.code == CURLE_OK) host.unanswered = 0;  // it answers, whatever it said
+  if (job->reply && v.next != Next::retry) {
+    host.slowdown = 1;
+    answer(job, std::move(r));
+    make_ready(host, true);
+    pump();
+    return;
+  }
   switch (v.next) {
     case Next::redirect: {
       host.slowdown = 1;
@@ -219,7 +239,12 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
         const bool unanswered =
             r.code != CURLE_OK && !r.refused &&
             (v.status == LinkStatus::timeout || v.status == LinkStatus::connection_error);
-        finish(job, v.status, r.http_status, std::move(error));
+        if (job->reply) {
+          if (r.curl_error.empty()) r.curl_error = error;
+          answer(job, std::move(r));
+        } else {
+          finish(job, v.status, r.http_status, std::move(error));
+        }
         if (unanswered) {
           host.unanswered_status = v.status;
           if (++host.unanswered >= kGiveUpAfter) give_up(host);
@@ -292,7 +317,22 @@ void Scheduler::retry_later(Job* job, Host& host, milliseconds delay) {
   });
 }
 
+void Scheduler::answer(Job* job, Response response) {
+  const Reply reply = std::move(job->reply);
+  --unfinished_;
+  jobs_.erase(job);
+  reply(std::move(response));  // which may ask again
+}
+
 void Scheduler::finish(Job* job, LinkStatus status, int http_status, std::string error) {
+  if (job->reply) {  // a host given up on: the asker hears why, as a failed connection
+    Response r;
+    r.code = CURLE_COULDNT_CONNECT;
+    r.http_status = http_status;
+    r.curl_error = std::move(error);
+    answer(job, std::move(r));
+    return;
+  }
   LinkResult& result = job->entry->second;
   result.status = status;
   result.http_status = http_status;

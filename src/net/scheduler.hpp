@@ -7,6 +7,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <random>
@@ -31,7 +32,12 @@ class Scheduler {
   // each once). A URL costs a pointer in its host's queue until its turn comes: its request
   // state exists only while it is being asked.
   void add(LinkResults::Entry& entry);
-  // Runs until every added URL has a result.
+  // Any other request (an archive's API, say) under the same politeness, retried like a link
+  // after a dropped connection, a timeout, 429 or 5xx; `reply` gets the last response as it
+  // came (redirects not followed) and may ask again. `headers` go with the run's own.
+  using Reply = std::function<void(struct Response)>;
+  void ask(std::string url, std::vector<std::string> headers, Reply reply);
+  // Runs until every added URL has a result and every request asked has had its reply.
   void run();
 
   std::size_t requests() const { return requests_; }
@@ -44,6 +50,8 @@ class Scheduler {
   struct Job {
     explicit Job(boost::asio::io_context& io) : timer(io) {}
     LinkResults::Entry* entry = nullptr;  // the URL as cited (normalised), and its result
+    Reply reply;                          // instead, for a request asked with ask()
+    std::vector<std::string> headers;     // the run's headers and the asker's
     std::string current;                  // the hop being requested
     std::vector<Redirect> chain;
     std::vector<std::string> seen;  // every hop, to spot a loop
@@ -98,6 +106,7 @@ class Scheduler {
   void on_response(Job* job, Host& host, struct Response response);
   void retry_later(Job* job, Host& host, std::chrono::milliseconds delay);
   void finish(Job* job, LinkStatus status, int http_status, std::string error);
+  void answer(Job* job, struct Response response);
   void give_up(Host& host);
 
   boost::asio::io_context& io_;

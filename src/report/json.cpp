@@ -1,5 +1,7 @@
 // The JSON report, schema citelint-report/1 (see docs/report-json.md). Fields may be added;
 // none are renamed or removed without a new schema version.
+#include <optional>
+
 #include "citelint/report.hpp"
 #include "report/json_writer.hpp"
 
@@ -11,7 +13,26 @@ void write_position(json::Writer& w, const Span& s) {
   w.key("line").value(s.line).key("column").value(s.column);
 }
 
-void write_link(json::Writer& w, std::string_view url, const LinkResult& r) {
+// The archived copy of a link: the capture, or why there is none; null when none was asked for.
+void write_archive(json::Writer& w, const ArchiveLookup* a) {
+  if (!a) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  if (a->capture) {
+    const Capture& c = *a->capture;
+    w.key("url").value(c.url).key("timestamp").value(c.timestamp);
+    w.key("days").value(static_cast<long long>(c.days)).key("source").value(c.source);
+  } else {
+    w.key("url").null().key("timestamp").null().key("why").value(a->why);
+  }
+  w.key("date").value(a->date).key("from_cache").value(a->from_cache);
+  w.end_object();
+}
+
+void write_link(json::Writer& w, std::string_view url, const LinkResult& r,
+                const ArchiveLookup* archive) {
   w.begin_object().key("status").value(to_string(r.status));
   if (r.http_status) {
     w.key("http_status").value(r.http_status);
@@ -37,12 +58,16 @@ void write_link(json::Writer& w, std::string_view url, const LinkResult& r) {
   } else {
     w.key("error").value(r.error());
   }
-  w.key("archive").null();
+  w.key("archive");
+  write_archive(w, archive);
   w.end_object();
 }
 
 void write_reference(json::Writer& w, const Reference& r, const std::string& input,
-                     const CheckReport* links) {
+                     const CheckReport* links, const ArchiveReport* archive) {
+  const ArchiveReport* asked = archive && !archive->lookups.empty() ? archive : nullptr;
+  std::optional<std::pair<std::string, DateRole>> date;
+  if (asked) date = archive_date(r);
   w.begin_object();
   w.key("id").value(r.id).key("input").value(input);
   w.key("line").value(r.span.line).key("end_line").value(r.span.end_line);
@@ -53,7 +78,7 @@ void write_reference(json::Writer& w, const Reference& r, const std::string& inp
     w.key("valid").value(u.valid);
     if (const LinkResult* result = links ? links->results.find(u.normalised) : nullptr) {
       w.key("link");
-      write_link(w, u.normalised, *result);
+      write_link(w, u.normalised, *result, date ? asked->find(u.normalised, date->first) : nullptr);
     } else {
       // Unchecked (offline, or not a web URL): the same object each time.
       w.key("link").raw(
@@ -129,7 +154,7 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
 
   w.key("references").begin_array();
   for (const Reference& r : corpus.references) {
-    write_reference(w, r, corpus.documents[r.input]->path(), input.links);
+    write_reference(w, r, corpus.documents[r.input]->path(), input.links, input.archive);
     flush(kChunk);
   }
   w.end_array();

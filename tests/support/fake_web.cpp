@@ -101,10 +101,17 @@ struct FakeWeb::Impl {
       boost::system::error_code ec;
       http::read(stream, buffer, req, ec);
       if (ec) return;
-      FakeRequest request{std::string(req.method_string()), std::string(req.target()),
+      FakeRequest request{std::string(req.method_string()),
+                          std::string(req.target()),
                           std::string(req[http::field::host]),
-                          std::string(req[http::field::user_agent])};
+                          std::string(req[http::field::user_agent]),
+                          {}};
       request.host = request.host.substr(0, request.host.find(':'));
+      for (const auto& field : req) {
+        std::string name(field.name_string());
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        request.headers[name] = std::string(field.value());
+      }
       const std::string path = path_of(request.target);
       Handler handler;
       int nth = 0;
@@ -114,7 +121,14 @@ struct FakeWeb::Impl {
         ++total;
         methods[path].push_back(request.method);
         agents[path].push_back(request.user_agent);
-        if (const auto it = routes.find(path); it != routes.end()) handler = it->second;
+        if (const auto it = routes.find(path); it != routes.end()) {
+          handler = it->second;
+        } else {
+          for (const auto& [route, h] : routes)
+            if (!route.empty() && route.back() == '*' &&
+                path.compare(0, route.size() - 1, route, 0, route.size() - 1) == 0)
+              handler = h;
+        }
         const int now = ++in_flight[request.host];
         max_in_flight[request.host] = std::max(max_in_flight[request.host], now);
         max_total = std::max(max_total, ++in_flight_total);

@@ -17,6 +17,7 @@ namespace citelint::test {
 
 struct FakeRequest {
   std::string method, target, host, user_agent;
+  std::map<std::string, std::string> headers;  // every header, names lowercased
 };
 
 struct FakeReply {
@@ -45,7 +46,8 @@ class FakeWeb {
   // http://HOST:PORT/PATH (https:// for tls).
   std::string url(const std::string& host, const std::string& path, bool tls = false) const;
 
-  // Adds or replaces a route; a path without a route answers 404.
+  // Adds or replaces a route; a path without a route answers 404. A path ending in '*' is a
+  // prefix: it answers every path that starts with the rest, when no exact route does.
   void route(const std::string& path, Handler handler);
 
   int requests(const std::string& path) const;
