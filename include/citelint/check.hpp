@@ -175,4 +175,26 @@ CheckReport check_cited_links(const Corpus& corpus, const CheckOptions& options)
 // link-redirect (with the final URL as the fix), link-blocked, and so on.
 std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& report);
 
+// Verified repairs: for each URL that is malformed, or broken as cited (broken, soft 404, a host
+// name that does not resolve), the candidates of repair_candidates() are asked for, and the
+// first that resolves is the repair.
+struct LinkRepair {
+  std::string url;    // the URL as normalised (or, when malformed, as written)
+  std::string fixed;  // the repair that resolved
+  std::string why;    // what was changed, in words
+};
+struct RepairReport {
+  std::vector<LinkRepair> repairs;  // sorted by url
+  std::size_t candidates = 0;       // candidate URLs asked for
+  std::size_t requests = 0;
+  const LinkRepair* find(std::string_view url) const;
+};
+RepairReport verify_repairs(const Corpus& corpus, const CheckReport& links,
+                            const CheckOptions& options);
+// A link/repair finding at each citation of a repaired URL, the repair as its verified fix.
+std::vector<Finding> repair_findings(const Corpus& corpus, const RepairReport& repairs);
+// Marks verified the fixes of URL findings (url-whitespace, url-syntax) whose fixed URL the
+// checker found to resolve.
+void verify_fixes(const Corpus& corpus, const CheckReport& links, std::vector<Finding>& findings);
+
 }  // namespace citelint

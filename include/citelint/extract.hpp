@@ -22,6 +22,22 @@ bool inside_url(const std::vector<Url>& urls, std::size_t pos);
 // scheme and host lowercased (Boost.URL). valid is set when the result is an absolute web URL.
 std::string normalise_url(std::string_view as_written, bool* valid = nullptr);
 
+// Repairs worth trying for a URL that does not resolve as cited, most likely first, at most
+// kMaxRepairs: a hyphen restored where a line break fell inside a word (or one dropped there,
+// when the typesetter added it), a hyphen restored between two words that the URL's other
+// hyphenated words or `host_words` (the words of other URLs on the same host) know, and a
+// closing bracket stripped from the end. Each is normalised; none is the URL itself.
+struct RepairCandidate {
+  std::string url;
+  std::string why;  // what was changed, in words
+};
+constexpr std::size_t kMaxRepairs = 4;
+std::vector<RepairCandidate> repair_candidates(const Url& url,
+                                               const std::vector<std::string>& host_words);
+// The words (runs of letters, lowercased, three or more) of a URL's path, for
+// repair_candidates' host_words.
+std::vector<std::string> path_words(std::string_view url);
+
 // A date body such as "2018-05-30", "2018- 10-31", "2019-2-7", "2021.12.21", "2019-06".
 struct ParsedDate {
   int year = 0, month = 0, day = 0;

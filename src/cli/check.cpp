@@ -32,7 +32,7 @@ struct CheckOptions {
   std::string fail_on = "error";
   RuleOptions rules;
   citelint::CheckOptions network;
-  bool archive = false;
+  bool archive = false, no_repair = false;
   ArchiveOptions archives;
   // As given on the command line, converted in run_check.
   double timeout_s = 20, connect_timeout_s = 10, retry_after_max_s = 60;
@@ -238,6 +238,13 @@ int run_check(const CheckOptions& o) {
       found.insert(found.end(), std::make_move_iterator(copies.begin()),
                    std::make_move_iterator(copies.end()));
     }
+    if (!o.no_repair) {
+      const RepairReport repairs = verify_repairs(corpus, *links, network);
+      std::vector<Finding> repaired = repair_findings(corpus, repairs);
+      found.insert(found.end(), std::make_move_iterator(repaired.begin()),
+                   std::make_move_iterator(repaired.end()));
+    }
+    verify_fixes(corpus, *links, findings);
     archived(&*links);
     if (findings.empty()) {
       findings = std::move(found);  // a large list's findings are not held twice
@@ -351,6 +358,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--cache-max-age", o->cache_max_age,
                   "Oldest cached result used: 1d, 12h, 30m, 90s")
       ->capture_default_str()
+      ->group(net);
+  cmd->add_flag("--no-repair", o->no_repair,
+                "Do not try repairs (restored hyphens, stripped brackets) of URLs that fail")
       ->group(net);
   const std::string arch = "Archives";
   cmd->add_flag("--archive", o->archive,
