@@ -53,15 +53,17 @@ std::string title() {
   return t;
 }
 
-std::string url(int id) {
+// Filed, as the ministries' sites do, under the day the page was published (t20180530_...):
+// the id keeps each URL apart.
+std::string url(int id, const std::string& published) {
+  std::string day = published.substr(0, 4) + published.substr(5, 2) + published.substr(8, 2);
   return "https://" + pick(kHosts) + "/" + pick(kWords) + "/" + std::to_string(2015 + pick(8)) +
-         "/t" + std::to_string(20150000 + id) + "_" + std::to_string(100000 + pick(900000)) +
-         ".html";
+         "/t" + day + "_" + std::to_string(id) + std::to_string(100000 + pick(900000)) + ".html";
 }
 
 std::string web_entry(int id, bool defect) {
   const int year = 2012 + pick(8);
-  std::string published = date(year), accessed = date(year + 1), link = url(id);
+  std::string published = date(year), accessed = date(year + 1), link = url(id, published);
   if (defect) {
     switch (pick(4)) {
       case 0:
@@ -112,13 +114,14 @@ std::string chinese_entry(int id, bool defect) {
     }
     title = spread;
   }
+  const std::string published = date(year);
   return name + ", " + pick(kCnNames) + ". " + title + ": " + pick(kCnTitles) + "[EB/OL]. (" +
-         date(year) + ")[" + date(year + 1) + "]. " + url(id) + ".";
+         published + ")[" + date(year + 1) + "]. " + url(id, published) + ".";
 }
 
 std::string bilingual_entry(int id, bool defect) {
   const int year = 2012 + pick(8);
-  const std::string published = date(year), accessed = date(year + 1), link = url(id);
+  const std::string published = date(year), accessed = date(year + 1), link = url(id, published);
   const std::string en_year = defect ? std::to_string(year + 1) : std::to_string(year);
   return pick(kCnNames) + ". " + pick(kCnTitles) + "[M]. 北京: 科学出版社, " +
          std::to_string(year) + ".\n\n" + pick(kSurnames) + " " +

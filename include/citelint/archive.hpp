@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "citelint/check.hpp"
+#include "citelint/extract.hpp"
 #include "citelint/model.hpp"
 
 namespace citelint {
@@ -69,15 +70,6 @@ ArchiveReport find_archived_copies(const Corpus& corpus, const CheckReport& link
 // or why none was found.
 std::vector<Finding> archive_findings(const Corpus& corpus, const CheckReport& links,
                                       const ArchiveReport& archive);
-
-// An archive URL as cited (web.archive.org/web/<timestamp>/<url>, archive.today and its
-// mirrors with a timestamp): the capture's timestamp and the page it holds. Nothing for other
-// URLs, or archive URLs without a timestamp (perma.cc, archive.today's short links).
-struct ArchivedUrl {
-  std::string timestamp;  // YYYYMMDDhhmmss, padded with zeros when given shorter
-  std::string original;
-};
-std::optional<ArchivedUrl> parse_archive_url(std::string_view url);
 
 // date-mismatch findings for archive URLs captured more than tolerance_days after the
 // reference's access date. With link results, a capture that redirected elsewhere (the

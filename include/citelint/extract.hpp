@@ -38,6 +38,23 @@ std::vector<RepairCandidate> repair_candidates(const Url& url,
 // repair_candidates' host_words.
 std::vector<std::string> path_words(std::string_view url);
 
+// An archive URL as cited (web.archive.org/web/<timestamp>/<url>, archive.today and its
+// mirrors with a timestamp): the capture's timestamp and the page it holds. Nothing for other
+// URLs, or archive URLs without a timestamp (perma.cc, archive.today's short links).
+struct ArchivedUrl {
+  std::string timestamp;  // YYYYMMDDhhmmss, padded with zeros when given shorter
+  std::string original;
+};
+std::optional<ArchivedUrl> parse_archive_url(std::string_view url);
+bool is_archive_url(std::string_view url);  // parse_archive_url gives something
+
+// The date a URL's path files its page under: /2020-11/09/, /2021/03/03/, /2021-03-03/,
+// /20210201/, t20180530_, or the year and month of /2020-11/ (day 0). The first full date
+// when there is one, else the first year and month. Years 1990 to 2099, real calendar dates;
+// the query is not read; /2021/03/ and /202103/ alone are not taken for dates (journals file
+// volumes and issues so). Year 0 when there is none (or the URL is longer than 64 KiB).
+Url::PathDate url_path_date(std::string_view url);
+
 // A date body such as "2018-05-30", "2018- 10-31", "2019-2-7", "2021.12.21", "2019-06".
 struct ParsedDate {
   int year = 0, month = 0, day = 0;

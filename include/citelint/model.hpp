@@ -83,7 +83,15 @@ struct Url {
   // Whitespace removed, full-width ASCII folded, scheme and host lowercased: as_written itself
   // where nothing changed, or text the Document keeps.
   std::string_view normalised;
-  bool valid = true;  // normalised parses as an absolute http(s)/ftp URI
+  bool valid = true;      // normalised parses as an absolute http(s)/ftp URI
+  bool archived = false;  // a web archive's capture with a timestamp (parse_archive_url)
+  // The date the path files the page under (/2020-11/09/, t20180530_; url_path_date()): year 0
+  // when none. begin and end are offsets into normalised.
+  struct PathDate {
+    std::uint16_t year = 0;
+    std::uint8_t month = 0, day = 0;  // day 0: a year and month only
+    std::uint16_t begin = 0, end = 0;
+  } path_date;
   Span span;
 };
 

@@ -322,6 +322,10 @@ std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t e
     const std::string normalised = normalise_url(url.as_written, &url.valid);
     url.normalised = normalised == url.as_written ? url.as_written : doc.keep(normalised);
     url.span = doc.span(i, url_end);
+    if (url.valid) {
+      url.path_date = url_path_date(url.normalised);
+      url.archived = is_archive_url(url.normalised);
+    }
     urls.push_back(std::move(url));
     at = std::max(at, url_end > 0 ? url_end - 1 : 0);
   }

@@ -175,7 +175,7 @@ TEST_CASE("rules list, explain and test") {
   Run r = citelint_test::run_citelint("rules list");
   CHECK(r.exit == 0);
   CHECK(r.out.find("core/UrlWhitespace") != std::string::npos);
-  CHECK(r.out.ends_with("26 rules\n"));
+  CHECK(r.out.ends_with("30 rules\n"));
 
   r = citelint_test::run_citelint("rules explain core/CjkSpaces");
   CHECK(r.exit == 0);
@@ -185,7 +185,7 @@ TEST_CASE("rules list, explain and test") {
 
   r = citelint_test::run_citelint("rules test");
   CHECK(r.exit == 0);
-  CHECK(r.out.ends_with("26 passed, 0 failed\n"));
+  CHECK(r.out.ends_with("30 passed, 0 failed\n"));
 
   const fs::path pack =
       scratch_file("tested/pack/Commas.yml",

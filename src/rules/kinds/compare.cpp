@@ -1,7 +1,10 @@
 // compare: an assertion between two dates, e.g. accessed >= published, or any date <= as-of.
-// Operands are date roles (published, updated, accessed, year, issued, any, as-of) or, with a
-// pattern, its named captures. `across: halves` compares the first language half with the
-// second, pairing dates of the same role in order. Dates compare at their common precision.
+// Operands are date roles (published, updated, accessed, year, issued, any, as-of), url-date
+// (the date a URL's path gives, Url::path_date) or, with a pattern, its named captures.
+// `across: halves` compares the first language half with the second, pairing dates of the same
+// role in order. `holds: any` asks a left date to hold against one of the right dates, not
+// each; `unless: ROLES` leaves alone a left date that a date of those roles repeats. Dates
+// compare at their common precision.
 #include <algorithm>
 #include <optional>
 
@@ -27,6 +30,7 @@ std::string what(std::string_view role) {
   if (role == "accessed") return "access date";
   if (role == "year") return "year of publication";
   if (role == "as-of") return "as-of date";
+  if (role == "url-date") return "date in the URL";
   return std::string(role);
 }
 
@@ -66,6 +70,14 @@ bool holds(int c, Op op) {
   return false;
 }
 
+// What an operand names: dates of some roles, the as-of date, or the date a URL's path gives.
+enum class Operand { roles, as_of, url_date };
+Operand operand_kind(std::string_view operand) {
+  if (operand == "as-of") return Operand::as_of;
+  if (operand == "url-date") return Operand::url_date;
+  return Operand::roles;
+}
+
 unsigned role_bit(DateRole role) { return 1u << static_cast<unsigned>(role); }
 
 // The roles an operand names, as bits: one role, several joined by '|' ("published|updated"),
@@ -91,7 +103,7 @@ unsigned role_mask(std::string_view operand) {
 class CompareRule : public Rule {
  public:
   std::vector<std::string_view> keys() const override {
-    return {"left", "right", "op", "across", "at", "pattern"};
+    return {"left", "right", "op", "across", "at", "pattern", "holds", "unless"};
   }
   Scope default_scope() const override { return Scope::part; }
   bool reads_reference() const override { return true; }
@@ -116,6 +128,17 @@ class CompareRule : public Rule {
     }
     left_roles_ = role_mask(left_);
     right_roles_ = role_mask(right_);
+    left_kind_ = operand_kind(left_);
+    right_kind_ = operand_kind(right_);
+    if (const auto n = rule["unless"]) {
+      unless_roles_ = role_mask(ctx.scalar(n, "unless"));
+      if (!unless_roles_) ctx.error(n.Mark(), "unless names date roles, joined with |");
+    }
+    if (const auto n = rule["holds"]) {
+      const std::string holds = ctx.scalar(n, "holds");
+      if (holds != "any" && holds != "each") ctx.error(n.Mark(), "holds must be any or each");
+      holds_any_ = holds == "any";
+    }
     if (const auto n = rule["at"]) {
       const std::string at = ctx.scalar(n, "at");
       if (at != "left" && at != "right") ctx.error(n.Mark(), "at must be left or right");
@@ -137,7 +160,7 @@ class CompareRule : public Rule {
       }
     } else {
       static const std::vector<std::string_view> kRoles = {
-          "published", "updated", "accessed", "year", "issued", "any", "as-of"};
+          "published", "updated", "accessed", "year", "issued", "any", "as-of", "url-date"};
       for (const char* key : {"left", "right"}) {
         std::string_view v = rule[key].Scalar();
         while (true) {
@@ -148,7 +171,7 @@ class CompareRule : public Rule {
             message += one;
             message +=
                 "' is not a date role (published, updated, accessed, year, issued, any, "
-                "as-of; join several with |)";
+                "as-of, url-date; join several with |)";
             ctx.error(rule[key].Mark(), std::move(message));
           }
           if (bar == std::string_view::npos) break;
@@ -186,10 +209,25 @@ class CompareRule : public Rule {
     if (unit.ref->dates.empty()) return;
     const std::size_t range_begin = unit.to_doc(0, false);
     const std::size_t range_end = unit.to_doc(unit.text.size(), true);
+    if (left_kind_ == Operand::url_date || right_kind_ == Operand::url_date) {
+      // Only where the entry has a date to compare them with.
+      const unsigned other = left_kind_ == Operand::url_date ? right_roles_ : left_roles_;
+      if (std::none_of(unit.ref->dates.begin(), unit.ref->dates.end(),
+                       [&](const Date& d) { return d.valid && (other & role_bit(d.role)); }))
+        return;
+    }
     // Calls f with each value the operand names in this unit.
-    auto each = [&](bool is_as_of, unsigned roles, auto&& f) {
-      if (is_as_of) {
+    auto each = [&](Operand operand, unsigned roles, auto&& f) {
+      if (operand == Operand::as_of) {
         f(as_of);
+        return;
+      }
+      if (operand == Operand::url_date) {
+        for (const Url& u : unit.ref->urls)
+          if (u.path_date.year && u.span.begin >= range_begin && u.span.end <= range_end) {
+            const UrlValue v(u);
+            f(v.value);
+          }
         return;
       }
       for (const Date& d : unit.ref->dates)
@@ -197,8 +235,39 @@ class CompareRule : public Rule {
             d.span.end <= range_end)
           f(value_of(d));
     };
-    each(left_ == "as-of", left_roles_, [&](const Value& l) {
-      each(right_ == "as-of", right_roles_, [&](const Value& r) {
+    each(left_kind_, left_roles_, [&](const Value& l) {
+      // A left date that one of the `unless` dates repeats is another rule's to judge.
+      bool repeated = false;
+      if (unless_roles_)
+        each(Operand::roles, unless_roles_, [&](const Value& u) {
+          repeated = repeated || (l.span != u.span && compare_values(l, u) == 0);
+        });
+      if (repeated) return;
+      if (holds_any_) {
+        // Flagged when there are right dates, and it holds against none of them.
+        // The first right date is kept for the message: its text and span copied, since a URL's
+        // date lives only while it is visited.
+        std::optional<Value> first;
+        std::string first_shown;
+        Span first_span;
+        bool held = false;
+        each(right_kind_, right_roles_, [&](const Value& r) {
+          if (l.span == r.span) return;
+          if (!first) {
+            first = r;
+            first_shown = r.shown;
+            first->shown = first_shown;
+            if (r.span) {
+              first_span = *r.span;
+              first->span = &first_span;
+            }
+          }
+          held = held || holds(compare_values(l, r), op_);
+        });
+        if (first && !held) assert_pair(unit, l, *first, sink);
+        return;
+      }
+      each(right_kind_, right_roles_, [&](const Value& r) {
         if (l.span != r.span) assert_pair(unit, l, r, sink);
       });
     });
@@ -208,6 +277,36 @@ class CompareRule : public Rule {
   static Value value_of(const Date& d) {
     return Value{d.year, d.month, d.day, d.value(), to_string(d.role), &d.span};
   }
+
+  // The date a URL's path gives (Url::path_date), with its canonical text and a span: the
+  // date's digits where the URL is written as it is normalised, else the whole URL.
+  struct UrlValue {
+    Value value;
+    char shown[10];
+    Span span;
+    UrlValue(const Url& u) : span(u.span) {
+      const Url::PathDate& d = u.path_date;
+      auto put = [&](std::size_t at, int n, int width) {
+        for (int i = width - 1; i >= 0; --i, n /= 10)
+          shown[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + n % 10);
+      };
+      put(0, d.year, 4);
+      shown[4] = '-';
+      put(5, d.month, 2);
+      std::size_t size = 7;
+      if (d.day) {
+        shown[7] = '-';
+        put(8, d.day, 2);
+        size = 10;
+      }
+      if (u.as_written == u.normalised) {
+        span.begin = u.span.begin + d.begin;
+        span.end = u.span.begin + d.end;
+      }
+      value = Value{d.year, d.month, d.day, std::string_view(shown, size), "url-date", &span};
+    }
+    UrlValue(const UrlValue&) = delete;  // the value views the text and span held here
+  };
 
   Value as_of(const FindingSink& sink) const {
     const LintOptions& o = sink.options();
@@ -267,9 +366,12 @@ class CompareRule : public Rule {
 
   std::string left_, right_;
   unsigned left_roles_ = 0, right_roles_ = 0;  // role_mask() of each operand
+  Operand left_kind_ = Operand::roles, right_kind_ = Operand::roles;
   Op op_ = Op::equal;
   bool at_right_ = false;
   bool across_halves_ = false;
+  bool holds_any_ = false;     // a left date holds against one right date, not each
+  unsigned unless_roles_ = 0;  // left dates one of these repeats are not judged
   Pattern pattern_;
 };
 
