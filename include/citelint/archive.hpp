@@ -57,6 +57,10 @@ struct ArchiveReport {
 // when the reference has no such date.
 std::optional<std::pair<std::string, DateRole>> archive_date(const Reference& ref);
 
+// The page an archived copy is looked for: the URL as normalised, or for an archive URL that
+// no longer resolves, the page it holds.
+std::string archive_lookup_url(const Url& url);
+
 // Whether a link with this result wants an archived copy: it is dead (broken, soft 404, a
 // name that no longer resolves) or refuses to be read (blocked).
 bool wants_archive(LinkStatus status);

@@ -17,6 +17,8 @@ struct Summary {
   std::size_t references = 0, urls = 0, unique_urls = 0;
   std::size_t errors = 0, warnings = 0, infos = 0;
   std::map<std::string, std::size_t> links;  // link status -> URLs
+  // Archive lookups (with --archive): URL and date pairs with a capture, and without one.
+  std::size_t archived = 0, not_archived = 0;
 };
 
 struct ReportInput {

@@ -119,6 +119,12 @@ std::string days_words(int days) {
 
 }  // namespace
 
+std::string archive_lookup_url(const Url& u) {
+  if (u.archived)
+    if (auto archived = parse_archive_url(u.normalised)) return archived->original;
+  return std::string(u.normalised);
+}
+
 bool wants_archive(LinkStatus s) {
   return s == LinkStatus::broken || s == LinkStatus::soft_404 || s == LinkStatus::blocked ||
          s == LinkStatus::dns_error;
@@ -160,7 +166,7 @@ ArchiveReport find_archived_copies(const Corpus& corpus, const CheckReport& link
       const LinkResult* r = u.valid ? links.results.find(u.normalised) : nullptr;
       if (!r || !wants_archive(r->status)) continue;
       ArchiveLookup l;
-      l.url = std::string(u.normalised);
+      l.url = archive_lookup_url(u);
       l.date = date->first;
       l.role = date->second;
       report.lookups.push_back(std::move(l));
@@ -177,8 +183,15 @@ ArchiveReport find_archived_copies(const Corpus& corpus, const CheckReport& link
 
   const std::unique_ptr<net::LinkCache> cache = net::open_cache(network, report.warnings);
   const std::string archive = archive_key(options);
+  // The Internet Archive asks API clients to go gently: one request at a time per host, a
+  // second apart, unless the run's per-host settings say otherwise.
+  CheckOptions polite = network;
+  if (options.endpoint.empty())
+    for (const char* host : {"archive.org", "web.archive.org"})
+      if (!polite.hosts.count(host))
+        polite.hosts[host] = HostPolicy{1, std::chrono::milliseconds(1000)};
   boost::asio::io_context io;
-  net::Scheduler scheduler(io, network);
+  net::Scheduler scheduler(io, polite);
   Finder finder(scheduler, options);
   std::vector<std::unique_ptr<Lookup>> asked;
   for (ArchiveLookup& l : report.lookups) {
@@ -239,7 +252,7 @@ std::vector<Finding> archive_findings(const Corpus& corpus, const CheckReport& l
       f.severity = Severity::info;
       f.span = u.span;
       f.reference = ref.id;
-      const ArchiveLookup* l = date ? archive.find(u.normalised, date->first) : nullptr;
+      const ArchiveLookup* l = date ? archive.find(archive_lookup_url(u), date->first) : nullptr;
       if (!date) {
         f.rule = "archive/none";
         f.message =

@@ -78,7 +78,8 @@ void write_reference(json::Writer& w, const Reference& r, const std::string& inp
     w.key("valid").value(u.valid);
     if (const LinkResult* result = links ? links->results.find(u.normalised) : nullptr) {
       w.key("link");
-      write_link(w, u.normalised, *result, date ? asked->find(u.normalised, date->first) : nullptr);
+      write_link(w, u.normalised, *result,
+                 date ? asked->find(archive_lookup_url(u), date->first) : nullptr);
     } else {
       // Unchecked (offline, or not a web URL): the same object each time.
       w.key("link").raw(
@@ -192,6 +193,10 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
   w.key("links").begin_object();
   for (const auto& [status, n] : s.links) w.key(status).value(n);
   w.end_object();
+  if (input.archive) {
+    w.key("archive").begin_object().key("found").value(s.archived);
+    w.key("not_found").value(s.not_archived).end_object();
+  }
   w.end_object();
   w.end_object();
   w.text("\n");

@@ -61,6 +61,9 @@ Summary summarise(const ReportInput& input) {
     }
     if (s.unique_urls > known) s.links["unchecked"] += s.unique_urls - known;
   }
+  if (input.archive)
+    for (const ArchiveLookup& l : input.archive->lookups)
+      ++(l.capture ? s.archived : s.not_archived);
   for (const Finding& f : input.findings) {
     switch (f.severity) {
       case Severity::error:

@@ -148,6 +148,9 @@ std::string render_text(const ReportInput& input, const TextOptions& options) {
       out += (k ? ", " : " ") + std::to_string(counts[k].first) + " " + counts[k].second;
     if (input.links->requests == 0 && !input.links->results.empty()) out += " (all from the cache)";
   }
+  if (input.archive && !input.archive->lookups.empty())
+    out += "; archived copies: " + std::to_string(s.archived) + " found, " +
+           std::to_string(s.not_archived) + " not found";
   out += style("\x1b[0m");
   out += '\n';
   return out;

@@ -95,6 +95,8 @@ TEST_CASE("archive lookups find the capture from the day the page was read: befo
   CHECK(copies[2]["message"].get<std::string>().find("the same day as the access date") !=
         std::string::npos);
   CHECK(findings(j, "archive/none").size() == 1);
+  CHECK(j["summary"]["archive"]["found"] == 3);  // per URL and date: "gone" is one
+  CHECK(j["summary"]["archive"]["not_found"] == 1);
   // One lookup per URL and date: the URL cited twice was asked for once.
   CHECK(web.requests("/wayback/available") == 4);
   // The CDX API was asked for the capture before the date where the availability API gave none
@@ -106,6 +108,7 @@ TEST_CASE("archive lookups find the capture from the day the page was read: befo
   CHECK(text.out.find("info[archive/copy]: an archived copy from 2021-02-20") != std::string::npos);
   CHECK(text.out.find("= fix: " + a["url"].get<std::string>() + " (verified)") !=
         std::string::npos);
+  CHECK(text.out.find("; archived copies: 3 found, 1 not found\n") != std::string::npos);
 }
 
 TEST_CASE("archive lookups fall back on the CDX API when the availability API fails") {
@@ -169,7 +172,9 @@ TEST_CASE("an archive that is down, slow or talks nonsense leaves the links as t
         "could not ask: the availability API answered something that is not its JSON");
 }
 
-TEST_CASE("a Memento TimeGate (--memento-timegate) is asked a Memento TimeGate when the Wayback APIs have nothing before") {
+TEST_CASE(
+    "a Memento TimeGate (--memento-timegate) is asked a Memento TimeGate when the Wayback APIs "
+    "have nothing before") {
   FakeWeb web, gate_web;
   FakeArchive wayback(web), gate(gate_web);  // the Wayback archive holds nothing
   const std::string gone = web.url("a.test", "/404");
@@ -260,4 +265,24 @@ TEST_CASE("archive URLs already cited are checked against the access date") {
   CHECK(late[1]["message"].get<std::string>().find("captured on 2021-09-01, 182 days after") !=
         std::string::npos);
   CHECK(link(j, 0)["status"] == "ok");  // the archive URLs resolve
+}
+
+TEST_CASE("a cited archive copy that is gone is looked for again, by the page it held") {
+  FakeWeb web;
+  FakeArchive archive(web);
+  const std::string cited = "http://web.archive.org:" + std::to_string(web.port()) +
+                            "/web/20200101000000/http://e.test/p";
+  web.route("/web/20200101000000/http://e.test/p", [](const citelint::test::FakeRequest&, int) {
+    citelint::test::FakeReply r;
+    r.status = 404;
+    return r;
+  });
+  archive.add("http://e.test/p", "20210301000000");
+  const fs::path file =
+      scratch_file("archive-gone/refs.txt", "1 A. Page[EB/OL]. [2021-03-03]. " + cited + ".\n");
+  const auto j = nlohmann::json::parse(
+      run_citelint(flags(web, archive) + " --format json " + file.string()).out);
+  CHECK(link(j, 0)["status"] == "broken");
+  CHECK(link(j, 0)["archive"]["url"] ==
+        archive.endpoint("archive.test") + "/web/20210301000000/http://e.test/p");
 }

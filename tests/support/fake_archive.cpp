@@ -106,7 +106,7 @@ FakeArchive::FakeArchive(FakeWeb& web) : state_(std::make_shared<State>()), web_
     if (c)
       j["archived_snapshots"]["closest"] = {
           {"available", true},
-          {"url", "http://" + r.host + "/web/" + c->timestamp + "/" + c->url},
+          {"url", "http://" + r.headers.at("host") + "/web/" + c->timestamp + "/" + c->url},
           {"timestamp", c->timestamp},
           {"status", std::to_string(c->status)}};
     return reply(j.dump());
