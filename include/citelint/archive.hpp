@@ -66,14 +66,17 @@ std::string archive_lookup_url(const Url& url);
 bool wants_archive(LinkStatus status);
 
 // Looks up an archived copy for every link that wants one, once per URL and date, under the
-// checker's politeness settings, and through its cache.
+// checker's politeness settings, and through its cache. A link with a verified repair (in
+// `repairs`, when given) is not dead, only mistyped: it wants none.
 ArchiveReport find_archived_copies(const Corpus& corpus, const CheckReport& links,
-                                   const CheckOptions& network, const ArchiveOptions& options);
+                                   const CheckOptions& network, const ArchiveOptions& options,
+                                   const RepairReport* repairs = nullptr);
 
 // An `archive` finding at each citation of a link that wants a copy: the capture as the fix,
 // or why none was found.
 std::vector<Finding> archive_findings(const Corpus& corpus, const CheckReport& links,
-                                      const ArchiveReport& archive);
+                                      const ArchiveReport& archive,
+                                      const RepairReport* repairs = nullptr);
 
 // date-mismatch findings for archive URLs captured more than tolerance_days after the
 // reference's access date. With link results, a capture that redirected elsewhere (the

@@ -166,10 +166,12 @@ struct Finding {
   std::optional<Fix> fix;
 };
 
-// The order of a run's findings: input, position, rule. No two findings share it: the engine
-// keeps one of any that would, and link findings have rules of their own.
+// The order of a run's findings: input, position, severity, rule. No two findings share it: the
+// engine keeps one of any that would, and link findings have rules of their own.
 inline auto order_key(const Finding& f) {
-  return std::tie(f.span.input, f.span.begin, f.span.end, f.rule);
+  // At one span the gravest first: a broken link, then the archived copy that stands in for it.
+  return std::make_tuple(f.span.input, f.span.begin, f.span.end, -static_cast<int>(f.severity),
+                         std::string_view(f.rule));
 }
 
 // A problem with the input or the configuration itself (unreadable file, bad rule file).

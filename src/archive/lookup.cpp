@@ -125,6 +125,14 @@ std::string archive_lookup_url(const Url& u) {
   return std::string(u.normalised);
 }
 
+namespace {
+
+bool repaired(const Url& u, const RepairReport* repairs) {
+  return repairs && repairs->find(u.normalised);
+}
+
+}  // namespace
+
 bool wants_archive(LinkStatus s) {
   return s == LinkStatus::broken || s == LinkStatus::soft_404 || s == LinkStatus::blocked ||
          s == LinkStatus::dns_error;
@@ -156,7 +164,8 @@ const ArchiveLookup* ArchiveReport::find(std::string_view url, std::string_view 
 }
 
 ArchiveReport find_archived_copies(const Corpus& corpus, const CheckReport& links,
-                                   const CheckOptions& network, const ArchiveOptions& options) {
+                                   const CheckOptions& network, const ArchiveOptions& options,
+                                   const RepairReport* repairs) {
   ArchiveReport report;
   if (links.network_down) return report;
   for (const Reference& ref : corpus.references) {
@@ -164,7 +173,7 @@ ArchiveReport find_archived_copies(const Corpus& corpus, const CheckReport& link
     if (!date) continue;
     for (const Url& u : ref.urls) {
       const LinkResult* r = u.valid ? links.results.find(u.normalised) : nullptr;
-      if (!r || !wants_archive(r->status)) continue;
+      if (!r || !wants_archive(r->status) || repaired(u, repairs)) continue;
       ArchiveLookup l;
       l.url = archive_lookup_url(u);
       l.date = date->first;
@@ -233,7 +242,7 @@ ArchiveReport find_archived_copies(const Corpus& corpus, const CheckReport& link
 }
 
 std::vector<Finding> archive_findings(const Corpus& corpus, const CheckReport& links,
-                                      const ArchiveReport& archive) {
+                                      const ArchiveReport& archive, const RepairReport* repairs) {
   std::vector<Finding> findings;
   if (links.network_down) return findings;
   for (const Reference& ref : corpus.references) {
@@ -241,7 +250,7 @@ std::vector<Finding> archive_findings(const Corpus& corpus, const CheckReport& l
     bool dated = false;
     for (const Url& u : ref.urls) {
       const LinkResult* r = u.valid ? links.results.find(u.normalised) : nullptr;
-      if (!r || !wants_archive(r->status)) continue;
+      if (!r || !wants_archive(r->status) || repaired(u, repairs)) continue;
       if (!dated) {
         date = archive_date(ref);
         dated = true;

@@ -230,19 +230,21 @@ int run_check(const CheckOptions& o) {
     links = check_cited_links(corpus, network);
     for (const std::string& w : links->warnings) std::cerr << "citelint: warning: " << w << "\n";
     std::vector<Finding> found = link_findings(corpus, *links);
+    auto add = [&](std::vector<Finding> more) {
+      found.insert(found.end(), std::make_move_iterator(more.begin()),
+                   std::make_move_iterator(more.end()));
+    };
+    std::optional<RepairReport> repairs;
+    if (!o.no_repair) {
+      repairs = verify_repairs(corpus, *links, network);
+      add(repair_findings(corpus, *repairs));
+    }
     if (o.archive) {
-      archive = find_archived_copies(corpus, *links, network, o.archives);
+      const RepairReport* repaired = repairs ? &*repairs : nullptr;
+      archive = find_archived_copies(corpus, *links, network, o.archives, repaired);
       for (const std::string& w : archive->warnings)
         std::cerr << "citelint: warning: " << w << "\n";
-      std::vector<Finding> copies = archive_findings(corpus, *links, *archive);
-      found.insert(found.end(), std::make_move_iterator(copies.begin()),
-                   std::make_move_iterator(copies.end()));
-    }
-    if (!o.no_repair) {
-      const RepairReport repairs = verify_repairs(corpus, *links, network);
-      std::vector<Finding> repaired = repair_findings(corpus, repairs);
-      found.insert(found.end(), std::make_move_iterator(repaired.begin()),
-                   std::make_move_iterator(repaired.end()));
+      add(archive_findings(corpus, *links, *archive, repaired));
     }
     verify_fixes(corpus, *links, findings);
     archived(&*links);

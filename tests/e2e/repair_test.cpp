@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/cli.hpp"
+#include "support/fake_archive.hpp"
 #include "support/fake_web.hpp"
 
 namespace fs = std::filesystem;
@@ -76,6 +77,19 @@ TEST_CASE("URLs broken by line breaks and lost hyphens get fixes that were prove
   // A handful of candidates per URL at most: the unrepairable one cost one (the line break).
   CHECK(web.requests("/reports/economic-surveys-2019.pdf") == 1);
   CHECK(web.total_requests() <= 5 + 3);
+
+  // A repaired link is mistyped, not dead: no archived copy is looked for.
+  citelint::test::FakeArchive archive(web);
+  const auto archived = nlohmann::json::parse(
+      run_citelint(flags + " --resolve " + web.resolve("archive.test") +
+                   " --archive --archive-endpoint " + archive.endpoint("archive.test") +
+                   " --format json " + file.string())
+          .out);
+  std::vector<int> archive_lines;
+  for (const auto& f : archived["findings"])
+    if (f["category"] == "archive") archive_lines.push_back(f["line"]);
+  CHECK(archive_lines == std::vector<int>{10});  // the one no repair saved
+  CHECK(web.requests("/wayback/available") == 1);
 
   // --no-repair asks for none.
   const int before = web.total_requests();
