@@ -166,6 +166,19 @@ struct Finding {
   std::optional<Fix> fix;
 };
 
+// A finding at a URL as a reference cites it.
+inline Finding url_finding(const Reference& ref, const Url& url, std::string_view rule,
+                           std::string_view category, Severity severity, std::string message) {
+  Finding f;
+  f.rule = rule;
+  f.category = category;
+  f.severity = severity;
+  f.message = std::move(message);
+  f.span = url.span;
+  f.reference = ref.id;
+  return f;
+}
+
 // The order of a run's findings: input, position, severity, rule. No two findings share it: the
 // engine keeps one of any that would, and link findings have rules of their own.
 inline auto order_key(const Finding& f) {

@@ -37,18 +37,12 @@ std::vector<Finding> archived_url_findings(const Corpus& corpus, const CheckRepo
         if (auto landed = parse_archive_url(r->final_url())) archived = std::move(landed);
       const long days = *archive::timestamp_day(archived->timestamp) - access_day;
       if (days <= tolerance_days) continue;
-      Finding f;
-      f.rule = "archive/after-access";
-      f.category = "date-mismatch";
-      f.severity = Severity::warning;
-      f.span = u.span;
-      f.reference = ref.id;
-      f.message = "the archived copy was captured on " + as_date(archived->timestamp) + ", " +
-                  std::to_string(days) + " days after the access date " +
-                  std::string(accessed->value()) + " (more than the " +
-                  std::to_string(tolerance_days) +
-                  " allowed): it may not show the page as the author read it";
-      findings.push_back(std::move(f));
+      findings.push_back(url_finding(
+          ref, u, "archive/after-access", "date-mismatch", Severity::warning,
+          "the archived copy was captured on " + as_date(archived->timestamp) + ", " +
+              std::to_string(days) + " days after the access date " +
+              std::string(accessed->value()) + " (more than the " + std::to_string(tolerance_days) +
+              " allowed): it may not show the page as the author read it"));
     }
   }
   return findings;

@@ -255,12 +255,7 @@ std::vector<Finding> archive_findings(const Corpus& corpus, const CheckReport& l
         date = archive_date(ref);
         dated = true;
       }
-      Finding f;
-      f.rule = "archive/copy";
-      f.category = "archive";
-      f.severity = Severity::info;
-      f.span = u.span;
-      f.reference = ref.id;
+      Finding f = url_finding(ref, u, "archive/copy", "archive", Severity::info, "");
       const ArchiveLookup* l = date ? archive.find(archive_lookup_url(u), date->first) : nullptr;
       if (!date) {
         f.rule = "archive/none";

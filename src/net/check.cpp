@@ -316,13 +316,7 @@ std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& repo
       if (!found) continue;
       const LinkResult& r = *found;
       const auto kind = finding_kind(r.status);
-      Finding f;
-      f.rule = kind->rule;
-      f.category = kind->category;
-      f.severity = kind->severity;
-      f.message = message_for(r);
-      f.span = u.span;
-      f.reference = ref.id;
+      Finding f = url_finding(ref, u, kind->rule, kind->category, kind->severity, message_for(r));
       if (r.status == LinkStatus::redirect) f.fix = Fix{r.final_url(), true};
       findings.push_back(std::move(f));
     }

@@ -92,13 +92,9 @@ std::vector<Finding> repair_findings(const Corpus& corpus, const RepairReport& r
     for (const Url& u : ref.urls) {
       const LinkRepair* r = repairs.find(repair_key(u));
       if (!r) continue;
-      Finding f;
-      f.rule = "link/repair";
-      f.category = "url-syntax";
-      f.severity = Severity::warning;
-      f.span = u.span;
-      f.reference = ref.id;
-      f.message = "the URL does not resolve as cited; with " + r->why + " it does: " + r->fixed;
+      Finding f = url_finding(
+          ref, u, "link/repair", "url-syntax", Severity::warning,
+          "the URL does not resolve as cited; with " + r->why + " it does: " + r->fixed);
       f.fix = Fix{r->fixed, true};
       findings.push_back(std::move(f));
     }

@@ -37,6 +37,19 @@ std::vector<nlohmann::json> findings(const nlohmann::json& report, const std::st
   return out;
 }
 
+// One reference, accessed 2021-03-03, whose link is gone; the archive has it from two days
+// before.
+struct GoneLink {
+  FakeWeb web;
+  FakeArchive archive{web};
+  std::string gone = web.url("a.test", "/404");
+  fs::path file;
+  explicit GoneLink(const std::string& name)
+      : file(scratch_file(name + "/refs.txt", "1 A. Gone[EB/OL]. [2021-03-03]. " + gone + ".\n")) {
+    archive.add(gone, "20210301000000");
+  }
+};
+
 }  // namespace
 
 TEST_CASE("archive lookups find the capture from the day the page was read: before, else after") {
@@ -135,12 +148,8 @@ TEST_CASE("archive lookups fall back on the CDX API when the availability API fa
 }
 
 TEST_CASE("an archive that is down, slow or talks nonsense leaves the links as they are") {
-  FakeWeb web;
-  FakeArchive archive(web);
-  const std::string gone = web.url("a.test", "/404");
-  archive.add(gone, "20210301000000");
-  const fs::path file =
-      scratch_file("archive-down/refs.txt", "1 A. Gone[EB/OL]. [2021-03-03]. " + gone + ".\n");
+  GoneLink t("archive-down");
+  auto& [web, archive, gone, file] = t;
   struct Case {
     FakeArchive::Mode mode;
     std::string why;
@@ -197,17 +206,14 @@ TEST_CASE(
     CHECK(a["source"] == "memento");
     CHECK(a["days"] == -1);
   }
-  // The TimeGate was asked with the end of the access day.
+  // Asked once a run, with the end of the access day.
   CHECK(gate_web.requests("/timegate/" + gone) == 3);
+  CHECK(gate.last_accept_datetime() == "Wed, 03 Mar 2021 23:59:59 GMT");
 }
 
 TEST_CASE("a second archive run takes what the archive said from the cache") {
-  FakeWeb web;
-  FakeArchive archive(web);
-  const std::string gone = web.url("a.test", "/404");
-  archive.add(gone, "20210301000000");
-  const fs::path file =
-      scratch_file("archive-cache/refs.txt", "1 A. Gone[EB/OL]. [2021-03-03]. " + gone + ".\n");
+  GoneLink t("archive-cache");
+  auto& [web, archive, gone, file] = t;
   const fs::path cache = file.parent_path() / "cache.sqlite";
   fs::remove(cache);
   std::string args = flags(web, archive) + " --format json " + file.string();

@@ -76,6 +76,7 @@ struct FakeArchive::State {
   std::vector<Capture> captures;
   Mode availability = Mode::normal, cdx = Mode::normal, timegate = Mode::normal;
   TimeGateStyle style = TimeGateStyle::link;
+  std::string accept_datetime;  // of the TimeGate's last request
 
   // The capture of `url` nearest `at` among those `keep` accepts.
   template <class Keep>
@@ -157,6 +158,7 @@ FakeArchive::FakeArchive(FakeWeb& web) : state_(std::make_shared<State>()), web_
     if (auto f = failure(state->timegate)) return *f;
     const std::string url = r.target.substr(10);
     const auto wanted = r.headers.find("accept-datetime");
+    state->accept_datetime = wanted == r.headers.end() ? "" : wanted->second;
     const long long at = wanted == r.headers.end() ? 1LL << 40 : from_http_date(wanted->second);
     const auto c = state->nearest(url, at, [](const Capture& c) { return c.status == 200; });
     if (!c) return reply("no memento", 404);
@@ -193,6 +195,11 @@ void FakeArchive::timegate(Mode m, TimeGateStyle style) {
   std::lock_guard lock(state_->m);
   state_->timegate = m;
   state_->style = style;
+}
+
+std::string FakeArchive::last_accept_datetime() const {
+  std::lock_guard lock(state_->m);
+  return state_->accept_datetime;
 }
 
 std::string FakeArchive::endpoint(const std::string& host) const { return web_.url(host, ""); }

@@ -33,6 +33,9 @@ class FakeArchive {
   void cdx(Mode m);
   void timegate(Mode m, TimeGateStyle style = TimeGateStyle::link);
 
+  // The Accept-Datetime of the TimeGate's last request; empty before one.
+  std::string last_accept_datetime() const;
+
   // The base URL for --archive-endpoint and the TimeGate's for --memento-timegate, on `host`.
   std::string endpoint(const std::string& host) const;
   std::string timegate_url(const std::string& host) const;
