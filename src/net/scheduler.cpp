@@ -110,6 +110,10 @@ void Scheduler::ask(std::string url, std::vector<std::string> headers, Reply rep
 
 void Scheduler::enqueue(Job* job, bool front) {
   Host& host = host_for(job->current);
+  if (!host.given_up.empty()) {
+    finish(job, host.unanswered_status, 0, host.given_up);
+    return;
+  }
   if (front) {
     host.queue.insert(host.queue.begin(), job);
   } else {
@@ -204,7 +208,10 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
   --host.in_flight;
   --in_flight_;
   const Verdict v = classify(r, options_.accept);
-  if (r.code == CURLE_OK) host.unanswered = 0;  // it answers, whatever it said
+  if (r.code == CURLE_OK) {  // it answers, whatever it said
+    host.unanswered = 0;
+    host.given_up.clear();
+  }
   if (job->reply && v.next != Next::retry) {
     host.slowdown = 1;
     answer(job, std::move(r));
@@ -352,6 +359,7 @@ void Scheduler::give_up(Host& host) {
   const std::string why = "not asked: the host left the last " + std::to_string(host.unanswered) +
                           " URLs unanswered (" + std::string(to_string(host.unanswered_status)) +
                           ")";
+  host.given_up = why;
   while (!host.queue.empty()) finish(host.pop_queue(), host.unanswered_status, 0, why);
   while (host.has_work()) {
     LinkResult& result = host.pop_fresh()->second;

@@ -93,6 +93,9 @@ class Scheduler {
     // connections, after retries); any answer resets it.
     int unanswered = 0;
     LinkStatus unanswered_status = LinkStatus::timeout;
+    // Given up on (give_up): what is queued for it later (a redirect hop, an ask()) is not
+    // asked either, until a request still in flight gets an answer.
+    std::string given_up;
   };
   // After this many unanswered URLs in a row, a host's other URLs are not asked: a host that
   // is down would otherwise hold its queue for timeout x attempts per URL.

@@ -292,3 +292,27 @@ TEST_CASE("a cited archive copy that is gone is looked for again, by the page it
   CHECK(link(j, 0)["archive"]["url"] ==
         archive.endpoint("archive.test") + "/web/20210301000000/http://e.test/p");
 }
+
+TEST_CASE("an archive that stops answering is given up on, not asked step after step") {
+  FakeWeb web;
+  FakeArchive archive(web);
+  archive.availability(FakeArchive::Mode::slow);
+  archive.cdx(FakeArchive::Mode::slow);
+  std::string list;
+  for (int i = 1; i <= 8; ++i) {
+    list += std::to_string(i) + " A. Gone " + std::to_string(i) + "[EB/OL]. [2021-03-03]. " +
+            web.url("a.test", "/404?" + std::to_string(i)) + ".\n\n";
+  }
+  const fs::path file = scratch_file("archive-gone-silent/refs.txt", list);
+  const Run run = run_citelint(flags(web, archive, 1) + " --format json " + file.string());
+  const auto j = nlohmann::json::parse(run.out);
+  for (int i = 0; i < 8; ++i) {
+    INFO(i);
+    CHECK(link(j, i)["status"] == "broken");
+    CHECK(link(j, i)["archive"]["why"].get<std::string>().rfind("could not ask", 0) == 0);
+  }
+  // 8 links, up to 3 steps each, 2 attempts a step: 48 requests without giving up. After three
+  // unanswered in a row, what is queued and what comes later is answered without asking.
+  const int asked = web.requests("/wayback/available") + web.requests("/cdx/search/cdx");
+  CHECK(asked <= 2 * (3 + 4));  // three in a row, and what was in flight beside them
+}
