@@ -53,8 +53,13 @@ class Document {
   // Keeps a copy of text derived from this document (a URL normalised) for as long as the
   // document lives, packed with the others: no allocation of its own per string.
   std::string_view keep(std::string_view derived) const;
+  // Whether any URL extracted from this document is a web archive's capture (Url::archived):
+  // a run whose inputs cite none skips what only such URLs need.
+  bool cites_archive() const { return cites_archive_; }
+  void note_archive_url() const { cites_archive_ = true; }
 
  private:
+  mutable bool cites_archive_ = false;
   mutable std::vector<std::unique_ptr<char[]>> kept_;  // blocks of kept text, never moved
   mutable std::size_t kept_size_ = 0, kept_free_ = 0;  // the last block's size, room left
   std::size_t id_;

@@ -19,6 +19,9 @@ std::string as_date(std::string_view timestamp) {
 std::vector<Finding> archived_url_findings(const Corpus& corpus, const CheckReport* links,
                                            int tolerance_days) {
   std::vector<Finding> findings;
+  if (std::none_of(corpus.documents.begin(), corpus.documents.end(),
+                   [](const auto& d) { return d->cites_archive(); }))
+    return findings;
   for (const Reference& ref : corpus.references) {
     if (std::none_of(ref.urls.begin(), ref.urls.end(), [](const Url& u) { return u.archived; }))
       continue;

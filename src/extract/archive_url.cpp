@@ -26,6 +26,7 @@ constexpr std::pair<std::string_view, std::string_view> kArchives[] = {
     {"archive.md", "/"},
     {"archive.fo", "/"},
 };
+constexpr std::size_t kShortestHost = 10, kLongestHost = 21;  // archive.is, www.webarchive.org.uk
 
 // Whether 14 digits start with a real calendar date.
 bool is_timestamp(std::string_view ts) {
@@ -62,20 +63,36 @@ std::optional<std::string> read_timestamp(std::string_view text) {
 }  // namespace
 
 std::optional<ArchivedUrl> parse_archive_url(std::string_view url) {
-  // The host, lowercased, without a port: most URLs are no archive's, and stop at its compare.
-  const std::size_t authority = url.find("://");
-  if (authority == std::string_view::npos) return std::nullopt;
-  const std::size_t host_at = authority + 3;
-  const std::size_t path_at = url.find('/', host_at);
-  if (path_at == std::string_view::npos) return std::nullopt;
+  // The host, lowercased, without a port: most URLs are no archive's, and stop at its length
+  // or its first letter, without a search.
+  std::size_t host_at;
+  if (url.compare(0, 8, "https://") == 0) {
+    host_at = 8;
+  } else if (url.compare(0, 7, "http://") == 0) {
+    host_at = 7;
+  } else {
+    const std::size_t scheme = url.find("://");
+    if (scheme == std::string_view::npos) return std::nullopt;
+    host_at = scheme + 3;
+  }
+  std::size_t path_at = host_at;
+  bool upper = false;
+  while (path_at < url.size() && url[path_at] != '/' && url[path_at] != '?' &&
+         url[path_at] != '#') {
+    upper = upper || (url[path_at] >= 'A' && url[path_at] <= 'Z');
+    ++path_at;
+  }
+  if (path_at == url.size() || url[path_at] != '/') return std::nullopt;
   std::string_view host = url.substr(host_at, path_at - host_at);
   host = host.substr(0, host.find(':'));
+  if (host.size() < kShortestHost || host.size() > kLongestHost) return std::nullopt;
   std::string lower;
-  if (std::any_of(host.begin(), host.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+  if (upper) {
     lower.assign(host);
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     host = lower;
   }
+  if (host[0] != 'a' && host[0] != 'w') return std::nullopt;
   const std::string_view rest = url.substr(path_at);
   for (const auto& [archive_host, prefix] : kArchives) {
     if (host != archive_host || rest.rfind(prefix, 0) != 0) continue;

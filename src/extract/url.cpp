@@ -325,6 +325,7 @@ std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t e
     if (url.valid) {
       url.path_date = url_path_date(url.normalised);
       url.archived = is_archive_url(url.normalised);
+      if (url.archived) doc.note_archive_url();
     }
     urls.push_back(std::move(url));
     at = std::max(at, url_end > 0 ? url_end - 1 : 0);

@@ -31,11 +31,15 @@ bool plausible(int y, int m, int d) {
 Url::PathDate url_path_date(std::string_view url) {
   Url::PathDate first;  // the first full date, or else the first year and month
   if (url.size() > 0xFFFF) return first;
-  const std::size_t scheme = url.find("://");
-  std::size_t begin = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
-  if (begin == std::string_view::npos) return first;
-  const std::size_t end = std::min(url.size(), url.find_first_of("?#", begin));
-  const std::string_view s = url.substr(0, end);
+  // The path: from the first '/' after "scheme://" to a '?' or '#'. It is walked once, and
+  // only up to the first full date.
+  std::size_t begin = url.compare(0, 8, "https://") == 0  ? 8
+                      : url.compare(0, 7, "http://") == 0 ? 7
+                                                          : 0;
+  while (begin < url.size() && url[begin] != '/') ++begin;
+  const std::string_view s = url;
+  // The character at k, or '\0' past the path's end.
+  auto at = [&](std::size_t k) { return k < s.size() && s[k] != '?' && s[k] != '#' ? s[k] : '\0'; };
   bool full = false;
   auto add = [&](int y, int m, int d, std::size_t b, std::size_t e) {
     if (full || !plausible(y, m, d) || (first.year && d == 0)) return;
@@ -45,6 +49,7 @@ Url::PathDate url_path_date(std::string_view url) {
     full = d != 0;
   };
   for (std::size_t i = begin + 1; i < s.size() && !full; ++i) {
+    if (s[i] == '?' || s[i] == '#') break;
     if (!digit(s[i]) || digit(s[i - 1])) continue;
     const char before = s[i - 1];
     // Only after a path separator, or the "t" of t20180530_.
@@ -53,8 +58,7 @@ Url::PathDate url_path_date(std::string_view url) {
       continue;
     const std::size_t n = digits_at(s, i);
     const std::size_t after = i + n;
-    const char next = after < s.size() ? s[after] : '/';
-    auto at = [&](std::size_t k) { return k < s.size() ? s[k] : '\0'; };
+    const char next = at(after) ? at(after) : '/';  // the path's end parts like a '/'
     if (n == 8 && (next == '/' || next == '_' || next == '.' || next == '-')) {
       add(number(s, i, 4), number(s, i + 4, 2), number(s, i + 6, 2), i, after);  // 20180530
     } else if (n == 4 && next == '-' && digits_at(s, after + 1) == 2) {
