@@ -42,15 +42,18 @@ std::string cdx_url(const ArchiveOptions& options, std::string_view url, std::st
 Answer read_cdx(const ArchiveOptions& options, const net::Response& response);
 
 // Memento (RFC 7089): the TimeGate's URL for a page, the Accept-Datetime header for a date,
-// and what the TimeGate said: a memento with its datetime, or one to ask for its datetime
-// (`follow`).
+// and what the TimeGate said: none, an error, or a memento. A memento it redirects to is asked
+// for itself (`memento`), to see that it is a capture of the page (200, 203 or 206) and to read
+// its Memento-Datetime; the datetime the TimeGate gave (a Link header, a Wayback timestamp in
+// the URL) stands in when the memento does not say it.
 std::string timegate_url(const ArchiveOptions& options, std::string_view url);
 std::string accept_datetime(std::string_view date);
 struct TimeGateAnswer {
   Answer answer;
-  std::string follow;  // the memento, when neither its URL nor the headers gave its datetime
+  std::string memento;  // to ask; answer.capture then holds the TimeGate's datetime, if any
 };
 TimeGateAnswer read_timegate(const net::Response& response, std::string_view asked);
-Answer read_memento(const net::Response& response, std::string_view memento);
+Answer read_memento(const net::Response& response, std::string_view memento,
+                    std::string_view timegate_timestamp = {});
 
 }  // namespace citelint::archive

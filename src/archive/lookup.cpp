@@ -4,7 +4,8 @@
 // before left that open:
 //   1. the availability API (one request; it gives the closest capture either side);
 //   2. the CDX API for the newest capture up to the end of the day;
-//   3. the Memento TimeGate, when one is configured;
+//   3. the Memento TimeGate, when one is configured, and the memento it names (to see that it
+//      is a capture of the page, and when it was taken);
 //   4. the CDX API for the first capture after the day (unless one is known already, or the
 //      availability API answered that the archive has nothing).
 #include <algorithm>
@@ -57,19 +58,20 @@ class Finder {
 
   void memento(Lookup& l) {
     const std::string asked = archive::timegate_url(options_, l.out->url);
-    scheduler_.ask(asked, {archive::accept_datetime(l.out->date)},
-                   [this, &l, asked](net::Response r) {
-                     archive::TimeGateAnswer t = archive::read_timegate(r, asked);
-                     if (t.follow.empty()) {
-                       consider(l, t.answer);
-                       if (!l.before && !l.after && !l.archive_has_none) cdx(l, false);
-                       return;
-                     }
-                     scheduler_.ask(t.follow, {}, [this, &l, follow = t.follow](net::Response m) {
-                       consider(l, archive::read_memento(m, follow));
-                       if (!l.before && !l.after && !l.archive_has_none) cdx(l, false);
-                     });
-                   });
+    scheduler_.ask(
+        asked, {archive::accept_datetime(l.out->date)}, [this, &l, asked](net::Response r) {
+          archive::TimeGateAnswer t = archive::read_timegate(r, asked);
+          if (t.memento.empty()) {
+            consider(l, t.answer);
+            if (!l.before && !l.after && !l.archive_has_none) cdx(l, false);
+            return;
+          }
+          const std::string stated = t.answer.capture ? t.answer.capture->timestamp : "";
+          scheduler_.ask(t.memento, {}, [this, &l, memento = t.memento, stated](net::Response m) {
+            consider(l, archive::read_memento(m, memento, stated));
+            if (!l.before && !l.after && !l.archive_has_none) cdx(l, false);
+          });
+        });
   }
 
   // Keeps the capture when it is the best on its side of the date so far.

@@ -93,8 +93,8 @@ TimeGateAnswer read_timegate(const net::Response& r, std::string_view asked) {
   if (r.http_status == 404) return {};  // no memento of this page
   if (r.http_status >= 300 && r.http_status < 400 && !r.location.empty()) {
     if (auto dt = link_datetime(header(r, "link"), r.location))
-      return {capture(r.location, *dt), ""};
-    if (auto ts = url_timestamp(r.location)) return {capture(r.location, *ts), ""};
+      return {capture(r.location, *dt), r.location};
+    if (auto ts = url_timestamp(r.location)) return {capture(r.location, *ts), r.location};
     return {{}, r.location};
   }
   if (r.http_status == 200) {  // the TimeGate is the memento
@@ -107,11 +107,14 @@ TimeGateAnswer read_timegate(const net::Response& r, std::string_view asked) {
       ""};
 }
 
-Answer read_memento(const net::Response& r, std::string_view memento) {
+Answer read_memento(const net::Response& r, std::string_view memento,
+                    std::string_view timegate_timestamp) {
   if (r.code != CURLE_OK || !usable_status(std::to_string(r.http_status)))
     return {std::nullopt, "the memento: " + transport_error(r)};
   if (auto dt = http_date_timestamp(header(r, "memento-datetime")))
     return capture(std::string(memento), *dt);
+  if (!timegate_timestamp.empty())
+    return capture(std::string(memento), std::string(timegate_timestamp));
   return {std::nullopt, "the memento " + std::string(memento) + " gave no Memento-Datetime"};
 }
 

@@ -209,6 +209,22 @@ TEST_CASE(
   // Asked once a run, with the end of the access day.
   CHECK(gate_web.requests("/timegate/" + gone) == 3);
   CHECK(gate.last_accept_datetime() == "Wed, 03 Mar 2021 23:59:59 GMT");
+
+  // A memento that turns out to be an error page is no copy.
+  gate.timegate(FakeArchive::Mode::normal, FakeArchive::TimeGateStyle::link);
+  gate.add(gone, "20210303120000");
+  gate_web.route("/web/20210303120000/" + gone, [](const citelint::test::FakeRequest&, int) {
+    citelint::test::FakeReply r;
+    r.status = 404;
+    return r;
+  });
+  const auto j = nlohmann::json::parse(
+      run_citelint(flags(web, wayback) + " --resolve " + gate_web.resolve("gate.test") +
+                   " --memento-timegate " + gate.timegate_url("gate.test") + " --format json " +
+                   file.string())
+          .out);
+  CHECK(link(j, 0)["archive"]["url"].is_null());
+  CHECK(link(j, 0)["archive"]["why"] == "could not ask: the memento: HTTP 404");
 }
 
 TEST_CASE("a second archive run takes what the archive said from the cache") {

@@ -118,6 +118,13 @@ TEST_CASE("a Memento TimeGate's answer names the memento and its datetime") {
   CHECK(t.answer.capture->url == "http://arc.test/m/2");
   CHECK(t.answer.capture->timestamp == "20210302111213");
   CHECK(t.answer.capture->source == "memento");
+  CHECK(t.memento == "http://arc.test/m/2");  // asked next, to see it is a capture
+  // A memento that is an error page is no copy; one without Memento-Datetime keeps the
+  // TimeGate's datetime.
+  CHECK(read_memento(answer(404, ""), t.memento, "20210302111213").error ==
+        "the memento: HTTP 404");
+  CHECK(read_memento(answer(200, ""), t.memento, "20210302111213").capture->timestamp ==
+        "20210302111213");
 
   net::Response wayback = answer(302, "");
   wayback.location = "http://arc.test/web/20210302111213/http://e.com/";
@@ -129,14 +136,14 @@ TEST_CASE("a Memento TimeGate's answer names the memento and its datetime") {
   bare.location = "http://arc.test/m/2";
   t = read_timegate(bare, "x");
   CHECK(!t.answer.capture);
-  CHECK(t.follow == "http://arc.test/m/2");
+  CHECK(t.memento == "http://arc.test/m/2");
   const auto m = read_memento(
-      answer(200, "", {{"memento-datetime", "Tue, 02 Mar 2021 11:12:13 GMT"}}), t.follow);
+      answer(200, "", {{"memento-datetime", "Tue, 02 Mar 2021 11:12:13 GMT"}}), t.memento);
   REQUIRE(m.capture);
   CHECK(m.capture->timestamp == "20210302111213");
-  CHECK(read_memento(answer(200, ""), t.follow).error.find("gave no Memento-Datetime") !=
+  CHECK(read_memento(answer(200, ""), t.memento).error.find("gave no Memento-Datetime") !=
         std::string::npos);
-  CHECK(read_memento(answer(404, ""), t.follow).error == "the memento: HTTP 404");
+  CHECK(read_memento(answer(404, ""), t.memento).error == "the memento: HTTP 404");
 
   // Pattern 1: the TimeGate answers as the memento itself.
   t = read_timegate(answer(200, "",
