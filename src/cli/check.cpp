@@ -219,6 +219,7 @@ int run_check(const CheckOptions& o) {
   std::optional<CheckReport> links;
   std::optional<ArchiveReport> archive;
   if (o.offline) {
+    if (o.archive) std::cerr << "citelint: --archive asks the network: not with --offline\n";
     const std::size_t linted = findings.size();
     archived(nullptr);
     if (findings.size() > linted)
