@@ -89,6 +89,14 @@ std::vector<MarkedDate> find_marked_dates(std::string_view text, std::size_t beg
 std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t end,
                              const std::vector<Url>& skip);
 
+// A date over doc's text [begin, end), as parsed.
+Date make_date(const Document& doc, DateRole role, std::size_t begin, std::size_t end,
+               const ParsedDate& parsed);
+// A URL over doc's text [begin, end): normalised from `text` (the span's text, or what a
+// structured format's field means by it: TeX escapes decoded, say), with its path date and
+// whether it is an archive's capture.
+Url make_url(const Document& doc, std::size_t begin, std::size_t end, std::string_view text);
+
 // DOIs after `doi:`/`DOI `, in doi.org URLs, and bare `10.nnnn/...` tokens.
 std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t end,
                            const std::vector<Url>& urls);

@@ -36,6 +36,10 @@ class Document {
   const std::string& text() const { return text_; }
   const std::string& format() const { return format_; }
   void set_format(std::string format) { format_ = std::move(format); }
+  // Whether its references are records of fields (BibTeX), not text a reader wrote: rules about
+  // how an entry is written (punctuation, spacing, element order) have nothing to read there,
+  // only its URLs, dates and DOIs.
+  bool structured() const { return format_ == "bibtex"; }
 
   std::size_t line_count() const { return line_starts_.size(); }
   // 1-based line number of a byte offset.

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "citelint/model.hpp"
@@ -32,7 +33,16 @@ std::string detect_format(const Document& doc);
 // and unnumbered lists (one entry per paragraph, or per line with hanging indents).
 std::vector<Reference> read_text(const Document& doc);
 
-// The reader for the document's format, then extraction of URLs, dates, DOIs and parts.
-std::vector<Reference> read_references(const Document& doc);
+// BibTeX and BibLaTeX (.bib): one reference per entry, its URLs, DOIs and dates from its
+// fields. A malformed entry is a diagnostic at its position, and skipped.
+std::vector<Reference> read_bibtex(const Document& doc, std::vector<Diagnostic>& diagnostics);
+
+// The formats there are readers for, by name: text, bibtex.
+bool known_format(std::string_view format);
+
+// The reader for the document's format, then (for text) extraction of URLs, dates, DOIs and
+// parts. Problems with the input itself go to `diagnostics`.
+std::vector<Reference> read_references(const Document& doc,
+                                       std::vector<Diagnostic>* diagnostics = nullptr);
 
 }  // namespace citelint

@@ -27,6 +27,7 @@ struct CheckOptions {
   std::vector<std::string> files;
   bool offline = false;
   std::string format = "text";
+  std::string input_format;  // empty: detected per input
   std::string output;
   std::string as_of;
   std::string fail_on = "error";
@@ -193,7 +194,11 @@ int run_check(const CheckOptions& o) {
     print_diagnostics(loaded.diagnostics);
     input_error = input_error || !loaded.diagnostics.empty();
     if (!loaded.document) continue;
-    std::vector<Reference> refs = read_references(*loaded.document);
+    if (!o.input_format.empty()) loaded.document->set_format(o.input_format);
+    std::vector<Diagnostic> problems;
+    std::vector<Reference> refs = read_references(*loaded.document, &problems);
+    print_diagnostics(problems);
+    input_error = input_error || !problems.empty();
     timer.lap("read and extract");
     if (corpus.references.empty()) {
       corpus.references = std::move(refs);  // no second copy of a large list
@@ -295,6 +300,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", o->output, "Write the report to this file instead of stdout");
+  cmd->add_option("--input-format", o->input_format,
+                  "Read every input as this format instead of detecting it")
+      ->check(CLI::IsMember({"text", "bibtex"}));
   cmd->add_option("--as-of", o->as_of,
                   "The day date rules take as today (YYYY-MM-DD); default today");
   cmd->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at or above this level")

@@ -11,7 +11,7 @@ namespace citelint {
 
 using namespace date_parts;
 
-namespace {
+namespace {}  // namespace
 
 Date make_date(const Document& doc, DateRole role, std::size_t begin, std::size_t end,
                const ParsedDate& parsed) {
@@ -26,8 +26,6 @@ Date make_date(const Document& doc, DateRole role, std::size_t begin, std::size_
   d.span = doc.span(begin, end);
   return d;
 }
-
-}  // namespace
 
 bool is_calendar_date(int year, int month, int day) {
   if (month < 1 || month > 12 || day < 1) return false;

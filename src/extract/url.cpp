@@ -317,20 +317,24 @@ std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t e
       pos = token_end;
     }
     const std::size_t url_end = trim_url_end(s, i, pos);
-    Url url;
-    url.as_written = s.substr(i, url_end - i);
-    const std::string normalised = normalise_url(url.as_written, &url.valid);
-    url.normalised = normalised == url.as_written ? url.as_written : doc.keep(normalised);
-    url.span = doc.span(i, url_end);
-    if (url.valid) {
-      url.path_date = url_path_date(url.normalised);
-      url.archived = is_archive_url(url.normalised);
-      if (url.archived) doc.note_archive_url();
-    }
-    urls.push_back(std::move(url));
+    urls.push_back(make_url(doc, i, url_end, s.substr(i, url_end - i)));
     at = std::max(at, url_end > 0 ? url_end - 1 : 0);
   }
   return urls;
+}
+
+Url make_url(const Document& doc, std::size_t begin, std::size_t end, std::string_view text) {
+  Url url;
+  url.as_written = std::string_view(doc.text()).substr(begin, end - begin);
+  const std::string normalised = normalise_url(text, &url.valid);
+  url.normalised = normalised == url.as_written ? url.as_written : doc.keep(normalised);
+  url.span = doc.span(begin, end);
+  if (url.valid) {
+    url.path_date = url_path_date(url.normalised);
+    url.archived = is_archive_url(url.normalised);
+    if (url.archived) doc.note_archive_url();
+  }
+  return url;
 }
 
 bool inside_url(const std::vector<Url>& urls, std::size_t pos) {

@@ -1,13 +1,55 @@
-// Which reader a document needs. Plain text is the only format so far; the others come with
-// their readers.
+// Which reader a document needs: by its extension, else by what it starts with.
+#include <algorithm>
+#include <cctype>
+
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
 
 namespace citelint {
 
-std::string detect_format(const Document&) { return "text"; }
+namespace {
 
-std::vector<Reference> read_references(const Document& doc) {
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Whether the text opens, past blanks and % comments, with a BibTeX entry: @type{ or @type(.
+bool looks_like_bibtex(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size()) {
+    if (std::isspace(static_cast<unsigned char>(t[i]))) {
+      ++i;
+    } else if (t[i] == '%') {
+      while (i < t.size() && t[i] != '\n') ++i;
+    } else {
+      break;
+    }
+  }
+  if (i >= t.size() || t[i] != '@') return false;
+  std::size_t j = i + 1;
+  while (j < t.size() && std::isalpha(static_cast<unsigned char>(t[j]))) ++j;
+  while (j < t.size() && (t[j] == ' ' || t[j] == '\t')) ++j;
+  return j > i + 1 && j < t.size() && (t[j] == '{' || t[j] == '(');
+}
+
+}  // namespace
+
+bool known_format(std::string_view format) { return format == "text" || format == "bibtex"; }
+
+std::string detect_format(const Document& doc) {
+  const std::string path = lower(doc.path());
+  const std::size_t dot = path.rfind('.');
+  const std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
+  if (ext == "bib" || ext == "biblatex" || ext == "bibtex") return "bibtex";
+  if (ext == "txt" || ext == "text") return "text";
+  return looks_like_bibtex(doc.text()) ? "bibtex" : "text";
+}
+
+std::vector<Reference> read_references(const Document& doc, std::vector<Diagnostic>* diagnostics) {
+  std::vector<Diagnostic> ignored;
+  if (doc.format() == "bibtex") return read_bibtex(doc, diagnostics ? *diagnostics : ignored);
   std::vector<Reference> refs = read_text(doc);
   for (Reference& ref : refs) extract(doc, ref);
   return refs;

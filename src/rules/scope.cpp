@@ -91,6 +91,8 @@ Span Unit::span(std::size_t text_begin, std::size_t text_end) const {
 
 void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& ref,
                            const std::function<void(const Unit&)>& f) {
+  if (doc.structured() && scope != Scope::url && scope != Scope::date && scope != Scope::doi)
+    return;  // a record's fields, not written text
   switch (scope) {
     case Scope::entry:
       f(slice_unit(doc, &ref, ref.span));
@@ -163,6 +165,7 @@ void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& re
 
 void UnitBuilder::for_each_in_input(Scope scope, const Corpus& corpus, const Document& doc,
                                     const std::function<void(const Unit&)>& f) {
+  if (doc.structured()) return;
   if (scope == Scope::raw) {
     for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) f(line_unit(doc, l));
   } else if (scope == Scope::list) {
