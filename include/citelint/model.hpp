@@ -94,6 +94,9 @@ struct Url {
   std::string_view normalised;
   bool valid = true;      // normalised parses as an absolute http(s)/ftp URI
   bool archived = false;  // a web archive's capture with a timestamp (parse_archive_url)
+  // Put together from parts (BibTeX macros and #): its source is no URL as written, and rules
+  // about how a URL is written do not read it. It is still checked.
+  bool composed = false;
   // The date the path files the page under (/2020-11/09/, t20180530_; url_path_date()): year 0
   // when none. begin and end are offsets into normalised.
   struct PathDate {

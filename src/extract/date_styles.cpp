@@ -226,6 +226,8 @@ struct Marker {
 constexpr std::array kMarkers = {
     Marker{"retrieved", DateRole::accessed},    Marker{"accessed", DateRole::accessed},
     Marker{"cited", DateRole::accessed},        Marker{"updated", DateRole::updated},
+    Marker{"visited", DateRole::accessed},  // biblatex's "visited on"
+
     Marker{"acesso em", DateRole::accessed},    Marker{"acessado em", DateRole::accessed},
     Marker{"abgerufen am", DateRole::accessed}, Marker{"zugegriffen am", DateRole::accessed},
     Marker{"consulté le", DateRole::accessed},  Marker{"访问日期", DateRole::accessed},
@@ -241,9 +243,10 @@ struct Triple {
 constexpr Triple kMarkerStarts[] = {
     {'r', 'e', 't', true},     {'a', 'c', 'c', true}, {'a', 'c', 'e', true},
     {'c', 'i', 't', true},     {'u', 'p', 'd', true}, {'a', 'b', 'g', true},
-    {'c', 'o', 'n', true},     {'z', 'u', 'g', true}, {0xE8, 0xAE, 0xBF, false},  // 访
-    {0xE5, 0xBC, 0x95, false},                                                    // 引
-    {0xE6, 0xA3, 0x80, false},                                                    // 检
+    {'c', 'o', 'n', true},     {'z', 'u', 'g', true}, {'v', 'i', 's', true},
+    {0xE8, 0xAE, 0xBF, false},  // 访
+    {0xE5, 0xBC, 0x95, false},  // 引
+    {0xE6, 0xA3, 0x80, false},  // 检
 };
 
 bool marker_start_at(std::string_view s, std::size_t i) {

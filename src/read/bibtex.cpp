@@ -306,8 +306,10 @@ class Parser {
     return nullptr;
   }
 
-  void add_url(Reference& ref, std::size_t b, std::size_t e, std::string_view meaning) {
+  void add_url(Reference& ref, std::size_t b, std::size_t e, std::string_view meaning,
+               bool composed = false) {
     Url u = make_url(doc_, b, e, meaning);
+    u.composed = composed;
     for (const Url& seen : ref.urls)
       if (seen.normalised == u.normalised) return;  // \url{} in a note repeating the url field
     ref.urls.push_back(std::move(u));
@@ -336,7 +338,7 @@ class Parser {
     ref.input = static_cast<std::uint32_t>(doc_.id());
     for (const Field& f : fields) {
       if (f.name == "url") {
-        add_url(ref, f.text_begin(), f.text_end(), unescape(f.value));
+        add_url(ref, f.text_begin(), f.text_end(), unescape(f.value), !f.verbatim());
       } else if (f.name == "doi") {
         Doi d;
         std::string v = unescape(f.value);
@@ -353,11 +355,12 @@ class Parser {
         if (!kind) kind = find(fields, "archiveprefix");
         const std::string k = kind ? lower(unescape(kind->value)) : "";
         const std::string id = unescape(f.value);
-        if (k == "arxiv") add_url(ref, f.text_begin(), f.text_end(), "https://arxiv.org/abs/" + id);
-        if (k == "hdl" || k == "handle")
-          add_url(ref, f.text_begin(), f.text_end(), "https://hdl.handle.net/" + id);
-        if (k == "pubmed")
-          add_url(ref, f.text_begin(), f.text_end(), "https://pubmed.ncbi.nlm.nih.gov/" + id + "/");
+        // The address an identifier stands for: a URL made, not written.
+        std::string url;
+        if (k == "arxiv") url = "https://arxiv.org/abs/" + id;
+        if (k == "hdl" || k == "handle") url = "https://hdl.handle.net/" + id;
+        if (k == "pubmed") url = "https://pubmed.ncbi.nlm.nih.gov/" + id + "/";
+        if (!url.empty()) add_url(ref, f.text_begin(), f.text_end(), url, true);
       } else if (f.name == "urldate") {
         add_date(ref, DateRole::accessed, f, unescape(f.value));
       } else if (f.name == "date") {

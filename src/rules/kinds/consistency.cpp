@@ -83,6 +83,8 @@ class ConsistencyRule : public Rule {
 
   void observe(const Unit& unit, ListState& list, FindingSink& sink) const override {
     if (roles_ && unit.date && !(roles_ & (1u << static_cast<unsigned>(unit.date->role)))) return;
+    // How a record's fields are written is its style's business, not the list's.
+    if (unit.doc->structured()) return;
     State& state = static_cast<State&>(list);
     std::string_view seen = unit.text;
     if (digits_any_) {
