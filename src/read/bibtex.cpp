@@ -310,8 +310,13 @@ class Parser {
                bool composed = false) {
     Url u = make_url(doc_, b, e, meaning);
     u.composed = composed;
-    for (const Url& seen : ref.urls)
-      if (seen.normalised == u.normalised) return;  // \url{} in a note repeating the url field
+    for (Url& seen : ref.urls) {
+      if (seen.normalised != u.normalised) continue;
+      // Once per entry (a note's \url{} repeating the url field): as written rather than as
+      // made from an eprint.
+      if (seen.composed && !u.composed) seen = std::move(u);
+      return;
+    }
     ref.urls.push_back(std::move(u));
   }
 
@@ -367,11 +372,8 @@ class Parser {
         add_date(ref, DateRole::published, f, unescape(f.value));
       } else if (f.name == "howpublished" || f.name == "note" || f.name == "addendum") {
         // \url{...} and \href{...}{...}: braces end a URL, so the text's own reader finds them.
-        for (Url& u : find_urls(doc_, f.begin, f.end)) {
-          bool seen = false;
-          for (const Url& s : ref.urls) seen = seen || s.normalised == u.normalised;
-          if (!seen) ref.urls.push_back(std::move(u));
-        }
+        for (const Url& u : find_urls(doc_, f.begin, f.end))
+          add_url(ref, u.span.begin, u.span.end, u.as_written);
       }
     }
     // year (and month), when there is no date field.
