@@ -3,6 +3,7 @@
 // (published)[accessed] dates, about one in ten with a defect the core rules report.
 //
 //   citelint-bench-gen N [SEED] > refs.txt
+//   citelint-bench-gen N SEED bibtex > refs.bib    the same works as BibLaTeX entries
 #include <cstdio>
 #include <cstdlib>
 #include <random>
@@ -129,6 +130,52 @@ std::string bilingual_entry(int id, bool defect) {
          en_year + ". (in Chinese)";
 }
 
+// The same kinds of work as BibLaTeX entries, with the defects a .bib has: a space in a URL,
+// an access date without zero padding, one before the publication date, one that is no date.
+std::string bibtex_entry(int id, bool defect) {
+  const int year = 2012 + pick(8);
+  std::string published = date(year), accessed = date(year + 1);
+  std::string author = pick(kSurnames) + ", " + static_cast<char>('A' + pick(26)) + ".";
+  switch (pick(3)) {
+    case 0: {  // an article with a DOI
+      std::string doi = "10." + std::to_string(1000 + pick(8999)) + "/j." + pick(kWords) + "." +
+                        std::to_string(year) + "." + std::to_string(pick(10000));
+      return "@article{ref" + std::to_string(id) + ",\n  author  = {" + author + " and " +
+             pick(kSurnames) + ", " + static_cast<char>('A' + pick(26)) + ".},\n  title   = {" +
+             title() + "},\n  journal = {Journal of " + pick(kWords) + "},\n  year    = {" +
+             std::to_string(year) + "},\n  volume  = {" + std::to_string(1 + pick(60)) +
+             "},\n  number  = {" + std::to_string(1 + pick(12)) + "},\n  pages   = {" +
+             std::to_string(1 + pick(200)) + "--" + std::to_string(201 + pick(200)) +
+             "},\n  doi     = {" + doi + "},\n}\n";
+    }
+    case 1:  // a Chinese web page
+      author = "{" + pick(kCnNames) + "}";
+      break;
+    default:
+      break;
+  }
+  std::string link = url(id, published);
+  if (defect) {
+    switch (pick(4)) {
+      case 0:
+        link = space_at(link, link.find('/', 8) + 1);
+        break;
+      case 1:
+        accessed = std::to_string(year + 1) + "-3-8";
+        break;
+      case 2:
+        accessed = date(year - 1);
+        break;
+      default:
+        accessed = "n.d.";
+        break;
+    }
+  }
+  return "@online{ref" + std::to_string(id) + ",\n  author  = {" + author + "},\n  title   = {" +
+         title() + "},\n  date    = {" + published + "},\n  url     = {" + link +
+         "},\n  urldate = {" + accessed + "},\n}\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -139,6 +186,19 @@ int main(int argc, char** argv) {
   const int n = std::atoi(argv[1]);
   rng.seed(argc > 2 ? static_cast<unsigned>(std::atoi(argv[2])) : 7714u);
   std::string out;
+  if (argc > 3 && std::string(argv[3]) == "bibtex") {
+    out = "% citelint-bench-gen: " + std::to_string(n) + " entries\n\n";
+    for (int i = 1; i <= n; ++i) {
+      const bool defect = pick(10) == 0;
+      out += bibtex_entry(i, defect) + "\n";
+      if (out.size() > (1 << 20)) {
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        out.clear();
+      }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+  }
   for (int i = 1; i <= n; ++i) {
     const bool defect = pick(10) == 0;
     std::string entry;

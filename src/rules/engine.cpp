@@ -103,7 +103,9 @@ class ScopeRunner {
       : scope_(scope),
         timings_(timings),
         set_label_("(RE2::Set, " + std::string(rules::to_string(scope)) + " scope)") {
+    const bool items = scope == Scope::url || scope == Scope::date || scope == Scope::doi;
     for (const Rule* r : rules) {
+      if (!items && !r->reads_text() && !r->list_wide()) data_rules_.push_back(r);
       if (r->list_wide()) {
         list_wide_.push_back({r, r->start_list(references)});
       } else if (!r->trigger().empty()) {
@@ -132,6 +134,9 @@ class ScopeRunner {
   }
 
   Scope scope() const { return scope_; }
+  bool items_scope() const {
+    return scope_ == Scope::url || scope_ == Scope::date || scope_ == Scope::doi;
+  }
   // The patterns of this scope's set: each triggered rule's trigger, and its blocker if any.
   const std::vector<std::string>& patterns() const { return patterns_; }
   // From now on another runner's pass gives this runner its hits (see SharedPass).
@@ -141,6 +146,11 @@ class ScopeRunner {
   // found by a pass this runner shares; otherwise the runner finds them with its own set.
   void run(const rules::Unit& unit, rules::FindingSink& sink,
            const std::vector<int>* hits = nullptr) {
+    if (unit.doc->structured() && !items_scope()) {
+      // A record's entry: only the rules that read its items, not its writing.
+      for (const Rule* r : data_rules_) timed(timings_, r->id, [&] { r->check(unit, sink); });
+      return;
+    }
     if (memoise_) {
       const auto [it, fresh] = memo_keys_.find_or_add(memo_, unit.text);
       if (fresh) {
@@ -211,6 +221,7 @@ class ScopeRunner {
   std::string set_label_;
   std::vector<Triggered> triggered_;
   std::vector<const Rule*> always_;
+  std::vector<const Rule*> data_rules_;  // those that run on structured inputs' entries
   std::vector<std::pair<const Rule*, std::unique_ptr<Rule::ListState>>> list_wide_;
   std::vector<std::string> patterns_;
   std::unique_ptr<PatternSet> set_;

@@ -232,6 +232,10 @@ struct Rule {
   // Whether check() reads the reference beyond the unit's text (its dates, URLs, label). Rules
   // that do not are pure functions of the text, so the engine may check each distinct text once.
   virtual bool reads_reference() const { return false; }
+  // Whether check() reads how the unit is written. Rules that read only the reference's items
+  // (a compare rule over its dates) also run on structured inputs, whose entries are records of
+  // fields (Document::structured()); the others have nothing there to read.
+  virtual bool reads_text() const { return true; }
 
   // A pattern that must match a unit for check() to find anything there, so the engine can
   // skip the unit after one RE2::Set pass; empty when the rule must see every unit.

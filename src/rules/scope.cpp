@@ -98,8 +98,9 @@ Span Unit::span(std::size_t text_begin, std::size_t text_end) const {
 
 void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& ref,
                            const std::function<void(const Unit&)>& f) {
-  if (doc.structured() && scope != Scope::url && scope != Scope::date && scope != Scope::doi)
-    return;  // a record's fields, not written text
+  // A record's entry is one unit (no parts, no label); rules that read text skip it
+  // (Rule::reads_text).
+  if (doc.structured() && (scope == Scope::label || scope == Scope::elements)) return;
   switch (scope) {
     case Scope::entry:
       f(slice_unit(doc, &ref, ref.span));

@@ -107,6 +107,7 @@ class CompareRule : public Rule {
   }
   Scope default_scope() const override { return Scope::part; }
   bool reads_reference() const override { return true; }
+  bool reads_text() const override { return pattern_.re != nullptr; }
   bool accepts_scope(Scope s) const override {
     return s == Scope::part || s == Scope::entry || s == Scope::raw;
   }
