@@ -37,7 +37,11 @@ std::vector<Reference> read_text(const Document& doc);
 // fields. A malformed entry is a diagnostic at its position, and skipped.
 std::vector<Reference> read_bibtex(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
-// The formats there are readers for, by name: text, bibtex.
+// CSL-JSON (Zotero, citation.js, pandoc): one reference per item; URL, DOI, accessed and issued.
+// Where the JSON breaks, the items before are kept and the break is a diagnostic.
+std::vector<Reference> read_csl_json(const Document& doc, std::vector<Diagnostic>& diagnostics);
+
+// The formats there are readers for, by name: text, bibtex, csl-json.
 bool known_format(std::string_view format);
 
 // The reader for the document's format, then (for text) extraction of URLs, dates, DOIs and

@@ -36,20 +36,36 @@ bool looks_like_bibtex(std::string_view t) {
 
 }  // namespace
 
-bool known_format(std::string_view format) { return format == "text" || format == "bibtex"; }
+// Whether the text is JSON that reads as CSL items: '[' or '{' first, and an item's keys soon.
+bool looks_like_csl_json(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
+  if (i >= t.size() || (t[i] != '[' && t[i] != '{')) return false;
+  const std::string_view head = t.substr(i, 4096);
+  return head.find("\"type\"") != std::string_view::npos ||
+         head.find("\"id\"") != std::string_view::npos ||
+         head.find("\"title\"") != std::string_view::npos;
+}
+
+bool known_format(std::string_view format) {
+  return format == "text" || format == "bibtex" || format == "csl-json";
+}
 
 std::string detect_format(const Document& doc) {
   const std::string path = lower(doc.path());
   const std::size_t dot = path.rfind('.');
   const std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
   if (ext == "bib" || ext == "biblatex" || ext == "bibtex") return "bibtex";
+  if (ext == "json" || ext == "csljson") return "csl-json";
   if (ext == "txt" || ext == "text") return "text";
-  return looks_like_bibtex(doc.text()) ? "bibtex" : "text";
+  if (looks_like_bibtex(doc.text())) return "bibtex";
+  return looks_like_csl_json(doc.text()) ? "csl-json" : "text";
 }
 
 std::vector<Reference> read_references(const Document& doc, std::vector<Diagnostic>* diagnostics) {
   std::vector<Diagnostic> ignored;
   if (doc.format() == "bibtex") return read_bibtex(doc, diagnostics ? *diagnostics : ignored);
+  if (doc.format() == "csl-json") return read_csl_json(doc, diagnostics ? *diagnostics : ignored);
   std::vector<Reference> refs = read_text(doc);
   for (Reference& ref : refs) extract(doc, ref);
   return refs;

@@ -1,10 +1,8 @@
-// End to end: .bib files through the binary, and the reader against the shared corpus.
+// End to end: .bib files through the binary.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <regex>
 
-#include "citelint/read.hpp"
 #include "support/cli.hpp"
 #include "support/fake_web.hpp"
 
@@ -74,54 +72,4 @@ TEST_CASE("the links of a .bib are checked, and reported at their fields") {
   CHECK(j["findings"][0]["rule"] == "link/broken");
   CHECK(j["findings"][0]["line"] == 3);
   CHECK(j["findings"][0]["column"] == 10);
-}
-
-// The shared corpus (not the project's: skipped when it is absent). What the reader finds is
-// checked against counts taken from the files by a pattern, not by the reader: every url and
-// urldate field must give one URL and one access date.
-TEST_CASE("every .bib of the shared corpus: one URL per url field, one access date per urldate") {
-  const fs::path corpus = fs::path(CITELINT_SOURCE_DIR) / ".." / "shared" / "corpus";
-  if (!fs::exists(corpus)) {
-    WARN("no shared corpus at " << corpus.string() << ": skipped");
-    return;
-  }
-  int files = 0;
-  for (const auto& entry : fs::directory_iterator(corpus)) {
-    if (entry.path().extension() != ".bib") continue;
-    ++files;
-    const std::string text = citelint_test::slurp(entry.path());
-    static const std::regex url_field(R"(^[ \t]*url[ \t]*=)",
-                                      std::regex::icase | std::regex::multiline);
-    static const std::regex urldate_field(R"(^[ \t]*urldate[ \t]*=)",
-                                          std::regex::icase | std::regex::multiline);
-    const auto count = [&](const std::regex& re) {
-      return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), re),
-                                            std::sregex_iterator()));
-    };
-    auto loaded = citelint::make_document(0, entry.path().string(), text);
-    std::vector<citelint::Diagnostic> problems;
-    const auto refs = citelint::read_bibtex(*loaded.document, problems);
-    INFO(entry.path().filename().string());
-    CHECK(problems.empty());
-    // URLs the reader took from url fields: the text before each is "url = {" (or a quote).
-    static const std::regex before_url(R"(url[ \t]*=[ \t]*[{"]$)", std::regex::icase);
-    static const std::regex before_urldate(R"(urldate[ \t]*=[ \t]*[{"]$)", std::regex::icase);
-    int urls = 0, accessed = 0;
-    for (const auto& ref : refs) {
-      for (const auto& u : ref.urls) {
-        const std::string head = text.substr(u.span.begin > 40 ? u.span.begin - 40 : 0,
-                                             u.span.begin > 40 ? 40 : u.span.begin);
-        urls += std::regex_search(head, before_url);
-      }
-      for (const auto& d : ref.dates) {
-        const std::string head = text.substr(d.span.begin > 40 ? d.span.begin - 40 : 0,
-                                             d.span.begin > 40 ? 40 : d.span.begin);
-        accessed +=
-            d.role == citelint::DateRole::accessed && std::regex_search(head, before_urldate);
-      }
-    }
-    CHECK(urls == count(url_field));
-    CHECK(accessed == count(urldate_field));
-  }
-  CHECK(files > 0);
 }

@@ -1,0 +1,199 @@
+// CSL-JSON, as Zotero, citation.js and pandoc export it: an array of items (or one item, or
+// {"items": [...]}). URL, DOI, accessed and issued are used as such: dates as date-parts (numbers
+// or strings), raw or literal text, or EDTF strings. URLs in a note are found as in text. Every
+// item keeps its position in the file; where the JSON breaks, the items before are kept.
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <optional>
+
+#include "citelint/extract.hpp"
+#include "citelint/read.hpp"
+#include "read/json_tree.hpp"
+
+namespace citelint {
+
+namespace {
+
+using json_tree::Value;
+
+class Reader {
+ public:
+  Reader(const Document& doc, std::vector<Diagnostic>& diagnostics)
+      : doc_(doc), s_(doc.text()), diagnostics_(diagnostics) {}
+
+  std::vector<Reference> run() {
+    std::vector<Reference> refs;
+    std::size_t i = 0;
+    json_tree::skip_space(s_, i);
+    try {
+      if (i < s_.size() && s_[i] == '[') {
+        items(i, refs);
+      } else {
+        Value top = json_tree::parse_value(s_, i);
+        if (const Value* list = top.get("items"); list && list->type == Value::array) {
+          for (const Value& item : list->items) add(item, refs);
+        } else if (top.type == Value::object) {
+          add(top, refs);
+        } else {
+          report(top.begin, "expected CSL-JSON: an array of items, or an item");
+        }
+      }
+    } catch (const json_tree::Error& e) {
+      report(e.at, e.message);
+      const Span where = doc_.span(e.at, e.at);
+      diagnostics_.push_back({doc_.path(), 0, 0,
+                              "the rest of the file, from line " + std::to_string(where.line) +
+                                  ", was not read; the " + std::to_string(refs.size()) +
+                                  " items before it were"});
+    }
+    return refs;
+  }
+
+ private:
+  // The top-level array, item by item: what comes before a break is kept.
+  void items(std::size_t& i, std::vector<Reference>& refs) {
+    ++i;
+    json_tree::skip_space(s_, i);
+    if (i < s_.size() && s_[i] == ']') return;
+    while (true) {
+      const Value item = json_tree::parse_value(s_, i);
+      add(item, refs);
+      json_tree::skip_space(s_, i);
+      if (i < s_.size() && s_[i] == ',') {
+        ++i;
+        continue;
+      }
+      if (i < s_.size() && s_[i] == ']') return;
+      throw json_tree::Error{i, "expected ',' or ']' between items"};
+    }
+  }
+
+  void report(std::size_t at, const std::string& message) {
+    const Span where = doc_.span(at, at);
+    diagnostics_.push_back({doc_.path(), where.line, where.column, message});
+  }
+
+  // A date-parts array: [2021, 3, 3] or ["2021", "3", "3"].
+  static std::optional<ParsedDate> parts_date(const Value& parts) {
+    ParsedDate d;
+    int* fields[] = {&d.year, &d.month, &d.day};
+    std::size_t n = 0;
+    for (const Value& p : parts.items) {
+      if (n == 3) break;
+      if (p.type != Value::number && p.type != Value::string) return std::nullopt;
+      const std::string& t = p.text;
+      if (t.empty() || t.size() > 6 || !std::all_of(t.begin(), t.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+          }))
+        return std::nullopt;
+      *fields[n++] = std::stoi(t);
+    }
+    if (n == 0) return std::nullopt;
+    d.valid = (n == 1 || (d.month >= 1 && d.month <= 12)) &&
+              (n < 3 || is_calendar_date(d.year, d.month, d.day));
+    char buf[16];
+    if (n == 1) std::snprintf(buf, sizeof buf, "%04d", d.year % 10000);
+    if (n == 2) std::snprintf(buf, sizeof buf, "%04d-%02d", d.year % 10000, d.month % 100);
+    if (n == 3)
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
+    d.value = d.valid ? buf : "";
+    return d;
+  }
+
+  void add_date(Reference& ref, const Value& v, bool accessed) {
+    std::size_t b = v.begin, e = v.end;
+    ParsedDate parsed;
+    if (v.type == Value::string) {  // EDTF, "2021-03-03" or a range "2021-03/2021-04"
+      std::string_view t = v.text;
+      t = t.substr(0, t.find('/'));
+      while (!t.empty() && (t.back() == '~' || t.back() == '?' || t.back() == '%'))
+        t.remove_suffix(1);
+      if (auto p = parse_date_text(t)) parsed = *p;
+      b = v.content_begin();
+      e = v.content_end();
+      // Written as it stands in the file: the date is the part read (a range's start).
+      if (parsed.valid && s_.substr(b, e - b) == v.text) e = b + t.size();
+    } else if (v.type == Value::object) {
+      const Value* parts = v.get("date-parts");
+      if (parts && parts->type == Value::array && !parts->items.empty() &&
+          parts->items[0].type == Value::array) {
+        const Value& first = parts->items[0];
+        if (auto p = parts_date(first)) parsed = *p;
+        b = first.begin;
+        e = first.end;
+      } else if (const Value* raw = v.get("raw") ? v.get("raw") : v.get("literal");
+                 raw && raw->type == Value::string) {
+        if (auto p = parse_date_text(raw->text)) parsed = *p;
+        b = raw->content_begin();
+        e = raw->content_end();
+      } else {
+        return;  // a season, an empty object: nothing to read
+      }
+    } else {
+      return;
+    }
+    const DateRole role = accessed           ? DateRole::accessed
+                          : parsed.month > 0 ? DateRole::published
+                                             : DateRole::year;
+    ref.dates.push_back(make_date(doc_, role, b, e, parsed));
+  }
+
+  void add(const Value& item, std::vector<Reference>& refs) {
+    if (item.type != Value::object) {
+      report(item.begin, "an item that is not an object");
+      return;
+    }
+    Reference ref;
+    const Value* id = item.get("id");
+    if (!id || (id->type != Value::string && id->type != Value::number))
+      id = item.get("citation-key");
+    ref.id = id && (id->type == Value::string || id->type == Value::number)
+                 ? id->text
+                 : std::to_string(refs.size() + 1);
+    ref.span = doc_.span(item.begin, item.end);
+    ref.input = static_cast<std::uint32_t>(doc_.id());
+    for (const auto& [key, v] : item.members) {
+      if (key == "URL" && v.type == Value::string && !v.text.empty()) {
+        Url u = make_url(doc_, v.content_begin(), v.content_end(), v.text);
+        u.composed = u.as_written != v.text;  // JSON escapes: not the URL as written
+        ref.urls.push_back(std::move(u));
+      } else if (key == "DOI" && v.type == Value::string && !v.text.empty()) {
+        Doi d;
+        d.value = v.text;
+        for (const char* prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+                                   "http://dx.doi.org/", "doi:"})
+          if (d.value.rfind(prefix, 0) == 0) d.value.erase(0, std::string_view(prefix).size());
+        d.as_written =
+            std::string_view(s_).substr(v.content_begin(), v.content_end() - v.content_begin());
+        d.span = doc_.span(v.content_begin(), v.content_end());
+        ref.dois.push_back(std::move(d));
+      } else if (key == "accessed" || key == "issued") {
+        add_date(ref, v, key == "accessed");
+      } else if (key == "note" && v.type == Value::string) {
+        for (Url& u : find_urls(doc_, v.content_begin(), v.content_end())) {
+          bool seen = false;
+          for (const Url& s : ref.urls) seen = seen || s.normalised == u.normalised;
+          if (!seen) ref.urls.push_back(std::move(u));
+        }
+      }
+    }
+    std::sort(ref.dates.begin(), ref.dates.end(),
+              [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
+    std::sort(ref.urls.begin(), ref.urls.end(),
+              [](const Url& a, const Url& b) { return a.span.begin < b.span.begin; });
+    refs.push_back(std::move(ref));
+  }
+
+  const Document& doc_;
+  std::string_view s_;
+  std::vector<Diagnostic>& diagnostics_;
+};
+
+}  // namespace
+
+std::vector<Reference> read_csl_json(const Document& doc, std::vector<Diagnostic>& diagnostics) {
+  return Reader(doc, diagnostics).run();
+}
+
+}  // namespace citelint

@@ -1,0 +1,99 @@
+// The CSL-JSON reader: the fixture's URLs, DOIs and dates at their positions; broken JSON.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
+#include "citelint/read.hpp"
+
+using namespace citelint;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(CITELINT_SOURCE_DIR) + "/tests/fixtures/csl/" + name,
+                   std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("CSL-JSON items: URL, DOI, accessed and issued in every form, at their places") {
+  const auto doc = make_document(0, "refs.json", fixture("refs.json")).document;
+  REQUIRE(doc->format() == "csl-json");
+  std::vector<Diagnostic> problems;
+  const auto refs = read_csl_json(*doc, problems);
+  CHECK(problems.empty());
+  REQUIRE(refs.size() == 4);
+  using Row = std::tuple<std::string, std::string, std::string, int, int>;
+  std::vector<Row> items;
+  for (const Reference& r : refs) {
+    for (const Url& u : r.urls)
+      items.emplace_back(r.id, "url", std::string(u.normalised), u.span.line, u.span.column);
+    for (const Date& d : r.dates)
+      items.emplace_back(r.id, std::string(to_string(d.role)), std::string(d.value()), d.span.line,
+                         d.span.column);
+    for (const Doi& d : r.dois)
+      items.emplace_back(r.id, "doi", d.value, d.span.line, d.span.column);
+  }
+  CHECK(items ==
+        std::vector<Row>{
+            {"moe2018", "url",
+             "http://www.moe.gov.cn/srcsite/A08/s7056/201805/t20180530_337423.html", 6, 13},
+            {"moe2018", "accessed", "2019-03-12", 7, 33},   // date-parts of numbers
+            {"moe2018", "published", "2018-05-30", 8, 31},  // date-parts of strings
+            {"smith2020", "year", "2020", 14, 31},
+            {"smith2020", "doi", "10.1000/xyz123", 13, 13},  // the doi.org prefix dropped
+            {"42", "url", "https://www.worldbank.org/en/publication/wdr2019", 19, 13},  // \/
+            {"42", "accessed", "2019-03-12", 20, 18},                      // an EDTF string
+            {"42", "published", "2018-10", 21, 16},                        // a range's start
+            {"4", "url", "https://www.oecd.org/sti/outlook.htm", 25, 27},  // in the note
+            {"4", "published", "2018-11-20", 26, 24},                      // raw
+            {"4", "accessed", "", 27, 33},  // 2021-02-30: no such day
+        });
+  CHECK(refs[2].urls[0].composed);  // JSON escapes: not read as written
+  CHECK(refs[0].span.line == 2);
+  CHECK(refs[0].span.end_line == 9);
+}
+
+TEST_CASE("broken JSON: the error where it is, the items before it kept") {
+  const std::string json =
+      "[\n"
+      "  {\"id\": \"a\", \"URL\": \"http://a.example/\"},\n"
+      "  {\"id\": \"b\", \"URL\": \"http://b.example/\" \"title\": \"x\"},\n"
+      "  {\"id\": \"c\", \"URL\": \"http://c.example/\"}\n"
+      "]\n";
+  const auto doc = make_document(0, "bad.json", json).document;
+  std::vector<Diagnostic> problems;
+  const auto refs = read_csl_json(*doc, problems);
+  REQUIRE(refs.size() == 1);
+  CHECK(refs[0].id == "a");
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].line == 3);
+  CHECK(problems[0].column == 42);
+  CHECK(problems[0].message == "expected ',' or '}', found '\"'");
+  CHECK(problems[1].message ==
+        "the rest of the file, from line 3, was not read; the 1 items before it were");
+
+  std::vector<Diagnostic> more;
+  CHECK(read_csl_json(
+            *make_document(0, "t.json", "[{\"id\": \"a\", \"URL\": \"http://a.exa").document, more)
+            .empty());
+  REQUIRE(!more.empty());
+  CHECK(more[0].message == "a string that is not closed");
+  std::vector<Diagnostic> none;
+  CHECK(read_csl_json(
+            *make_document(0, "t.json", "{\"items\": [{\"id\": \"x\"}, {\"id\": \"y\"}]}").document,
+            none)
+            .size() == 2);
+  CHECK(none.empty());
+}
+
+TEST_CASE("CSL-JSON is told by .json, or by its content") {
+  CHECK(make_document(0, "lib.json", "[]").document->format() == "csl-json");
+  CHECK(make_document(0, "<stdin>", "[{\"id\": \"a\", \"type\": \"book\"}]").document->format() ==
+        "csl-json");
+  CHECK(make_document(0, "<stdin>", "[1] A. Title. 2019.\n").document->format() == "text");
+}
