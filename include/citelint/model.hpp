@@ -113,7 +113,10 @@ std::string_view to_string(DateRole role);
 class Date {
  public:
   DateRole role = DateRole::year;
-  bool valid = false;                // a real calendar date
+  bool valid = false;  // a real calendar date
+  // Written in its format's own form (RIS's 2021/03/03/): rules about how a date is written
+  // do not read it; whether it is a real date, and how it compares, still count.
+  bool native_form = false;
   int year = 0, month = 0, day = 0;  // 0 where absent
   std::string_view as_written;       // as in the source (a view, like Url::as_written)
   Span span;

@@ -103,9 +103,8 @@ class ScopeRunner {
       : scope_(scope),
         timings_(timings),
         set_label_("(RE2::Set, " + std::string(rules::to_string(scope)) + " scope)") {
-    const bool items = scope == Scope::url || scope == Scope::date || scope == Scope::doi;
     for (const Rule* r : rules) {
-      if (!items && !r->reads_text() && !r->list_wide()) data_rules_.push_back(r);
+      if (!r->reads_text() && !r->list_wide()) data_rules_.push_back(r);
       if (r->list_wide()) {
         list_wide_.push_back({r, r->start_list(references)});
       } else if (!r->trigger().empty()) {
@@ -146,9 +145,16 @@ class ScopeRunner {
   // found by a pass this runner shares; otherwise the runner finds them with its own set.
   void run(const rules::Unit& unit, rules::FindingSink& sink,
            const std::vector<int>* hits = nullptr) {
-    if (unit.doc->structured() && !items_scope()) {
-      // A record's entry: only the rules that read its items, not its writing.
+    // A record's entry, a URL made from parts, a date in its format's own form: only the rules
+    // that read the items, not how they are written.
+    const bool record = unit.doc->structured() && !items_scope();
+    const bool unwritten =
+        (unit.url && unit.url->composed) || (unit.date && unit.date->native_form);
+    if (record || unwritten) {
       for (const Rule* r : data_rules_) timed(timings_, r->id, [&] { r->check(unit, sink); });
+      if (unwritten)  // a duplicate URL is one however it was made
+        for (auto& [rule, state] : list_wide_)
+          timed(timings_, rule->id, [&] { rule->observe(unit, *state, sink); });
       return;
     }
     if (memoise_) {

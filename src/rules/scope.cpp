@@ -1,6 +1,5 @@
 // Units of text per scope, each mapped back to its source position.
 #include <algorithm>
-#include <type_traits>
 
 #include "rules/rule.hpp"
 
@@ -49,12 +48,6 @@ void each_item(const Document& doc, const Reference& ref, const std::vector<Item
                const Item* Unit::*field, const std::function<void(const Unit&)>& f) {
   std::uint32_t k = 0;
   for (const Item& item : items) {
-    if constexpr (std::is_same_v<Item, Url>) {
-      if (item.composed) {
-        ++k;
-        continue;
-      }
-    }
     Unit u = slice_unit(doc, &ref, item.span);
     u.*field = &item;
     u.ordinal = k++;

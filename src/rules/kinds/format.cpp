@@ -10,6 +10,8 @@ namespace {
 class FormatRule : public Rule {
  public:
   std::vector<std::string_view> keys() const override { return {"allow", "valid"}; }
+  // `valid` alone asks the item (a real date, a web address, a DOI), not how it is written.
+  bool reads_text() const override { return !allow_.empty(); }
   Scope default_scope() const override { return Scope::date; }
 
   void configure(const YAML::Node& rule, LoadContext& ctx) override {
