@@ -39,7 +39,9 @@ class Document {
   // Whether its references are records of fields (BibTeX), not text a reader wrote: rules about
   // how an entry is written (punctuation, spacing, element order) have nothing to read there,
   // only its URLs, dates and DOIs.
-  bool structured() const { return format_ == "bibtex" || format_ == "csl-json"; }
+  bool structured() const {
+    return format_ == "bibtex" || format_ == "csl-json" || format_ == "ris";
+  }
 
   std::size_t line_count() const { return line_starts_.size(); }
   // 1-based line number of a byte offset.

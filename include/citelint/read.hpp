@@ -41,7 +41,10 @@ std::vector<Reference> read_bibtex(const Document& doc, std::vector<Diagnostic>&
 // Where the JSON breaks, the items before are kept and the break is a diagnostic.
 std::vector<Reference> read_csl_json(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
-// The formats there are readers for, by name: text, bibtex, csl-json.
+// RIS: one reference per TY ... ER record; UR, L1, L2 (URLs), DO, Y2 (access date), DA, PY.
+std::vector<Reference> read_ris(const Document& doc, std::vector<Diagnostic>& diagnostics);
+
+// The formats there are readers for, by name: text, bibtex, csl-json, ris.
 bool known_format(std::string_view format);
 
 // The reader for the document's format, then (for text) extraction of URLs, dates, DOIs and

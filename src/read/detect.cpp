@@ -47,8 +47,15 @@ bool looks_like_csl_json(std::string_view t) {
          head.find("\"title\"") != std::string_view::npos;
 }
 
+// Whether the text opens with a RIS record: "TY  - " on its first line that is not blank.
+bool looks_like_ris(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
+  return t.compare(i, 6, "TY  - ") == 0;
+}
+
 bool known_format(std::string_view format) {
-  return format == "text" || format == "bibtex" || format == "csl-json";
+  return format == "text" || format == "bibtex" || format == "csl-json" || format == "ris";
 }
 
 std::string detect_format(const Document& doc) {
@@ -57,8 +64,10 @@ std::string detect_format(const Document& doc) {
   const std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
   if (ext == "bib" || ext == "biblatex" || ext == "bibtex") return "bibtex";
   if (ext == "json" || ext == "csljson") return "csl-json";
+  if (ext == "ris") return "ris";
   if (ext == "txt" || ext == "text") return "text";
   if (looks_like_bibtex(doc.text())) return "bibtex";
+  if (looks_like_ris(doc.text())) return "ris";
   return looks_like_csl_json(doc.text()) ? "csl-json" : "text";
 }
 
@@ -66,6 +75,7 @@ std::vector<Reference> read_references(const Document& doc, std::vector<Diagnost
   std::vector<Diagnostic> ignored;
   if (doc.format() == "bibtex") return read_bibtex(doc, diagnostics ? *diagnostics : ignored);
   if (doc.format() == "csl-json") return read_csl_json(doc, diagnostics ? *diagnostics : ignored);
+  if (doc.format() == "ris") return read_ris(doc, diagnostics ? *diagnostics : ignored);
   std::vector<Reference> refs = read_text(doc);
   for (Reference& ref : refs) extract(doc, ref);
   return refs;
