@@ -14,7 +14,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost1.81-dev libboost-url1.81-dev
   libre2-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libmimalloc-dev
-  libcurl4-openssl-dev libsqlite3-dev libssl-dev zlib1g-dev
+  libcurl4-openssl-dev libsqlite3-dev libssl-dev zlib1g-dev libpugixml-dev
   catch2
   python3
 )

@@ -63,6 +63,8 @@ struct ParsedDate {
 };
 std::optional<ParsedDate> parse_date(std::string_view text);
 bool is_calendar_date(int year, int month, int day);
+// Days since 1970-01-01 of a calendar date (proleptic Gregorian), for differences of dates.
+long day_number(int year, int month, int day);
 
 // A date as the citation styles write it, read from s[i] on (i is moved past it): year first
 // ("2021-03-03", "2021.12.21", "2021- 9-12", "2021 Mar 3", "2020, May 5", "2021年3月3日"),

@@ -40,7 +40,7 @@ class Document {
   // how an entry is written (punctuation, spacing, element order) have nothing to read there,
   // only its URLs, dates and DOIs.
   bool structured() const {
-    return format_ == "bibtex" || format_ == "csl-json" || format_ == "ris";
+    return format_ == "bibtex" || format_ == "csl-json" || format_ == "ris" || format_ == "jats";
   }
 
   std::size_t line_count() const { return line_starts_.size(); }

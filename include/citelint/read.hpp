@@ -44,7 +44,11 @@ std::vector<Reference> read_csl_json(const Document& doc, std::vector<Diagnostic
 // RIS: one reference per TY ... ER record; UR, L1, L2 (URLs), DO, Y2 (access date), DA, PY.
 std::vector<Reference> read_ris(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
-// The formats there are readers for, by name: text, bibtex, csl-json, ris.
+// JATS XML: one reference per ref of a ref-list; ext-link, uri, pub-id (DOI),
+// date-in-citation (access date), element-citation's year. Broken XML keeps the refs before.
+std::vector<Reference> read_jats(const Document& doc, std::vector<Diagnostic>& diagnostics);
+
+// The formats there are readers for, by name: text, bibtex, csl-json, ris, jats.
 bool known_format(std::string_view format);
 
 // The reader for the document's format, then (for text) extraction of URLs, dates, DOIs and

@@ -6,15 +6,6 @@
 
 namespace citelint::archive {
 
-long days_from_civil(int year, int month, int day) {  // after H. Hinnant's algorithm
-  year -= month <= 2;
-  const long era = (year >= 0 ? year : year - 399) / 400;
-  const long yoe = year - era * 400;
-  const long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 namespace {
 
 std::optional<int> number(std::string_view digits) {
@@ -31,7 +22,7 @@ std::optional<long> timestamp_day(std::string_view timestamp) {
   const auto y = number(timestamp.substr(0, 4)), m = number(timestamp.substr(4, 2)),
              d = number(timestamp.substr(6, 2));
   if (!y || !m || !d || !is_calendar_date(*y, *m, *d)) return std::nullopt;
-  return days_from_civil(*y, *m, *d);
+  return day_number(*y, *m, *d);
 }
 
 std::optional<long> date_day(std::string_view date) {

@@ -11,8 +11,6 @@
 
 namespace citelint::archive {
 
-// Days since 1970-01-01 of a calendar date (proleptic Gregorian).
-long days_from_civil(int year, int month, int day);
 // The day of a timestamp's first eight digits (YYYYMMDD...); nothing when it is not a date.
 std::optional<long> timestamp_day(std::string_view timestamp);
 // The day of a YYYY-MM-DD date.

@@ -29,8 +29,7 @@ std::vector<Finding> archived_url_findings(const Corpus& corpus, const CheckRepo
     for (const Date& d : ref.dates)
       if (d.role == DateRole::accessed && d.valid && d.day > 0 && !accessed) accessed = &d;
     if (!accessed) continue;
-    const long access_day =
-        archive::days_from_civil(accessed->year, accessed->month, accessed->day);
+    const long access_day = day_number(accessed->year, accessed->month, accessed->day);
     for (const Url& u : ref.urls) {
       auto archived = u.archived ? parse_archive_url(u.normalised) : std::nullopt;
       if (!archived) continue;

@@ -27,6 +27,15 @@ Date make_date(const Document& doc, DateRole role, std::size_t begin, std::size_
   return d;
 }
 
+long day_number(int year, int month, int day) {  // after H. Hinnant's algorithm
+  year -= month <= 2;
+  const long era = (year >= 0 ? year : year - 399) / 400;
+  const long yoe = year - era * 400;
+  const long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
 bool is_calendar_date(int year, int month, int day) {
   if (month < 1 || month > 12 || day < 1) return false;
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

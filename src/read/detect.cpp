@@ -54,8 +54,19 @@ bool looks_like_ris(std::string_view t) {
   return t.compare(i, 6, "TY  - ") == 0;
 }
 
+// Whether the text is XML with JATS's elements: an <article (or a bare <ref-list) soon.
+bool looks_like_jats(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
+  if (i >= t.size() || t[i] != '<') return false;
+  const std::string_view head = t.substr(i, 4096);
+  return head.find("<article") != std::string_view::npos ||
+         head.find("<ref-list") != std::string_view::npos;
+}
+
 bool known_format(std::string_view format) {
-  return format == "text" || format == "bibtex" || format == "csl-json" || format == "ris";
+  return format == "text" || format == "bibtex" || format == "csl-json" || format == "ris" ||
+         format == "jats";
 }
 
 std::string detect_format(const Document& doc) {
@@ -65,9 +76,11 @@ std::string detect_format(const Document& doc) {
   if (ext == "bib" || ext == "biblatex" || ext == "bibtex") return "bibtex";
   if (ext == "json" || ext == "csljson") return "csl-json";
   if (ext == "ris") return "ris";
+  if (ext == "xml" || ext == "nxml" || ext == "jats") return "jats";
   if (ext == "txt" || ext == "text") return "text";
   if (looks_like_bibtex(doc.text())) return "bibtex";
   if (looks_like_ris(doc.text())) return "ris";
+  if (looks_like_jats(doc.text())) return "jats";
   return looks_like_csl_json(doc.text()) ? "csl-json" : "text";
 }
 
@@ -76,6 +89,7 @@ std::vector<Reference> read_references(const Document& doc, std::vector<Diagnost
   if (doc.format() == "bibtex") return read_bibtex(doc, diagnostics ? *diagnostics : ignored);
   if (doc.format() == "csl-json") return read_csl_json(doc, diagnostics ? *diagnostics : ignored);
   if (doc.format() == "ris") return read_ris(doc, diagnostics ? *diagnostics : ignored);
+  if (doc.format() == "jats") return read_jats(doc, diagnostics ? *diagnostics : ignored);
   std::vector<Reference> refs = read_text(doc);
   for (Reference& ref : refs) extract(doc, ref);
   return refs;

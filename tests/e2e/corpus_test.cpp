@@ -89,3 +89,34 @@ TEST_CASE("every .json of the shared corpus: one URL per URL key, one access dat
   }
   CHECK(files > 0);
 }
+
+// JATS: one reference per <ref>; every date-in-citation access date read (the citations' words
+// may give more).
+TEST_CASE("every .xml of the shared corpus: one reference per ref, every access-date read") {
+  const fs::path corpus = fs::path(CITELINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+  if (!fs::exists(corpus)) {
+    WARN("no shared corpus at " << corpus.string() << ": skipped");
+    return;
+  }
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(corpus)) {
+    if (entry.path().extension() != ".xml") continue;
+    ++files;
+    const std::string text = citelint_test::slurp(entry.path());
+    const auto count = [&](const std::regex& re) {
+      return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), re),
+                                            std::sregex_iterator()));
+    };
+    auto loaded = citelint::make_document(0, entry.path().string(), text);
+    std::vector<citelint::Diagnostic> problems;
+    const auto refs = citelint::read_jats(*loaded.document, problems);
+    INFO(entry.path().filename().string());
+    CHECK(problems.empty());
+    CHECK(static_cast<int>(refs.size()) == count(std::regex(R"(<ref[ >])")));
+    int accessed = 0;
+    for (const auto& ref : refs)
+      for (const auto& d : ref.dates) accessed += d.role == citelint::DateRole::accessed;
+    CHECK(accessed >= count(std::regex(R"(content-type="access-date")")));
+  }
+  CHECK(files > 0);
+}

@@ -3,8 +3,8 @@
 // (the date a URL's path gives, Url::path_date) or, with a pattern, its named captures.
 // `across: halves` compares the first language half with the second, pairing dates of the same
 // role in order. `holds: any` asks a left date to hold against one of the right dates, not
-// each; `unless: ROLES` leaves alone a left date that a date of those roles repeats. Dates
-// compare at their common precision.
+// each; `unless: ROLES` leaves alone a left date that a date of those roles repeats; `within: N`
+// counts full dates N days apart or less as the same. Dates compare at their common precision.
 #include <algorithm>
 #include <optional>
 
@@ -103,7 +103,7 @@ unsigned role_mask(std::string_view operand) {
 class CompareRule : public Rule {
  public:
   std::vector<std::string_view> keys() const override {
-    return {"left", "right", "op", "across", "at", "pattern", "holds", "unless"};
+    return {"left", "right", "op", "across", "at", "pattern", "holds", "unless", "within"};
   }
   Scope default_scope() const override { return Scope::part; }
   bool reads_reference() const override { return true; }
@@ -135,6 +135,7 @@ class CompareRule : public Rule {
       unless_roles_ = role_mask(ctx.scalar(n, "unless"));
       if (!unless_roles_) ctx.error(n.Mark(), "unless names date roles, joined with |");
     }
+    if (const auto n = rule["within"]) within_days_ = ctx.integer(n, "within");
     if (const auto n = rule["holds"]) {
       const std::string holds = ctx.scalar(n, "holds");
       if (holds != "any" && holds != "each") ctx.error(n.Mark(), "holds must be any or each");
@@ -263,7 +264,7 @@ class CompareRule : public Rule {
               first->span = &first_span;
             }
           }
-          held = held || holds(compare_values(l, r), op_);
+          held = held || holds(compare(l, r), op_);
         });
         if (first && !held) assert_pair(unit, l, *first, sink);
         return;
@@ -322,8 +323,17 @@ class CompareRule : public Rule {
     return out;
   }
 
+  // How two dates compare, two full dates no more than `within` days apart counting as equal.
+  int compare(const Value& l, const Value& r) const {
+    if (within_days_ > 0 && l.d && r.d && l.m && r.m) {
+      const long days = day_number(l.y, l.m, l.d) - day_number(r.y, r.m, r.d);
+      if (days >= -within_days_ && days <= within_days_) return 0;
+    }
+    return compare_values(l, r);
+  }
+
   void assert_pair(const Unit& unit, const Value& l, const Value& r, FindingSink& sink) const {
-    if (holds(compare_values(l, r), op_)) return;
+    if (holds(compare(l, r), op_)) return;
     const Value& at = at_right_ ? r : l;
     if (!at.span && !pattern_.re) return;
     Vars vars = {{"left", std::string(l.shown)},     {"right", std::string(r.shown)},
@@ -372,6 +382,7 @@ class CompareRule : public Rule {
   bool at_right_ = false;
   bool across_halves_ = false;
   bool holds_any_ = false;     // a left date holds against one right date, not each
+  int within_days_ = 0;        // full dates this close count as the same day
   unsigned unless_roles_ = 0;  // left dates one of these repeats are not judged
   Pattern pattern_;
 };

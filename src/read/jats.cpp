@@ -1,0 +1,252 @@
+// JATS XML (journal articles as PubMed Central, SciELO and publishers deposit them): each ref
+// of a ref-list is a reference. URLs from ext-link and uri (and URLs in the citation's text),
+// the DOI from pub-id pub-id-type="doi", the access date from date-in-citation
+// content-type="access-date" (its iso-8601-date first, then its text, "Acesso em: 3 mar. 2021"),
+// else from the words of the mixed-citation; the year (month, day) of element-citation. Each
+// item keeps its position in the file. Broken XML is reported where it breaks; the refs before
+// it are read.
+#include <algorithm>
+#include <cstring>
+#include <pugixml.hpp>
+
+#include "citelint/extract.hpp"
+#include "citelint/read.hpp"
+
+namespace citelint {
+
+namespace {
+
+class Reader {
+ public:
+  Reader(const Document& doc, std::vector<Diagnostic>& diagnostics)
+      : doc_(doc), s_(doc.text()), diagnostics_(diagnostics) {}
+
+  std::vector<Reference> run() {
+    pugi::xml_document xml;
+    const pugi::xml_parse_result parsed =
+        xml.load_buffer(s_.data(), s_.size(), pugi::parse_default, pugi::encoding_utf8);
+    std::vector<Reference> refs;
+    collect(xml, refs);
+    if (!parsed) {
+      const std::size_t at =
+          std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)), s_.size());
+      const Span where = doc_.span(at, at);
+      std::string message = "broken XML: ";
+      message += parsed.description();
+      diagnostics_.push_back({doc_.path(), where.line, where.column, message});
+      diagnostics_.push_back({doc_.path(), 0, 0,
+                              "the rest of the file, from line " + std::to_string(where.line) +
+                                  ", was not read; the " + std::to_string(refs.size()) +
+                                  " refs before it were"});
+    }
+    return refs;
+  }
+
+ private:
+  // Every ref of every ref-list, in document order.
+  void collect(const pugi::xml_node& node, std::vector<Reference>& refs) {
+    for (const pugi::xml_node& child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      if (std::strcmp(child.name(), "ref") == 0 && std::strcmp(node.name(), "ref-list") == 0) {
+        refs.push_back(reference(child, refs.size()));
+      } else {
+        collect(child, refs);
+      }
+    }
+  }
+
+  // Where an element starts ('<') and ends (after its closing tag), in the file.
+  std::pair<std::size_t, std::size_t> extent(const pugi::xml_node& e) const {
+    const std::ptrdiff_t name_at = e.offset_debug();
+    if (name_at <= 0) return {0, 0};
+    const std::size_t begin = static_cast<std::size_t>(name_at) - 1;
+    std::string closing = "</";  // built up: GCC 12 warns falsely on a + b + c here
+    closing += e.name();
+    closing += '>';
+    std::size_t end = s_.find(closing, begin);
+    end = end == std::string_view::npos ? s_.size() : end + closing.size();
+    const std::size_t self_closing = s_.find("/>", begin);
+    const std::size_t tag_end = s_.find('>', begin);
+    if (self_closing != std::string_view::npos && self_closing + 1 == tag_end) end = tag_end + 1;
+    return {begin, end};
+  }
+
+  // Where an attribute's value stands in the file, from its element's start tag.
+  std::pair<std::size_t, std::size_t> attribute_at(const pugi::xml_node& e,
+                                                   const char* name) const {
+    const auto [begin, end] = extent(e);
+    const std::size_t tag_end = std::min(end, s_.find('>', begin));
+    for (std::size_t at = s_.find(name, begin); at < tag_end; at = s_.find(name, at + 1)) {
+      std::size_t v = at + std::strlen(name);
+      while (v < tag_end && s_[v] == ' ') ++v;
+      if (v >= tag_end || s_[v] != '=') continue;
+      ++v;
+      while (v < tag_end && s_[v] == ' ') ++v;
+      if (v >= tag_end || (s_[v] != '"' && s_[v] != '\'')) continue;
+      const std::size_t close = s_.find(s_[v], v + 1);
+      if (close == std::string_view::npos || close > tag_end) break;
+      return {v + 1, close};
+    }
+    return {0, 0};
+  }
+
+  // Where an element's own text is: its first text child.
+  std::pair<std::size_t, std::size_t> text_at(const pugi::xml_node& e) const {
+    for (const pugi::xml_node& c : e.children()) {
+      if (c.type() != pugi::node_pcdata || c.offset_debug() < 0) continue;
+      const std::size_t b = static_cast<std::size_t>(c.offset_debug());
+      const std::size_t lt = s_.find('<', b);
+      std::size_t end = lt == std::string_view::npos ? s_.size() : lt;
+      std::size_t begin = b;
+      while (begin < end && std::isspace(static_cast<unsigned char>(s_[begin]))) ++begin;
+      while (end > begin && std::isspace(static_cast<unsigned char>(s_[end - 1]))) --end;
+      return {begin, end};
+    }
+    return {0, 0};
+  }
+
+  void add_url(Reference& ref, std::size_t b, std::size_t e, std::string_view meaning) {
+    if (e <= b) return;
+    Url u = make_url(doc_, b, e, meaning);
+    u.composed = u.as_written != meaning;  // entities (&amp;): not the URL as written
+    for (const Url& seen : ref.urls)
+      if (seen.normalised == u.normalised) return;
+    ref.urls.push_back(std::move(u));
+  }
+
+  void walk(const pugi::xml_node& node, Reference& ref, bool& accessed) {
+    for (const pugi::xml_node& e : node.children()) {
+      if (e.type() != pugi::node_element) continue;
+      const std::string_view name = e.name();
+      if (name == "ext-link" || name == "uri") {
+        if (const pugi::xml_attribute href = e.attribute("xlink:href")) {
+          const auto [b, end] = attribute_at(e, "xlink:href");
+          add_url(ref, b, end, href.value());
+        } else if (name == "uri") {
+          const auto [b, end] = text_at(e);
+          add_url(ref, b, end, e.child_value());
+        }
+      } else if (name == "pub-id" && std::strcmp(e.attribute("pub-id-type").value(), "doi") == 0) {
+        const auto [b, end] = text_at(e);
+        if (end > b) {
+          Doi d;
+          d.value = e.child_value();
+          d.as_written = s_.substr(b, end - b);
+          d.span = doc_.span(b, end);
+          if (std::none_of(ref.dois.begin(), ref.dois.end(),
+                           [&](const Doi& x) { return x.value == d.value; }))
+            ref.dois.push_back(std::move(d));
+        }
+      } else if (name == "date-in-citation" &&
+                 std::strcmp(e.attribute("content-type").value(), "access-date") == 0 &&
+                 !accessed) {
+        if (e.attribute("iso-8601-date")) {
+          const auto [b, end] = attribute_at(e, "iso-8601-date");
+          ParsedDate parsed;
+          if (auto p = parse_date_text(e.attribute("iso-8601-date").value())) parsed = *p;
+          ref.dates.push_back(make_date(doc_, DateRole::accessed, b, end, parsed));
+          accessed = true;
+        } else {
+          const auto [b, end] = extent(e);
+          for (const MarkedDate& m : find_marked_dates(s_, b, end)) {
+            ref.dates.push_back(make_date(doc_, m.role, m.begin, m.end, m.date));
+            accessed = accessed || m.role == DateRole::accessed;
+          }
+          if (!accessed) {
+            auto [tb, te] = text_at(e);
+            while (tb < te && (s_[tb] == ':' || s_[tb] == ' ')) ++tb;  // ": Jan. 23, 2024"
+            if (te > tb) {
+              // A date that does not read ("Jan. 14", no year) is still the access date given:
+              // core/DateImpossible says it is no date.
+              ParsedDate parsed;
+              if (auto p = parse_date_text(s_.substr(tb, te - tb))) parsed = *p;
+              ref.dates.push_back(make_date(doc_, DateRole::accessed, tb, te, parsed));
+              accessed = true;
+            }
+          }
+        }
+      } else {
+        walk(e, ref, accessed);
+      }
+    }
+  }
+
+  Reference reference(const pugi::xml_node& e, std::size_t index) {
+    Reference ref;
+    const char* id = e.attribute("id").value();
+    ref.id = *id ? id : std::to_string(index + 1);
+    const auto [begin, end] = extent(e);
+    ref.span = doc_.span(begin, end);
+    ref.input = static_cast<std::uint32_t>(doc_.id());
+    bool accessed = false;
+    walk(e, ref, accessed);  // in document order: a URL is where it is first written
+    // URLs written in the citation's text, outside any ext-link.
+    for (const Url& u : find_urls(doc_, begin, end)) {
+      std::string meaning;  // &amp; as the '&' it stands for
+      const std::string_view w = u.as_written;
+      for (std::size_t k = 0; k < w.size(); ++k) {
+        meaning += w[k];
+        if (w.compare(k, 5, "&amp;") == 0) k += 4;
+      }
+      add_url(ref, u.span.begin, u.span.end, meaning);
+    }
+    // The year (month, day) of element-citation.
+    if (const pugi::xml_node ec = e.child("element-citation")) {
+      if (const pugi::xml_node y = ec.child("year")) {
+        auto [b, yend] = text_at(y);
+        // "2022a": author-year styles tell two works of a year apart by a letter; the year is
+        // its four digits.
+        if (yend - b > 4 && std::isdigit(static_cast<unsigned char>(s_[b])) &&
+            std::all_of(s_.begin() + static_cast<std::ptrdiff_t>(b),
+                        s_.begin() + static_cast<std::ptrdiff_t>(b + 4),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+            !std::isdigit(static_cast<unsigned char>(s_[b + 4])))
+          yend = b + 4;
+        ParsedDate parsed;
+        if (auto p = parse_date_text(s_.substr(b, yend - b))) parsed = *p;
+        const int month = std::atoi(ec.child_value("month"));
+        const int day = std::atoi(ec.child_value("day"));
+        if (parsed.valid && month >= 1 && month <= 12) {
+          parsed.month = month;
+          parsed.day = day && is_calendar_date(parsed.year, month, day) ? day : 0;
+          char buf[16];
+          if (parsed.day)
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parsed.year % 10000, month,
+                          parsed.day);
+          else
+            std::snprintf(buf, sizeof buf, "%04d-%02d", parsed.year % 10000, month);
+          parsed.value = buf;
+        }
+        if (yend > b)
+          ref.dates.push_back(make_date(doc_, parsed.month ? DateRole::published : DateRole::year,
+                                        b, yend, parsed));
+      }
+    }
+    if (!accessed) {
+      // No date-in-citation: the access date the citation's words give ("Last accessed: Jan.
+      // 13, 2024", "Acesso em: 20 out. 2022").
+      for (const pugi::xml_node& c : e.children("mixed-citation")) {
+        const auto [b, cend] = extent(c);
+        for (const MarkedDate& m : find_marked_dates(s_, b, cend))
+          ref.dates.push_back(make_date(doc_, m.role, m.begin, m.end, m.date));
+      }
+    }
+    std::sort(ref.dates.begin(), ref.dates.end(),
+              [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
+    std::sort(ref.urls.begin(), ref.urls.end(),
+              [](const Url& a, const Url& b) { return a.span.begin < b.span.begin; });
+    return ref;
+  }
+
+  const Document& doc_;
+  std::string_view s_;
+  std::vector<Diagnostic>& diagnostics_;
+};
+
+}  // namespace
+
+std::vector<Reference> read_jats(const Document& doc, std::vector<Diagnostic>& diagnostics) {
+  return Reader(doc, diagnostics).run();
+}
+
+}  // namespace citelint
