@@ -16,6 +16,7 @@ packages=(
   libre2-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libmimalloc-dev
   libcurl4-openssl-dev libsqlite3-dev libssl-dev zlib1g-dev libpugixml-dev
   catch2
+  clang libclang-rt-dev
   python3
 )
 if $bench; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: a release build, then an AddressSanitizer + UndefinedBehaviorSanitizer
-# build, each with every unit, rule-fixture and end-to-end test (CTest).
+# build, each with every unit, rule-fixture and end-to-end test (CTest), then each reader's
+# libFuzzer target for a fixed time (ci/fuzz.sh; CITELINT_FUZZ_SECONDS per target, default 15).
 #   ci/test.sh            both builds
 #   CITELINT_QUICK=1 ci/test.sh   the release build only
 set -euo pipefail
@@ -15,4 +16,6 @@ if [ "${CITELINT_QUICK:-0}" != 1 ]; then
   ci/build.sh build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCITELINT_SANITIZE=ON
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-sanitize --output-on-failure --parallel "$(nproc)"
+  echo "== fuzzing the readers (libFuzzer, clang) =="
+  ci/fuzz.sh "${CITELINT_FUZZ_SECONDS:-15}"
 fi

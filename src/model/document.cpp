@@ -70,6 +70,7 @@ int Document::column_of(int line, std::size_t offset) const {
 
 std::string_view Document::keep(std::string_view derived) const {
   constexpr std::size_t kBlock = 64 * 1024;
+  if (derived.empty()) return {};
   if (derived.size() > kept_free_) {
     const std::size_t size = std::max(kBlock, derived.size());
     kept_.push_back(std::make_unique_for_overwrite<char[]>(size));

@@ -308,6 +308,7 @@ class Parser {
 
   void add_url(Reference& ref, std::size_t b, std::size_t e, std::string_view meaning,
                bool composed = false) {
+    if (meaning.empty()) return;  // url = {}, or macros that stand for nothing
     Url u = make_url(doc_, b, e, meaning);
     u.composed = composed;
     for (Url& seen : ref.urls) {

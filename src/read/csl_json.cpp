@@ -153,7 +153,9 @@ class Reader {
                  : std::to_string(refs.size() + 1);
     ref.span = doc_.span(item.begin, item.end);
     ref.input = static_cast<std::uint32_t>(doc_.id());
-    for (const auto& [key, v] : item.members) {
+    for (const json_tree::Member& m : item.members) {
+      const std::string& key = m.key;
+      const Value& v = m.value;
       if (key == "URL" && v.type == Value::string && !v.text.empty()) {
         Url u = make_url(doc_, v.content_begin(), v.content_end(), v.text);
         u.composed = u.as_written != v.text;  // JSON escapes: not the URL as written

@@ -118,7 +118,7 @@ Value parse(std::string_view s, std::size_t& i, int depth) {
         skip_space(s, i);
         if (i >= s.size() || s[i] != ':') throw Error{i, "expected ':', found " + found(s, i)};
         ++i;
-        v.members.emplace_back(std::move(key.text), parse(s, i, depth + 1));
+        v.members.push_back(Member{std::move(key.text), parse(s, i, depth + 1)});
       } else {
         v.items.push_back(parse(s, i, depth + 1));
       }
@@ -163,6 +163,12 @@ Value parse(std::string_view s, std::size_t& i, int depth) {
 }
 
 }  // namespace
+
+const Value* Value::get(std::string_view key) const {
+  for (const Member& m : members)
+    if (m.key == key) return &m.value;
+  return nullptr;
+}
 
 void skip_space(std::string_view s, std::size_t& i) {
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;

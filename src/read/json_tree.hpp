@@ -6,26 +6,28 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace citelint::json_tree {
+
+struct Member;
 
 struct Value {
   enum Type { null, boolean, number, string, array, object } type = null;
   std::size_t begin = 0, end = 0;  // the value as written; a string's quotes included
   std::string text;                // a string, unescaped; a number or literal as written
   std::vector<Value> items;        // an array's
-  std::vector<std::pair<std::string, Value>> members;  // an object's, in order
+  std::vector<Member> members;     // an object's, in order
 
-  const Value* get(std::string_view key) const {
-    for (const auto& [k, v] : members)
-      if (k == key) return &v;
-    return nullptr;
-  }
+  const Value* get(std::string_view key) const;  // an object's member, or null
   // Where a string's characters are in the file: inside its quotes.
   std::size_t content_begin() const { return type == string ? begin + 1 : begin; }
   std::size_t content_end() const { return type == string ? end - 1 : end; }
+};
+
+struct Member {
+  std::string key;
+  Value value;
 };
 
 struct Error {

@@ -141,6 +141,14 @@ class ScopeRunner {
   // From now on another runner's pass gives this runner its hits (see SharedPass).
   void share_set() { shared_ = true; }
 
+  void observe(const rules::Unit& unit, rules::FindingSink& sink) {
+    for (auto& entry : list_wide_) {
+      const Rule* rule = entry.first;
+      Rule::ListState& state = *entry.second;
+      timed(timings_, rule->id, [&] { rule->observe(unit, state, sink); });
+    }
+  }
+
   // Checks a unit. `hits`, where given, are the indices of patterns() that match its text,
   // found by a pass this runner shares; otherwise the runner finds them with its own set.
   void run(const rules::Unit& unit, rules::FindingSink& sink,
@@ -153,8 +161,7 @@ class ScopeRunner {
     if (record || unwritten) {
       for (const Rule* r : data_rules_) timed(timings_, r->id, [&] { r->check(unit, sink); });
       if (unwritten)  // a duplicate URL is one however it was made
-        for (auto& [rule, state] : list_wide_)
-          timed(timings_, rule->id, [&] { rule->observe(unit, *state, sink); });
+        observe(unit, sink);
       return;
     }
     if (memoise_) {
@@ -168,13 +175,16 @@ class ScopeRunner {
     } else {
       check(unit, sink, hits);
     }
-    for (auto& [rule, state] : list_wide_)
-      timed(timings_, rule->id, [&] { rule->observe(unit, *state, sink); });
+    observe(unit, sink);
   }
 
   void finish(rules::FindingSink& sink) {
-    for (auto& [rule, state] : list_wide_)
-      timed(timings_, rule->id, [&] { rule->finish(*state, sink); });
+    // Not structured bindings: clang before 16 cannot capture them (the fuzz build's compiler).
+    for (auto& entry : list_wide_) {
+      const Rule* rule = entry.first;
+      Rule::ListState& state = *entry.second;
+      timed(timings_, rule->id, [&] { rule->finish(state, sink); });
+    }
   }
 
  private:

@@ -138,7 +138,7 @@ struct Pattern {
   std::unique_ptr<RE2> re;
 };
 
-struct Rule;
+class Rule;
 
 class FindingSink {
  public:
@@ -209,7 +209,8 @@ class LoadContext {
   bool failed_ = false;
 };
 
-struct Rule {
+class Rule {
+ public:
   virtual ~Rule() = default;
 
   // Common keys, set by the loader.

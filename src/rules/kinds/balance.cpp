@@ -71,7 +71,8 @@ class BalanceRule : public Rule {
       const char32_t c = utf8::next(unit.text, i);
       if (c < 0x80 && !ascii_bracket_[c]) continue;
       if (skipped(at)) continue;
-      for (const auto& [open, close] : pairs_) {
+      for (const auto& pair : pairs_) {
+        const char32_t open = pair.first, close = pair.second;
         if (c == open) {
           stack.push_back({close, at, i});
           break;

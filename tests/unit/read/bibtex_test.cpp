@@ -108,6 +108,15 @@ TEST_CASE("a malformed entry is reported where it is wrong, and the others are r
   CHECK(refs[2].urls.at(0).normalised == "http://e.example/5/six");
 }
 
+TEST_CASE("a url field that stands for nothing gives no URL (found by ci/fuzz.sh)") {
+  const auto doc = make_document(0, "t.bib", "@online{x, url = nosuchmacro, doi = {}}\n").document;
+  std::vector<Diagnostic> problems;
+  const auto refs = read_bibtex(*doc, problems);
+  REQUIRE(refs.size() == 1);
+  CHECK(refs[0].urls.empty());
+  CHECK(problems.empty());
+}
+
 TEST_CASE("TeX in fields reads as text") {
   CHECK(decode_tex("M{\\\"u}ller") == "Müller");
   CHECK(decode_tex("J\\\"org") == "Jörg");
