@@ -12,11 +12,12 @@ if [ ! -f "$dir/CMakeCache.txt" ]; then
     -DCITELINT_MIMALLOC=OFF >/dev/null
 fi
 cmake --build "$dir" --parallel "$(nproc)" --target read_text_fuzz read_bibtex_fuzz \
-  read_csl_json_fuzz read_ris_fuzz read_jats_fuzz
+  read_csl_json_fuzz read_ris_fuzz read_jats_fuzz read_latex_fuzz
 mkdir -p "$dir/crashes"
 declare -A seeds=([text]=examples [bibtex]=tests/fixtures/bibtex [csl_json]=tests/fixtures/csl
+                  [latex]=tests/fixtures/latex
                   [ris]=tests/fixtures/ris [jats]=tests/fixtures/jats)
-for format in text bibtex csl_json ris jats; do
+for format in text bibtex csl_json ris jats latex; do
   corpus="$dir/corpus/$format"
   log="$dir/read_${format}_fuzz.log"
   mkdir -p "$corpus"

@@ -35,13 +35,15 @@ class Document {
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
   const std::string& format() const { return format_; }
-  void set_format(std::string format) { format_ = std::move(format); }
+  void set_format(std::string format) {
+    format_ = std::move(format);
+    structured_ = format_ == "bibtex" || format_ == "csl-json" || format_ == "ris" ||
+                  format_ == "jats" || format_ == "latex";
+  }
   // Whether its references are records of fields (BibTeX), not text a reader wrote: rules about
   // how an entry is written (punctuation, spacing, element order) have nothing to read there,
-  // only its URLs, dates and DOIs.
-  bool structured() const {
-    return format_ == "bibtex" || format_ == "csl-json" || format_ == "ris" || format_ == "jats";
-  }
+  // only its URLs, dates and DOIs. Asked for every unit the rules see: kept, not compared.
+  bool structured() const { return structured_; }
 
   std::size_t line_count() const { return line_starts_.size(); }
   // 1-based line number of a byte offset.
@@ -66,6 +68,7 @@ class Document {
 
  private:
   mutable bool cites_archive_ = false;
+  bool structured_ = false;
   mutable std::vector<std::unique_ptr<char[]>> kept_;  // blocks of kept text, never moved
   mutable std::size_t kept_size_ = 0, kept_free_ = 0;  // the last block's size, room left
   std::size_t id_;

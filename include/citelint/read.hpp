@@ -48,7 +48,11 @@ std::vector<Reference> read_ris(const Document& doc, std::vector<Diagnostic>& di
 // date-in-citation (access date), element-citation's year. Broken XML keeps the refs before.
 std::vector<Reference> read_jats(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
-// The formats there are readers for, by name: text, bibtex, csl-json, ris, jats.
+// LaTeX (.tex, BibTeX's .bbl): one reference per \bibitem of thebibliography; its URLs
+// (\url{}, \href{}{}), dates and DOIs found as in text.
+std::vector<Reference> read_latex(const Document& doc, std::vector<Diagnostic>& diagnostics);
+
+// The formats there are readers for, by name: text, bibtex, csl-json, ris, jats, latex.
 bool known_format(std::string_view format);
 
 // The reader for the document's format, then (for text) extraction of URLs, dates, DOIs and

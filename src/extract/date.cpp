@@ -118,6 +118,9 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
       }
       const bool year_only = parsed->month == 0;
       if (square && year_only) continue;
+      // "(5359)" after a volume is an issue number, not a year: a year alone in brackets is one
+      // a work could have, as in the ", 2019." slot.
+      if (year_only && (parsed->year < 1400 || parsed->year > 2199)) continue;
       const DateRole role =
           square ? DateRole::accessed : (year_only ? DateRole::year : DateRole::published);
       dates.push_back(make_date(doc, role, b, e, *parsed));

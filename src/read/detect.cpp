@@ -64,9 +64,19 @@ bool looks_like_jats(std::string_view t) {
          head.find("<ref-list") != std::string_view::npos;
 }
 
+// Whether the text is a LaTeX bibliography: a thebibliography environment, or \bibitem first.
+bool looks_like_latex(std::string_view t) {
+  // Near the start: a list copied out of a .bbl opens with it (and a large text list is not
+  // searched through).
+  if (t.substr(0, 65536).find("\\begin{thebibliography}") != std::string_view::npos) return true;
+  std::size_t i = 0;
+  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
+  return t.compare(i, 8, "\\bibitem") == 0;
+}
+
 bool known_format(std::string_view format) {
   return format == "text" || format == "bibtex" || format == "csl-json" || format == "ris" ||
-         format == "jats";
+         format == "jats" || format == "latex";
 }
 
 std::string detect_format(const Document& doc) {
@@ -77,10 +87,13 @@ std::string detect_format(const Document& doc) {
   if (ext == "json" || ext == "csljson") return "csl-json";
   if (ext == "ris") return "ris";
   if (ext == "xml" || ext == "nxml" || ext == "jats") return "jats";
-  if (ext == "txt" || ext == "text") return "text";
+  if (ext == "tex" || ext == "bbl" || ext == "ltx") return "latex";
+  // A .txt that holds a LaTeX bibliography (as copied out of a .bbl) is LaTeX.
+  if (ext == "txt" || ext == "text") return looks_like_latex(doc.text()) ? "latex" : "text";
   if (looks_like_bibtex(doc.text())) return "bibtex";
   if (looks_like_ris(doc.text())) return "ris";
   if (looks_like_jats(doc.text())) return "jats";
+  if (looks_like_latex(doc.text())) return "latex";
   return looks_like_csl_json(doc.text()) ? "csl-json" : "text";
 }
 
@@ -90,6 +103,7 @@ std::vector<Reference> read_references(const Document& doc, std::vector<Diagnost
   if (doc.format() == "csl-json") return read_csl_json(doc, diagnostics ? *diagnostics : ignored);
   if (doc.format() == "ris") return read_ris(doc, diagnostics ? *diagnostics : ignored);
   if (doc.format() == "jats") return read_jats(doc, diagnostics ? *diagnostics : ignored);
+  if (doc.format() == "latex") return read_latex(doc, diagnostics ? *diagnostics : ignored);
   std::vector<Reference> refs = read_text(doc);
   for (Reference& ref : refs) extract(doc, ref);
   return refs;

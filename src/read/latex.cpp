@@ -1,0 +1,102 @@
+// LaTeX bibliographies: \bibitem entries of a thebibliography environment, in a .tex file or a
+// BibTeX-made .bbl. Each entry runs from its \bibitem to the next (or to \end{thebibliography});
+// its URLs (\url{}, \href{}{}, bare), dates and DOIs are found as in plain text, in the TeX
+// source, so each keeps its position.
+#include <algorithm>
+#include <cctype>
+
+#include "citelint/extract.hpp"
+#include "citelint/read.hpp"
+
+namespace citelint {
+
+namespace {
+
+// Past a balanced group that opens at s[i] ('[' or '{'); i stays when none opens there.
+std::size_t skip_group(std::string_view s, std::size_t i, char open, char close) {
+  if (i >= s.size() || s[i] != open) return i;
+  int depth = 0;
+  for (std::size_t j = i; j < s.size(); ++j) {
+    if (s[j] == '\\') {
+      ++j;
+    } else if (s[j] == open) {
+      ++depth;
+    } else if (s[j] == close && --depth == 0) {
+      return j + 1;
+    }
+  }
+  return s.size();
+}
+
+// Whether s[i] is in a % comment: a '%' earlier on its line, not escaped.
+bool in_comment(std::string_view s, std::size_t i) {
+  std::size_t b = s.rfind('\n', i);
+  b = b == std::string_view::npos ? 0 : b + 1;
+  for (std::size_t k = b; k < i; ++k) {
+    if (s[k] == '\\') {
+      ++k;
+    } else if (s[k] == '%') {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Reference> read_latex(const Document& doc, std::vector<Diagnostic>& diagnostics) {
+  const std::string_view s = doc.text();
+  std::vector<std::size_t> items;
+  for (std::size_t at = s.find("\\bibitem"); at != std::string_view::npos;
+       at = s.find("\\bibitem", at + 1)) {
+    const std::size_t after = at + 8;
+    if (after < s.size() && std::isalpha(static_cast<unsigned char>(s[after]))) continue;
+    if (!in_comment(s, at)) items.push_back(at);
+  }
+  if (items.empty() && s.find("\\begin{thebibliography}") != std::string_view::npos) {
+    const Span where =
+        doc.span(s.find("\\begin{thebibliography}"), s.find("\\begin{thebibliography}"));
+    diagnostics.push_back({doc.path(), where.line, where.column,
+                           "a thebibliography environment without any \\bibitem"});
+  }
+  std::vector<Reference> refs;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const std::size_t at = items[k];
+    std::size_t i = at + 8;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    i = skip_group(s, i, '[', ']');  // the label: \bibitem[Lee et al.(2017)]
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    const std::size_t key_open = i;
+    i = skip_group(s, i, '{', '}');
+    Reference ref;
+    if (i > key_open + 1) ref.id = std::string(s.substr(key_open + 1, i - key_open - 2));
+    if (ref.id.empty()) {
+      const Span where = doc.span(at, at);
+      diagnostics.push_back({doc.path(), where.line, where.column, "\\bibitem without a {key}"});
+      ref.id = std::to_string(k + 1);
+    }
+    // To the next \bibitem, or the end of this environment (a file may hold several).
+    std::size_t end = k + 1 < items.size() ? items[k + 1] : s.size();
+    end = std::min(end, std::max(i, s.find("\\end{thebibliography}", i)));
+    while (end > i && std::isspace(static_cast<unsigned char>(s[end - 1]))) --end;
+    // The entry's text, after its key: the label's "(2017)" is no date of the work.
+    ref.span = doc.span(i, end);
+    ref.input = static_cast<std::uint32_t>(doc.id());
+    extract(doc, ref);
+    // A DOI read with its TeX around it, "\doi{10...}": the DOI is what the braces hold.
+    for (Doi& d : ref.dois) {
+      const std::size_t open = d.as_written.find('{');
+      if (d.as_written.empty() || d.as_written[0] != '\\' || open == std::string_view::npos ||
+          d.as_written.back() != '}')
+        continue;
+      const std::size_t b = d.span.begin + open + 1, e = d.span.end - 1;
+      d.as_written = s.substr(b, e - b);
+      d.value = std::string(d.as_written);
+      d.span = doc.span(b, e);
+    }
+    refs.push_back(std::move(ref));
+  }
+  return refs;
+}
+
+}  // namespace citelint
