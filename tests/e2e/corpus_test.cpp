@@ -120,3 +120,34 @@ TEST_CASE("every .xml of the shared corpus: one reference per ref, every access-
   }
   CHECK(files > 0);
 }
+
+// LaTeX bibliographies (the standard's examples, as a .bbl copied into a .txt): one reference
+// per \bibitem outside comments, one URL per \url{http...}.
+TEST_CASE("every LaTeX bibliography of the shared corpus: one reference per bibitem") {
+  const fs::path corpus = fs::path(CITELINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+  if (!fs::exists(corpus)) {
+    WARN("no shared corpus at " << corpus.string() << ": skipped");
+    return;
+  }
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(corpus)) {
+    const std::string text = citelint_test::slurp(entry.path());
+    auto loaded = citelint::make_document(0, entry.path().string(), text);
+    if (loaded.document->format() != "latex") continue;
+    ++files;
+    const auto count = [&](const std::regex& re) {
+      return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), re),
+                                            std::sregex_iterator()));
+    };
+    std::vector<citelint::Diagnostic> problems;
+    const auto refs = citelint::read_latex(*loaded.document, problems);
+    INFO(entry.path().filename().string());
+    CHECK(problems.empty());
+    CHECK(static_cast<int>(refs.size()) == count(std::regex(R"((^|\n)[^%\n]*\\bibitem\b)")));
+    int urls = 0;
+    for (const auto& ref : refs)
+      for (const auto& u : ref.urls) urls += text.compare(u.span.begin - 5, 5, "\\url{") == 0;
+    CHECK(urls == count(std::regex(R"(\\url\{(https?://|www\.))")));
+  }
+  CHECK(files > 0);
+}
