@@ -12,6 +12,7 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "read/record.hpp"
 #include "read/tex.hpp"
 
 namespace citelint {
@@ -116,9 +117,8 @@ class Parser {
   }
 
  private:
-  void report(std::size_t at, const std::string& message) {
-    const Span where = doc_.span(at, at);
-    diagnostics_.push_back({doc_.path(), where.line, where.column, message});
+  void report(std::size_t at, std::string message) {
+    record::report(doc_, diagnostics_, at, std::move(message));
   }
 
   // Where the next entry starts: an '@' at the start of a line (after blanks).
@@ -311,14 +311,7 @@ class Parser {
     if (meaning.empty()) return;  // url = {}, or macros that stand for nothing
     Url u = make_url(doc_, b, e, meaning);
     u.composed = composed;
-    for (Url& seen : ref.urls) {
-      if (seen.normalised != u.normalised) continue;
-      // Once per entry (a note's \url{} repeating the url field): as written rather than as
-      // made from an eprint.
-      if (seen.composed && !u.composed) seen = std::move(u);
-      return;
-    }
-    ref.urls.push_back(std::move(u));
+    record::add_url(ref, std::move(u));
   }
 
   void add_date(Reference& ref, DateRole role, const Field& f, std::string_view text) {
@@ -346,16 +339,7 @@ class Parser {
       if (f.name == "url") {
         add_url(ref, f.text_begin(), f.text_end(), unescape(f.value), !f.verbatim());
       } else if (f.name == "doi") {
-        Doi d;
-        std::string v = unescape(f.value);
-        for (const char* prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
-                                   "http://dx.doi.org/", "doi:", "DOI:", "doi: "})
-          if (v.rfind(prefix, 0) == 0) v.erase(0, std::string_view(prefix).size());
-        d.value = std::move(v);
-        d.as_written =
-            std::string_view(doc_.text()).substr(f.text_begin(), f.text_end() - f.text_begin());
-        d.span = doc_.span(f.text_begin(), f.text_end());
-        ref.dois.push_back(std::move(d));
+        ref.dois.push_back(record::make_doi(doc_, f.text_begin(), f.text_end(), unescape(f.value)));
       } else if (f.name == "eprint") {
         const Field* kind = find(fields, "eprinttype");
         if (!kind) kind = find(fields, "archiveprefix");
@@ -412,7 +396,8 @@ class Parser {
         if (auto p = parse_date_text(text)) parsed = *p;
         if (month && parsed.valid && parsed.month == 0) {
           parsed.month = month;
-          parsed.value += month < 10 ? "-0" + std::to_string(month) : "-" + std::to_string(month);
+          parsed.value += month < 10 ? "-0" : "-";
+          parsed.value += std::to_string(month);
         }
         ref.dates.push_back(
             make_date(doc_, parsed.month ? DateRole::published : DateRole::year, yb, ye, parsed));
@@ -428,10 +413,7 @@ class Parser {
           ref.dates.push_back(make_date(doc_, m.role, m.begin, m.end, m.date));
       }
     }
-    std::sort(ref.dates.begin(), ref.dates.end(),
-              [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
-    std::sort(ref.urls.begin(), ref.urls.end(),
-              [](const Url& a, const Url& b) { return a.span.begin < b.span.begin; });
+    record::sort_items(ref);
     return ref;
   }
 

@@ -10,6 +10,7 @@
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
 #include "read/json_tree.hpp"
+#include "read/record.hpp"
 
 namespace citelint {
 
@@ -69,9 +70,8 @@ class Reader {
     }
   }
 
-  void report(std::size_t at, const std::string& message) {
-    const Span where = doc_.span(at, at);
-    diagnostics_.push_back({doc_.path(), where.line, where.column, message});
+  void report(std::size_t at, std::string message) {
+    record::report(doc_, diagnostics_, at, std::move(message));
   }
 
   // A date-parts array: [2021, 3, 3] or ["2021", "3", "3"].
@@ -161,29 +161,15 @@ class Reader {
         u.composed = u.as_written != v.text;  // JSON escapes: not the URL as written
         ref.urls.push_back(std::move(u));
       } else if (key == "DOI" && v.type == Value::string && !v.text.empty()) {
-        Doi d;
-        d.value = v.text;
-        for (const char* prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
-                                   "http://dx.doi.org/", "doi:"})
-          if (d.value.rfind(prefix, 0) == 0) d.value.erase(0, std::string_view(prefix).size());
-        d.as_written =
-            std::string_view(s_).substr(v.content_begin(), v.content_end() - v.content_begin());
-        d.span = doc_.span(v.content_begin(), v.content_end());
-        ref.dois.push_back(std::move(d));
+        ref.dois.push_back(record::make_doi(doc_, v.content_begin(), v.content_end(), v.text));
       } else if (key == "accessed" || key == "issued") {
         add_date(ref, v, key == "accessed");
       } else if (key == "note" && v.type == Value::string) {
-        for (Url& u : find_urls(doc_, v.content_begin(), v.content_end())) {
-          bool seen = false;
-          for (const Url& s : ref.urls) seen = seen || s.normalised == u.normalised;
-          if (!seen) ref.urls.push_back(std::move(u));
-        }
+        for (Url& u : find_urls(doc_, v.content_begin(), v.content_end()))
+          record::add_url(ref, std::move(u));
       }
     }
-    std::sort(ref.dates.begin(), ref.dates.end(),
-              [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
-    std::sort(ref.urls.begin(), ref.urls.end(),
-              [](const Url& a, const Url& b) { return a.span.begin < b.span.begin; });
+    record::sort_items(ref);
     refs.push_back(std::move(ref));
   }
 

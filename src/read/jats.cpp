@@ -11,6 +11,7 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "read/record.hpp"
 
 namespace citelint {
 
@@ -109,9 +110,7 @@ class Reader {
     if (e <= b) return;
     Url u = make_url(doc_, b, e, meaning);
     u.composed = u.as_written != meaning;  // entities (&amp;): not the URL as written
-    for (const Url& seen : ref.urls)
-      if (seen.normalised == u.normalised) return;
-    ref.urls.push_back(std::move(u));
+    record::add_url(ref, std::move(u));
   }
 
   void walk(const pugi::xml_node& node, Reference& ref, bool& accessed) {
@@ -129,10 +128,7 @@ class Reader {
       } else if (name == "pub-id" && std::strcmp(e.attribute("pub-id-type").value(), "doi") == 0) {
         const auto [b, end] = text_at(e);
         if (end > b) {
-          Doi d;
-          d.value = e.child_value();
-          d.as_written = s_.substr(b, end - b);
-          d.span = doc_.span(b, end);
+          Doi d = record::make_doi(doc_, b, end, e.child_value());
           if (std::none_of(ref.dois.begin(), ref.dois.end(),
                            [&](const Doi& x) { return x.value == d.value; }))
             ref.dois.push_back(std::move(d));
@@ -231,10 +227,7 @@ class Reader {
           ref.dates.push_back(make_date(doc_, m.role, m.begin, m.end, m.date));
       }
     }
-    std::sort(ref.dates.begin(), ref.dates.end(),
-              [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
-    std::sort(ref.urls.begin(), ref.urls.end(),
-              [](const Url& a, const Url& b) { return a.span.begin < b.span.begin; });
+    record::sort_items(ref);
     return ref;
   }
 

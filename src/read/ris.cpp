@@ -7,6 +7,7 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "read/record.hpp"
 
 namespace citelint {
 
@@ -150,9 +151,8 @@ class Reader {
     return l;
   }
 
-  void report(std::size_t at, const std::string& message) {
-    const Span where = doc_.span(at, at);
-    diagnostics_.push_back({doc_.path(), where.line, where.column, message});
+  void report(std::size_t at, std::string message) {
+    record::report(doc_, diagnostics_, at, std::move(message));
   }
 
   void add_date(Reference& ref, DateRole role, const Line& l) {
@@ -173,20 +173,10 @@ class Reader {
       if (l.tag == "ID" && ref.id.empty()) ref.id = std::string(v);
       if ((l.tag == "UR" || l.tag == "L1" || l.tag == "L2" || l.tag == "L3") && !v.empty()) {
         // A line may hold several, separated by ';' or spaces (some exporters do).
-        for (Url& u : find_urls(doc_, l.value_begin, l.value_end)) {
-          bool seen = false;
-          for (const Url& s : ref.urls) seen = seen || s.normalised == u.normalised;
-          if (!seen) ref.urls.push_back(std::move(u));
-        }
+        for (Url& u : find_urls(doc_, l.value_begin, l.value_end))
+          record::add_url(ref, std::move(u));
       } else if (l.tag == "DO" && !v.empty()) {
-        Doi d;
-        d.value = std::string(v);
-        for (const char* prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
-                                   "http://dx.doi.org/", "doi:"})
-          if (d.value.rfind(prefix, 0) == 0) d.value.erase(0, std::string_view(prefix).size());
-        d.as_written = v;
-        d.span = doc_.span(l.value_begin, l.value_end);
-        ref.dois.push_back(std::move(d));
+        ref.dois.push_back(record::make_doi(doc_, l.value_begin, l.value_end, v));
       } else if (l.tag == "Y2" && !v.empty()) {
         add_date(ref, DateRole::accessed, l);
       } else if (l.tag == "DA" && !v.empty()) {
@@ -205,8 +195,7 @@ class Reader {
       ref.id = std::to_string(++count_);
     else
       ++count_;
-    std::sort(ref.dates.begin(), ref.dates.end(),
-              [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
+    record::sort_items(ref);
   }
 
   const Document& doc_;

@@ -1,0 +1,47 @@
+#include "read/record.hpp"
+
+#include <algorithm>
+
+namespace citelint::record {
+
+void report(const Document& doc, std::vector<Diagnostic>& diagnostics, std::size_t at,
+            std::string message) {
+  const Span where = doc.span(at, at);
+  diagnostics.push_back({doc.path(), where.line, where.column, std::move(message)});
+}
+
+void add_url(Reference& ref, Url url) {
+  if (url.normalised.empty()) return;
+  for (Url& seen : ref.urls) {
+    if (seen.normalised != url.normalised) continue;
+    if (seen.composed && !url.composed) seen = url;
+    return;
+  }
+  ref.urls.push_back(url);
+}
+
+Doi make_doi(const Document& doc, std::size_t begin, std::size_t end, std::string_view value) {
+  Doi d;
+  d.value = std::string(value);
+  for (const char* prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+                             "http://dx.doi.org/", "doi:", "DOI:"}) {
+    const std::string_view p(prefix);
+    if (d.value.compare(0, p.size(), p) == 0) {
+      d.value.erase(0, p.size());
+      break;
+    }
+  }
+  while (!d.value.empty() && d.value.front() == ' ') d.value.erase(0, 1);
+  d.as_written = std::string_view(doc.text()).substr(begin, end - begin);
+  d.span = doc.span(begin, end);
+  return d;
+}
+
+void sort_items(Reference& ref) {
+  std::sort(ref.dates.begin(), ref.dates.end(),
+            [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
+  std::sort(ref.urls.begin(), ref.urls.end(),
+            [](const Url& a, const Url& b) { return a.span.begin < b.span.begin; });
+}
+
+}  // namespace citelint::record

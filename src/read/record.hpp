@@ -1,0 +1,24 @@
+// What the readers of record formats (BibTeX, CSL-JSON, RIS, JATS) share: items added once,
+// DOIs without their prefixes, items in source order, diagnostics at a position.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "citelint/model.hpp"
+
+namespace citelint::record {
+
+// A problem with the input at byte offset `at`.
+void report(const Document& doc, std::vector<Diagnostic>& diagnostics, std::size_t at,
+            std::string message);
+// Adds a URL unless the reference has it already (by its normalised form): the first written
+// stays, but one written replaces one made (composed, as from an eprint). An empty URL is none.
+void add_url(Reference& ref, Url url);
+// A DOI over doc's text [begin, end) whose value is `value` less a doi.org or doi: prefix.
+Doi make_doi(const Document& doc, std::size_t begin, std::size_t end, std::string_view value);
+// The reference's dates and URLs in the order of the source.
+void sort_items(Reference& ref);
+
+}  // namespace citelint::record
