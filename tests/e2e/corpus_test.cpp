@@ -3,151 +3,110 @@
 // counts taken from the files by a pattern, not by a reader.
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <regex>
+#include <functional>
 
 #include "citelint/read.hpp"
 #include "support/cli.hpp"
+#include "support/readers.hpp"
 
 namespace fs = std::filesystem;
+using citelint::test::count_matches;
 
-// Every url and urldate field must give one URL and one access date.
+namespace {
+
+// Calls `check` with each corpus file that reads as `format`, its text and what the reader
+// found; fails when there is none. Does nothing without the corpus.
+void each_corpus_file(const std::string& format,
+                      const std::function<void(const std::string& text,
+                                               const std::vector<citelint::Reference>&)>& check) {
+  const fs::path corpus = citelint::test::shared_corpus();
+  if (corpus.empty()) {
+    WARN("no shared corpus beside the project: skipped");
+    return;
+  }
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(corpus)) {
+    const std::string text = citelint_test::slurp(entry.path());
+    auto loaded = citelint::make_document(0, entry.path().string(), text);
+    if (loaded.document->format() != format) continue;
+    ++files;
+    std::vector<citelint::Diagnostic> problems;
+    const auto refs = citelint::read_references(*loaded.document, &problems);
+    INFO(entry.path().filename().string());
+    CHECK(problems.empty());
+    check(text, refs);
+  }
+  CHECK(files > 0);
+}
+
+// How many of the items `which` picks from the references.
+template <class Pick>
+int items(const std::vector<citelint::Reference>& refs, Pick which) {
+  int n = 0;
+  for (const auto& ref : refs) n += which(ref);
+  return n;
+}
+
+// Whether the text just before `at` matches `pattern` (the field or key a reader read it from).
+bool preceded_by(const std::string& text, std::size_t at, const std::string& pattern) {
+  const std::size_t from = at > 40 ? at - 40 : 0;
+  return count_matches(text.substr(from, at - from), pattern + "$") > 0;
+}
+
+}  // namespace
+
 TEST_CASE("every .bib of the shared corpus: one URL per url field, one access date per urldate") {
-  const fs::path corpus = fs::path(CITELINT_SOURCE_DIR) / ".." / "shared" / "corpus";
-  if (!fs::exists(corpus)) {
-    WARN("no shared corpus at " << corpus.string() << ": skipped");
-    return;
-  }
-  int files = 0;
-  for (const auto& entry : fs::directory_iterator(corpus)) {
-    if (entry.path().extension() != ".bib") continue;
-    ++files;
-    const std::string text = citelint_test::slurp(entry.path());
-    static const std::regex url_field(R"(^[ \t]*url[ \t]*=)",
-                                      std::regex::icase | std::regex::multiline);
-    static const std::regex urldate_field(R"(^[ \t]*urldate[ \t]*=)",
-                                          std::regex::icase | std::regex::multiline);
-    const auto count = [&](const std::regex& re) {
-      return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), re),
-                                            std::sregex_iterator()));
-    };
-    auto loaded = citelint::make_document(0, entry.path().string(), text);
-    std::vector<citelint::Diagnostic> problems;
-    const auto refs = citelint::read_bibtex(*loaded.document, problems);
-    INFO(entry.path().filename().string());
-    CHECK(problems.empty());
-    // URLs the reader took from url fields: the text before each is "url = {" (or a quote).
-    static const std::regex before_url(R"(url[ \t]*=[ \t]*[{"]$)", std::regex::icase);
-    static const std::regex before_urldate(R"(urldate[ \t]*=[ \t]*[{"]$)", std::regex::icase);
-    int urls = 0, accessed = 0;
-    for (const auto& ref : refs) {
-      for (const auto& u : ref.urls) {
-        const std::string head = text.substr(u.span.begin > 40 ? u.span.begin - 40 : 0,
-                                             u.span.begin > 40 ? 40 : u.span.begin);
-        urls += std::regex_search(head, before_url);
-      }
-      for (const auto& d : ref.dates) {
-        const std::string head = text.substr(d.span.begin > 40 ? d.span.begin - 40 : 0,
-                                             d.span.begin > 40 ? 40 : d.span.begin);
-        accessed +=
-            d.role == citelint::DateRole::accessed && std::regex_search(head, before_urldate);
-      }
-    }
-    CHECK(urls == count(url_field));
-    CHECK(accessed == count(urldate_field));
-  }
-  CHECK(files > 0);
+  each_corpus_file("bibtex", [](const std::string& text, const auto& refs) {
+    CHECK(items(refs, [&](const citelint::Reference& r) {
+            int n = 0;
+            for (const auto& u : r.urls)
+              n += preceded_by(text, u.span.begin, R"(url[ \t]*=[ \t]*[{"])");
+            return n;
+          }) == count_matches(text, R"(^[ \t]*url[ \t]*=)"));
+    CHECK(items(refs, [&](const citelint::Reference& r) {
+            int n = 0;
+            for (const auto& d : r.dates)
+              n += d.role == citelint::DateRole::accessed &&
+                   preceded_by(text, d.span.begin, R"(urldate[ \t]*=[ \t]*[{"])");
+            return n;
+          }) == count_matches(text, R"(^[ \t]*urldate[ \t]*=)"));
+  });
 }
 
-// The same for CSL-JSON: one URL per "URL" key, one access date per "accessed" key.
 TEST_CASE("every .json of the shared corpus: one URL per URL key, one access date per accessed") {
-  const fs::path corpus = fs::path(CITELINT_SOURCE_DIR) / ".." / "shared" / "corpus";
-  if (!fs::exists(corpus)) {
-    WARN("no shared corpus at " << corpus.string() << ": skipped");
-    return;
-  }
-  int files = 0;
-  for (const auto& entry : fs::directory_iterator(corpus)) {
-    if (entry.path().extension() != ".json") continue;
-    ++files;
-    const std::string text = citelint_test::slurp(entry.path());
-    const auto count = [&](const std::regex& re) {
-      return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), re),
-                                            std::sregex_iterator()));
-    };
-    auto loaded = citelint::make_document(0, entry.path().string(), text);
-    std::vector<citelint::Diagnostic> problems;
-    const auto refs = citelint::read_csl_json(*loaded.document, problems);
-    INFO(entry.path().filename().string());
-    CHECK(problems.empty());
-    int urls = 0, accessed = 0;
-    for (const auto& ref : refs) {
-      for (const auto& u : ref.urls) urls += text.compare(u.span.begin - 8, 8, "\"URL\": \"") == 0;
-      for (const auto& d : ref.dates) accessed += d.role == citelint::DateRole::accessed;
-    }
-    CHECK(urls == count(std::regex(R"("URL"\s*:)")));
-    CHECK(accessed == count(std::regex(R"("accessed"\s*:)")));
-  }
-  CHECK(files > 0);
+  each_corpus_file("csl-json", [](const std::string& text, const auto& refs) {
+    CHECK(items(refs, [&](const citelint::Reference& r) {
+            int n = 0;
+            for (const auto& u : r.urls) n += preceded_by(text, u.span.begin, R"("URL": ")");
+            return n;
+          }) == count_matches(text, R"("URL"\s*:)"));
+    CHECK(items(refs, [](const citelint::Reference& r) {
+            return static_cast<int>(std::count_if(
+                r.dates.begin(), r.dates.end(),
+                [](const auto& d) { return d.role == citelint::DateRole::accessed; }));
+          }) == count_matches(text, R"("accessed"\s*:)"));
+  });
 }
 
-// JATS: one reference per <ref>; every date-in-citation access date read (the citations' words
-// may give more).
 TEST_CASE("every .xml of the shared corpus: one reference per ref, every access-date read") {
-  const fs::path corpus = fs::path(CITELINT_SOURCE_DIR) / ".." / "shared" / "corpus";
-  if (!fs::exists(corpus)) {
-    WARN("no shared corpus at " << corpus.string() << ": skipped");
-    return;
-  }
-  int files = 0;
-  for (const auto& entry : fs::directory_iterator(corpus)) {
-    if (entry.path().extension() != ".xml") continue;
-    ++files;
-    const std::string text = citelint_test::slurp(entry.path());
-    const auto count = [&](const std::regex& re) {
-      return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), re),
-                                            std::sregex_iterator()));
-    };
-    auto loaded = citelint::make_document(0, entry.path().string(), text);
-    std::vector<citelint::Diagnostic> problems;
-    const auto refs = citelint::read_jats(*loaded.document, problems);
-    INFO(entry.path().filename().string());
-    CHECK(problems.empty());
-    CHECK(static_cast<int>(refs.size()) == count(std::regex(R"(<ref[ >])")));
-    int accessed = 0;
-    for (const auto& ref : refs)
-      for (const auto& d : ref.dates) accessed += d.role == citelint::DateRole::accessed;
-    CHECK(accessed >= count(std::regex(R"(content-type="access-date")")));
-  }
-  CHECK(files > 0);
+  each_corpus_file("jats", [](const std::string& text, const auto& refs) {
+    CHECK(static_cast<int>(refs.size()) == count_matches(text, R"(<ref[ >])"));
+    // Every date-in-citation access date; the citations' words may give more.
+    CHECK(items(refs, [](const citelint::Reference& r) {
+            return static_cast<int>(std::count_if(
+                r.dates.begin(), r.dates.end(),
+                [](const auto& d) { return d.role == citelint::DateRole::accessed; }));
+          }) >= count_matches(text, R"(content-type="access-date")"));
+  });
 }
 
-// LaTeX bibliographies (the standard's examples, as a .bbl copied into a .txt): one reference
-// per \bibitem outside comments, one URL per \url{http...}.
 TEST_CASE("every LaTeX bibliography of the shared corpus: one reference per bibitem") {
-  const fs::path corpus = fs::path(CITELINT_SOURCE_DIR) / ".." / "shared" / "corpus";
-  if (!fs::exists(corpus)) {
-    WARN("no shared corpus at " << corpus.string() << ": skipped");
-    return;
-  }
-  int files = 0;
-  for (const auto& entry : fs::directory_iterator(corpus)) {
-    const std::string text = citelint_test::slurp(entry.path());
-    auto loaded = citelint::make_document(0, entry.path().string(), text);
-    if (loaded.document->format() != "latex") continue;
-    ++files;
-    const auto count = [&](const std::regex& re) {
-      return static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), re),
-                                            std::sregex_iterator()));
-    };
-    std::vector<citelint::Diagnostic> problems;
-    const auto refs = citelint::read_latex(*loaded.document, problems);
-    INFO(entry.path().filename().string());
-    CHECK(problems.empty());
-    CHECK(static_cast<int>(refs.size()) == count(std::regex(R"((^|\n)[^%\n]*\\bibitem\b)")));
-    int urls = 0;
-    for (const auto& ref : refs)
-      for (const auto& u : ref.urls) urls += text.compare(u.span.begin - 5, 5, "\\url{") == 0;
-    CHECK(urls == count(std::regex(R"(\\url\{(https?://|www\.))")));
-  }
-  CHECK(files > 0);
+  each_corpus_file("latex", [](const std::string& text, const auto& refs) {
+    CHECK(static_cast<int>(refs.size()) == count_matches(text, R"(^[^%\n]*\\bibitem\b)"));
+    CHECK(items(refs, [&](const citelint::Reference& r) {
+            int n = 0;
+            for (const auto& u : r.urls) n += preceded_by(text, u.span.begin, R"(\\url\{)");
+            return n;
+          }) == count_matches(text, R"(\\url\{(https?://|www\.))"));
+  });
 }

@@ -1,12 +1,11 @@
 // The BibTeX reader: the fixture's URLs, DOIs and dates with their positions; malformed
 // entries; TeX; detection.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 #include <tuple>
 
 #include "citelint/read.hpp"
 #include "read/tex.hpp"
+#include "support/readers.hpp"
 
 using namespace citelint;
 
@@ -16,18 +15,10 @@ std::unique_ptr<Document> load(const std::string& path, const std::string& text)
   return make_document(0, path, text).document;
 }
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(CITELINT_SOURCE_DIR) + "/tests/fixtures/bibtex/" + name,
-                   std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 TEST_CASE("every way a .bib gives a URL, DOI and date, at its place in the file") {
-  const auto doc = load("refs.bib", fixture("refs.bib"));
+  const auto doc = load("refs.bib", test::fixture("bibtex/refs.bib"));
   REQUIRE(doc->format() == "bibtex");
   std::vector<Diagnostic> problems;
   const auto refs = read_bibtex(*doc, problems);

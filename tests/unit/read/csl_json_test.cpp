@@ -1,45 +1,20 @@
 // The CSL-JSON reader: the fixture's URLs, DOIs and dates at their positions; broken JSON.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
-#include <tuple>
 
 #include "citelint/read.hpp"
+#include "support/readers.hpp"
 
 using namespace citelint;
 
-namespace {
-
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(CITELINT_SOURCE_DIR) + "/tests/fixtures/csl/" + name,
-                   std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
-
 TEST_CASE("CSL-JSON items: URL, DOI, accessed and issued in every form, at their places") {
-  const auto doc = make_document(0, "refs.json", fixture("refs.json")).document;
+  const auto doc = make_document(0, "refs.json", test::fixture("csl/refs.json")).document;
   REQUIRE(doc->format() == "csl-json");
   std::vector<Diagnostic> problems;
   const auto refs = read_csl_json(*doc, problems);
   CHECK(problems.empty());
   REQUIRE(refs.size() == 4);
-  using Row = std::tuple<std::string, std::string, std::string, int, int>;
-  std::vector<Row> items;
-  for (const Reference& r : refs) {
-    for (const Url& u : r.urls)
-      items.emplace_back(r.id, "url", std::string(u.normalised), u.span.line, u.span.column);
-    for (const Date& d : r.dates)
-      items.emplace_back(r.id, std::string(to_string(d.role)), std::string(d.value()), d.span.line,
-                         d.span.column);
-    for (const Doi& d : r.dois)
-      items.emplace_back(r.id, "doi", d.value, d.span.line, d.span.column);
-  }
-  CHECK(items ==
-        std::vector<Row>{
+  CHECK(test::items_of(refs) ==
+        std::vector<test::ItemRow>{
             {"moe2018", "url",
              "http://www.moe.gov.cn/srcsite/A08/s7056/201805/t20180530_337423.html", 6, 13},
             {"moe2018", "accessed", "2019-03-12", 7, 33},   // date-parts of numbers

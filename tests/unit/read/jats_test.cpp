@@ -1,37 +1,20 @@
 // The JATS reader: the fixture's URLs, DOIs and dates at their positions; broken XML.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
-#include <tuple>
 
 #include "citelint/read.hpp"
+#include "support/readers.hpp"
 
 using namespace citelint;
 
 TEST_CASE("JATS refs: ext-link, uri, pub-id, date-in-citation, year, at their places") {
-  std::ifstream in(std::string(CITELINT_SOURCE_DIR) + "/tests/fixtures/jats/article.xml",
-                   std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const auto doc = make_document(0, "article.xml", ss.str()).document;
+  const auto doc = make_document(0, "article.xml", test::fixture("jats/article.xml")).document;
   REQUIRE(doc->format() == "jats");
   std::vector<Diagnostic> problems;
   const auto refs = read_jats(*doc, problems);
   CHECK(problems.empty());
   REQUIRE(refs.size() == 3);  // the article's own DOI is no reference
-  using Row = std::tuple<std::string, std::string, std::string, int, int>;
-  std::vector<Row> items;
-  for (const Reference& r : refs) {
-    for (const Url& u : r.urls)
-      items.emplace_back(r.id, "url", std::string(u.normalised), u.span.line, u.span.column);
-    for (const Date& d : r.dates)
-      items.emplace_back(r.id, std::string(to_string(d.role)), std::string(d.value()), d.span.line,
-                         d.span.column);
-    for (const Doi& d : r.dois)
-      items.emplace_back(r.id, "doi", d.value, d.span.line, d.span.column);
-  }
-  CHECK(items ==
-        std::vector<Row>{
+  CHECK(test::items_of(refs) ==
+        std::vector<test::ItemRow>{
             // Once, where it is first written: the mixed citation's ext-link.
             {"r1", "url", "https://periodicos.ufmg.br/index.php/pci/article/view/22448", 8, 137},
             {"r1", "year", "2011", 10, 17},

@@ -1,49 +1,33 @@
 // The RIS reader: the fixture's URLs, DOIs and dates at their positions; broken records.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
-#include <tuple>
 
 #include "citelint/read.hpp"
+#include "support/readers.hpp"
 
 using namespace citelint;
 
 TEST_CASE("RIS records: UR, L2, DO, Y2, DA and PY, at their places") {
-  std::ifstream in(std::string(CITELINT_SOURCE_DIR) + "/tests/fixtures/ris/refs.ris",
-                   std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const auto doc = make_document(0, "refs.ris", ss.str()).document;
+  const auto doc = make_document(0, "refs.ris", test::fixture("ris/refs.ris")).document;
   REQUIRE(doc->format() == "ris");
   std::vector<Diagnostic> problems;
   const auto refs = read_ris(*doc, problems);
   CHECK(problems.empty());
   REQUIRE(refs.size() == 4);
-  using Row = std::tuple<std::string, std::string, std::string, int, int>;
-  std::vector<Row> items;
-  for (const Reference& r : refs) {
-    for (const Url& u : r.urls)
-      items.emplace_back(r.id, "url", std::string(u.normalised), u.span.line, u.span.column);
-    for (const Date& d : r.dates)
-      items.emplace_back(r.id, std::string(to_string(d.role)), std::string(d.value()), d.span.line,
-                         d.span.column);
-    for (const Doi& d : r.dois)
-      items.emplace_back(r.id, "doi", d.value, d.span.line, d.span.column);
-  }
-  CHECK(items == std::vector<Row>{
-                     {"moe2018", "url",
-                      "http://www.moe.gov.cn/srcsite/A08/s7056/201805/t20180530_337423.html", 6, 7},
-                     {"moe2018", "published", "2018-05-30", 5, 7},  // DA 2018/05/30/
-                     {"moe2018", "accessed", "2019-03-12", 7, 7},   // Y2 2019/03/12/
-                     {"2", "url", "https://www.journal.example/article/123", 16, 7},  // L2
-                     {"2", "year", "2020", 14, 7},
-                     {"2", "doi", "10.1000/xyz123", 15, 7},
-                     {"3", "url", "https://www.worldbank.org/en/publication/wdr2019", 22, 7},
-                     {"3", "year", "2018", 21, 7},            // PY 2018///
-                     {"3", "accessed", "2019-03-12", 23, 7},  // Zotero's date and time
-                     {"4", "url", "https://www.oecd.org/sti/outlook.htm", 28, 7},
-                     {"4", "accessed", "", 29, 7},  // 2021/02/30/: no such day
-                 });
+  CHECK(test::items_of(refs) ==
+        std::vector<test::ItemRow>{
+            {"moe2018", "url",
+             "http://www.moe.gov.cn/srcsite/A08/s7056/201805/t20180530_337423.html", 6, 7},
+            {"moe2018", "published", "2018-05-30", 5, 7},                    // DA 2018/05/30/
+            {"moe2018", "accessed", "2019-03-12", 7, 7},                     // Y2 2019/03/12/
+            {"2", "url", "https://www.journal.example/article/123", 16, 7},  // L2
+            {"2", "year", "2020", 14, 7},
+            {"2", "doi", "10.1000/xyz123", 15, 7},
+            {"3", "url", "https://www.worldbank.org/en/publication/wdr2019", 22, 7},
+            {"3", "year", "2018", 21, 7},            // PY 2018///
+            {"3", "accessed", "2019-03-12", 23, 7},  // Zotero's date and time
+            {"4", "url", "https://www.oecd.org/sti/outlook.htm", 28, 7},
+            {"4", "accessed", "", 29, 7},  // 2021/02/30/: no such day
+        });
   CHECK(refs[0].dates[0].native_form);  // RIS's slashes are its own form, not a slip
   CHECK(refs[1].span.line == 10);
   CHECK(refs[1].span.end_line == 17);

@@ -1,0 +1,56 @@
+// What the readers' tests share: a fixture file's bytes, every item a reader found as a row to
+// compare, and the shared corpus (when it is there) with counts taken by a pattern.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "citelint/read.hpp"
+
+namespace citelint::test {
+
+// tests/fixtures/<path>, as bytes.
+inline std::string fixture(const std::string& path) {
+  std::ifstream in(std::string(CITELINT_SOURCE_DIR) + "/tests/fixtures/" + path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// One item a reader found: reference id, kind ("url", "doi" or a date role), value, line,
+// column. URLs first, then dates, then DOIs, per reference.
+using ItemRow = std::tuple<std::string, std::string, std::string, int, int>;
+inline std::vector<ItemRow> items_of(const std::vector<Reference>& refs) {
+  std::vector<ItemRow> items;
+  for (const Reference& r : refs) {
+    for (const Url& u : r.urls)
+      items.emplace_back(r.id, "url", std::string(u.normalised), u.span.line, u.span.column);
+    for (const Date& d : r.dates)
+      items.emplace_back(r.id, std::string(to_string(d.role)), std::string(d.value()), d.span.line,
+                         d.span.column);
+    for (const Doi& d : r.dois)
+      items.emplace_back(r.id, "doi", d.value, d.span.line, d.span.column);
+  }
+  return items;
+}
+
+// The shared corpus of real reference lists beside the project, or an empty path when it is
+// not there (its tests are then skipped).
+inline std::filesystem::path shared_corpus() {
+  const auto dir = std::filesystem::path(CITELINT_SOURCE_DIR) / ".." / "shared" / "corpus";
+  return std::filesystem::exists(dir) ? dir : std::filesystem::path();
+}
+
+// How often a pattern matches a text: counts taken without any reader.
+inline int count_matches(const std::string& text, const std::string& pattern) {
+  const std::regex re(pattern, std::regex::icase | std::regex::multiline);
+  return static_cast<int>(
+      std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
+}
+
+}  // namespace citelint::test
