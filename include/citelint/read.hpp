@@ -52,7 +52,12 @@ std::vector<Reference> read_jats(const Document& doc, std::vector<Diagnostic>& d
 // (\url{}, \href{}{}), dates and DOIs found as in text.
 std::vector<Reference> read_latex(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
-// The formats there are readers for, by name: text, bibtex, csl-json, ris, jats, latex.
+// Markdown: one reference per footnote definition, link reference definition, or list item
+// under a heading that names the references; URLs, dates and DOIs found as in text.
+std::vector<Reference> read_markdown(const Document& doc, std::vector<Diagnostic>& diagnostics);
+
+// The formats there are readers for, by name: text, bibtex, csl-json, ris, jats, latex,
+// markdown.
 bool known_format(std::string_view format);
 
 // The reader for the document's format, then (for text) extraction of URLs, dates, DOIs and

@@ -76,7 +76,7 @@ bool looks_like_latex(std::string_view t) {
 
 bool known_format(std::string_view format) {
   return format == "text" || format == "bibtex" || format == "csl-json" || format == "ris" ||
-         format == "jats" || format == "latex";
+         format == "jats" || format == "latex" || format == "markdown";
 }
 
 std::string detect_format(const Document& doc) {
@@ -88,6 +88,7 @@ std::string detect_format(const Document& doc) {
   if (ext == "ris") return "ris";
   if (ext == "xml" || ext == "nxml" || ext == "jats") return "jats";
   if (ext == "tex" || ext == "bbl" || ext == "ltx") return "latex";
+  if (ext == "md" || ext == "markdown" || ext == "mdown") return "markdown";
   // A .txt that holds a LaTeX bibliography (as copied out of a .bbl) is LaTeX.
   if (ext == "txt" || ext == "text") return looks_like_latex(doc.text()) ? "latex" : "text";
   if (looks_like_bibtex(doc.text())) return "bibtex";
@@ -104,6 +105,7 @@ std::vector<Reference> read_references(const Document& doc, std::vector<Diagnost
   if (doc.format() == "ris") return read_ris(doc, diagnostics ? *diagnostics : ignored);
   if (doc.format() == "jats") return read_jats(doc, diagnostics ? *diagnostics : ignored);
   if (doc.format() == "latex") return read_latex(doc, diagnostics ? *diagnostics : ignored);
+  if (doc.format() == "markdown") return read_markdown(doc, diagnostics ? *diagnostics : ignored);
   std::vector<Reference> refs = read_text(doc);
   for (Reference& ref : refs) extract(doc, ref);
   return refs;
