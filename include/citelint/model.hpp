@@ -38,7 +38,8 @@ class Document {
   void set_format(std::string format) {
     format_ = std::move(format);
     structured_ = format_ == "bibtex" || format_ == "csl-json" || format_ == "ris" ||
-                  format_ == "jats" || format_ == "latex" || format_ == "markdown";
+                  format_ == "jats" || format_ == "latex" || format_ == "markdown" ||
+                  format_ == "html";
   }
   // Whether its references are records of fields (BibTeX), not text a reader wrote: rules about
   // how an entry is written (punctuation, spacing, element order) have nothing to read there,

@@ -56,8 +56,12 @@ std::vector<Reference> read_latex(const Document& doc, std::vector<Diagnostic>& 
 // under a heading that names the references; URLs, dates and DOIs found as in text.
 std::vector<Reference> read_markdown(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
+// HTML: one reference per item of the references list (under a heading that names them, or
+// in an element whose id or class does); URLs, dates and DOIs found as in text.
+std::vector<Reference> read_html(const Document& doc, std::vector<Diagnostic>& diagnostics);
+
 // The formats there are readers for, by name: text, bibtex, csl-json, ris, jats, latex,
-// markdown.
+// markdown, html.
 bool known_format(std::string_view format);
 
 // The reader for the document's format, then (for text) extraction of URLs, dates, DOIs and

@@ -302,7 +302,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-o,--output", o->output, "Write the report to this file instead of stdout");
   cmd->add_option("--input-format", o->input_format,
                   "Read every input as this format instead of detecting it")
-      ->check(CLI::IsMember({"text", "bibtex", "csl-json", "ris", "jats", "latex", "markdown"}));
+      ->check(CLI::IsMember(
+          {"text", "bibtex", "csl-json", "ris", "jats", "latex", "markdown", "html"}));
   cmd->add_option("--as-of", o->as_of,
                   "The day date rules take as today (YYYY-MM-DD); default today");
   cmd->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at or above this level")

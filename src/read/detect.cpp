@@ -74,9 +74,17 @@ bool looks_like_latex(std::string_view t) {
   return t.compare(i, 8, "\\bibitem") == 0;
 }
 
+// Whether the text opens as an HTML page.
+bool looks_like_html(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
+  const std::string head = lower(t.substr(i, 15));
+  return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0;
+}
+
 bool known_format(std::string_view format) {
   return format == "text" || format == "bibtex" || format == "csl-json" || format == "ris" ||
-         format == "jats" || format == "latex" || format == "markdown";
+         format == "jats" || format == "latex" || format == "markdown" || format == "html";
 }
 
 std::string detect_format(const Document& doc) {
@@ -89,12 +97,14 @@ std::string detect_format(const Document& doc) {
   if (ext == "xml" || ext == "nxml" || ext == "jats") return "jats";
   if (ext == "tex" || ext == "bbl" || ext == "ltx") return "latex";
   if (ext == "md" || ext == "markdown" || ext == "mdown") return "markdown";
+  if (ext == "html" || ext == "htm" || ext == "xhtml") return "html";
   // A .txt that holds a LaTeX bibliography (as copied out of a .bbl) is LaTeX.
   if (ext == "txt" || ext == "text") return looks_like_latex(doc.text()) ? "latex" : "text";
   if (looks_like_bibtex(doc.text())) return "bibtex";
   if (looks_like_ris(doc.text())) return "ris";
   if (looks_like_jats(doc.text())) return "jats";
   if (looks_like_latex(doc.text())) return "latex";
+  if (looks_like_html(doc.text())) return "html";
   return looks_like_csl_json(doc.text()) ? "csl-json" : "text";
 }
 
@@ -106,6 +116,7 @@ std::vector<Reference> read_references(const Document& doc, std::vector<Diagnost
   if (doc.format() == "jats") return read_jats(doc, diagnostics ? *diagnostics : ignored);
   if (doc.format() == "latex") return read_latex(doc, diagnostics ? *diagnostics : ignored);
   if (doc.format() == "markdown") return read_markdown(doc, diagnostics ? *diagnostics : ignored);
+  if (doc.format() == "html") return read_html(doc, diagnostics ? *diagnostics : ignored);
   std::vector<Reference> refs = read_text(doc);
   for (Reference& ref : refs) extract(doc, ref);
   return refs;
