@@ -142,18 +142,12 @@ std::size_t consume_url_chars(std::string_view s, std::size_t i, std::size_t end
   return i;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool is_file_extension(std::string_view token) {
   static const std::array<std::string_view, 27> kExtensions = {
       "html", "htm",  "shtml", "shtm", "xhtml", "php", "asp",  "aspx", "jsp",
       "pdf",  "xml",  "cgi",   "doc",  "docx",  "xls", "xlsx", "ppt",  "pptx",
       "txt",  "json", "csv",   "zip",  "jpg",   "png", "gif",  "cfm",  "do"};
-  const std::string t = lower_ascii(token);
+  const std::string t = utf8::ascii_lower(token);
   return std::find(kExtensions.begin(), kExtensions.end(), t) != kExtensions.end();
 }
 

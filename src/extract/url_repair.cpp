@@ -6,6 +6,7 @@
 #include <set>
 
 #include "citelint/extract.hpp"
+#include "model/utf8.hpp"
 
 namespace citelint {
 
@@ -13,12 +14,6 @@ namespace {
 
 bool alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 bool alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Where the path starts: after "scheme://host".
 std::size_t path_begin(std::string_view url) {
@@ -62,7 +57,7 @@ std::vector<std::string> path_words(std::string_view url) {
     }
     std::size_t j = i;
     while (j < end && alpha(url[j])) ++j;
-    if (j - i >= 3) words.push_back(lower(url.substr(i, j - i)));
+    if (j - i >= 3) words.push_back(utf8::ascii_lower(url.substr(i, j - i)));
     i = j;
   }
   return words;
@@ -101,8 +96,8 @@ std::vector<RepairCandidate> repair_candidates(const Url& u,
     std::size_t a = i, b = i + 1;
     while (a > begin && alpha(n[a - 1])) --a;
     while (b < end && alpha(n[b])) ++b;
-    if (i - a >= 3) known.insert(lower(n.substr(a, i - a)));
-    if (b - i - 1 >= 3) known.insert(lower(n.substr(i + 1, b - i - 1)));
+    if (i - a >= 3) known.insert(utf8::ascii_lower(n.substr(a, i - a)));
+    if (b - i - 1 >= 3) known.insert(utf8::ascii_lower(n.substr(i + 1, b - i - 1)));
   }
   std::vector<Split> splits;
   for (std::size_t i = begin; i < end;) {
@@ -112,7 +107,7 @@ std::vector<RepairCandidate> repair_candidates(const Url& u,
     }
     std::size_t j = i;
     while (j < end && alpha(n[j])) ++j;
-    const std::string word = lower(n.substr(i, j - i));
+    const std::string word = utf8::ascii_lower(n.substr(i, j - i));
     if (word.size() >= 6 && !elsewhere.count(word)) {  // a word the host uses is no typo
       for (std::size_t k = 3; k + 3 <= word.size(); ++k) {
         const std::string left = word.substr(0, k), right = word.substr(k);

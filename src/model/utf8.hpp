@@ -24,6 +24,14 @@ inline char32_t next(std::string_view s, std::size_t& i) {
   }
   return next_multibyte(s, i);
 }
+// s with its ASCII letters lowercased (other bytes as they are): for names, tags and keys.
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  return out;
+}
+
 // Decodes the code point that ends just before s[i]; moves i back to its first byte.
 char32_t prev(std::string_view s, std::size_t& i);
 void append(std::string& out, char32_t cp);

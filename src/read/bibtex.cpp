@@ -12,6 +12,7 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "model/utf8.hpp"
 #include "read/record.hpp"
 #include "read/tex.hpp"
 
@@ -51,12 +52,6 @@ struct Error {
 bool name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("_-:.+/'!?*&$", c) ||
          static_cast<unsigned char>(c) >= 0x80;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -219,7 +214,7 @@ class Parser {
         f.value.append(s_.substr(b, i_ - b));
       } else if (name_char(c)) {
         const std::size_t b = i_;
-        const std::string key = lower(name());
+        const std::string key = utf8::ascii_lower(name());
         f.pieces.push_back({Piece::macro, b, i_});
         if (const auto it = macros_.find(key); it != macros_.end()) f.value += it->second;
       } else {
@@ -238,7 +233,7 @@ class Parser {
 
   std::optional<Reference> entry() {
     const std::size_t start = i_++;
-    const std::string type = lower(name());
+    const std::string type = utf8::ascii_lower(name());
     if (type.empty()) return std::nullopt;  // an '@' in text between entries
     skip_space();
     if (i_ >= s_.size() || (s_[i_] != '{' && s_[i_] != '(')) {
@@ -258,7 +253,7 @@ class Parser {
     }
     if (type == "string") {
       skip_space();
-      const std::string key = lower(name());
+      const std::string key = utf8::ascii_lower(name());
       if (key.empty()) throw Error{i_, "expected a @string name"};
       expect('=', "'='");
       const Field f = value(start);
@@ -286,7 +281,7 @@ class Parser {
         break;
       }
       const std::size_t field_at = i_;
-      const std::string field = lower(name());
+      const std::string field = utf8::ascii_lower(name());
       if (field.empty())
         throw Error{i_, i_ < s_.size()
                             ? "expected a field name, found '" + std::string(1, s_[i_]) + "'"
@@ -343,7 +338,7 @@ class Parser {
       } else if (f.name == "eprint") {
         const Field* kind = find(fields, "eprinttype");
         if (!kind) kind = find(fields, "archiveprefix");
-        const std::string k = kind ? lower(unescape(kind->value)) : "";
+        const std::string k = kind ? utf8::ascii_lower(unescape(kind->value)) : "";
         const std::string id = unescape(f.value);
         // The address an identifier stands for: a URL made, not written.
         std::string url;
@@ -385,9 +380,10 @@ class Parser {
             y->verbatim() ? std::string(s_.substr(yb, ye - yb)) : unescape(y->value);
         int month = 0;
         if (const Field* m = find(fields, "month")) {
-          const std::string mv = lower(unescape(m->value));
+          const std::string mv = utf8::ascii_lower(unescape(m->value));
           for (int k = 0; k < 12; ++k)
-            if (mv.rfind(kMonths[k], 0) == 0 || mv == lower(macros_[kMonths[k]])) month = k + 1;
+            if (mv.rfind(kMonths[k], 0) == 0 || mv == utf8::ascii_lower(macros_[kMonths[k]]))
+              month = k + 1;
           if (!month && !mv.empty() && std::all_of(mv.begin(), mv.end(), ::isdigit))
             month = std::stoi(mv);
           if (month < 1 || month > 12) month = 0;

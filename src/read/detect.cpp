@@ -4,16 +4,11 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "model/utf8.hpp"
 
 namespace citelint {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Whether the text opens, past blanks and % comments, with a BibTeX entry: @type{ or @type(.
 bool looks_like_bibtex(std::string_view t) {
@@ -78,7 +73,7 @@ bool looks_like_latex(std::string_view t) {
 bool looks_like_html(std::string_view t) {
   std::size_t i = 0;
   while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
-  const std::string head = lower(t.substr(i, 15));
+  const std::string head = utf8::ascii_lower(t.substr(i, 15));
   return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0;
 }
 
@@ -88,7 +83,7 @@ bool known_format(std::string_view format) {
 }
 
 std::string detect_format(const Document& doc) {
-  const std::string path = lower(doc.path());
+  const std::string path = utf8::ascii_lower(doc.path());
   const std::size_t dot = path.rfind('.');
   const std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
   if (ext == "bib" || ext == "biblatex" || ext == "bibtex") return "bibtex";

@@ -10,23 +10,18 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "model/utf8.hpp"
 #include "read/record.hpp"
 
 namespace citelint {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool names_references(std::string_view text) {
   static constexpr std::array<std::string_view, 10> kNames = {
       "references", "bibliography", "works cited", "sources",  "literature",
       "citations",  "ref-list",     "reflist",     "参考文献", "引用文献"};
-  const std::string t = lower(text);
+  const std::string t = utf8::ascii_lower(text);
   return std::any_of(kNames.begin(), kNames.end(),
                      [&](std::string_view n) { return t.find(n) != std::string::npos; });
 }
@@ -49,7 +44,7 @@ bool read_tag(std::string_view s, std::size_t i, Tag& tag) {
   const std::size_t gt = s.find('>', j);
   if (gt == std::string_view::npos) return false;
   tag.name = closing ? "/" : "";  // built up: GCC 12 warns falsely on a + b here
-  tag.name += lower(s.substr(name_begin, j - name_begin));
+  tag.name += utf8::ascii_lower(s.substr(name_begin, j - name_begin));
   tag.begin = i;
   tag.end = gt + 1;
   tag.attributes = s.substr(j, gt - j);

@@ -9,6 +9,7 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "model/utf8.hpp"
 
 namespace citelint {
 
@@ -18,12 +19,6 @@ struct Line {
   std::size_t begin, end;  // without the line break
   std::string_view text;
 };
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // A heading's level (1 to 6) and text, or level 0.
 int heading(std::string_view t, std::string_view& text) {
@@ -42,7 +37,7 @@ bool names_references(std::string_view title) {
   static constexpr std::array<std::string_view, 9> kNames = {
       "references", "bibliography",    "works cited", "sources", "literature",
       "citations",  "further reading", "参考文献",    "引用文献"};
-  const std::string t = lower(title);
+  const std::string t = utf8::ascii_lower(title);
   return std::any_of(kNames.begin(), kNames.end(),
                      [&](std::string_view n) { return t.find(n) != std::string::npos; });
 }
