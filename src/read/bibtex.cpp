@@ -12,6 +12,7 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "extract/date_parts.hpp"
 #include "model/utf8.hpp"
 #include "read/record.hpp"
 #include "read/tex.hpp"
@@ -392,8 +393,7 @@ class Parser {
         if (auto p = parse_date_text(text)) parsed = *p;
         if (month && parsed.valid && parsed.month == 0) {
           parsed.month = month;
-          parsed.value += month < 10 ? "-0" : "-";
-          parsed.value += std::to_string(month);
+          date_parts::finish_date(parsed, 2);
         }
         ref.dates.push_back(
             make_date(doc_, parsed.month ? DateRole::published : DateRole::year, yb, ye, parsed));
@@ -405,8 +405,7 @@ class Parser {
       for (const char* name : {"note", "howpublished", "addendum"}) {
         const Field* f = find(fields, name);
         if (!f) continue;
-        for (const MarkedDate& m : find_marked_dates(doc_.text(), f->begin, f->end))
-          ref.dates.push_back(make_date(doc_, m.role, m.begin, m.end, m.date));
+        record::add_marked_dates(doc_, ref, f->begin, f->end);
       }
     }
     record::sort_items(ref);

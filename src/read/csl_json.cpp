@@ -4,11 +4,11 @@
 // item keeps its position in the file; where the JSON breaks, the items before are kept.
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <optional>
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "extract/date_parts.hpp"
 #include "read/json_tree.hpp"
 #include "read/record.hpp"
 
@@ -90,14 +90,8 @@ class Reader {
       *fields[n++] = std::stoi(t);
     }
     if (n == 0) return std::nullopt;
-    d.valid = (n == 1 || (d.month >= 1 && d.month <= 12)) &&
-              (n < 3 || is_calendar_date(d.year, d.month, d.day));
-    char buf[16];
-    if (n == 1) std::snprintf(buf, sizeof buf, "%04d", d.year % 10000);
-    if (n == 2) std::snprintf(buf, sizeof buf, "%04d-%02d", d.year % 10000, d.month % 100);
-    if (n == 3)
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
-    d.value = d.valid ? buf : "";
+    date_parts::finish_date(d, static_cast<int>(n));
+    if (!d.valid) d.value.clear();
     return d;
   }
 

@@ -11,6 +11,7 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "extract/date_parts.hpp"
 #include "read/record.hpp"
 
 namespace citelint {
@@ -144,10 +145,7 @@ class Reader {
           accessed = true;
         } else {
           const auto [b, end] = extent(e);
-          for (const MarkedDate& m : find_marked_dates(s_, b, end)) {
-            ref.dates.push_back(make_date(doc_, m.role, m.begin, m.end, m.date));
-            accessed = accessed || m.role == DateRole::accessed;
-          }
+          accessed = record::add_marked_dates(doc_, ref, b, end) || accessed;
           if (!accessed) {
             auto [tb, te] = text_at(e);
             while (tb < te && (s_[tb] == ':' || s_[tb] == ' ')) ++tb;  // ": Jan. 23, 2024"
@@ -205,13 +203,7 @@ class Reader {
         if (parsed.valid && month >= 1 && month <= 12) {
           parsed.month = month;
           parsed.day = day && is_calendar_date(parsed.year, month, day) ? day : 0;
-          char buf[16];
-          if (parsed.day)
-            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parsed.year % 10000, month,
-                          parsed.day);
-          else
-            std::snprintf(buf, sizeof buf, "%04d-%02d", parsed.year % 10000, month);
-          parsed.value = buf;
+          date_parts::finish_date(parsed, parsed.day ? 3 : 2);
         }
         if (yend > b)
           ref.dates.push_back(make_date(doc_, parsed.month ? DateRole::published : DateRole::year,
@@ -223,8 +215,7 @@ class Reader {
       // 13, 2024", "Acesso em: 20 out. 2022").
       for (const pugi::xml_node& c : e.children("mixed-citation")) {
         const auto [b, cend] = extent(c);
-        for (const MarkedDate& m : find_marked_dates(s_, b, cend))
-          ref.dates.push_back(make_date(doc_, m.role, m.begin, m.end, m.date));
+        record::add_marked_dates(doc_, ref, b, cend);
       }
     }
     record::sort_items(ref);

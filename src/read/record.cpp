@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "citelint/extract.hpp"
+
 namespace citelint::record {
 
 void report(const Document& doc, std::vector<Diagnostic>& diagnostics, std::size_t at,
@@ -35,6 +37,15 @@ Doi make_doi(const Document& doc, std::size_t begin, std::size_t end, std::strin
   d.as_written = std::string_view(doc.text()).substr(begin, end - begin);
   d.span = doc.span(begin, end);
   return d;
+}
+
+bool add_marked_dates(const Document& doc, Reference& ref, std::size_t begin, std::size_t end) {
+  bool accessed = false;
+  for (const MarkedDate& m : find_marked_dates(doc.text(), begin, end)) {
+    ref.dates.push_back(make_date(doc, m.role, m.begin, m.end, m.date));
+    accessed = accessed || m.role == DateRole::accessed;
+  }
+  return accessed;
 }
 
 void sort_items(Reference& ref) {

@@ -18,6 +18,9 @@ void report(const Document& doc, std::vector<Diagnostic>& diagnostics, std::size
 void add_url(Reference& ref, Url url);
 // A DOI over doc's text [begin, end) whose value is `value` less a doi.org or doi: prefix.
 Doi make_doi(const Document& doc, std::size_t begin, std::size_t end, std::string_view value);
+// Adds the dates that words mark in doc's text [begin, end) ("Accessed: 2021-03-03", "Acesso
+// em: 3 mar. 2021"); whether one of them is an access date.
+bool add_marked_dates(const Document& doc, Reference& ref, std::size_t begin, std::size_t end);
 // The reference's dates and URLs in the order of the source.
 void sort_items(Reference& ref);
 

@@ -7,6 +7,7 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "extract/date_parts.hpp"
 #include "read/record.hpp"
 
 namespace citelint {
@@ -41,17 +42,8 @@ ParsedDate ris_date(std::string_view t, bool& native) {
     d.year = parts[0];
     d.month = parts[1];
     d.day = parts[1] ? parts[2] : 0;
-    d.valid = (d.month == 0 ||
-               (d.month <= 12 && (d.day == 0 || is_calendar_date(d.year, d.month, d.day))));
-    if (!d.valid) return d;
-    char buf[16];
-    if (!d.month)
-      std::snprintf(buf, sizeof buf, "%04d", d.year % 10000);
-    else if (!d.day)
-      std::snprintf(buf, sizeof buf, "%04d-%02d", d.year % 10000, d.month % 100);
-    else
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
-    d.value = buf;
+    date_parts::finish_date(d, d.day ? 3 : d.month ? 2 : 1);
+    if (!d.valid) d.value.clear();
     return d;
   }
   // Zotero writes the access date with its time: "2021-03-03 12:00:00".
