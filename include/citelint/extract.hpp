@@ -15,6 +15,9 @@ void extract(const Document& doc, Reference& ref);
 
 // URLs in [begin, end), rejoining those that a line wrap or PDF extraction split at whitespace.
 std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t end);
+// Whether `next_token`, the first word of the next line, goes on with a URL that the line
+// above ends with (`url_so_far`, from its scheme or "www."), as find_urls judges a line break.
+bool url_continues_on_next_line(std::string_view url_so_far, std::string_view next_token);
 // Whether the byte offset pos lies inside one of the URLs as written: text that other
 // extractors and rules leave to the URL.
 bool inside_url(const std::vector<Url>& urls, std::size_t pos);

@@ -46,6 +46,48 @@ class Document {
   // only its URLs, dates and DOIs. Asked for every unit the rules see: kept, not compared.
   bool structured() const { return structured_; }
 
+  // Where a line of a document made from a PDF or a DOCX stands in the original: the page and
+  // the line on it (PDF), or the paragraph (DOCX, page 0). Plain text: page 0, the line itself.
+  struct Place {
+    int page = 0;
+    int line = 0;
+  };
+  // Makes this document one read out of a laid-out original: `line_starts` (ascending, 0 first)
+  // are where its lines begin, after each line break and also where the original broke a line
+  // that the text joins (a URL wrapped over two lines of a page is one word here, and where it
+  // broke is still a line start); `places` holds each line's place in the original, and `unit`
+  // names what `Place::line` counts ("line" or "paragraph").
+  void set_layout(std::vector<std::uint32_t> line_starts, std::vector<Place> places,
+                  std::string unit);
+  Place place(int line) const;
+  // Where a 1-based line and column are, as a person finds them in the original: "12:5",
+  // "page 3:12:5" (PDF), "paragraph 12:5" (DOCX).
+  std::string where(int line, int column) const;
+  // Whether a line starts without a line break before it: the original broke the line there.
+  // Whether a laid-out line is indented (a hanging indent): set_layout's lines start after it.
+  bool indented(int line) const {
+    const std::size_t b = line_begin(line);
+    return b > 0 && text_[b - 1] == ' ';
+  }
+  bool wrapped_before(int line) const {
+    std::size_t b = line_begin(line);
+    while (b > 0 && text_[b - 1] == ' ') --b;  // a laid-out line's indent
+    return line > 1 && b > 0 && text_[b - 1] != '\n';
+  }
+  const std::string& place_unit() const { return place_unit_; }
+
+  // A link over [begin, end) of the text to a target the text does not show (a DOCX
+  // hyperlink's address behind its words).
+  struct Link {
+    std::uint32_t begin = 0, end = 0;
+    std::string_view target;  // kept by the document
+  };
+  void add_link(std::size_t begin, std::size_t end, std::string_view target) {
+    links_.push_back(
+        {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), keep(target)});
+  }
+  const std::vector<Link>& links() const { return links_; }
+
   std::size_t line_count() const { return line_starts_.size(); }
   // 1-based line number of a byte offset.
   int line_of(std::size_t offset) const;
@@ -77,6 +119,9 @@ class Document {
   std::string text_;
   std::string format_;
   std::vector<std::uint32_t> line_starts_;  // inputs are at most 4 GiB (read.hpp)
+  std::vector<Place> places_;               // empty for plain text: a line is its own place
+  std::string place_unit_ = "line";
+  std::vector<Link> links_;
   // Spans are mostly asked for in source order: remember the last line, and the last offset
   // whose column was counted on it, so the next span counts on from there.
   struct Checkpoint {

@@ -18,12 +18,25 @@ struct LoadResult {
 // Reads a file ("-" is standard input) and decodes it to UTF-8: a UTF-8 BOM is dropped, UTF-16
 // with a BOM is converted, and each invalid byte becomes U+FFFD with a diagnostic at its
 // position, so the rest of the file is still read.
-LoadResult load_document(std::size_t id, const std::string& path);
+// `format` names the format (as --input-format does); empty: detect_format's guess. A PDF or a
+// DOCX (by its extension or its first bytes) becomes the text of its reference section.
+LoadResult load_document(std::size_t id, const std::string& path, const std::string& format = "");
 // The same from bytes already in memory. Spans hold 32-bit offsets: text beyond max_bytes
 // (4 GiB) is cut at the last line break before it, with a diagnostic.
 constexpr std::size_t kMaxInputBytes = 0xFFFFFFFFu;
 LoadResult make_document(std::size_t id, std::string path, std::string bytes,
-                         std::size_t max_bytes = kMaxInputBytes);
+                         std::size_t max_bytes = kMaxInputBytes, const std::string& format = "");
+
+// PDF, through poppler (in citelint's PDF module, citelint-pdf.so, loaded for the first PDF):
+// the text of the reference section (after its heading, to an appendix or the end), lines in
+// reading order without running heads and page numbers, a URL wrapped at a line's end joined
+// to its rest. Its lines are the page's: spans say page and line (Document::place).
+LoadResult read_pdf_document(std::size_t id, std::string path, const std::string& bytes);
+
+// DOCX (Word): the paragraphs of word/document.xml after a heading that names the references
+// (all of them when none does), one line each, with the targets of their hyperlinks; spans
+// say paragraph and column.
+LoadResult read_docx_document(std::size_t id, std::string path, const std::string& bytes);
 
 // The format of a document by its extension and content ("text" for plain reference lists).
 std::string detect_format(const Document& doc);
@@ -61,7 +74,7 @@ std::vector<Reference> read_markdown(const Document& doc, std::vector<Diagnostic
 std::vector<Reference> read_html(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
 // The formats there are readers for, by name: text, bibtex, csl-json, ris, jats, latex,
-// markdown, html.
+// markdown, html, pdf, docx.
 bool known_format(std::string_view format);
 
 // The reader for the document's format, then (for text) extraction of URLs, dates, DOIs and

@@ -189,12 +189,11 @@ int run_check(const CheckOptions& o) {
   Corpus& corpus = *kept;
   bool input_error = false;
   for (const std::string& path : o.files) {
-    LoadResult loaded = load_document(corpus.documents.size(), path);
+    LoadResult loaded = load_document(corpus.documents.size(), path, o.input_format);
     timer.lap("load input");
     print_diagnostics(loaded.diagnostics);
     input_error = input_error || !loaded.diagnostics.empty();
     if (!loaded.document) continue;
-    if (!o.input_format.empty()) loaded.document->set_format(o.input_format);
     std::vector<Diagnostic> problems;
     std::vector<Reference> refs = read_references(*loaded.document, &problems);
     print_diagnostics(problems);
@@ -302,8 +301,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-o,--output", o->output, "Write the report to this file instead of stdout");
   cmd->add_option("--input-format", o->input_format,
                   "Read every input as this format instead of detecting it")
-      ->check(CLI::IsMember(
-          {"text", "bibtex", "csl-json", "ris", "jats", "latex", "markdown", "html"}));
+      ->check(CLI::IsMember({"text", "bibtex", "csl-json", "ris", "jats", "latex", "markdown",
+                             "html", "pdf", "docx"}));
   cmd->add_option("--as-of", o->as_of,
                   "The day date rules take as today (YYYY-MM-DD); default today");
   cmd->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at or above this level")

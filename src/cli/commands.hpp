@@ -25,5 +25,6 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
 void add_check_command(CLI::App& app, int& exit_code);
 void add_rules_command(CLI::App& app, int& exit_code);
+void add_text_command(CLI::App& app, int& exit_code);
 
 }  // namespace citelint::cli

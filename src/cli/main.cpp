@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   int exit_code = citelint::cli::kClean;
   citelint::cli::add_check_command(app, exit_code);
   citelint::cli::add_rules_command(app, exit_code);
+  citelint::cli::add_text_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -326,14 +326,21 @@ std::vector<MarkedDate> find_marked_dates(std::string_view text, std::size_t beg
       break;
     }
     if (hit) {
+      // Spaces, and one line break where a wrapped line broke between the words and the date.
+      auto skip_gap = [&](std::size_t& k) {
+        skip_horizontal_space(rest, k);
+        if (k < end && rest[k] == '\r') ++k;
+        if (k < end && rest[k] == '\n') ++k;
+        skip_horizontal_space(rest, k);
+      };
       std::size_t j = i + hit->words.size();
-      skip_horizontal_space(rest, j);
+      skip_gap(j);
       if (j < end && (rest[j] == ':' || rest[j] == ',')) ++j;
       if (rest.substr(j, 3) == "\xEF\xBC\x9A") j += 3;  // full-width colon
-      skip_horizontal_space(rest, j);
+      skip_gap(j);
       if (starts_with_ci(rest, j, "on ")) j += 3;
       std::size_t date_begin = j;
-      skip_horizontal_space(rest, date_begin);
+      skip_gap(date_begin);
       std::size_t date_end = date_begin;
       if (auto d = read_date(rest, date_end)) {
         found.push_back({hit->role, date_begin, date_end, std::move(*d)});

@@ -284,6 +284,10 @@ std::size_t url_start_near(std::string_view s, std::size_t i, std::size_t floor)
 
 }  // namespace
 
+bool url_continues_on_next_line(std::string_view url_so_far, std::string_view next_token) {
+  return continues_url(url_so_far, next_token, true);
+}
+
 std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t end) {
   const std::string_view s(doc.text());
   std::vector<Url> urls;

@@ -37,7 +37,10 @@ std::string_view Document::line_text(int line) const {
   std::size_t e = static_cast<std::size_t>(line) < line_starts_.size()
                       ? line_starts_[static_cast<std::size_t>(line)]
                       : text_.size();
-  while (e > b && (text_[e - 1] == '\n' || text_[e - 1] == '\r')) --e;
+  // A laid-out document's lines end before the indent of the next (set_layout).
+  while (e > b && (text_[e - 1] == '\n' || text_[e - 1] == '\r' ||
+                   (!places_.empty() && text_[e - 1] == ' ')))
+    --e;
   return std::string_view(text_).substr(b, e - b);
 }
 
@@ -82,6 +85,35 @@ std::string_view Document::keep(std::string_view derived) const {
   std::copy(derived.begin(), derived.end(), at);
   kept_free_ -= derived.size();
   return {at, derived.size()};
+}
+
+void Document::set_layout(std::vector<std::uint32_t> line_starts, std::vector<Place> places,
+                          std::string unit) {
+  line_starts_ = std::move(line_starts);
+  if (line_starts_.empty() || line_starts_.front() != 0)
+    line_starts_.insert(line_starts_.begin(), 0);
+  places_ = std::move(places);
+  places_.resize(line_starts_.size());
+  place_unit_ = std::move(unit);
+  line_hint_ = 0;
+  checkpoint_line_begin_ = static_cast<std::size_t>(-1);
+}
+
+Document::Place Document::place(int line) const {
+  const auto i = static_cast<std::size_t>(std::max(line, 1) - 1);
+  if (places_.empty()) return Place{0, line};
+  return places_[std::min(i, places_.size() - 1)];
+}
+
+std::string Document::where(int line, int column) const {
+  const Place p = place(line);
+  std::string out;
+  if (p.page > 0) out += "page " + std::to_string(p.page) + ':';
+  if (place_unit_ != "line") out += place_unit_ + ' ';
+  out += std::to_string(p.line);
+  out += ':';
+  out += std::to_string(column);
+  return out;
 }
 
 Span Document::span(std::size_t begin, std::size_t end) const {

@@ -5,6 +5,7 @@
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
 #include "model/utf8.hpp"
+#include "read/record.hpp"
 
 namespace citelint {
 
@@ -27,6 +28,28 @@ bool looks_like_bibtex(std::string_view t) {
   while (j < t.size() && std::isalpha(static_cast<unsigned char>(t[j]))) ++j;
   while (j < t.size() && (t[j] == ' ' || t[j] == '\t')) ++j;
   return j > i + 1 && j < t.size() && (t[j] == '{' || t[j] == '(');
+}
+
+// The addresses of links inside the reference (a DOCX's hyperlinks) whose words show no URL:
+// each a URL at those words, made (Url::composed) rather than written.
+void add_link_targets(const Document& doc, Reference& ref) {
+  bool added = false;
+  for (const Document::Link& link : doc.links()) {
+    if (link.begin < ref.span.begin || link.end > ref.span.end) continue;
+    const std::string scheme = utf8::ascii_lower(link.target.substr(0, 8));
+    if (scheme.rfind("http://", 0) != 0 && scheme.rfind("https://", 0) != 0 &&
+        scheme.rfind("ftp://", 0) != 0)
+      continue;  // mailto:, file:, a place in the document
+    const bool shown = std::any_of(ref.urls.begin(), ref.urls.end(), [&](const Url& u) {
+      return u.span.begin < link.end && link.begin < u.span.end;
+    });
+    if (shown) continue;
+    Url url = make_url(doc, link.begin, link.end, link.target);
+    url.composed = true;
+    ref.urls.push_back(url);
+    added = true;
+  }
+  if (added) record::sort_items(ref);
 }
 
 }  // namespace
@@ -79,7 +102,8 @@ bool looks_like_html(std::string_view t) {
 
 bool known_format(std::string_view format) {
   return format == "text" || format == "bibtex" || format == "csl-json" || format == "ris" ||
-         format == "jats" || format == "latex" || format == "markdown" || format == "html";
+         format == "jats" || format == "latex" || format == "markdown" || format == "html" ||
+         format == "pdf" || format == "docx";
 }
 
 std::string detect_format(const Document& doc) {
@@ -112,8 +136,12 @@ std::vector<Reference> read_references(const Document& doc, std::vector<Diagnost
   if (doc.format() == "latex") return read_latex(doc, diagnostics ? *diagnostics : ignored);
   if (doc.format() == "markdown") return read_markdown(doc, diagnostics ? *diagnostics : ignored);
   if (doc.format() == "html") return read_html(doc, diagnostics ? *diagnostics : ignored);
+  // Text, and the text of a PDF's or a DOCX's reference section.
   std::vector<Reference> refs = read_text(doc);
-  for (Reference& ref : refs) extract(doc, ref);
+  for (Reference& ref : refs) {
+    extract(doc, ref);
+    if (!doc.links().empty()) add_link_targets(doc, ref);
+  }
   return refs;
 }
 

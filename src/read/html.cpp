@@ -11,20 +11,12 @@
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
 #include "model/utf8.hpp"
+#include "read/headings.hpp"
 #include "read/record.hpp"
 
 namespace citelint {
 
 namespace {
-
-bool names_references(std::string_view text) {
-  static constexpr std::array<std::string_view, 10> kNames = {
-      "references", "bibliography", "works cited", "sources",  "literature",
-      "citations",  "ref-list",     "reflist",     "参考文献", "引用文献"};
-  const std::string t = utf8::ascii_lower(text);
-  return std::any_of(kNames.begin(), kNames.end(),
-                     [&](std::string_view n) { return t.find(n) != std::string::npos; });
-}
 
 // A tag at s[i] ('<'): its name (lowercase, "/x" for a closing one) and where it ends.
 struct Tag {
@@ -110,9 +102,10 @@ std::vector<Reference> read_html(const Document& doc, std::vector<Diagnostic>&) 
       const std::size_t end = s.find(closing, tag.end);
       const std::string_view title =
           s.substr(tag.end, (end == std::string_view::npos ? s.size() : end) - tag.end);
-      after_references_heading = names_references(title);
+      after_references_heading = headings::names_references(title);
     } else if (tag.name == "ol" || tag.name == "ul" || tag.name == "dl") {
-      const bool references = after_references_heading || names_references(tag.attributes) ||
+      const bool references = after_references_heading ||
+                              headings::names_references(tag.attributes) ||
                               (!lists.empty() && lists.back());
       lists.push_back(references);
       in_reference_list += references;
@@ -127,7 +120,8 @@ std::vector<Reference> read_html(const Document& doc, std::vector<Diagnostic>&) 
       item_begin = tag.end;
     } else if ((tag.name == "/li" || tag.name == "/dd") && lists.size() == 1) {
       close_item(tag.begin);
-    } else if (names_references(tag.attributes) && (tag.name == "section" || tag.name == "div")) {
+    } else if (headings::names_references(tag.attributes) &&
+               (tag.name == "section" || tag.name == "div")) {
       after_references_heading = true;
     }
     i = tag.end - 1;

@@ -38,10 +38,23 @@ std::string utf16_to_utf8(std::string_view bytes, bool big_endian) {
   return out;
 }
 
+// "pdf" or "docx" for a file that is one (by its first bytes, or a .docx's extension), else "".
+std::string binary_format(std::string_view path, std::string_view bytes) {
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return "pdf";
+  const std::string name = utf8::ascii_lower(path);
+  const bool zip = bytes.rfind("PK\x03\x04", 0) == 0;
+  if (name.size() > 5 && name.compare(name.size() - 5, 5, ".docx") == 0) return "docx";
+  if (zip && bytes.substr(0, 4096).find("word/") != std::string_view::npos) return "docx";
+  return name.size() > 4 && name.compare(name.size() - 4, 4, ".pdf") == 0 ? "pdf" : "";
+}
+
 }  // namespace
 
-LoadResult make_document(std::size_t id, std::string path, std::string bytes,
-                         std::size_t max_bytes) {
+LoadResult make_document(std::size_t id, std::string path, std::string bytes, std::size_t max_bytes,
+                         const std::string& format) {
+  const std::string binary = format.empty() ? binary_format(path, bytes) : format;
+  if (binary == "pdf") return read_pdf_document(id, std::move(path), bytes);
+  if (binary == "docx") return read_docx_document(id, std::move(path), bytes);
   LoadResult result;
   std::string text;
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
@@ -90,11 +103,11 @@ LoadResult make_document(std::size_t id, std::string path, std::string bytes,
          "larger than " + std::to_string(max_bytes) + " bytes: read up to this line, not beyond"});
   }
   result.document = std::make_unique<Document>(id, std::move(path), std::move(text));
-  result.document->set_format(detect_format(*result.document));
+  result.document->set_format(format.empty() ? detect_format(*result.document) : format);
   return result;
 }
 
-LoadResult load_document(std::size_t id, const std::string& path) {
+LoadResult load_document(std::size_t id, const std::string& path, const std::string& format) {
   std::string bytes;
   std::string shown = path;
   if (path == "-") {
@@ -128,7 +141,7 @@ LoadResult load_document(std::size_t id, const std::string& path) {
     }
     std::fclose(f);
   }
-  return make_document(id, shown, std::move(bytes));
+  return make_document(id, shown, std::move(bytes), kMaxInputBytes, format);
 }
 
 }  // namespace citelint

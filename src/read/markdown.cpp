@@ -10,6 +10,7 @@
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
 #include "model/utf8.hpp"
+#include "read/headings.hpp"
 
 namespace citelint {
 
@@ -31,15 +32,6 @@ int heading(std::string_view t, std::string_view& text) {
   while (!text.empty() && (text.front() == ' ')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '#')) text.remove_suffix(1);
   return level;
-}
-
-bool names_references(std::string_view title) {
-  static constexpr std::array<std::string_view, 9> kNames = {
-      "references", "bibliography",    "works cited", "sources", "literature",
-      "citations",  "further reading", "参考文献",    "引用文献"};
-  const std::string t = utf8::ascii_lower(title);
-  return std::any_of(kNames.begin(), kNames.end(),
-                     [&](std::string_view n) { return t.find(n) != std::string::npos; });
 }
 
 // The start of a list item's text: after "- ", "* ", "+ ", "1. " or "1) " (indented up to 3).
@@ -109,7 +101,7 @@ std::vector<Reference> read_markdown(const Document& doc, std::vector<Diagnostic
     std::string_view title;
     if (const int level = heading(t, title)) {
       close();
-      if (names_references(title)) {
+      if (headings::names_references(title)) {
         in_references = true;
         section_level = level;
       } else if (in_references && level <= section_level) {

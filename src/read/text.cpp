@@ -221,8 +221,10 @@ std::vector<Reference> read_unnumbered(const Document& doc) {
     const std::string_view line = doc.line_text(l);
     const std::size_t lb = doc.line_begin(l);
     const bool blank = blank_line(line);
-    const bool continuation =
-        !blank && !line.empty() && (is_blank(line[0]) || line.rfind("\xE3\x80\x80", 0) == 0);
+    // A line that a PDF's layout wrapped (doc.wrapped_before) goes on with the one above.
+    const bool continuation = !blank && !line.empty() &&
+                              (is_blank(line[0]) || line.rfind("\xE3\x80\x80", 0) == 0 ||
+                               doc.wrapped_before(l) || doc.indented(l));
     const bool starts_block =
         !blank && (start == std::string::npos || (!has_blank_between && !continuation));
     if ((blank || starts_block) && start != std::string::npos &&
@@ -251,6 +253,8 @@ std::vector<Reference> read_text(const Document& doc) {
   const std::string_view text(doc.text());
   std::vector<LabelCandidate> candidates;
   for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) {
+    // The rest of a URL from the line above, or a laid-out entry's hanging indent.
+    if (doc.wrapped_before(l) || doc.indented(l)) continue;
     if (auto c = label_at_line_start(doc.line_text(l), doc.line_begin(l), l))
       candidates.push_back(*c);
   }

@@ -9,8 +9,16 @@ namespace citelint {
 
 namespace {
 
-void write_position(json::Writer& w, const Span& s) {
-  w.key("line").value(s.line).key("column").value(s.column);
+// A span's start (and with `end`, its end) as the original shows it: the line and column of a
+// text; the page too for a PDF; the paragraph as "line" for a DOCX (docs/report-json.md).
+void write_position(json::Writer& w, const Document& doc, const Span& s, bool end = false) {
+  const Document::Place at = doc.place(s.line);
+  if (at.page > 0) w.key("page").value(at.page);
+  w.key("line").value(at.line).key("column").value(s.column);
+  if (!end) return;
+  const Document::Place to = doc.place(s.end_line);
+  if (to.page > 0) w.key("end_page").value(to.page);
+  w.key("end_line").value(to.line).key("end_column").value(s.end_column);
 }
 
 // The archived copy of a link: the capture, or why there is none; null when none was asked for.
@@ -63,18 +71,22 @@ void write_link(json::Writer& w, std::string_view url, const LinkResult& r,
   w.end_object();
 }
 
-void write_reference(json::Writer& w, const Reference& r, const std::string& input,
+void write_reference(json::Writer& w, const Reference& r, const Document& doc,
                      const CheckReport* links, const ArchiveReport* archive) {
   const ArchiveReport* asked = archive && !archive->lookups.empty() ? archive : nullptr;
   std::optional<std::pair<std::string, DateRole>> date;
   if (asked) date = archive_date(r);
   w.begin_object();
-  w.key("id").value(r.id).key("input").value(input);
-  w.key("line").value(r.span.line).key("end_line").value(r.span.end_line);
+  w.key("id").value(r.id).key("input").value(doc.path());
+  const Document::Place first = doc.place(r.span.line), last = doc.place(r.span.end_line);
+  if (first.page > 0) w.key("page").value(first.page);
+  w.key("line").value(first.line);
+  if (last.page > 0) w.key("end_page").value(last.page);
+  w.key("end_line").value(last.line);
   w.key("urls").begin_array();
   for (const Url& u : r.urls) {
     w.begin_object().key("url").value(u.normalised).key("as_written").value(u.as_written);
-    write_position(w, u.span);
+    write_position(w, doc, u.span);
     w.key("valid").value(u.valid);
     if (const LinkResult* result = links ? links->results.find(u.normalised) : nullptr) {
       w.key("link");
@@ -98,14 +110,14 @@ void write_reference(json::Writer& w, const Reference& r, const std::string& inp
       w.key("value").value(d.value());
     }
     w.key("as_written").value(d.as_written);
-    write_position(w, d.span);
+    write_position(w, doc, d.span);
     w.key("valid").value(d.valid).end_object();
   }
   w.end_array();
   w.key("dois").begin_array();
   for (const Doi& d : r.dois) {
     w.begin_object().key("doi").value(d.value).key("as_written").value(d.as_written);
-    write_position(w, d.span);
+    write_position(w, doc, d.span);
     w.end_object();
   }
   w.end_array();
@@ -113,8 +125,7 @@ void write_reference(json::Writer& w, const Reference& r, const std::string& inp
     w.key("parts").begin_array();
     for (const Part& p : r.parts) {
       w.begin_object().key("lang").value(p.lang);
-      write_position(w, p.span);
-      w.key("end_line").value(p.span.end_line).key("end_column").value(p.span.end_column);
+      write_position(w, doc, p.span, true);
       w.end_object();
     }
     w.end_array();
@@ -149,13 +160,17 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
   w.key("inputs").begin_array();
   for (const auto& d : corpus.documents) {
     w.begin_object().key("path").value(d->path()).key("format").value(d->format());
+    w.key("positions")
+        .value(std::string(d->place_unit() == "paragraph" ? "paragraph"
+                           : d->format() == "pdf"         ? "page-line"
+                                                          : "line"));
     w.key("references").value(per_input[d->id()]).end_object();
   }
   w.end_array();
 
   w.key("references").begin_array();
   for (const Reference& r : corpus.references) {
-    write_reference(w, r, corpus.documents[r.input]->path(), input.links, input.archive);
+    write_reference(w, r, *corpus.documents[r.input], input.links, input.archive);
     flush(kChunk);
   }
   w.end_array();
@@ -166,8 +181,7 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
     w.key("rule").value(f.rule).key("category").value(f.category);
     w.key("severity").value(to_string(f.severity)).key("message").value(f.message);
     w.key("input").value(corpus.documents[f.span.input]->path());
-    write_position(w, f.span);
-    w.key("end_line").value(f.span.end_line).key("end_column").value(f.span.end_column);
+    write_position(w, *corpus.documents[f.span.input], f.span, true);
     if (f.reference.empty()) {
       w.key("reference").null();
     } else {

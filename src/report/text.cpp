@@ -108,8 +108,10 @@ std::string render_text(const ReportInput& input, const TextOptions& options) {
   for (const Finding& f : input.findings) {
     const Document& doc = *input.corpus.documents[f.span.input];
     out += style("\x1b[1m");
-    out +=
-        doc.path() + ":" + std::to_string(f.span.line) + ":" + std::to_string(f.span.column) + ": ";
+    out += doc.path();
+    out += ':';
+    out += doc.where(f.span.line, f.span.column);
+    out += ": ";
     out += style("\x1b[0m");
     out += style(severity_colour(f.severity));
     out += to_string(f.severity);
@@ -120,9 +122,10 @@ std::string render_text(const ReportInput& input, const TextOptions& options) {
     const std::size_t to = f.span.end_line == f.span.line
                                ? static_cast<std::size_t>(f.span.end_column - 1)
                                : utf8::length(line);
-    excerpt(out, line, from, to, f.span.line, style);
+    const int line_no = doc.place(f.span.line).line;
+    excerpt(out, line, from, to, line_no, style);
     if (f.fix) {
-      out += std::string(std::to_string(f.span.line).size() + 2, ' ') + "= fix: ";
+      out += std::string(std::to_string(line_no).size() + 2, ' ') + "= fix: ";
       out += f.fix->replacement.empty() ? std::string("remove it")
                                         : escape_visible(f.fix->replacement);
       out += f.fix->verified ? " (verified)\n" : "\n";

@@ -128,5 +128,7 @@ TEST_CASE("the format is told by the extension, else by the content") {
   CHECK(load("<stdin>", "1 A. Title. 2019.\n")->format() == "text");
   CHECK(load("refs", "Write to me@example.com {soon}\n")->format() == "text");
   CHECK(known_format("bibtex"));
-  CHECK(!known_format("pdf"));
+  CHECK(known_format("pdf"));
+  CHECK(known_format("docx"));
+  CHECK(!known_format("odt"));
 }

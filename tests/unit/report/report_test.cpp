@@ -18,7 +18,7 @@ TEST_CASE("the JSON report follows citelint-report/1") {
   CHECK(j["tool"]["name"] == "citelint");
   CHECK(j["as_of"] == "2024-01-01");
   CHECK(j["inputs"][0] ==
-        nlohmann::json{{"path", "dir/refs.txt"}, {"format", "text"}, {"references", 1}});
+        nlohmann::json{{"path", "dir/refs.txt"}, {"format", "text"}, {"positions", "line"}, {"references", 1}});
   const auto& ref = j["references"][0];
   CHECK(ref["id"] == "1");
   CHECK(ref["input"] == "dir/refs.txt");

@@ -1,0 +1,47 @@
+// `citelint text FILE...`: the text citelint reads from each input, line by line with where
+// each line is. For a PDF or a DOCX that is its reference section as laid out: what to look at
+// when a finding's text or position is not what the page shows.
+#include <iostream>
+#include <memory>
+
+#include "citelint/read.hpp"
+#include "cli/commands.hpp"
+
+namespace citelint::cli {
+
+namespace {
+
+int print_text(const std::vector<std::string>& files, const std::string& format) {
+  int exit = kClean;
+  for (const std::string& path : files) {
+    LoadResult loaded = load_document(0, path, format);
+    print_diagnostics(loaded.diagnostics);
+    if (!loaded.diagnostics.empty()) exit = kUsage;
+    if (!loaded.document) continue;
+    const Document& doc = *loaded.document;
+    std::cout << "# " << doc.path() << " (" << doc.format() << ")\n";
+    for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) {
+      std::string where = doc.where(l, 1);
+      where.resize(where.size() - 2);  // the column
+      std::cout << where << (doc.wrapped_before(l) ? " + " : " | ") << doc.line_text(l) << '\n';
+    }
+  }
+  return exit;
+}
+
+}  // namespace
+
+void add_text_command(CLI::App& app, int& exit_code) {
+  auto files = std::make_shared<std::vector<std::string>>();
+  auto format = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand(
+      "text",
+      "Print the text citelint reads from each input, each line with its place (page and line "
+      "of a PDF, paragraph of a DOCX); '+' marks a line the text joins to the one above (a URL "
+      "wrapped at the end of a line)");
+  cmd->add_option("files", *files, "Inputs, as for check")->required();
+  cmd->add_option("--input-format", *format, "Read every input as this format");
+  cmd->callback([files, format, &exit_code] { exit_code = print_text(*files, *format); });
+}
+
+}  // namespace citelint::cli

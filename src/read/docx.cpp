@@ -1,0 +1,201 @@
+// DOCX (Word): libzip opens the package, pugixml reads word/document.xml and the relationships
+// that hold the hyperlinks' addresses. Each paragraph of the reference section is a line of the
+// document's text (what Word shows: text, tabs, no deleted text, no field codes), so the text
+// reader and its rules read it as they read a plain list; a hyperlink whose words are not its
+// address adds the address as a URL at those words. Spans say paragraph and column.
+#include <zip.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <pugixml.hpp>
+#include <string>
+
+#include "citelint/read.hpp"
+#include "model/utf8.hpp"
+#include "read/headings.hpp"
+
+namespace citelint {
+
+namespace {
+
+constexpr std::size_t kMaxPart = 512u << 20;  // an XML part larger than this is not read
+
+struct ZipCloser {
+  void operator()(zip_t* z) const { zip_discard(z); }
+};
+
+// A part of the package, or why it cannot be read.
+bool read_part(zip_t* zip, const char* name, std::string& out, std::string& why) {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat(zip, name, 0, &st) != 0) {
+    why = std::string("it has no ") + name;
+    return false;
+  }
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPart) {
+    why = std::string(name) + " is larger than 512 MiB";
+    return false;
+  }
+  zip_file_t* f = zip_fopen(zip, name, 0);
+  if (!f) {
+    why = std::string(name) + ": " + zip_strerror(zip);
+    return false;
+  }
+  char chunk[1 << 16];
+  zip_int64_t n;
+  while ((n = zip_fread(f, chunk, sizeof chunk)) > 0 && out.size() < kMaxPart)
+    out.append(chunk, static_cast<std::size_t>(n));
+  const bool ok = n == 0;
+  if (!ok) why = std::string(name) + " is damaged: " + zip_file_strerror(f);
+  zip_fclose(f);
+  return ok;
+}
+
+// What a paragraph shows, and its hyperlinks: [begin, end) of its text and the address.
+struct Paragraph {
+  std::string text;
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> links;
+};
+
+class Collector {
+ public:
+  explicit Collector(const std::map<std::string, std::string>& targets) : targets_(targets) {}
+
+  void body(const pugi::xml_node& node) {
+    for (const pugi::xml_node& child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string_view name = child.name();
+      if (name == "w:p") {
+        paragraphs.emplace_back();
+        runs(child, paragraphs.back());
+      } else {
+        body(child);  // tables, content controls, sections
+      }
+    }
+  }
+
+  std::vector<Paragraph> paragraphs;
+
+ private:
+  // The text of a paragraph's runs, in order; text boxes' own paragraphs come after it.
+  void runs(const pugi::xml_node& node, Paragraph& p) {
+    for (const pugi::xml_node& child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string_view name = child.name();
+      if (name == "w:t") {
+        p.text += child.text().get();
+      } else if (name == "w:tab" || name == "w:br" || name == "w:cr") {
+        p.text += ' ';
+      } else if (name == "w:noBreakHyphen") {
+        p.text += '-';
+      } else if (name == "w:del" || name == "w:instrText" || name == "w:delText" ||
+                 name == "w:pPr" || name == "w:rPr") {
+        continue;  // deleted text, field codes, properties: not what Word shows
+      } else if (name == "w:txbxContent") {
+        body(child);
+      } else if (name == "w:hyperlink") {
+        const std::size_t begin = p.text.size();
+        runs(child, p);
+        const auto it = targets_.find(child.attribute("r:id").value());
+        if (it != targets_.end() && p.text.size() > begin)
+          p.links.emplace_back(begin, p.text.size(), it->second);
+      } else {
+        runs(child, p);  // w:r, w:ins, w:smartTag, w:sdt, w:fldSimple ...
+      }
+    }
+  }
+
+  const std::map<std::string, std::string>& targets_;
+};
+
+}  // namespace
+
+LoadResult read_docx_document(std::size_t id, std::string path, const std::string& bytes) {
+  LoadResult result;
+  auto fail = [&](std::string message) {
+    result.diagnostics.push_back({path, 0, 0, std::move(message)});
+    return std::move(result);
+  };
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  std::unique_ptr<zip_t, ZipCloser> zip(source ? zip_open_from_source(source, ZIP_RDONLY, &error)
+                                               : nullptr);
+  if (!zip) {
+    if (source) zip_source_free(source);
+    std::string why = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    const bool zip_magic = bytes.rfind("PK\x03\x04", 0) == 0;
+    return fail(zip_magic ? "truncated or damaged: its ZIP directory cannot be read (" + why +
+                                "; the file has " + std::to_string(bytes.size()) + " bytes)"
+                          : "not a DOCX: not a ZIP package (" + why + ")");
+  }
+  zip_error_fini(&error);
+
+  std::string xml, why;
+  if (!read_part(zip.get(), "word/document.xml", xml, why))
+    return fail("not a readable DOCX: " + why);
+  // The hyperlinks' addresses: relationships of TargetMode External.
+  std::map<std::string, std::string> targets;
+  std::string rels;
+  if (read_part(zip.get(), "word/_rels/document.xml.rels", rels, why)) {
+    pugi::xml_document r;
+    r.load_buffer(rels.data(), rels.size());
+    for (const pugi::xml_node& rel : r.child("Relationships").children("Relationship"))
+      if (std::string_view(rel.attribute("TargetMode").value()) == "External")
+        targets[rel.attribute("Id").value()] = rel.attribute("Target").value();
+  }
+
+  pugi::xml_document doc;
+  const pugi::xml_parse_result parsed =
+      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
+  Collector collect(targets);
+  collect.body(doc.child("w:document").child("w:body"));
+  if (!parsed) {
+    // pugixml keeps what it read before the fault: those paragraphs are still read.
+    const std::size_t at =
+        std::min(xml.size(), static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)));
+    Document part(0, "", xml.substr(0, at));
+    const Span where = part.span(at, at);
+    result.diagnostics.push_back(
+        {path, 0, 0,
+         "word/document.xml breaks at its line " + std::to_string(where.line) + ", column " +
+             std::to_string(where.column) + ": " + parsed.description() + "; read the " +
+             std::to_string(collect.paragraphs.size()) + " paragraphs before it"});
+  }
+
+  // The section: after the last paragraph that is a References heading, to an appendix.
+  const std::vector<Paragraph>& ps = collect.paragraphs;
+  std::size_t begin = 0, end = ps.size();
+  for (std::size_t i = ps.size(); i-- > 0;)
+    if (headings::is_references_heading(ps[i].text)) {
+      begin = i + 1;
+      break;
+    }
+  for (std::size_t i = begin; i < end; ++i)
+    if (headings::is_after_references_heading(ps[i].text)) end = i;
+
+  std::string text;
+  std::vector<std::uint32_t> starts;
+  std::vector<Document::Place> places;
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> links;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (i > begin) text += '\n';
+    starts.push_back(static_cast<std::uint32_t>(text.size()));
+    places.push_back({0, static_cast<int>(i + 1)});
+    for (const auto& [b, e, target] : ps[i].links)
+      links.emplace_back(text.size() + b, text.size() + e, target);
+    std::string shown = ps[i].text;  // one line: a line break inside a w:t is a space
+    std::replace(shown.begin(), shown.end(), '\n', ' ');
+    std::replace(shown.begin(), shown.end(), '\r', ' ');
+    text += shown;
+  }
+  text = utf8::repair(text);  // same length where valid, as XML text is
+  result.document = std::make_unique<Document>(id, std::move(path), std::move(text), "docx");
+  result.document->set_layout(std::move(starts), std::move(places), "paragraph");
+  for (const auto& [b, e, target] : links) result.document->add_link(b, e, target);
+  return result;
+}
+
+}  // namespace citelint

@@ -1,0 +1,156 @@
+// PDF: poppler reads the words of each page (in citelint's PDF module, loaded only for a PDF),
+// pdf_layout.cpp makes the reference section's text of them, and the text reader reads that.
+// Spans say page and line.
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <set>
+#include <string>
+
+#include "citelint/read.hpp"
+#include "read/pdf_layout.hpp"
+#include "read/poppler/words_abi.h"
+
+namespace citelint {
+
+namespace {
+
+std::string executable_dir() {
+  char buf[4096];
+  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return ".";
+  const std::string exe(buf, static_cast<std::size_t>(n));
+  const std::size_t slash = exe.rfind('/');
+  return slash == std::string::npos ? "." : exe.substr(0, slash);
+}
+
+struct Module {
+  citelint_pdf_words_fn words = nullptr;
+  std::string tried;  // where it was looked for, when it was not found
+};
+
+// citelint-pdf.so: $CITELINT_PDF_MODULE, next to the binary, in ../lib/citelint, or where the
+// build put it.
+const Module& pdf_module() {
+  static const Module module = [] {
+    Module m;
+    std::vector<std::string> paths;
+    if (const char* env = std::getenv("CITELINT_PDF_MODULE"); env && *env) paths.emplace_back(env);
+    const std::string dir = executable_dir();
+    paths.push_back(dir + "/citelint-pdf.so");
+    paths.push_back(dir + "/../lib/citelint/citelint-pdf.so");
+#ifdef CITELINT_MODULE_DIR
+    paths.push_back(std::string(CITELINT_MODULE_DIR) + "/citelint-pdf.so");
+#endif
+    for (const std::string& path : paths) {
+      void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (!handle) {
+        m.tried += (m.tried.empty() ? "" : ", ") + path;
+        continue;
+      }
+      auto version = reinterpret_cast<int (*)()>(dlsym(handle, "citelint_pdf_abi_version"));
+      auto words = reinterpret_cast<citelint_pdf_words_fn>(dlsym(handle, "citelint_pdf_words"));
+      if (version && words && version() == CITELINT_PDF_ABI_VERSION) {
+        m.words = words;
+        return m;
+      }
+      m.tried += (m.tried.empty() ? "" : ", ") + path + " (another version)";
+      dlclose(handle);
+    }
+    return m;
+  }();
+  return module;
+}
+
+int collect(void* context, const citelint_pdf_word* w) {
+  auto& words = *static_cast<std::vector<pdf::Word>*>(context);
+  pdf::Word word;
+  word.page = w->page;
+  word.x0 = w->x0;
+  word.y0 = w->y0;
+  word.x1 = w->x1;
+  word.y1 = w->y1;
+  word.size = w->font_size;
+  word.text.assign(w->text, w->size);
+  word.space_after = w->space_after != 0;
+  words.push_back(std::move(word));
+  return 0;
+}
+
+// A PDF cut short has lost its trailer, which names the catalog: poppler rebuilds the object
+// table by scanning, but needs the catalog named. A trailer that names it, when the catalog
+// object is there, is appended; otherwise nothing.
+std::string with_trailer(const std::string& bytes) {
+  std::size_t at = bytes.rfind("/Type /Catalog");
+  if (at == std::string::npos) at = bytes.rfind("/Type/Catalog");
+  if (at == std::string::npos) return {};
+  const std::size_t obj = bytes.rfind(" obj", at);
+  if (obj == std::string::npos) return {};
+  // "12 0 obj": the object's number and generation, just before.
+  std::size_t b = obj;
+  int spaces = 0;
+  while (b > 0 && (std::isdigit(static_cast<unsigned char>(bytes[b - 1])) || bytes[b - 1] == ' ')) {
+    if (bytes[b - 1] == ' ' && ++spaces > 1) break;
+    --b;
+  }
+  const std::string id = bytes.substr(b, obj - b);  // "12 0"
+  if (id.empty() || !std::isdigit(static_cast<unsigned char>(id[0]))) return {};
+  return bytes + "\ntrailer\n<< /Root " + id + " R >>\n%%EOF\n";
+}
+
+}  // namespace
+
+LoadResult read_pdf_document(std::size_t id, std::string path, const std::string& bytes) {
+  LoadResult result;
+  auto fail = [&](std::string message) {
+    result.diagnostics.push_back({path, 0, 0, std::move(message)});
+    return std::move(result);
+  };
+  const Module& module = pdf_module();
+  if (!module.words)
+    return fail(
+        "reading a PDF needs citelint's PDF module, citelint-pdf.so (built where poppler's "
+        "libpoppler-cpp-dev is installed); not found at " +
+        module.tried);
+  // A PDF ends with %%EOF (and a line break or a few bytes of padding): one without it was cut
+  // short, and poppler reads what it can recover.
+  const std::size_t eof = bytes.rfind("%%EOF");
+  const bool truncated = eof == std::string::npos || bytes.size() - eof > 1024;
+  const std::string mended = truncated ? with_trailer(bytes) : std::string();
+  const std::string& read = mended.empty() ? bytes : mended;
+  std::vector<pdf::Word> words;
+  int bad_pages = 0;
+  char error[256] = {};
+  const int pages =
+      module.words(read.data(), read.size(), collect, &words, &bad_pages, error, sizeof error);
+  const std::string ends =
+      "the file ends at byte " + std::to_string(bytes.size()) + " without %%EOF";
+  if (pages < 0)
+    return fail(truncated ? "truncated: " + ends + ", and no page could be recovered"
+                          : std::string("not a readable PDF: ") + error);
+  if (truncated) {
+    std::set<int> read_pages;
+    for (const pdf::Word& w : words) read_pages.insert(w.page);
+    result.diagnostics.push_back({path, 0, 0,
+                                  "truncated: " + ends + "; read the text of " +
+                                      std::to_string(read_pages.size()) + " of its " +
+                                      std::to_string(pages) + " pages"});
+  } else if (bad_pages > 0)
+    result.diagnostics.push_back({path, 0, 0,
+                                  std::to_string(bad_pages) + " of " + std::to_string(pages) +
+                                      " pages could not be read; the others were"});
+  if (words.empty() && pages > 0)
+    result.diagnostics.push_back(
+        {path, 0, 0,
+         "no text in it: scanned pages need OCR (optical character recognition) first"});
+
+  pdf::Text text = pdf::reference_text(words);
+  words = {};
+  result.document = std::make_unique<Document>(id, std::move(path), std::move(text.text), "pdf");
+  result.document->set_layout(std::move(text.line_starts), std::move(text.places), "line");
+  return result;
+}
+
+}  // namespace citelint
