@@ -35,8 +35,11 @@ struct RepairCandidate {
   std::string why;  // what was changed, in words
 };
 constexpr std::size_t kMaxRepairs = 4;
+// `breaks`: offsets into url.as_written where the original broke the line without whitespace
+// in the text (a URL a PDF's layout wrapped; Document::wrapped_before).
 std::vector<RepairCandidate> repair_candidates(const Url& url,
-                                               const std::vector<std::string>& host_words);
+                                               const std::vector<std::string>& host_words,
+                                               const std::vector<std::size_t>& breaks = {});
 // The words (runs of letters, lowercased, three or more) of a URL's path, for
 // repair_candidates' host_words.
 std::vector<std::string> path_words(std::string_view url);

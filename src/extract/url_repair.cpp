@@ -64,25 +64,30 @@ std::vector<std::string> path_words(std::string_view url) {
 }
 
 std::vector<RepairCandidate> repair_candidates(const Url& u,
-                                               const std::vector<std::string>& host_words) {
+                                               const std::vector<std::string>& host_words,
+                                               const std::vector<std::size_t>& breaks) {
   Candidates out{u.normalised, {}};
   const std::string_view w = u.as_written;
 
-  // 1. A line break inside the URL, as written: the hyphen of "strategic-\noutlook" lost in
-  //    extraction, or one the typesetter added that the URL never had.
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    if (w[i] != '\n' && w[i] != '\r') continue;
-    std::size_t a = i, b = i;
-    while (a > 0 && std::isspace(static_cast<unsigned char>(w[a - 1]))) --a;
-    while (b < w.size() && std::isspace(static_cast<unsigned char>(w[b]))) ++b;
-    if (a == 0 || b >= w.size()) continue;
+  // 1. A line break inside the URL: the hyphen of "strategic-\noutlook" lost in extraction, or
+  //    one the typesetter added that the URL never had. [a, b) is the break's whitespace.
+  auto at_break = [&](std::size_t a, std::size_t b) {
+    if (a == 0 || b >= w.size()) return;
     const std::string before(w.substr(0, a)), after(w.substr(b));
     if (alnum(w[a - 1]) && alnum(w[b]))
       out.add(before + "-" + after, "a hyphen restored at the line break");
     if (w[a - 1] == '-' && a >= 2 && alnum(w[a - 2]) && alnum(w[b]))
       out.add(before.substr(0, before.size() - 1) + after, "the hyphen at the line break removed");
+  };
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w[i] != '\n' && w[i] != '\r') continue;
+    std::size_t a = i, b = i;
+    while (a > 0 && std::isspace(static_cast<unsigned char>(w[a - 1]))) --a;
+    while (b < w.size() && std::isspace(static_cast<unsigned char>(w[b]))) ++b;
+    at_break(a, b);
     i = b;
   }
+  for (std::size_t at : breaks) at_break(at, at);  // where a PDF's layout wrapped it
 
   // 2. Two words run together where the URL's other hyphenated words, or other URLs on the
   //    same host, know both (or one) of them.

@@ -65,7 +65,12 @@ RepairReport verify_repairs(const Corpus& corpus, const CheckReport& links,
         for (const auto& [w, n] : counts)
           if (n > static_cast<int>(own.count(w))) others.push_back(w);
       }
-      wanted[repair_key(u)] = repair_candidates(u, others);
+      // Where a PDF's layout wrapped it: a break the text does not show.
+      const Document& doc = *corpus.documents[u.span.input];
+      std::vector<std::size_t> breaks;
+      for (int l = u.span.line + 1; l <= u.span.end_line; ++l)
+        if (doc.wrapped_before(l)) breaks.push_back(doc.line_begin(l) - u.span.begin);
+      wanted[repair_key(u)] = repair_candidates(u, others, breaks);
     }
   }
   std::vector<std::string> asked;

@@ -30,7 +30,7 @@ std::string bare(std::string_view line) {
       ++i;
     if (i == line.size() || (line[i] != '.' && line[i] != ' ')) i = 0;
   }
-  if (i > 0 && i < line.size() && (line[i] == ' ' || line[i] == '.')) line.remove_prefix(i);
+  if (i > 0 && i < line.size() && (line[i] == ' ' || line[i] == '.')) line.remove_prefix(i + 1);
   trim(line);
   return utf8::ascii_lower(line);
 }

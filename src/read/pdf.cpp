@@ -114,6 +114,8 @@ LoadResult read_pdf_document(std::size_t id, std::string path, const std::string
         "reading a PDF needs citelint's PDF module, citelint-pdf.so (built where poppler's "
         "libpoppler-cpp-dev is installed); not found at " +
         module.tried);
+  if (bytes.substr(0, 1024).find("%PDF-") == std::string::npos)
+    return fail("not a PDF: no %PDF- header at its start");
   // A PDF ends with %%EOF (and a line break or a few bytes of padding): one without it was cut
   // short, and poppler reads what it can recover.
   const std::size_t eof = bytes.rfind("%%EOF");

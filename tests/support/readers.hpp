@@ -39,6 +39,26 @@ inline std::vector<ItemRow> items_of(const std::vector<Reference>& refs) {
   return items;
 }
 
+// One item as the original shows where it is: reference id, kind, value, page (0 without
+// pages), line (a DOCX's paragraph), column; and the page and line where it ends.
+using PlacedRow = std::tuple<std::string, std::string, std::string, int, int, int, int, int>;
+inline std::vector<PlacedRow> placed_items_of(const Document& doc,
+                                              const std::vector<Reference>& refs) {
+  std::vector<PlacedRow> items;
+  auto add = [&](const Reference& r, std::string kind, std::string value, const Span& s) {
+    const Document::Place at = doc.place(s.line), to = doc.place(s.end_line);
+    items.emplace_back(r.id, std::move(kind), std::move(value), at.page, at.line, s.column, to.page,
+                       to.line);
+  };
+  for (const Reference& r : refs) {
+    for (const Url& u : r.urls) add(r, "url", std::string(u.normalised), u.span);
+    for (const Date& d : r.dates)
+      add(r, std::string(to_string(d.role)), std::string(d.value()), d.span);
+    for (const Doi& d : r.dois) add(r, "doi", d.value, d.span);
+  }
+  return items;
+}
+
 // The shared corpus of real reference lists beside the project, or an empty path when it is
 // not there (its tests are then skipped).
 inline std::filesystem::path shared_corpus() {

@@ -50,6 +50,20 @@ TEST_CASE("a line break inside a word is where a hyphen was lost, or added") {
   CHECK(repair_candidates(cite("http://x.org/reports/\n2021/a.pdf").url(), {}).empty());
 }
 
+TEST_CASE("a PDF's wrap inside a word, which the text does not show, is such a break too") {
+  // "strategic-" at the end of a line, "outlook.pdf" on the next: joined as written.
+  const Cited wrapped = cite("http://x.org/reports/strategic-outlook.pdf");
+  auto cs = repair_candidates(wrapped.url(), {}, {31});
+  REQUIRE(!cs.empty());
+  CHECK(cs[0].url == "http://x.org/reports/strategicoutlook.pdf");
+  CHECK(cs[0].why == "the hyphen at the line break removed");
+  const Cited lost = cite("http://x.org/reports/strategicoutlook.pdf");
+  cs = repair_candidates(lost.url(), {}, {30});
+  REQUIRE(!cs.empty());
+  CHECK(cs[0].url == "http://x.org/reports/strategic-outlook.pdf");
+  CHECK(repair_candidates(lost.url(), {}).empty());  // no break known, no guess
+}
+
 TEST_CASE("words the URL's path and its host's other URLs know say where a hyphen goes") {
   // The path's own hyphenated words know both halves.
   const Cited own = cite("https://x.org/annual-report-2020/annualreport.pdf");
