@@ -12,12 +12,14 @@ if [ ! -f "$dir/CMakeCache.txt" ]; then
     -DCITELINT_MIMALLOC=OFF >/dev/null
 fi
 cmake --build "$dir" --parallel "$(nproc)" --target read_text_fuzz read_bibtex_fuzz \
-  read_csl_json_fuzz read_ris_fuzz read_jats_fuzz read_latex_fuzz read_markdown_fuzz read_html_fuzz
+  read_csl_json_fuzz read_ris_fuzz read_jats_fuzz read_latex_fuzz read_markdown_fuzz read_html_fuzz \
+  read_docx_fuzz read_pdf_fuzz
 mkdir -p "$dir/crashes"
 declare -A seeds=([text]=examples [bibtex]=tests/fixtures/bibtex [csl_json]=tests/fixtures/csl
                   [ris]=tests/fixtures/ris [jats]=tests/fixtures/jats [latex]=tests/fixtures/latex
-                  [markdown]=tests/fixtures/markdown [html]=tests/fixtures/html)
-for format in text bibtex csl_json ris jats latex markdown html; do
+                  [markdown]=tests/fixtures/markdown [html]=tests/fixtures/html
+                  [docx]=tests/fixtures/docx [pdf]=tests/fuzz/seeds/pdf)
+for format in text bibtex csl_json ris jats latex markdown html docx pdf; do
   corpus="$dir/corpus/$format"
   log="$dir/read_${format}_fuzz.log"
   mkdir -p "$corpus"

@@ -268,11 +268,12 @@ Text reference_text(const std::vector<Word>& words) {
 
   // The column each line is in: its left and right edges, from the lines beside it.
   std::vector<double> left(lines.size()), right(lines.size());
+  std::size_t page_begin = 0;  // lines come page by page
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].page != lines[page_begin].page) page_begin = i;
     left[i] = lines[i].x0;
     right[i] = lines[i].x1;
-    for (std::size_t j = 0; j < lines.size(); ++j) {
-      if (lines[j].page > lines[i].page) break;
+    for (std::size_t j = page_begin; j < lines.size() && lines[j].page == lines[i].page; ++j) {
       if (!overlaps(lines[i], lines[j])) continue;
       left[i] = std::min(left[i], lines[j].x0);
       right[i] = std::max(right[i], lines[j].x1);
