@@ -62,8 +62,14 @@ std::vector<Reference> read_ris(const Document& doc, std::vector<Diagnostic>& di
 std::vector<Reference> read_jats(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
 // LaTeX (.tex, BibTeX's .bbl): one reference per \bibitem of thebibliography; its URLs
-// (\url{}, \href{}{}), dates and DOIs found as in text.
+// (\url{}, \href{}{}), dates and DOIs found as in text. A biblatex .bbl (\entry ...
+// \endentry) goes to read_biblatex_bbl.
 std::vector<Reference> read_latex(const Document& doc, std::vector<Diagnostic>& diagnostics);
+
+// biblatex's .bbl, as biber writes it (read_latex hands it on): one reference per \entry; the
+// url, doi and eprint of its \verb fields, the access date of urlyear/urlmonth/urlday, the
+// publication date of year/month/day, \url{} and worded dates in note and howpublished.
+std::vector<Reference> read_biblatex_bbl(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
 // Markdown: one reference per footnote definition, link reference definition, or list item
 // under a heading that names the references; URLs, dates and DOIs found as in text.

@@ -339,13 +339,9 @@ class Parser {
       } else if (f.name == "eprint") {
         const Field* kind = find(fields, "eprinttype");
         if (!kind) kind = find(fields, "archiveprefix");
-        const std::string k = kind ? utf8::ascii_lower(unescape(kind->value)) : "";
-        const std::string id = unescape(f.value);
         // The address an identifier stands for: a URL made, not written.
-        std::string url;
-        if (k == "arxiv") url = "https://arxiv.org/abs/" + id;
-        if (k == "hdl" || k == "handle") url = "https://hdl.handle.net/" + id;
-        if (k == "pubmed") url = "https://pubmed.ncbi.nlm.nih.gov/" + id + "/";
+        const std::string url =
+            record::eprint_url(kind ? unescape(kind->value) : "", unescape(f.value));
         if (!url.empty()) add_url(ref, f.text_begin(), f.text_end(), url, true);
       } else if (f.name == "urldate") {
         add_date(ref, DateRole::accessed, f, unescape(f.value));

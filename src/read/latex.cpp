@@ -53,6 +53,9 @@ std::vector<Reference> read_latex(const Document& doc, std::vector<Diagnostic>& 
     if (after < s.size() && std::isalpha(static_cast<unsigned char>(s[after]))) continue;
     if (!in_comment(s, at)) items.push_back(at);
   }
+  if (items.empty() && s.find("\\entry{") != std::string_view::npos &&
+      s.find("\\endentry") != std::string_view::npos)
+    return read_biblatex_bbl(doc, diagnostics);  // biber's .bbl: fields, not text
   if (items.empty() && s.find("\\begin{thebibliography}") != std::string_view::npos) {
     const Span where =
         doc.span(s.find("\\begin{thebibliography}"), s.find("\\begin{thebibliography}"));

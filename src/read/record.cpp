@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "citelint/extract.hpp"
+#include "model/utf8.hpp"
 
 namespace citelint::record {
 
@@ -53,6 +54,15 @@ void sort_items(Reference& ref) {
             [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
   std::sort(ref.urls.begin(), ref.urls.end(),
             [](const Url& a, const Url& b) { return a.span.begin < b.span.begin; });
+}
+
+std::string eprint_url(std::string_view type, std::string_view id) {
+  const std::string k = utf8::ascii_lower(type);
+  if (id.empty()) return {};
+  if (k == "arxiv") return "https://arxiv.org/abs/" + std::string(id);
+  if (k == "hdl" || k == "handle") return "https://hdl.handle.net/" + std::string(id);
+  if (k == "pubmed") return "https://pubmed.ncbi.nlm.nih.gov/" + std::string(id) + "/";
+  return {};
 }
 
 }  // namespace citelint::record

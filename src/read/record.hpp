@@ -21,6 +21,9 @@ Doi make_doi(const Document& doc, std::size_t begin, std::size_t end, std::strin
 // Adds the dates that words mark in doc's text [begin, end) ("Accessed: 2021-03-03", "Acesso
 // em: 3 mar. 2021"); whether one of them is an access date.
 bool add_marked_dates(const Document& doc, Reference& ref, std::size_t begin, std::size_t end);
+// The address an eprint identifier stands for, by its type (arxiv, hdl or handle, pubmed; any
+// case): empty for other types.
+std::string eprint_url(std::string_view type, std::string_view id);
 // The reference's dates and URLs in the order of the source.
 void sort_items(Reference& ref);
 
