@@ -64,6 +64,8 @@ const Module& pdf_module() {
   return module;
 }
 
+constexpr int kMaxPagesWithoutHeading = 4;
+
 int collect(void* context, const citelint_pdf_word* w) {
   auto& words = *static_cast<std::vector<pdf::Word>*>(context);
   pdf::Word word;
@@ -150,6 +152,14 @@ LoadResult read_pdf_document(std::size_t id, std::string path, const std::string
 
   pdf::Text text = pdf::reference_text(words);
   words = {};
+  // Without a References heading the whole text is the list: right for a page or two of
+  // references, not for an article or a manual, whose every paragraph would be an entry.
+  if (!text.found_heading && pages > kMaxPagesWithoutHeading)
+    return fail(
+        "no reference section found: no line reads as a heading such as References, "
+        "Bibliography or Works Cited, and a PDF without one is read whole only up to " +
+        std::to_string(kMaxPagesWithoutHeading) + " pages (this one has " + std::to_string(pages) +
+        ")");
   result.document = std::make_unique<Document>(id, std::move(path), std::move(text.text), "pdf");
   result.document->set_layout(std::move(text.line_starts), std::move(text.places), "line");
   return result;

@@ -285,6 +285,15 @@ Text reference_text(const std::vector<Word>& words) {
     if (overlaps(lines[i - 1], lines[i]) && lines[i].top > lines[i - 1].top)
       steps.push_back(lines[i].top - lines[i - 1].top);
   const double step = median(steps);
+  // A wider step is a paragraph's end only where the list spaces its entries so: at several
+  // places, not one gap before a figure or a page's last line.
+  auto gap_after = [&](std::size_t i) {
+    return step > 0 && overlaps(lines[i - 1], lines[i]) &&
+           lines[i].top - lines[i - 1].top > 1.6 * step;
+  };
+  std::size_t gaps = 0;
+  for (std::size_t i = 1; i < lines.size(); ++i) gaps += gap_after(i);
+  const bool spaced = gaps >= 2 && gaps * 8 >= lines.size();
 
   auto place = [](const Line& l) { return Document::Place{l.page, l.number}; };
   std::size_t line_begin = 0;  // of the text's current line, for the URL it ends with
@@ -302,8 +311,7 @@ Text reference_text(const std::vector<Word>& words) {
         continue;
       }
       out.text += '\n';
-      const bool gap = step > 0 && overlaps(prev, l) && l.top - prev.top > 1.6 * step;
-      if (gap) {
+      if (spaced && gap_after(i)) {
         out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
         out.places.push_back(place(l));
         out.text += '\n';

@@ -114,6 +114,15 @@ TEST_CASE("not a PDF by its bytes: an error, nothing read") {
   CHECK(garbage.diagnostics[0].message == "not a PDF: no %PDF- header at its start");
 }
 
+TEST_CASE("a long PDF without a References heading is not read as a list") {
+  const Read r = read_pdf("paper.pdf", test::fixture("pdf/no-heading.pdf"));
+  CHECK(!r.doc);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message.rfind("no reference section found: no line reads as a heading",
+                                       0) == 0);
+  CHECK(r.diagnostics[0].message.find("(this one has 5)") != std::string::npos);
+}
+
 namespace {
 
 // Words of one line, a size-10 font, each word 5 points a character, one space apart.
@@ -191,4 +200,20 @@ TEST_CASE("layout: headings that open a reference section, and ones that do not"
   CHECK(starts("R E F E R E N C E S"));
   CHECK(!starts("See the references below."));
   CHECK(!starts("Reference management"));
+}
+
+TEST_CASE("layout: a paragraph gap splits entries only where the list is spaced so") {
+  auto text = [](bool spaced) {
+    std::vector<pdf::Word> w;
+    line(w, 1, 72, 90, "References");
+    double y = 100;
+    for (int i = 1; i <= 6; ++i) {
+      line(w, 1, 72, y, "Entry " + std::to_string(i) + " by its author.");
+      line(w, 1, 72, y + 12, "Its second line.");
+      y += (spaced || i == 3) ? 36 : 24;  // one wider gap, or one after every entry
+    }
+    return pdf::reference_text(w).text;
+  };
+  CHECK(text(false).find("\n\n") == std::string::npos);
+  CHECK(text(true).find("Its second line.\n\nEntry 2") != std::string::npos);
 }
