@@ -15,6 +15,7 @@ if [ "${CITELINT_QUICK:-0}" != 1 ]; then
   echo "== ASan + UBSan build =="
   ci/build.sh build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCITELINT_SANITIZE=ON
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS="suppressions=$PWD/ci/lsan.supp:print_suppressions=0" \
     ctest --test-dir build-sanitize --output-on-failure --parallel "$(nproc)"
   echo "== fuzzing the readers (libFuzzer, clang) =="
   ci/fuzz.sh "${CITELINT_FUZZ_SECONDS:-15}"

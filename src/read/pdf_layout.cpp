@@ -152,6 +152,12 @@ std::vector<Line> lines_of(const std::vector<Word>& words) {
   return lines;
 }
 
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
 // A page number alone: "12", "- 12 -", "Page 12", "12 of 30", "xii".
 bool page_number(std::string_view t) {
   std::string s = utf8::ascii_lower(t);
@@ -171,8 +177,9 @@ std::string furniture_key(std::string_view t) {
   return s;
 }
 
-// Drops page numbers and running heads and feet: lines in the top two and bottom two rows of
-// a page that are a page number, or read the same (less digits) there on two pages or more.
+// Drops page numbers and running heads and feet: lines in a page's top or bottom margin (set
+// off from the body by a wider gap) that are a page number, or read the same (less digits)
+// there on two pages or more.
 std::vector<Line> without_furniture(std::vector<Line> lines) {
   std::map<int, std::vector<std::size_t>> pages;
   for (std::size_t i = 0; i < lines.size(); ++i) pages[lines[i].page].push_back(i);
@@ -184,11 +191,32 @@ std::vector<Line> without_furniture(std::vector<Line> lines) {
     std::vector<double> distinct;
     for (double r : rows)
       if (distinct.empty() || r - distinct.back() > 2) distinct.push_back(r);
+    // The margins' rows: above the first gap wider than the page's usual step among its top
+    // three rows, below the last such gap among its bottom three. A page without such a gap
+    // has none (a column's last line repeats across pages as often as a running foot does).
+    std::vector<double> steps;
+    for (std::size_t k = 1; k < distinct.size(); ++k)
+      steps.push_back(distinct[k] - distinct[k - 1]);
+    const double step = median(steps);
+    const auto wide_gap = [&](std::size_t k) {  // between rows k - 1 and k
+      return step > 0 && distinct[k] - distinct[k - 1] > 1.4 * step;
+    };
+    std::size_t top = 0, bottom = distinct.size();
+    for (std::size_t k = 1; k < distinct.size() && k <= 3; ++k)
+      if (wide_gap(k)) {
+        top = k;
+        break;
+      }
+    for (std::size_t k = distinct.size(); k-- > 1 && k + 3 >= distinct.size();)
+      if (wide_gap(k)) {
+        bottom = k;
+        break;
+      }
     for (std::size_t i : ids) {
       const auto row = static_cast<std::size_t>(
           std::lower_bound(distinct.begin(), distinct.end(), lines[i].bottom - 2) -
           distinct.begin());
-      edge[i] = row < 2 || row + 2 >= distinct.size();
+      edge[i] = row < top || row >= bottom;
     }
   }
   std::map<std::string, int> seen;  // key -> lines with it at an edge
@@ -238,12 +266,6 @@ bool wraps(std::string_view url, const Line& l, double right, const Line& next) 
   const bool separator = std::string_view("/-_=&?#~%").find(url.back()) != std::string_view::npos;
   return separator && std::isalnum(static_cast<unsigned char>(rest[0])) &&
          rest.find_first_of("./_-=?&%0123456789") != std::string_view::npos;
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-  return v[v.size() / 2];
 }
 
 }  // namespace

@@ -217,3 +217,21 @@ TEST_CASE("layout: a paragraph gap splits entries only where the list is spaced 
   CHECK(text(false).find("\n\n") == std::string::npos);
   CHECK(text(true).find("Its second line.\n\nEntry 2") != std::string::npos);
 }
+
+TEST_CASE("layout: running heads and page numbers go, a column's repeated last line stays") {
+  std::vector<pdf::Word> w;
+  for (int page = 1; page <= 2; ++page) {
+    line(w, page, 72, 40, "Journal of Tests " + std::to_string(page));  // set off above
+    if (page == 1) line(w, page, 72, 90, "References");
+    for (int i = 0; i < 4; ++i)
+      line(w, page, 72, 100 + 12 * i,
+           "[" + std::to_string(page * 10 + i) + "] Entry https://e.test/" + std::to_string(i));
+    line(w, page, 72, 148, "(accessed 2022-01-1" + std::to_string(page) + ").");  // the last row
+    line(w, page, 300, 760, std::to_string(page));                                // set off below
+  }
+  const pdf::Text t = pdf::reference_text(w);
+  CHECK(t.text.find("Journal of Tests") == std::string::npos);
+  CHECK(t.text.find("(accessed 2022-01-11).") != std::string::npos);
+  CHECK(t.text.find("(accessed 2022-01-12).") != std::string::npos);
+  CHECK(t.text.find("\n2") == std::string::npos);  // page 2's number
+}
