@@ -38,12 +38,13 @@ class Document {
   void set_format(std::string format) {
     format_ = std::move(format);
     structured_ = format_ == "bibtex" || format_ == "csl-json" || format_ == "ris" ||
-                  format_ == "jats" || format_ == "latex" || format_ == "markdown" ||
-                  format_ == "html";
+                  format_ == "jats" || format_ == "html";
   }
-  // Whether its references are records of fields (BibTeX), not text a reader wrote: rules about
-  // how an entry is written (punctuation, spacing, element order) have nothing to read there,
-  // only its URLs, dates and DOIs. Asked for every unit the rules see: kept, not compared.
+  // Whether its references are records of fields (BibTeX, CSL-JSON, RIS), or text inside
+  // markup that would read as slips (JATS, HTML), not text as a reader sees it: rules about how
+  // an entry is written (punctuation, spacing, element order) do not read there, only those
+  // about its URLs, dates and DOIs. LaTeX's and Markdown's light markup reads as text. Asked for
+  // every unit the rules see: kept, not compared.
   bool structured() const { return structured_; }
 
   // Where a line of a document made from a PDF or a DOCX stands in the original: the page and

@@ -10,6 +10,7 @@ namespace citelint {
 namespace {
 
 std::size_t token_end(std::string_view s, std::size_t i, std::size_t end) {
+  const std::size_t begin = i;
   while (i < end && !std::isspace(static_cast<unsigned char>(s[i]))) {
     if (static_cast<unsigned char>(s[i]) >= 0x80) {
       // Stop at CJK text and full-width punctuation; a DOI is ASCII.
@@ -17,8 +18,21 @@ std::size_t token_end(std::string_view s, std::size_t i, std::size_t end) {
     }
     ++i;
   }
-  // Trailing sentence punctuation is not part of the DOI.
-  while (i > 0 && std::string_view(".,;:'\"").find(s[i - 1]) != std::string_view::npos) --i;
+  // Trailing sentence punctuation is not part of the DOI, nor a closing bracket or brace that
+  // the DOI did not open ("(doi:10.1000/x)", TeX's "\href{...}{doi:10.1000/x}").
+  while (i > begin) {
+    const char c = s[i - 1];
+    if (std::string_view(".,;:'\"").find(c) != std::string_view::npos) {
+      --i;
+      continue;
+    }
+    const char open = c == ')' ? '(' : c == ']' ? '[' : c == '}' ? '{' : 0;
+    const std::string_view token = s.substr(begin, i - begin);
+    if (!open ||
+        std::count(token.begin(), token.end(), open) >= std::count(token.begin(), token.end(), c))
+      break;
+    --i;
+  }
   return i;
 }
 
