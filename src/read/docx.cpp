@@ -165,16 +165,9 @@ LoadResult read_docx_document(std::size_t id, std::string path, const std::strin
              std::to_string(collect.paragraphs.size()) + " paragraphs before it"});
   }
 
-  // The section: after the last paragraph that is a References heading, to an appendix.
   const std::vector<Paragraph>& ps = collect.paragraphs;
-  std::size_t begin = 0, end = ps.size();
-  for (std::size_t i = ps.size(); i-- > 0;)
-    if (headings::is_references_heading(ps[i].text)) {
-      begin = i + 1;
-      break;
-    }
-  for (std::size_t i = begin; i < end; ++i)
-    if (headings::is_after_references_heading(ps[i].text)) end = i;
+  const auto [begin, end, found] = headings::reference_section(
+      ps, [](const Paragraph& p) -> std::string_view { return p.text; });
 
   std::string text;
   std::vector<std::uint32_t> starts;

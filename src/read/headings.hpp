@@ -2,6 +2,7 @@
 // DOCX) find where the references are.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace citelint::headings {
@@ -18,5 +19,26 @@ bool is_references_heading(std::string_view line);
 // Whether a line by itself is the heading of what follows a reference section (Appendix,
 // Supplementary material, About the authors, 附录).
 bool is_after_references_heading(std::string_view line);
+
+// The reference section of a document's lines (PDF lines, DOCX paragraphs; `text_of` gives a
+// line's text): [begin, end) after the last References heading, up to the first heading after
+// it of what follows references; every line, found false, when there is no such heading.
+struct Section {
+  std::size_t begin = 0, end = 0;
+  bool found = false;
+};
+template <class Lines, class TextOf>
+Section reference_section(const Lines& lines, TextOf text_of) {
+  Section s{0, lines.size(), false};
+  for (std::size_t i = lines.size(); i-- > 0;)
+    if (is_references_heading(text_of(lines[i]))) {
+      s.begin = i + 1;
+      s.found = true;
+      break;
+    }
+  for (std::size_t i = s.begin; i < s.end; ++i)
+    if (is_after_references_heading(text_of(lines[i]))) s.end = i;
+  return s;
+}
 
 }  // namespace citelint::headings

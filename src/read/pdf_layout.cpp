@@ -273,19 +273,11 @@ bool wraps(std::string_view url, const Line& l, double right, const Line& next) 
 Text reference_text(const std::vector<Word>& words) {
   std::vector<Line> lines = without_furniture(lines_of(words));
   Text out;
-  // The section: after the last References heading, to an appendix's heading or the end.
-  std::size_t begin = 0, end = lines.size();
-  for (std::size_t i = lines.size(); i-- > 0;) {
-    if (headings::is_references_heading(lines[i].text)) {
-      begin = i + 1;
-      out.found_heading = true;
-      break;
-    }
-  }
-  for (std::size_t i = begin; i < end; ++i)
-    if (headings::is_after_references_heading(lines[i].text)) end = i;
-  lines.erase(lines.begin() + static_cast<long>(end), lines.end());
-  lines.erase(lines.begin(), lines.begin() + static_cast<long>(begin));
+  const headings::Section section =
+      headings::reference_section(lines, [](const Line& l) -> std::string_view { return l.text; });
+  out.found_heading = section.found;
+  lines.erase(lines.begin() + static_cast<long>(section.end), lines.end());
+  lines.erase(lines.begin(), lines.begin() + static_cast<long>(section.begin));
   if (lines.empty()) return out;
 
   // The column each line is in: its left and right edges, from the lines beside it.

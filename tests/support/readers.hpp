@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -20,6 +21,19 @@ inline std::string fixture(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// A file read as citelint reads it: loaded (a PDF or a DOCX laid out), then its references.
+struct ReadFile {
+  std::unique_ptr<Document> doc;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Reference> refs;
+};
+inline ReadFile read_file(const std::string& name, std::string bytes) {
+  LoadResult loaded = make_document(0, name, std::move(bytes));
+  ReadFile r{std::move(loaded.document), std::move(loaded.diagnostics), {}};
+  if (r.doc) r.refs = read_references(*r.doc, &r.diagnostics);
+  return r;
 }
 
 // One item a reader found: reference id, kind ("url", "doi" or a date role), value, line,

@@ -7,25 +7,8 @@
 
 using namespace citelint;
 
-namespace {
-
-struct Read {
-  std::unique_ptr<Document> doc;
-  std::vector<Diagnostic> diagnostics;
-  std::vector<Reference> refs;
-};
-
-Read read_docx(const std::string& name, std::string bytes) {
-  LoadResult loaded = make_document(0, name, std::move(bytes));
-  Read r{std::move(loaded.document), std::move(loaded.diagnostics), {}};
-  if (r.doc) r.refs = read_references(*r.doc, &r.diagnostics);
-  return r;
-}
-
-}  // namespace
-
 TEST_CASE("DOCX: the reference paragraphs, hyperlinks behind words, at paragraph and column") {
-  const Read r = read_docx("refs.docx", test::fixture("docx/refs.docx"));
+  const test::ReadFile r = test::read_file("refs.docx", test::fixture("docx/refs.docx"));
   REQUIRE(r.doc);
   CHECK(r.diagnostics.empty());
   CHECK(r.doc->format() == "docx");
@@ -59,7 +42,7 @@ TEST_CASE("DOCX: the reference paragraphs, hyperlinks behind words, at paragraph
 
 TEST_CASE("DOCX cut short or broken: an error, what could be read still read") {
   const std::string bytes = test::fixture("docx/refs.docx");
-  const Read cut = read_docx("cut.docx", bytes.substr(0, bytes.size() / 2));
+  const test::ReadFile cut = test::read_file("cut.docx", bytes.substr(0, bytes.size() / 2));
   CHECK(!cut.doc);
   REQUIRE(cut.diagnostics.size() == 1);
   CHECK(cut.diagnostics[0].message.rfind("truncated or damaged: its ZIP directory cannot be read",
@@ -67,14 +50,14 @@ TEST_CASE("DOCX cut short or broken: an error, what could be read still read") {
   CHECK(cut.diagnostics[0].message.find("the file has " + std::to_string(bytes.size() / 2) +
                                         " bytes") != std::string::npos);
 
-  const Read text = read_docx("notes.docx", "plain text, not a package");
+  const test::ReadFile text = test::read_file("notes.docx", "plain text, not a package");
   CHECK(!text.doc);
   REQUIRE(text.diagnostics.size() == 1);
   CHECK(text.diagnostics[0].message.rfind("not a DOCX: not a ZIP package", 0) == 0);
 }
 
 TEST_CASE("DOCX whose document.xml breaks: where, and the paragraphs before it read") {
-  const Read r = read_docx("broken.docx", test::fixture("docx/broken-xml.docx"));
+  const test::ReadFile r = test::read_file("broken.docx", test::fixture("docx/broken-xml.docx"));
   REQUIRE(r.doc);
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].message.rfind("word/document.xml breaks at its line 2, column ", 0) == 0);

@@ -10,25 +10,12 @@ using namespace citelint;
 
 namespace {
 
-struct Read {
-  std::unique_ptr<Document> doc;
-  std::vector<Diagnostic> diagnostics;
-  std::vector<Reference> refs;
-};
-
-Read read_pdf(const std::string& name, std::string bytes) {
-  LoadResult loaded = make_document(0, name, std::move(bytes));
-  Read r{std::move(loaded.document), std::move(loaded.diagnostics), {}};
-  if (r.doc) r.refs = read_references(*r.doc, &r.diagnostics);
-  return r;
-}
-
 std::string text_of(const Document& doc, const Span& s) { return std::string(doc.slice(s)); }
 
 }  // namespace
 
 TEST_CASE("PDF: the reference section of a typeset article, at page and line") {
-  const Read r = read_pdf("article.pdf", test::fixture("pdf/article.pdf"));
+  const test::ReadFile r = test::read_file("article.pdf", test::fixture("pdf/article.pdf"));
   INFO((r.diagnostics.empty() ? "" : r.diagnostics[0].message));
   REQUIRE(r.doc);
   CHECK(r.diagnostics.empty());
@@ -68,7 +55,7 @@ TEST_CASE("PDF: the reference section of a typeset article, at page and line") {
 }
 
 TEST_CASE("PDF: two columns read column by column, hanging indents as entries") {
-  const Read r = read_pdf("two-columns.pdf", test::fixture("pdf/two-columns.pdf"));
+  const test::ReadFile r = test::read_file("two-columns.pdf", test::fixture("pdf/two-columns.pdf"));
   REQUIRE(r.doc);
   CHECK(r.diagnostics.empty());
   REQUIRE(r.refs.size() == 39);  // unnumbered: one entry per hanging indent
@@ -95,7 +82,7 @@ TEST_CASE("PDF: two columns read column by column, hanging indents as entries") 
 TEST_CASE("PDF cut short: an error with where it ends, the pages before it read") {
   std::string bytes = test::fixture("pdf/article.pdf");
   bytes.resize(1500);  // within page 2's objects
-  const Read r = read_pdf("cut.pdf", bytes);
+  const test::ReadFile r = test::read_file("cut.pdf", bytes);
   REQUIRE(r.doc);
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].message ==
@@ -105,17 +92,17 @@ TEST_CASE("PDF cut short: an error with where it ends, the pages before it read"
 }
 
 TEST_CASE("not a PDF by its bytes: an error, nothing read") {
-  const Read r = read_pdf("refs.pdf", "%PDF-1.4\nnot really\n");
+  const test::ReadFile r = test::read_file("refs.pdf", "%PDF-1.4\nnot really\n");
   CHECK(!r.doc);
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].message.find("truncated: the file ends at byte 20 without %%EOF") == 0);
-  const Read garbage = read_pdf("refs.pdf", "hello");
+  const test::ReadFile garbage = test::read_file("refs.pdf", "hello");
   REQUIRE(garbage.diagnostics.size() == 1);
   CHECK(garbage.diagnostics[0].message == "not a PDF: no %PDF- header at its start");
 }
 
 TEST_CASE("a long PDF without a References heading is not read as a list") {
-  const Read r = read_pdf("paper.pdf", test::fixture("pdf/no-heading.pdf"));
+  const test::ReadFile r = test::read_file("paper.pdf", test::fixture("pdf/no-heading.pdf"));
   CHECK(!r.doc);
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].message.rfind("no reference section found: no line reads as a heading",
