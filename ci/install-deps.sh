@@ -18,7 +18,7 @@ packages=(
   libzip-dev libpoppler-cpp-dev
   catch2
   clang libclang-rt-dev
-  python3
+  python3 python3-jsonschema python3-rfc3987
 )
 if $bench; then
   packages+=(linkchecker)

@@ -10,6 +10,7 @@
 #include "citelint/archive.hpp"
 #include "citelint/check.hpp"
 #include "citelint/model.hpp"
+#include "citelint/rules.hpp"
 
 namespace citelint {
 
@@ -37,6 +38,10 @@ using ReportSink = std::function<void(std::string_view)>;
 // The JSON report, schema citelint-report/1 (docs/report-json.md), streamed to `out`.
 void write_json(const ReportInput& input, const ReportSink& out);
 std::string render_json(const ReportInput& input);
+
+// SARIF 2.1.0 (docs/report-sarif.md) for code scanning: `rules` are those that ran (their
+// descriptions become the reportingDescriptors), with the link checker's finding kinds.
+std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& rules);
 
 // Compiler-style text: file:line:col: severity[rule]: message, the source line with a caret
 // under the span, the fix, and a summary line last.

@@ -29,6 +29,7 @@ struct CheckOptions {
   std::string format = "text";
   std::string input_format;  // empty: detected per input
   std::string output;
+  std::vector<std::string> reports;  // FORMAT=PATH, each written besides --format's
   std::string as_of;
   std::string fail_on = "error";
   RuleOptions rules;
@@ -142,16 +143,20 @@ class PhaseTimer {
 };
 
 // Writes the report in the chosen format to stdout or to -o FILE.
-bool write_report(const CheckOptions& o, const ReportInput& report) {
-  const bool to_stdout = o.output.empty() || o.output == "-";
-  std::FILE* out = to_stdout ? stdout : std::fopen(o.output.c_str(), "wb");
+// Writes one report in `format` to `path` ("-" or empty: standard output).
+bool write_report(const std::string& format, const std::string& path, const ReportInput& report,
+                  const std::vector<RuleInfo>& rules) {
+  const bool to_stdout = path.empty() || path == "-";
+  std::FILE* out = to_stdout ? stdout : std::fopen(path.c_str(), "wb");
   if (!out) return false;
   bool ok = true;
   auto write = [&](std::string_view chunk) {
     ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), out) == chunk.size();
   };
-  if (o.format == "json") {
+  if (format == "json") {
     write_json(report, write);
+  } else if (format == "sarif") {
+    write(render_sarif(report, rules));
   } else {
     const bool colour = to_stdout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
     write(render_text(report, TextOptions{colour}));
@@ -210,6 +215,7 @@ int run_check(const CheckOptions& o) {
   static std::vector<Finding>* kept_findings = nullptr;
   kept_findings = new std::vector<Finding>(lint(*rules, corpus, lint_options));
   std::vector<Finding>& findings = *kept_findings;
+  const std::vector<RuleInfo> rule_infos = rules->rules();  // what SARIF describes
   rules.reset();  // compiled patterns and their caches: the network phase reuses the memory
   timer.lap("lint");
 
@@ -267,9 +273,17 @@ int run_check(const CheckOptions& o) {
   }
   const ReportInput report{corpus, findings, as_of, links ? &*links : nullptr,
                            archive ? &*archive : nullptr};
-  if (!write_report(o, report)) {
+  if (!write_report(o.format, o.output, report, rule_infos)) {
     std::cerr << "citelint: cannot write " << o.output << "\n";
     return kUsage;
+  }
+  for (const std::string& extra : o.reports) {
+    const std::size_t eq = extra.find('=');
+    const std::string format = extra.substr(0, eq), path = extra.substr(eq + 1);
+    if (!write_report(format, path, report, rule_infos)) {
+      std::cerr << "citelint: cannot write " << path << "\n";
+      return kUsage;
+    }
   }
   timer.lap("report");
 
@@ -296,8 +310,21 @@ void add_check_command(CLI::App& app, int& exit_code) {
       ->required();
   cmd->add_flag("--offline", o->offline, "Rules only: send no network request");
   cmd->add_option("--format", o->format, "Report format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->capture_default_str();
+  cmd->add_option("--report", o->reports,
+                  "Also write a report in FORMAT to PATH (text, json or sarif), e.g. "
+                  "--report sarif=citelint.sarif; may be given more than once")
+      ->type_name("FORMAT=PATH")
+      ->check([](const std::string& v) -> std::string {
+        const std::size_t eq = v.find('=');
+        const std::string format = v.substr(0, eq);
+        if (eq == std::string::npos || eq + 1 >= v.size())
+          return "expected FORMAT=PATH, e.g. sarif=citelint.sarif";
+        if (format != "text" && format != "json" && format != "sarif")
+          return "unknown report format '" + format + "' (text, json or sarif)";
+        return {};
+      });
   cmd->add_option("-o,--output", o->output, "Write the report to this file instead of stdout");
   cmd->add_option("--input-format", o->input_format,
                   "Read every input as this format instead of detecting it")
