@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,8 @@ struct ReportInput {
   std::string as_of;                       // YYYY-MM-DD
   const CheckReport* links = nullptr;      // none offline: every link is unchecked
   const ArchiveReport* archive = nullptr;  // none without --archive
+  // --fail-on: findings at or above it fail (JUnit's failures); none with --fail-on never.
+  std::optional<Severity> fail_on = Severity::error;
 };
 
 Summary summarise(const ReportInput& input);
@@ -42,6 +45,18 @@ std::string render_json(const ReportInput& input);
 // SARIF 2.1.0 (docs/report-sarif.md) for code scanning: `rules` are those that ran (their
 // descriptions become the reportingDescriptors), with the link checker's finding kinds.
 std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& rules);
+
+// JUnit XML (GitLab, Jenkins): a test suite per input, a test case per reference, a failure
+// per finding at or above fail_on (the others in the case's system-out).
+std::string render_junit(const ReportInput& input);
+
+// GitHub Actions workflow commands: a `::error file=...,line=...,col=...,endLine=...,
+// endColumn=...,title=RULE::message` line per finding (warning, notice for the others).
+std::string render_github(const ReportInput& input);
+
+// A Markdown summary for a pull-request comment: counts by category and link status, then the
+// findings grouped by reference, fixes and archived copies as links.
+std::string render_markdown(const ReportInput& input);
 
 // Compiler-style text: file:line:col: severity[rule]: message, the source line with a caret
 // under the span, the fix, and a summary line last.

@@ -143,6 +143,9 @@ class PhaseTimer {
 };
 
 // Writes the report in the chosen format to stdout or to -o FILE.
+const std::vector<std::string> kReportFormats = {"text",  "json",   "sarif",
+                                                 "junit", "github", "markdown"};
+
 // Writes one report in `format` to `path` ("-" or empty: standard output).
 bool write_report(const std::string& format, const std::string& path, const ReportInput& report,
                   const std::vector<RuleInfo>& rules) {
@@ -157,6 +160,12 @@ bool write_report(const std::string& format, const std::string& path, const Repo
     write_json(report, write);
   } else if (format == "sarif") {
     write(render_sarif(report, rules));
+  } else if (format == "junit") {
+    write(render_junit(report));
+  } else if (format == "github") {
+    write(render_github(report));
+  } else if (format == "markdown") {
+    write(render_markdown(report));
   } else {
     const bool colour = to_stdout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
     write(render_text(report, TextOptions{colour}));
@@ -271,8 +280,13 @@ int run_check(const CheckOptions& o) {
               [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
     timer.lap("check links");
   }
-  const ReportInput report{corpus, findings, as_of, links ? &*links : nullptr,
-                           archive ? &*archive : nullptr};
+  ReportInput report{corpus, findings, as_of, links ? &*links : nullptr,
+                     archive ? &*archive : nullptr};
+  if (o.fail_on == "never") {
+    report.fail_on.reset();
+  } else {
+    report.fail_on = parse_severity(o.fail_on);
+  }
   if (!write_report(o.format, o.output, report, rule_infos)) {
     std::cerr << "citelint: cannot write " << o.output << "\n";
     return kUsage;
@@ -310,10 +324,11 @@ void add_check_command(CLI::App& app, int& exit_code) {
       ->required();
   cmd->add_flag("--offline", o->offline, "Rules only: send no network request");
   cmd->add_option("--format", o->format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->check(CLI::IsMember(kReportFormats))
       ->capture_default_str();
   cmd->add_option("--report", o->reports,
-                  "Also write a report in FORMAT to PATH (text, json or sarif), e.g. "
+                  "Also write a report in FORMAT to PATH (text, json, sarif, junit, github or "
+                  "markdown), e.g. "
                   "--report sarif=citelint.sarif; may be given more than once")
       ->type_name("FORMAT=PATH")
       ->check([](const std::string& v) -> std::string {
@@ -321,8 +336,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
         const std::string format = v.substr(0, eq);
         if (eq == std::string::npos || eq + 1 >= v.size())
           return "expected FORMAT=PATH, e.g. sarif=citelint.sarif";
-        if (format != "text" && format != "json" && format != "sarif")
-          return "unknown report format '" + format + "' (text, json or sarif)";
+        if (std::find(kReportFormats.begin(), kReportFormats.end(), format) == kReportFormats.end())
+          return "unknown report format '" + format +
+                 "' (text, json, sarif, junit, github or markdown)";
         return {};
       });
   cmd->add_option("-o,--output", o->output, "Write the report to this file instead of stdout");

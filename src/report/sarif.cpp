@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "citelint/report.hpp"
+#include "report/folded.hpp"
 
 namespace citelint {
 
@@ -199,15 +200,8 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
     // Matched by rule, the reference's text and what the finding covers, not by line: edits that
     // move the list keep it (the baseline matches the same way).
     std::string key = f.rule + '\n';
-    if (const auto it = refs.find({f.span.input, f.reference}); it != refs.end()) {
-      bool space = false;
-      for (char c : doc.slice(it->second->span)) {
-        const bool blank = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-        if (blank && !space) key += ' ';
-        if (!blank) key += c;
-        space = blank;
-      }
-    }
+    if (const auto it = refs.find({f.span.input, f.reference}); it != refs.end())
+      key += report::folded(doc.slice(it->second->span));
     key += '\n';
     key += doc.slice(f.span);
     r["partialFingerprints"] = {{"citelint/v1", fnv1a(key)}};

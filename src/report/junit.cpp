@@ -1,0 +1,101 @@
+// JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure): each input a
+// testsuite, each reference a testcase, each finding at or above --fail-on a failure.
+#include <map>
+
+#include "citelint/report.hpp"
+#include "report/folded.hpp"
+
+namespace citelint {
+
+namespace {
+
+std::string xml_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      default:
+        // XML 1.0 has no place for other control characters.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
+          out += ' ';
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_junit(const ReportInput& input) {
+  const Corpus& corpus = input.corpus;
+  auto fails = [&](const Finding& f) { return input.fail_on && f.severity >= *input.fail_on; };
+  // Findings by input and reference id; those outside any reference under "".
+  std::map<std::pair<std::uint32_t, std::string>, std::vector<const Finding*>> by_ref;
+  for (const Finding& f : input.findings) by_ref[{f.span.input, f.reference}].push_back(&f);
+
+  std::size_t tests = 0, failures = 0;
+  std::string suites;
+  for (const auto& d : corpus.documents) {
+    const auto input_id = static_cast<std::uint32_t>(d->id());
+    std::string cases;
+    std::size_t n = 0, failed = 0;
+    auto add_case = [&](const std::string& name, int line, const std::vector<const Finding*>& fs) {
+      ++n;
+      cases += "    <testcase classname=\"" + xml_escape(d->path()) + "\" name=\"" +
+               xml_escape(name) + "\" file=\"" + xml_escape(d->path()) + "\" line=\"" +
+               std::to_string(line) + "\">\n";
+      std::string out;
+      bool case_failed = false;
+      for (const Finding* f : fs) {
+        const std::string where = d->path() + ":" + d->where(f->span.line, f->span.column);
+        const std::string line_text =
+            where + ": " + std::string(to_string(f->severity)) + "[" + f->rule + "]: " + f->message;
+        if (fails(*f)) {
+          case_failed = true;
+          cases += "      <failure type=\"" + xml_escape(f->rule) + "\" message=\"" +
+                   xml_escape(f->message) + "\">" + xml_escape(line_text) + "</failure>\n";
+        } else {
+          out += line_text + "\n";
+        }
+      }
+      if (!out.empty()) cases += "      <system-out>" + xml_escape(out) + "</system-out>\n";
+      cases += "    </testcase>\n";
+      failed += case_failed;
+    };
+    for (const Reference& r : corpus.references) {
+      if (r.input != input_id) continue;
+      const auto it = by_ref.find({input_id, r.id});
+      static const std::vector<const Finding*> kNone;
+      add_case("[" + r.id + "] " + report::folded(d->slice(r.span), 80), d->place(r.span.line).line,
+               it == by_ref.end() ? kNone : it->second);
+    }
+    if (const auto it = by_ref.find({input_id, ""}); it != by_ref.end())
+      add_case("(outside any reference)", 0, it->second);
+    tests += n;
+    failures += failed;
+    suites += "  <testsuite name=\"" + xml_escape(d->path()) + "\" tests=\"" + std::to_string(n) +
+              "\" failures=\"" + std::to_string(failed) +
+              "\" errors=\"0\" skipped=\"0\" time=\"0\">\n" + cases + "  </testsuite>\n";
+  }
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"citelint\" tests=\"" +
+         std::to_string(tests) + "\" failures=\"" + std::to_string(failures) +
+         "\" errors=\"0\" time=\"0\">\n" + suites + "</testsuites>\n";
+}
+
+}  // namespace citelint

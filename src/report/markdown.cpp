@@ -1,0 +1,110 @@
+// A Markdown summary for a pull-request comment: counts first, then each reference with a
+// finding, its findings, fixes and archived copies as links.
+#include <map>
+
+#include "citelint/report.hpp"
+#include "report/folded.hpp"
+
+namespace citelint {
+
+namespace {
+
+// Text as Markdown shows it literally: its punctuation escaped, line breaks as spaces.
+std::string md(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
+    out += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return out;
+}
+
+bool web(std::string_view s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
+
+// A URL as a link (its text escaped, the address with spaces and brackets encoded).
+std::string link(std::string_view url) {
+  std::string target;
+  for (char c : url) {
+    if (c == ' ') {
+      target += "%20";
+    } else if (c == '(' || c == ')') {
+      target += c == '(' ? "%28" : "%29";
+    } else {
+      target += c;
+    }
+  }
+  std::string out = "[";  // built with += (GCC 12 warns falsely on a + b + c here)
+  out += md(url);
+  out += "](";
+  out += target;
+  out += ')';
+  return out;
+}
+
+}  // namespace
+
+std::string render_markdown(const ReportInput& input) {
+  const Corpus& corpus = input.corpus;
+  const Summary s = summarise(input);
+  std::string out = "## citelint: " + std::to_string(s.references) + " references, " +
+                    std::to_string(s.urls) + " URLs\n\n";
+  out += "**" + std::to_string(s.errors) + " errors, " + std::to_string(s.warnings) +
+         " warnings, " + std::to_string(s.infos) + " info** (as of " + input.as_of + ")\n\n";
+  std::map<std::string, std::size_t> categories;
+  for (const Finding& f : input.findings) ++categories[f.category];
+  if (!categories.empty()) {
+    out += "| category | findings |\n|---|---:|\n";
+    for (const auto& [c, n] : categories) out += "| " + c + " | " + std::to_string(n) + " |\n";
+    out += "\n";
+  }
+  if (!s.links.empty()) {
+    out += "| link status | URLs |\n|---|---:|\n";
+    for (const auto& [status, n] : s.links)
+      out += "| " + status + " | " + std::to_string(n) + " |\n";
+    out += "\n";
+  }
+  if (input.archive)
+    out += "Archived copies: " + std::to_string(s.archived) + " found, " +
+           std::to_string(s.not_archived) + " not found.\n\n";
+
+  std::map<std::pair<std::uint32_t, std::string>, std::vector<const Finding*>> by_ref;
+  for (const Finding& f : input.findings) by_ref[{f.span.input, f.reference}].push_back(&f);
+  std::uint32_t shown_input = static_cast<std::uint32_t>(-1);
+  auto findings_of = [&](const Document& doc, const std::vector<const Finding*>& fs) {
+    for (const Finding* f : fs) {
+      out += "- **" + std::string(to_string(f->severity)) + "** `" + f->rule + "` " +
+             md(doc.where(f->span.line, f->span.column)) + ": " + md(f->message);
+      if (f->fix && !f->fix->replacement.empty()) {
+        const bool archived = f->rule == "archive/copy";
+        out += archived ? " (archived copy: " : " (fix: ";
+        out +=
+            web(f->fix->replacement) ? link(f->fix->replacement) : "`" + f->fix->replacement + "`";
+        out += f->fix->verified && !archived ? ", verified)" : ")";
+      }
+      out += "\n";
+    }
+  };
+  for (const Reference& r : corpus.references) {
+    const auto it = by_ref.find({r.input, r.id});
+    if (it == by_ref.end()) continue;
+    const Document& doc = *corpus.documents[r.input];
+    if (r.input != shown_input) {
+      out += "### " + md(doc.path()) + "\n\n";
+      shown_input = r.input;
+    }
+    out += "**[" + md(r.id) + "]** " + md(report::folded(doc.slice(r.span), 100)) + "\n\n";
+    findings_of(doc, it->second);
+    out += "\n";
+  }
+  for (const auto& d : corpus.documents)
+    if (const auto it = by_ref.find({static_cast<std::uint32_t>(d->id()), ""});
+        it != by_ref.end()) {
+      out += "### " + md(d->path()) + ", outside any reference\n\n";
+      findings_of(*d, it->second);
+      out += "\n";
+    }
+  if (input.findings.empty()) out += "No findings.\n";
+  return out;
+}
+
+}  // namespace citelint
