@@ -58,6 +58,24 @@ std::string render_github(const ReportInput& input);
 // findings grouped by reference, fixes and archived copies as links.
 std::string render_markdown(const ReportInput& input);
 
+// A finding's fingerprint: its rule, the text of the reference it is in (whitespace folded),
+// and the URL it is about (else the text it covers). The same where edits move the list.
+std::string finding_fingerprint(const Corpus& corpus, const Finding& finding);
+
+// Baselines (citelint baseline, check --baseline): the findings a list had when it was taken,
+// by fingerprint; a finding in it is left out of a check's report and exit status.
+struct Baseline {
+  std::map<std::string, std::size_t> fingerprints;  // -> how many findings had it
+};
+std::string render_baseline(const Corpus& corpus, const std::vector<Finding>& findings,
+                            const std::string& as_of);
+std::optional<Baseline> load_baseline(const std::string& path,
+                                      std::vector<Diagnostic>& diagnostics);
+// Removes the findings the baseline holds (each fingerprint as many times as it was taken);
+// returns how many.
+std::size_t apply_baseline(const Baseline& baseline, const Corpus& corpus,
+                           std::vector<Finding>& findings);
+
 // Compiler-style text: file:line:col: severity[rule]: message, the source line with a caret
 // under the span, the fix, and a summary line last.
 struct TextOptions {

@@ -30,6 +30,8 @@ struct CheckOptions {
   std::string input_format;  // empty: detected per input
   std::string output;
   std::vector<std::string> reports;  // FORMAT=PATH, each written besides --format's
+  std::string baseline;              // check --baseline FILE
+  bool writing_baseline = false;     // citelint baseline
   std::string as_of;
   std::string fail_on = "error";
   RuleOptions rules;
@@ -280,6 +282,30 @@ int run_check(const CheckOptions& o) {
               [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
     timer.lap("check links");
   }
+  if (o.writing_baseline) {
+    const std::string path = o.output.empty() ? "citelint-baseline.json" : o.output;
+    std::FILE* out = path == "-" ? stdout : std::fopen(path.c_str(), "wb");
+    const std::string text = render_baseline(corpus, findings, as_of);
+    const bool ok = out && std::fwrite(text.data(), 1, text.size(), out) == text.size() &&
+                    (out == stdout ? std::fflush(out) : std::fclose(out)) == 0;
+    if (!ok) {
+      std::cerr << "citelint: cannot write " << path << "\n";
+      return kUsage;
+    }
+    std::cerr << "citelint: " << findings.size() << " finding" << (findings.size() == 1 ? "" : "s")
+              << " written to the baseline " << path << "\n";
+    return input_error ? kUsage : kClean;
+  }
+  if (!o.baseline.empty()) {
+    std::vector<Diagnostic> problems;
+    const std::optional<Baseline> baseline = load_baseline(o.baseline, problems);
+    print_diagnostics(problems);
+    if (!baseline) return kUsage;
+    const std::size_t known = apply_baseline(*baseline, corpus, findings);
+    if (known > 0)
+      std::cerr << "citelint: " << known << " finding" << (known == 1 ? "" : "s")
+                << " left out: in the baseline " << o.baseline << "\n";
+  }
   ReportInput report{corpus, findings, as_of, links ? &*links : nullptr,
                      archive ? &*archive : nullptr};
   if (o.fail_on == "never") {
@@ -314,12 +340,8 @@ int run_check(const CheckOptions& o) {
   return kClean;
 }
 
-}  // namespace
-
-void add_check_command(CLI::App& app, int& exit_code) {
-  auto o = std::make_shared<CheckOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "check", "Read reference lists, lint them, check their links, and report.");
+// The options and the run of `check`, which `baseline` shares.
+void define_check(CLI::App* cmd, const std::shared_ptr<CheckOptions>& o, int& exit_code) {
   cmd->add_option("files", o->files, "Reference lists to check; - reads standard input")
       ->required();
   cmd->add_flag("--offline", o->offline, "Rules only: send no network request");
@@ -472,6 +494,28 @@ void add_check_command(CLI::App& app, int& exit_code) {
     }
     exit_code = run_check(*o);
   });
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, int& exit_code) {
+  auto o = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Read reference lists, lint them, check their links, and report.");
+  define_check(cmd, o, exit_code);
+  cmd->add_option("--baseline", o->baseline,
+                  "Leave out the findings this baseline holds (written by citelint baseline): "
+                  "only new findings are reported and fail the run")
+      ->type_name("FILE");
+
+  auto b = std::make_shared<CheckOptions>();
+  b->writing_baseline = true;
+  CLI::App* base = app.add_subcommand(
+      "baseline",
+      "Check as check does, and write the findings to a baseline file (-o, default "
+      "citelint-baseline.json) that check --baseline leaves out; findings are matched by rule, "
+      "reference text and URL, not by line");
+  define_check(base, b, exit_code);
 }
 
 }  // namespace citelint::cli

@@ -60,18 +60,6 @@ std::string level_of(Severity s) {
   return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
 }
 
-// A stable hash (FNV-1a, 64 bits) in hex: fingerprints must not change between runs.
-std::string fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
-  return out;
-}
-
 // Characters a URI path may hold as they are (RFC 3986 pchar and '/'); others %XX.
 std::string uri_path(std::string_view path) {
   std::string out;
@@ -179,7 +167,7 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
     artifacts.push_back({{"location", artifact_location(files.back())}});
   }
 
-  // The reference each finding is in: its text (spaces folded) for the fingerprint.
+  // The reference each finding is in, for the URL a fix replaces.
   std::map<std::pair<std::uint32_t, std::string>, const Reference*> refs;
   for (const Reference& r : corpus.references) refs[{r.input, r.id}] = &r;
 
@@ -197,14 +185,9 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
     location["physicalLocation"] = {{"artifactLocation", std::move(artifact)},
                                     {"region", region(doc, f.span)}};
     r["locations"] = Json::array({location});
-    // Matched by rule, the reference's text and what the finding covers, not by line: edits that
+    // By rule, the reference's text and the URL (or text) it is about, not by line: edits that
     // move the list keep it (the baseline matches the same way).
-    std::string key = f.rule + '\n';
-    if (const auto it = refs.find({f.span.input, f.reference}); it != refs.end())
-      key += report::folded(doc.slice(it->second->span));
-    key += '\n';
-    key += doc.slice(f.span);
-    r["partialFingerprints"] = {{"citelint/v1", fnv1a(key)}};
+    r["partialFingerprints"] = {{"citelint/v1", finding_fingerprint(corpus, f)}};
     if (f.fix) {
       // A fix that is a whole URL (core/UrlWhitespace gives the URL without its gap) replaces
       // that URL as written, not only the span the finding points at.
