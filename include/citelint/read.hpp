@@ -79,6 +79,20 @@ std::vector<Reference> read_markdown(const Document& doc, std::vector<Diagnostic
 // in an element whose id or class does); URLs, dates and DOIs found as in text.
 std::vector<Reference> read_html(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
+// Suppression comments in inputs that have comments: `% citelint-disable-next-line RULE ...`
+// (BibTeX, LaTeX: a `%` comment), `<!-- citelint-disable RULE ... -->` and
+// `<!-- citelint-enable -->` (Markdown, HTML, JATS). RULE is an id (core/UrlWhitespace) or a
+// name (UrlWhitespace); none names every rule. A range covers [begin, end) of the text: the
+// line after a disable-next-line, or from a disable to its enable (or the end).
+struct Suppression {
+  std::vector<std::string> rules;
+  std::size_t begin = 0, end = 0;
+};
+std::vector<Suppression> find_suppressions(const Document& doc);
+bool suppresses(const Suppression& suppression, const Finding& finding);
+// Moves the findings that a suppression comment covers out of `findings`, and returns them.
+std::vector<Finding> take_suppressed(const Corpus& corpus, std::vector<Finding>& findings);
+
 // The formats there are readers for, by name: text, bibtex, csl-json, ris, jats, latex,
 // markdown, html, pdf, docx.
 bool known_format(std::string_view format);

@@ -31,6 +31,8 @@ struct ReportInput {
   const ArchiveReport* archive = nullptr;  // none without --archive
   // --fail-on: findings at or above it fail (JUnit's failures); none with --fail-on never.
   std::optional<Severity> fail_on = Severity::error;
+  // Findings that suppression comments in the inputs cover: SARIF lists them as suppressed.
+  const std::vector<Finding>* suppressed = nullptr;
 };
 
 Summary summarise(const ReportInput& input);

@@ -282,6 +282,13 @@ int run_check(const CheckOptions& o) {
               [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
     timer.lap("check links");
   }
+  // Findings the inputs' own comments switch off: out of reports and exit status, in SARIF as
+  // suppressed.
+  static std::vector<Finding>* suppressed = nullptr;
+  suppressed = new std::vector<Finding>(take_suppressed(corpus, findings));
+  if (!suppressed->empty())
+    std::cerr << "citelint: " << suppressed->size() << " finding"
+              << (suppressed->size() == 1 ? "" : "s") << " suppressed by comments in the input\n";
   if (o.writing_baseline) {
     const std::string path = o.output.empty() ? "citelint-baseline.json" : o.output;
     std::FILE* out = path == "-" ? stdout : std::fopen(path.c_str(), "wb");
@@ -308,6 +315,7 @@ int run_check(const CheckOptions& o) {
   }
   ReportInput report{corpus, findings, as_of, links ? &*links : nullptr,
                      archive ? &*archive : nullptr};
+  report.suppressed = suppressed;
   if (o.fail_on == "never") {
     report.fail_on.reset();
   } else {

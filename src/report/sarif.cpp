@@ -172,7 +172,13 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
   for (const Reference& r : corpus.references) refs[{r.input, r.id}] = &r;
 
   Json results = Json::array();
-  for (const Finding& f : input.findings) {
+  // The findings, then those the inputs' comments suppress, marked so.
+  std::vector<std::pair<const Finding*, bool>> all;
+  for (const Finding& f : input.findings) all.emplace_back(&f, false);
+  if (input.suppressed)
+    for (const Finding& f : *input.suppressed) all.emplace_back(&f, true);
+  for (const auto& [finding, suppressed] : all) {
+    const Finding& f = *finding;
     const Document& doc = *corpus.documents[f.span.input];
     Json r;
     r["ruleId"] = f.rule;
@@ -215,6 +221,9 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
     if (const Document::Place p = doc.place(f.span.line); p.page > 0) properties["page"] = p.page;
     if (f.fix) properties["fixVerified"] = f.fix->verified;
     r["properties"] = std::move(properties);
+    if (suppressed)
+      r["suppressions"] = Json::array(
+          {{{"kind", "inSource"}, {"justification", "a citelint-disable comment in the input"}}});
     results.push_back(std::move(r));
   }
 
