@@ -18,6 +18,7 @@
 #include "citelint/read.hpp"
 #include "citelint/report.hpp"
 #include "cli/commands.hpp"
+#include "cli/config.hpp"
 
 namespace citelint::cli {
 
@@ -43,7 +44,37 @@ struct CheckOptions {
   long host_interval_ms = 0;
   std::string accept, cache_max_age = "1d";
   bool no_cache = false, quiet = false;
+  std::string config_file;  // --config; empty: .citelint.yaml found upward
+  bool no_config = false;
+  Config config;  // what the config file sets beyond the command line's options
 };
+
+// The config's settings for what the command line did not set (`given` says what it did).
+void apply_config(const Config& c, CheckOptions& o, const std::function<bool(const char*)>& given) {
+  o.config = c;
+  o.rules.rule_paths.insert(o.rules.rule_paths.end(), c.packs.begin(), c.packs.end());
+  o.rules.styles.insert(o.rules.styles.end(), c.styles.begin(), c.styles.end());
+  o.network.exclude.insert(o.network.exclude.end(), c.exclude.begin(), c.exclude.end());
+  o.network.include.insert(o.network.include.end(), c.include.begin(), c.include.end());
+  o.network.headers.insert(o.network.headers.end(), c.headers.begin(), c.headers.end());
+  for (const auto& [host, policy] : c.hosts) o.network.hosts[host] = policy;
+  if (c.fail_on && !given("--fail-on")) o.fail_on = *c.fail_on;
+  if (c.offline && !given("--offline")) o.offline = *c.offline;
+  if (c.cache && !given("--cache") && !given("--no-cache")) {
+    o.no_cache = c.cache->empty();
+    o.network.cache_file = *c.cache;
+  }
+  if (c.cache_max_age && !given("--cache-max-age")) o.cache_max_age = *c.cache_max_age;
+  if (c.max_concurrency && !given("--max-concurrency"))
+    o.network.max_concurrency = *c.max_concurrency;
+  if (c.host_concurrency && !given("--host-concurrency"))
+    o.network.host_concurrency = *c.host_concurrency;
+  if (c.host_interval_ms && !given("--host-interval")) o.host_interval_ms = *c.host_interval_ms;
+  if (c.timeout_s && !given("--timeout")) o.timeout_s = *c.timeout_s;
+  if (c.retries && !given("--retries")) o.network.retries = *c.retries;
+  if (c.user_agent && !given("--user-agent")) o.network.user_agent = *c.user_agent;
+  if (c.accept && !given("--accept")) o.accept = *c.accept;
+}
 
 // "1d", "12h", "30m", "90s" or plain seconds.
 std::optional<std::chrono::seconds> parse_duration(std::string_view text) {
@@ -196,6 +227,15 @@ int run_check(const CheckOptions& o) {
     return kUsage;
   }
   LintOptions lint_options{parsed->year, parsed->month, parsed->day};
+  // The config names rules the packs have (or the link checker's kinds).
+  for (const auto& [id, level] : o.config.rule_levels)
+    if (!rules->contains(id) && id.rfind("link/", 0) != 0 && id.rfind("archive/", 0) != 0)
+      diagnostics.push_back({o.config.path, level.line, level.column,
+                             "no rule " + id + " in the packs this run loads"});
+  if (!diagnostics.empty()) {
+    print_diagnostics(diagnostics);
+    return kUsage;
+  }
 
   // What a run read and found lives until the process exits: the OS takes it back at once,
   // where freeing a hundred thousand references piece by piece takes a tenth of the run. The
@@ -282,13 +322,23 @@ int run_check(const CheckOptions& o) {
               [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
     timer.lap("check links");
   }
-  // Findings the inputs' own comments switch off: out of reports and exit status, in SARIF as
+  // The config's levels per rule and per category, then the findings the inputs' own comments
+  // and the config's suppress entries switch off: out of reports and exit status, in SARIF as
   // suppressed.
+  apply_levels(o.config, findings);
   static std::vector<Finding>* suppressed = nullptr;
   suppressed = new std::vector<Finding>(take_suppressed(corpus, findings));
+  if (!o.config.suppress.empty()) {
+    std::erase_if(findings, [&](Finding& f) {
+      if (!config_suppresses(o.config, f, corpus.documents[f.span.input]->path())) return false;
+      suppressed->push_back(std::move(f));
+      return true;
+    });
+  }
   if (!suppressed->empty())
     std::cerr << "citelint: " << suppressed->size() << " finding"
-              << (suppressed->size() == 1 ? "" : "s") << " suppressed by comments in the input\n";
+              << (suppressed->size() == 1 ? "" : "s")
+              << " suppressed (by comments in the input, or the config's suppress)\n";
   if (o.writing_baseline) {
     const std::string path = o.output.empty() ? "citelint-baseline.json" : o.output;
     std::FILE* out = path == "-" ? stdout : std::fopen(path.c_str(), "wb");
@@ -464,7 +514,27 @@ void define_check(CLI::App* cmd, const std::shared_ptr<CheckOptions>& o, int& ex
       ->check(CLI::NonNegativeNumber)
       ->group(arch);
   cmd->add_flag("-q,--quiet", o->quiet, "No progress bar");
-  cmd->callback([o, &exit_code] {
+  cmd->add_option("--config", o->config_file,
+                  "Settings from this file instead of the .citelint.yaml found in the working "
+                  "directory or above it (docs/config.md)")
+      ->type_name("FILE");
+  cmd->add_flag("--no-config", o->no_config, "Read no .citelint.yaml");
+  cmd->callback([o, cmd, &exit_code] {
+    // The config file first: the command line's options win over it.
+    if (!o->no_config) {
+      const std::optional<std::string> path =
+          o->config_file.empty() ? find_config() : std::optional<std::string>(o->config_file);
+      if (path) {
+        std::vector<Diagnostic> problems;
+        const std::optional<Config> config = load_config(*path, problems);
+        if (!config) {
+          print_diagnostics(problems);
+          exit_code = kUsage;
+          return;
+        }
+        apply_config(*config, *o, [cmd](const char* name) { return cmd->count(name) > 0; });
+      }
+    }
     // Values that need more than CLI11's checks.
     auto& n = o->network;
     n.timeout = std::chrono::milliseconds(static_cast<long>(o->timeout_s * 1000));

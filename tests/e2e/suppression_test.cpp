@@ -37,7 +37,7 @@ TEST_CASE("citelint-disable comments switch findings off where the input says") 
   CHECK(std::count_if(got.begin(), got.end(), [](const auto& p) {
           return p.first == "d" && p.second == "core/UrlWhitespace";
         }) == 1);
-  CHECK(r.err.find("suppressed by comments in the input") != std::string::npos);
+  CHECK(r.err.find("2 findings suppressed (by comments in the input") != std::string::npos);
 
   // SARIF: the suppressed ones are there, with an inSource suppression.
   const auto sarif_path = scratch_file("suppress/out.sarif", "");

@@ -1,0 +1,60 @@
+// .citelint.yaml: a project's settings for citelint check, found upward from the working
+// directory (docs/config.md). The command line wins over the file.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "citelint/check.hpp"
+#include "citelint/model.hpp"
+
+namespace citelint::cli {
+
+struct Config {
+  std::string path;  // the file read; empty when there is none
+  // A level for a rule or a category: a severity, or off (nullopt). Where it was written, for
+  // the error that names a rule no pack has.
+  struct Level {
+    std::optional<Severity> level;
+    int line = 0, column = 0;
+  };
+  std::vector<std::string> packs, styles;    // rules.packs, rules.styles
+  std::map<std::string, Level> rule_levels;  // rules.<id>
+  std::map<std::string, Level> policy;       // policy.<category>
+  std::optional<std::string> fail_on;
+  std::optional<bool> offline;
+  std::optional<std::string> cache;  // "" (cache: false): no cache
+  std::optional<std::string> cache_max_age;
+  std::vector<std::string> exclude, include;
+  // network.*
+  std::optional<int> max_concurrency, host_concurrency, retries;
+  std::optional<long> host_interval_ms;
+  std::optional<double> timeout_s;
+  std::optional<std::string> user_agent, accept;
+  std::vector<std::string> headers;
+  std::map<std::string, HostPolicy> hosts;
+  // suppress: findings of a reference (in an input, of rules) left out, listed in SARIF.
+  struct Suppress {
+    std::string reference, input;
+    std::vector<std::string> rules;  // empty: every rule
+  };
+  std::vector<Suppress> suppress;
+};
+
+// .citelint.yaml (or .citelint.yml) in the working directory or the nearest folder above it.
+std::optional<std::string> find_config();
+
+// Reads a config strictly: an unknown key, a wrong type or a bad value is a diagnostic at its
+// file:line:col, and the config is not used.
+std::optional<Config> load_config(const std::string& path, std::vector<Diagnostic>& diagnostics);
+
+// Applies rule levels (first) and category policies to findings: off removes them, a level
+// changes their severity.
+void apply_levels(const Config& config, std::vector<Finding>& findings);
+
+// Whether a config suppress entry covers a finding of reference `reference` in input `input`.
+bool config_suppresses(const Config& config, const Finding& finding, const std::string& input);
+
+}  // namespace citelint::cli
