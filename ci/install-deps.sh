@@ -19,6 +19,7 @@ packages=(
   catch2
   clang libclang-rt-dev
   python3 python3-jsonschema python3-rfc3987
+  chromium
 )
 if $bench; then
   packages+=(linkchecker)

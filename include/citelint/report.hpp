@@ -78,6 +78,11 @@ std::optional<Baseline> load_baseline(const std::string& path,
 std::size_t apply_baseline(const Baseline& baseline, const Corpus& corpus,
                            std::vector<Finding>& findings);
 
+// The HTML report (docs/report-html.md): one self-contained page, no network and no external
+// assets: a summary, every reference with its links' statuses, findings, fixes and archived
+// copies; filters by link status, category and level, and sorting (kept in the page's #hash).
+std::string render_html(const ReportInput& input);
+
 // Compiler-style text: file:line:col: severity[rule]: message, the source line with a caret
 // under the span, the fix, and a summary line last.
 struct TextOptions {

@@ -176,8 +176,8 @@ class PhaseTimer {
 };
 
 // Writes the report in the chosen format to stdout or to -o FILE.
-const std::vector<std::string> kReportFormats = {"text",  "json",   "sarif",
-                                                 "junit", "github", "markdown"};
+const std::vector<std::string> kReportFormats = {"text",   "json",     "sarif", "junit",
+                                                 "github", "markdown", "html"};
 
 // Writes one report in `format` to `path` ("-" or empty: standard output).
 bool write_report(const std::string& format, const std::string& path, const ReportInput& report,
@@ -199,6 +199,8 @@ bool write_report(const std::string& format, const std::string& path, const Repo
     write(render_github(report));
   } else if (format == "markdown") {
     write(render_markdown(report));
+  } else if (format == "html") {
+    write(render_html(report));
   } else {
     const bool colour = to_stdout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
     write(render_text(report, TextOptions{colour}));
@@ -407,8 +409,8 @@ void define_check(CLI::App* cmd, const std::shared_ptr<CheckOptions>& o, int& ex
       ->check(CLI::IsMember(kReportFormats))
       ->capture_default_str();
   cmd->add_option("--report", o->reports,
-                  "Also write a report in FORMAT to PATH (text, json, sarif, junit, github or "
-                  "markdown), e.g. "
+                  "Also write a report in FORMAT to PATH (text, json, sarif, junit, github, "
+                  "markdown or html), e.g. "
                   "--report sarif=citelint.sarif; may be given more than once")
       ->type_name("FORMAT=PATH")
       ->check([](const std::string& v) -> std::string {
@@ -418,7 +420,7 @@ void define_check(CLI::App* cmd, const std::shared_ptr<CheckOptions>& o, int& ex
           return "expected FORMAT=PATH, e.g. sarif=citelint.sarif";
         if (std::find(kReportFormats.begin(), kReportFormats.end(), format) == kReportFormats.end())
           return "unknown report format '" + format +
-                 "' (text, json, sarif, junit, github or markdown)";
+                 "' (text, json, sarif, junit, github, markdown or html)";
         return {};
       });
   cmd->add_option("-o,--output", o->output, "Write the report to this file instead of stdout");

@@ -1,0 +1,232 @@
+// The HTML report (docs/report-html.md): one self-contained page an editor opens — no network,
+// no external assets. A summary, then every reference with its links' statuses as badges, its
+// findings, fixes and archived copies; filters by link status, category and level, and sorting,
+// kept in the page's #hash so a filtered view can be bookmarked (and tested headless).
+#include <map>
+#include <set>
+
+#include "citelint/report.hpp"
+#include "report/folded.hpp"
+
+namespace citelint {
+
+namespace {
+
+std::string esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+bool web(std::string_view s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
+
+std::string anchor(std::string_view url) {
+  if (!web(url)) return "<code>" + esc(url) + "</code>";
+  return "<a href=\"" + esc(url) + "\" rel=\"noreferrer\">" + esc(url) + "</a>";
+}
+
+constexpr std::string_view kStyle = R"css(
+:root{--fg:#1b1f23;--muted:#57606a;--line:#d0d7de;--bg:#fff;--err:#cf222e;--warn:#9a6700;--info:#0969da;--ok:#1a7f37}
+*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg)}
+header,main{max-width:64rem;margin:0 auto;padding:0 1rem}
+h1{font-size:1.4rem;margin:1rem 0 .25rem}.muted{color:var(--muted)}
+.counts{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0}
+.count{border:1px solid var(--line);border-radius:6px;padding:.25rem .6rem}
+.controls{display:flex;flex-wrap:wrap;gap:.75rem;margin:.75rem 0;padding:.5rem 0;border-bottom:1px solid var(--line)}
+.controls label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted)}
+select{font:inherit;padding:.2rem}
+.ref{border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem;margin:.75rem 0;overflow-wrap:anywhere}
+.ref[hidden]{display:none}.ref h2{font-size:.95rem;margin:0 0 .3rem}.ref .text{margin:.2rem 0 .4rem}
+.where{font-size:.8rem;color:var(--muted)}
+ul{margin:.3rem 0;padding-left:1.2rem}
+.badge{display:inline-block;border-radius:1rem;padding:0 .5rem;font-size:.75rem;font-weight:600;color:#fff;background:var(--muted);margin-right:.3rem;white-space:nowrap}
+.s-ok{background:var(--ok)}.s-broken,.s-dns-error,.s-soft-404{background:var(--err)}
+.s-blocked,.s-timeout,.s-redirect{background:var(--warn)}.s-unchecked,.s-skipped{background:var(--muted)}
+.l-error{background:var(--err)}.l-warning{background:var(--warn)}.l-info{background:var(--info)}
+.fix{color:var(--ok)}code{font-size:.85em}
+@media (max-width:480px){body{font-size:14px}.controls label{flex:1 1 45%}}
+)css";
+
+constexpr std::string_view kScript = R"js(
+(function(){
+  var refs=[].slice.call(document.querySelectorAll('.ref'));
+  var list=document.getElementById('refs');
+  var sel={status:document.getElementById('status'),category:document.getElementById('category'),
+           level:document.getElementById('level'),sort:document.getElementById('sort')};
+  var rank={error:0,warning:1,info:2,'':3};
+  function state(){var s={};for(var k in sel)s[k]=sel[k].value;return s;}
+  function apply(){
+    var s=state(),shown=0;
+    refs.forEach(function(r){
+      var ok=(s.status==='all'||r.dataset.statuses.split(' ').indexOf(s.status)>=0)&&
+             (s.category==='all'||r.dataset.categories.split(' ').indexOf(s.category)>=0)&&
+             (s.level==='all'||r.dataset.levels.split(' ').indexOf(s.level)>=0);
+      r.hidden=!ok;if(ok)shown++;
+    });
+    var sorted=refs.slice().sort(function(a,b){
+      if(s.sort==='level')return rank[a.dataset.worst]-rank[b.dataset.worst]||a.dataset.order-b.dataset.order;
+      if(s.sort==='findings')return b.dataset.findings-a.dataset.findings||a.dataset.order-b.dataset.order;
+      return a.dataset.order-b.dataset.order;
+    });
+    sorted.forEach(function(r){list.appendChild(r);});
+    document.getElementById('shown').textContent=shown;
+    var h=[];for(var k in s)if(s[k]!=='all'&&!(k==='sort'&&s[k]==='source'))h.push(k+'='+encodeURIComponent(s[k]));
+    history.replaceState(null,'',h.length?'#'+h.join('&'):location.pathname);
+  }
+  location.hash.slice(1).split('&').forEach(function(p){
+    var kv=p.split('=');if(sel[kv[0]])sel[kv[0]].value=decodeURIComponent(kv[1]||'');
+  });
+  for(var k in sel){if(!sel[k].value)sel[k].value=sel[k].options[0].value;sel[k].addEventListener('change',apply);}
+  apply();
+  document.body.dataset.fits=String(document.documentElement.scrollWidth<=window.innerWidth);
+})();
+)js";
+
+std::string options(const std::string& id, const std::string& label,
+                    const std::set<std::string>& values,
+                    const std::vector<std::pair<std::string, std::string>>& first) {
+  std::string out = "<label>" + esc(label) + "<select id=\"" + id + "\">";
+  for (const auto& [value, text] : first)
+    out += "<option value=\"" + esc(value) + "\">" + esc(text) + "</option>";
+  for (const std::string& v : values)
+    out += "<option value=\"" + esc(v) + "\">" + esc(v) + "</option>";
+  return out + "</select></label>";
+}
+
+}  // namespace
+
+std::string render_html(const ReportInput& input) {
+  const Corpus& corpus = input.corpus;
+  const Summary s = summarise(input);
+  std::map<std::pair<std::uint32_t, std::string>, std::vector<const Finding*>> by_ref;
+  std::set<std::string> categories, statuses;
+  for (const Finding& f : input.findings) {
+    by_ref[{f.span.input, f.reference}].push_back(&f);
+    categories.insert(f.category);
+  }
+  auto status_of = [&](const Url& u) -> std::string {
+    if (const LinkResult* r = input.links ? input.links->results.find(u.normalised) : nullptr)
+      return std::string(to_string(r->status));
+    return "unchecked";
+  };
+
+  std::string refs;
+  std::size_t order = 0;
+  for (const Reference& r : corpus.references) {
+    const Document& doc = *corpus.documents[r.input];
+    const auto it = by_ref.find({r.input, r.id});
+    static const std::vector<const Finding*> kNone;
+    const std::vector<const Finding*>& fs = it == by_ref.end() ? kNone : it->second;
+    std::set<std::string> ref_statuses, ref_categories, levels;
+    std::string worst;
+    for (const Url& u : r.urls) ref_statuses.insert(status_of(u));
+    for (const Finding* f : fs) {
+      ref_categories.insert(f->category);
+      levels.insert(std::string(to_string(f->severity)));
+    }
+    for (const char* l : {"info", "warning", "error"})
+      if (levels.count(l)) worst = l;
+    statuses.insert(ref_statuses.begin(), ref_statuses.end());
+    auto joined = [](const std::set<std::string>& v) {
+      std::string out;
+      for (const std::string& x : v) out += (out.empty() ? "" : " ") + x;
+      return out;
+    };
+    refs += "<article class=\"ref\" data-order=\"" + std::to_string(order++) +
+            "\" data-statuses=\"" + esc(joined(ref_statuses)) + "\" data-categories=\"" +
+            esc(joined(ref_categories)) + "\" data-levels=\"" + esc(joined(levels)) +
+            "\" data-worst=\"" + worst + "\" data-findings=\"" + std::to_string(fs.size()) +
+            "\" id=\"ref-" + std::to_string(r.input) + "-" + esc(r.id) + "\">\n";
+    refs += "<h2>[" + esc(r.id) + "] <span class=\"where\">" + esc(doc.path()) + ":" +
+            esc(doc.where(r.span.line, r.span.column)) + "</span></h2>\n";
+    refs += "<p class=\"text\">" + esc(report::folded(doc.slice(r.span), 600)) + "</p>\n";
+    if (!r.urls.empty()) {
+      refs += "<ul class=\"urls\">";
+      for (const Url& u : r.urls) {
+        const std::string st = status_of(u);
+        refs += "<li><span class=\"badge s-" + esc(st) + "\">" + esc(st) + "</span>" +
+                anchor(u.normalised) + "</li>";
+      }
+      refs += "</ul>\n";
+    }
+    if (!fs.empty()) {
+      refs += "<ul class=\"findings\">";
+      for (const Finding* f : fs) {
+        const std::string level(to_string(f->severity));
+        refs += "<li><span class=\"badge l-" + level + "\">" + level + "</span><code>" +
+                esc(f->rule) + "</code> <span class=\"where\">" +
+                esc(doc.where(f->span.line, f->span.column)) + "</span> " + esc(f->message);
+        if (f->fix && !f->fix->replacement.empty()) {
+          const bool archived = f->rule == "archive/copy";
+          refs += "<div class=\"fix\">" + std::string(archived ? "archived copy: " : "fix: ") +
+                  anchor(f->fix->replacement) +
+                  (f->fix->verified && !archived ? " (verified)" : "") + "</div>";
+        }
+        refs += "</li>";
+      }
+      refs += "</ul>\n";
+    }
+    refs += "</article>\n";
+  }
+
+  std::string counts = "<div class=\"counts\">";
+  counts += "<span class=\"count\"><b>" + std::to_string(s.references) + "</b> references</span>";
+  counts += "<span class=\"count\"><b>" + std::to_string(s.urls) + "</b> URLs</span>";
+  counts += "<span class=\"count\"><span class=\"badge l-error\">" + std::to_string(s.errors) +
+            "</span>errors</span>";
+  counts += "<span class=\"count\"><span class=\"badge l-warning\">" + std::to_string(s.warnings) +
+            "</span>warnings</span>";
+  counts += "<span class=\"count\"><span class=\"badge l-info\">" + std::to_string(s.infos) +
+            "</span>info</span>";
+  for (const auto& [status, n] : s.links)
+    counts += "<span class=\"count\"><span class=\"badge s-" + esc(status) + "\">" +
+              std::to_string(n) + "</span>" + esc(status) + " links</span>";
+  if (input.archive)
+    counts += "<span class=\"count\">" + std::to_string(s.archived) + " archived copies</span>";
+  counts += "</div>";
+
+  std::string inputs;
+  for (const auto& d : corpus.documents) inputs += (inputs.empty() ? "" : ", ") + esc(d->path());
+
+  std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  page += "<title>citelint: " + inputs + "</title>\n<style>";
+  page += kStyle;
+  page += "</style>\n</head>\n<body>\n<header>\n<h1>citelint report</h1>\n";
+  page += "<p class=\"muted\">" + inputs + " &middot; as of " + esc(input.as_of) +
+          " &middot; citelint " + CITELINT_VERSION + "</p>\n";
+  page += counts + "\n<div class=\"controls\">";
+  page += options("status", "Link status", statuses, {{"all", "all"}});
+  page += options("category", "Category", categories, {{"all", "all"}});
+  page += options("level", "Level", {},
+                  {{"all", "all"}, {"error", "error"}, {"warning", "warning"}, {"info", "info"}});
+  page +=
+      options("sort", "Sort", {},
+              {{"source", "as listed"}, {"level", "gravest first"}, {"findings", "most findings"}});
+  page += "<span class=\"muted\" style=\"align-self:flex-end\"><b id=\"shown\">" +
+          std::to_string(corpus.references.size()) + "</b> shown</span></div>\n</header>\n";
+  page += "<main id=\"refs\">\n" + refs + "</main>\n<script>";
+  page += kScript;
+  page += "</script>\n</body>\n</html>\n";
+  return page;
+}
+
+}  // namespace citelint
