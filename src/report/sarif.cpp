@@ -134,12 +134,11 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
     d["shortDescription"] = {{"text", summary}};
     d["fullDescription"] = {{"text", full}};
     d["help"] = {{"text", full}, {"markdown", help_markdown}};
-    if (!homepage.empty()) {
-      std::string anchor = id;
-      anchor.erase(std::remove(anchor.begin(), anchor.end(), '/'), anchor.end());
-      for (char& c : anchor) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      d["helpUri"] = homepage + "/blob/main/docs/rules.md#" + anchor;
-    }
+    if (!homepage.empty())  // the rule's page (docs/rules/<pack>/<Rule>.md), or the link pages
+      d["helpUri"] = homepage + "/blob/main/docs/" +
+                     (id.rfind("link/", 0) == 0      ? std::string("checking-links.md")
+                      : id.rfind("archive/", 0) == 0 ? std::string("archives.md")
+                                                     : "rules/" + id + ".md");
     d["defaultConfiguration"] = {{"level", level_of(level)}};
     d["properties"] = {{"category", category}, {"tags", Json::array({category})}};
     descriptors.push_back(std::move(d));
