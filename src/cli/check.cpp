@@ -582,6 +582,20 @@ void add_check_command(CLI::App& app, int& exit_code) {
   auto o = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand(
       "check", "Read reference lists, lint them, check their links, and report.");
+  cmd->footer(
+      "\nInputs are read by extension, then content: plain text, BibTeX/BibLaTeX (.bib),\n"
+      "CSL-JSON, RIS, JATS XML, LaTeX (thebibliography, .bbl), Markdown, HTML, DOCX, PDF\n"
+      "(--input-format to choose). Findings are reported file:line:col (page and line in a PDF,\n"
+      "paragraph in a DOCX), gravest first at one place, with a summary line last.\n"
+      "\nReports: text (colour on a terminal unless NO_COLOR), json, sarif, junit, github\n"
+      "(workflow commands), markdown, html; one with --format (-o FILE), more with --report\n"
+      "FORMAT=FILE. Settings come from .citelint.yaml (here or above) unless given here.\n"
+      "\nExamples:\n"
+      "  citelint check --offline refs.bib\n"
+      "  citelint check --fail-on warning --report sarif=citelint.sarif refs.txt\n"
+      "  citelint check --archive --archive-tolerance 14 --format html -o report.html article.pdf\n"
+      "\nExit status: 0 clean, 1 findings at or above --fail-on, 2 input or usage error,\n"
+      "3 network unreachable. More: docs/cli.md.");
   define_check(cmd, o, exit_code);
   cmd->add_option("--baseline", o->baseline,
                   "Leave out the findings this baseline holds (written by citelint baseline): "
@@ -591,10 +605,15 @@ void add_check_command(CLI::App& app, int& exit_code) {
   auto b = std::make_shared<CheckOptions>();
   b->writing_baseline = true;
   CLI::App* base = app.add_subcommand(
-      "baseline",
-      "Check as check does, and write the findings to a baseline file (-o, default "
-      "citelint-baseline.json) that check --baseline leaves out; findings are matched by rule, "
-      "reference text and URL, not by line");
+      "baseline", "Write the current findings to a baseline that check --baseline leaves out.");
+  base->footer(
+      "\nChecks as check does (the same options; --offline for the rules alone) and writes the\n"
+      "findings to -o FILE (default citelint-baseline.json). check --baseline FILE then reports\n"
+      "and fails only on findings not in it. Findings are matched by rule, the reference's text\n"
+      "and the URL they are about, not by line: lines added above keep the matches.\n"
+      "\nExample:\n"
+      "  citelint baseline --offline -o citelint-baseline.json refs.bib\n"
+      "  citelint check --offline --baseline citelint-baseline.json refs.bib");
   define_check(base, b, exit_code);
 }
 

@@ -34,11 +34,14 @@ int print_text(const std::vector<std::string>& files, const std::string& format)
 void add_text_command(CLI::App& app, int& exit_code) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto format = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand(
-      "text",
-      "Print the text citelint reads from each input, each line with its place (page and line "
-      "of a PDF, paragraph of a DOCX); '+' marks a line the text joins to the one above (a URL "
-      "wrapped at the end of a line)");
+  CLI::App* cmd = app.add_subcommand("text", "Print the text citelint reads from each input.");
+  cmd->footer(
+      "\nEach line with its place: page and line of a PDF, paragraph of a DOCX, the line of a\n"
+      "text file. For a PDF or a DOCX that is the reference section as laid out; '+' after the\n"
+      "place marks a line joined to the one above (a URL wrapped at the end of a line), '|' any\n"
+      "other. What to look at when a finding's text or place is not what the page shows.\n"
+      "\nExample:\n"
+      "  citelint text article.pdf");
   cmd->add_option("files", *files, "Inputs, as for check")->required();
   cmd->add_option("--input-format", *format, "Read every input as this format");
   cmd->callback([files, format, &exit_code] { exit_code = print_text(*files, *format); });
