@@ -7,6 +7,7 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "read/tex.hpp"
 
 namespace citelint {
 
@@ -28,20 +29,6 @@ std::size_t skip_group(std::string_view s, std::size_t i, char open, char close)
   return s.size();
 }
 
-// Whether s[i] is in a % comment: a '%' earlier on its line, not escaped.
-bool in_comment(std::string_view s, std::size_t i) {
-  std::size_t b = s.rfind('\n', i);
-  b = b == std::string_view::npos ? 0 : b + 1;
-  for (std::size_t k = b; k < i; ++k) {
-    if (s[k] == '\\') {
-      ++k;
-    } else if (s[k] == '%') {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<Reference> read_latex(const Document& doc, std::vector<Diagnostic>& diagnostics) {
@@ -51,7 +38,7 @@ std::vector<Reference> read_latex(const Document& doc, std::vector<Diagnostic>& 
        at = s.find("\\bibitem", at + 1)) {
     const std::size_t after = at + 8;
     if (after < s.size() && std::isalpha(static_cast<unsigned char>(s[after]))) continue;
-    if (!in_comment(s, at)) items.push_back(at);
+    if (!in_tex_comment(s, at)) items.push_back(at);
   }
   if (items.empty() && s.find("\\entry{") != std::string_view::npos &&
       s.find("\\endentry") != std::string_view::npos)

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "citelint/read.hpp"
+#include "read/tex.hpp"
 
 namespace citelint {
 
@@ -14,18 +15,7 @@ namespace {
 bool in_comment(const Document& doc, std::size_t at) {
   const std::string_view s = doc.text();
   const std::string& f = doc.format();
-  if (f == "bibtex" || f == "latex") {
-    std::size_t b = s.rfind('\n', at);
-    b = b == std::string_view::npos ? 0 : b + 1;
-    for (std::size_t k = b; k < at; ++k) {
-      if (s[k] == '\\') {
-        ++k;
-      } else if (s[k] == '%') {
-        return true;
-      }
-    }
-    return false;
-  }
+  if (f == "bibtex" || f == "latex") return in_tex_comment(s, at);
   if (f == "markdown" || f == "html" || f == "jats") {
     const std::size_t open = s.rfind("<!--", at);
     if (open == std::string_view::npos) return false;

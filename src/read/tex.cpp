@@ -187,4 +187,17 @@ std::string decode_tex(std::string_view s) {
   return out;
 }
 
+bool in_tex_comment(std::string_view s, std::size_t i) {
+  std::size_t b = s.rfind('\n', i);
+  b = b == std::string_view::npos ? 0 : b + 1;
+  for (std::size_t k = b; k < i; ++k) {
+    if (s[k] == '\\') {
+      ++k;
+    } else if (s[k] == '%') {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace citelint

@@ -11,4 +11,7 @@ namespace citelint {
 // and other commands dropped, their arguments kept.
 std::string decode_tex(std::string_view text);
 
+// Whether s[i] is in a TeX % comment: a '%' earlier on its line, not escaped (\%).
+bool in_tex_comment(std::string_view s, std::size_t i);
+
 }  // namespace citelint

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "citelint/report.hpp"
-#include "report/folded.hpp"
+#include "report/text_forms.hpp"
 
 namespace citelint {
 

@@ -6,41 +6,18 @@
 #include <set>
 
 #include "citelint/report.hpp"
-#include "report/folded.hpp"
+#include "report/text_forms.hpp"
 
 namespace citelint {
 
 namespace {
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 bool web(std::string_view s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
 
 std::string anchor(std::string_view url) {
-  if (!web(url)) return "<code>" + esc(url) + "</code>";
-  return "<a href=\"" + esc(url) + "\" rel=\"noreferrer\">" + esc(url) + "</a>";
+  if (!web(url)) return "<code>" + report::xml_escape(url) + "</code>";
+  return "<a href=\"" + report::xml_escape(url) + "\" rel=\"noreferrer\">" +
+         report::xml_escape(url) + "</a>";
 }
 
 constexpr std::string_view kStyle = R"css(
@@ -103,11 +80,12 @@ constexpr std::string_view kScript = R"js(
 std::string options(const std::string& id, const std::string& label,
                     const std::set<std::string>& values,
                     const std::vector<std::pair<std::string, std::string>>& first) {
-  std::string out = "<label>" + esc(label) + "<select id=\"" + id + "\">";
+  std::string out = "<label>" + report::xml_escape(label) + "<select id=\"" + id + "\">";
   for (const auto& [value, text] : first)
-    out += "<option value=\"" + esc(value) + "\">" + esc(text) + "</option>";
+    out += "<option value=\"" + report::xml_escape(value) + "\">" + report::xml_escape(text) +
+           "</option>";
   for (const std::string& v : values)
-    out += "<option value=\"" + esc(v) + "\">" + esc(v) + "</option>";
+    out += "<option value=\"" + report::xml_escape(v) + "\">" + report::xml_escape(v) + "</option>";
   return out + "</select></label>";
 }
 
@@ -151,19 +129,22 @@ std::string render_html(const ReportInput& input) {
       return out;
     };
     refs += "<article class=\"ref\" data-order=\"" + std::to_string(order++) +
-            "\" data-statuses=\"" + esc(joined(ref_statuses)) + "\" data-categories=\"" +
-            esc(joined(ref_categories)) + "\" data-levels=\"" + esc(joined(levels)) +
-            "\" data-worst=\"" + worst + "\" data-findings=\"" + std::to_string(fs.size()) +
-            "\" id=\"ref-" + std::to_string(r.input) + "-" + esc(r.id) + "\">\n";
-    refs += "<h2>[" + esc(r.id) + "] <span class=\"where\">" + esc(doc.path()) + ":" +
-            esc(doc.where(r.span.line, r.span.column)) + "</span></h2>\n";
-    refs += "<p class=\"text\">" + esc(report::folded(doc.slice(r.span), 600)) + "</p>\n";
+            "\" data-statuses=\"" + report::xml_escape(joined(ref_statuses)) +
+            "\" data-categories=\"" + report::xml_escape(joined(ref_categories)) +
+            "\" data-levels=\"" + report::xml_escape(joined(levels)) + "\" data-worst=\"" + worst +
+            "\" data-findings=\"" + std::to_string(fs.size()) + "\" id=\"ref-" +
+            std::to_string(r.input) + "-" + report::xml_escape(r.id) + "\">\n";
+    refs += "<h2>[" + report::xml_escape(r.id) + "] <span class=\"where\">" +
+            report::xml_escape(doc.path()) + ":" +
+            report::xml_escape(doc.where(r.span.line, r.span.column)) + "</span></h2>\n";
+    refs += "<p class=\"text\">" + report::xml_escape(report::folded(doc.slice(r.span), 600)) +
+            "</p>\n";
     if (!r.urls.empty()) {
       refs += "<ul class=\"urls\">";
       for (const Url& u : r.urls) {
         const std::string st = status_of(u);
-        refs += "<li><span class=\"badge s-" + esc(st) + "\">" + esc(st) + "</span>" +
-                anchor(u.normalised) + "</li>";
+        refs += "<li><span class=\"badge s-" + report::xml_escape(st) + "\">" +
+                report::xml_escape(st) + "</span>" + anchor(u.normalised) + "</li>";
       }
       refs += "</ul>\n";
     }
@@ -172,8 +153,9 @@ std::string render_html(const ReportInput& input) {
       for (const Finding* f : fs) {
         const std::string level(to_string(f->severity));
         refs += "<li><span class=\"badge l-" + level + "\">" + level + "</span><code>" +
-                esc(f->rule) + "</code> <span class=\"where\">" +
-                esc(doc.where(f->span.line, f->span.column)) + "</span> " + esc(f->message);
+                report::xml_escape(f->rule) + "</code> <span class=\"where\">" +
+                report::xml_escape(doc.where(f->span.line, f->span.column)) + "</span> " +
+                report::xml_escape(f->message);
         if (f->fix && !f->fix->replacement.empty()) {
           const bool archived = f->rule == "archive/copy";
           refs += "<div class=\"fix\">" + std::string(archived ? "archived copy: " : "fix: ") +
@@ -197,21 +179,22 @@ std::string render_html(const ReportInput& input) {
   counts += "<span class=\"count\"><span class=\"badge l-info\">" + std::to_string(s.infos) +
             "</span>info</span>";
   for (const auto& [status, n] : s.links)
-    counts += "<span class=\"count\"><span class=\"badge s-" + esc(status) + "\">" +
-              std::to_string(n) + "</span>" + esc(status) + " links</span>";
+    counts += "<span class=\"count\"><span class=\"badge s-" + report::xml_escape(status) + "\">" +
+              std::to_string(n) + "</span>" + report::xml_escape(status) + " links</span>";
   if (input.archive)
     counts += "<span class=\"count\">" + std::to_string(s.archived) + " archived copies</span>";
   counts += "</div>";
 
   std::string inputs;
-  for (const auto& d : corpus.documents) inputs += (inputs.empty() ? "" : ", ") + esc(d->path());
+  for (const auto& d : corpus.documents)
+    inputs += (inputs.empty() ? "" : ", ") + report::xml_escape(d->path());
 
   std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   page += "<title>citelint: " + inputs + "</title>\n<style>";
   page += kStyle;
   page += "</style>\n</head>\n<body>\n<header>\n<h1>citelint report</h1>\n";
-  page += "<p class=\"muted\">" + inputs + " &middot; as of " + esc(input.as_of) +
+  page += "<p class=\"muted\">" + inputs + " &middot; as of " + report::xml_escape(input.as_of) +
           " &middot; citelint " + CITELINT_VERSION + "</p>\n";
   page += counts + "\n<div class=\"controls\">";
   page += options("status", "Link status", statuses, {{"all", "all"}});

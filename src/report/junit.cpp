@@ -3,44 +3,11 @@
 #include <map>
 
 #include "citelint/report.hpp"
-#include "report/folded.hpp"
+#include "report/text_forms.hpp"
 
 namespace citelint {
 
-namespace {
-
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\n':
-        out += "&#10;";
-        break;
-      default:
-        // XML 1.0 has no place for other control characters.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
-          out += ' ';
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string render_junit(const ReportInput& input) {
   const Corpus& corpus = input.corpus;
@@ -57,9 +24,9 @@ std::string render_junit(const ReportInput& input) {
     std::size_t n = 0, failed = 0;
     auto add_case = [&](const std::string& name, int line, const std::vector<const Finding*>& fs) {
       ++n;
-      cases += "    <testcase classname=\"" + xml_escape(d->path()) + "\" name=\"" +
-               xml_escape(name) + "\" file=\"" + xml_escape(d->path()) + "\" line=\"" +
-               std::to_string(line) + "\">\n";
+      cases += "    <testcase classname=\"" + report::xml_escape(d->path()) + "\" name=\"" +
+               report::xml_escape(name) + "\" file=\"" + report::xml_escape(d->path()) +
+               "\" line=\"" + std::to_string(line) + "\">\n";
       std::string out;
       bool case_failed = false;
       for (const Finding* f : fs) {
@@ -68,13 +35,14 @@ std::string render_junit(const ReportInput& input) {
             where + ": " + std::string(to_string(f->severity)) + "[" + f->rule + "]: " + f->message;
         if (fails(*f)) {
           case_failed = true;
-          cases += "      <failure type=\"" + xml_escape(f->rule) + "\" message=\"" +
-                   xml_escape(f->message) + "\">" + xml_escape(line_text) + "</failure>\n";
+          cases += "      <failure type=\"" + report::xml_escape(f->rule) + "\" message=\"" +
+                   report::xml_escape(f->message) + "\">" + report::xml_escape(line_text) +
+                   "</failure>\n";
         } else {
           out += line_text + "\n";
         }
       }
-      if (!out.empty()) cases += "      <system-out>" + xml_escape(out) + "</system-out>\n";
+      if (!out.empty()) cases += "      <system-out>" + report::xml_escape(out) + "</system-out>\n";
       cases += "    </testcase>\n";
       failed += case_failed;
     };
@@ -89,8 +57,8 @@ std::string render_junit(const ReportInput& input) {
       add_case("(outside any reference)", 0, it->second);
     tests += n;
     failures += failed;
-    suites += "  <testsuite name=\"" + xml_escape(d->path()) + "\" tests=\"" + std::to_string(n) +
-              "\" failures=\"" + std::to_string(failed) +
+    suites += "  <testsuite name=\"" + report::xml_escape(d->path()) + "\" tests=\"" +
+              std::to_string(n) + "\" failures=\"" + std::to_string(failed) +
               "\" errors=\"0\" skipped=\"0\" time=\"0\">\n" + cases + "  </testsuite>\n";
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"citelint\" tests=\"" +

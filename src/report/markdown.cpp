@@ -3,7 +3,7 @@
 #include <map>
 
 #include "citelint/report.hpp"
-#include "report/folded.hpp"
+#include "report/text_forms.hpp"
 
 namespace citelint {
 

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "citelint/report.hpp"
-#include "report/folded.hpp"
+#include "report/text_forms.hpp"
 
 namespace citelint {
 
