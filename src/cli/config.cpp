@@ -231,6 +231,15 @@ std::optional<Config> load_config(const std::string& path, std::vector<Diagnosti
     }
   }
   if (r.failed()) return std::nullopt;
+  // Paths in the file are the project's: relative to the folder the file is in.
+  const std::filesystem::path base = std::filesystem::path(path).parent_path();
+  auto anchored = [&](std::string& p) {
+    if (!p.empty() && std::filesystem::path(p).is_relative())
+      p = (base / p).lexically_normal().string();
+  };
+  for (std::string& p : c.packs) anchored(p);
+  if (c.cache) anchored(*c.cache);
+  for (Config::Suppress& s : c.suppress) anchored(s.input);
   return c;
 }
 
@@ -253,8 +262,9 @@ void apply_levels(const Config& config, std::vector<Finding>& findings) {
 bool config_suppresses(const Config& config, const Finding& f, const std::string& input) {
   for (const Config::Suppress& s : config.suppress) {
     if (s.reference != f.reference) continue;
-    if (!s.input.empty() && std::filesystem::path(s.input).lexically_normal() !=
-                                std::filesystem::path(input).lexically_normal())
+    std::error_code ec;  // the same file, however each path is written
+    if (!s.input.empty() && std::filesystem::weakly_canonical(s.input, ec) !=
+                                std::filesystem::weakly_canonical(input, ec))
       continue;
     const std::string_view name = std::string_view(f.rule).substr(f.rule.find('/') + 1);
     if (s.rules.empty() || std::any_of(s.rules.begin(), s.rules.end(), [&](const std::string& r) {

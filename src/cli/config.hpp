@@ -47,7 +47,8 @@ struct Config {
 std::optional<std::string> find_config();
 
 // Reads a config strictly: an unknown key, a wrong type or a bad value is a diagnostic at its
-// file:line:col, and the config is not used.
+// file:line:col, and the config is not used. Paths in it (rules.packs, cache, suppress's input)
+// are relative to the file's folder.
 std::optional<Config> load_config(const std::string& path, std::vector<Diagnostic>& diagnostics);
 
 // Applies rule levels (first) and category policies to findings: off removes them, a level

@@ -50,6 +50,7 @@ TEST_CASE("a .citelint.yaml above the working directory sets levels, policy and 
                "  punctuation: off\n"
                "suppress:\n"
                "  - reference: \"3\"\n"
+               "    input: refs/list.txt\n"  // relative to the config's folder
                "    rules: [DuplicateUrl]\n"
                "network:\n"
                "  hosts:\n"
