@@ -269,4 +269,8 @@ struct Corpus {
   std::vector<Reference> references;  // grouped by input, in source order
 };
 
+// The reference that holds a span (a finding's, a URL's): the first of its input that ends at
+// or after it, if it starts at or before it; none for a span outside every reference.
+const Reference* reference_holding(const Corpus& corpus, const Span& span);
+
 }  // namespace citelint

@@ -171,6 +171,17 @@ std::optional<Severity> parse_severity(std::string_view s) {
   return std::nullopt;
 }
 
+const Reference* reference_holding(const Corpus& corpus, const Span& span) {
+  const auto it =
+      std::lower_bound(corpus.references.begin(), corpus.references.end(), span,
+                       [](const Reference& r, const Span& s) {
+                         return std::pair(r.span.input, r.span.end) < std::pair(s.input, s.end);
+                       });
+  if (it == corpus.references.end() || it->span.input != span.input || it->span.begin > span.begin)
+    return nullptr;
+  return &*it;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = d.path;
   if (d.line > 0) {

@@ -110,13 +110,8 @@ std::vector<Finding> repair_findings(const Corpus& corpus, const RepairReport& r
 void verify_fixes(const Corpus& corpus, const CheckReport& links, std::vector<Finding>& findings) {
   for (Finding& f : findings) {
     if (!f.fix || f.fix->verified || f.category.rfind("url-", 0) != 0) continue;
-    // The reference holding the finding: the first that ends after it, in its input.
-    const auto ref =
-        std::lower_bound(corpus.references.begin(), corpus.references.end(), f.span,
-                         [](const Reference& r, const Span& s) {
-                           return std::pair(r.span.input, r.span.end) < std::pair(s.input, s.end);
-                         });
-    if (ref == corpus.references.end() || ref->span.input != f.span.input) continue;
+    const Reference* ref = reference_holding(corpus, f.span);
+    if (!ref) continue;
     for (const Url& u : ref->urls) {
       if (f.span.begin < u.span.begin || f.span.end > u.span.end) continue;
       // A replacement is the whole URL (UrlWhitespace's "{url}"), or the part the span covers.

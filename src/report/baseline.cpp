@@ -24,19 +24,6 @@ std::string fnv1a(std::string_view s) {
   return out;
 }
 
-// The reference a finding is in: the first of its input that ends at or after it.
-const Reference* reference_of(const Corpus& corpus, const Finding& f) {
-  const auto it =
-      std::lower_bound(corpus.references.begin(), corpus.references.end(), f.span,
-                       [](const Reference& r, const Span& s) {
-                         return std::pair(r.span.input, r.span.end) < std::pair(s.input, s.end);
-                       });
-  if (it == corpus.references.end() || it->span.input != f.span.input ||
-      it->span.begin > f.span.begin)
-    return nullptr;
-  return &*it;
-}
-
 }  // namespace
 
 std::string finding_fingerprint(const Corpus& corpus, const Finding& f) {
@@ -44,7 +31,7 @@ std::string finding_fingerprint(const Corpus& corpus, const Finding& f) {
   std::string key = f.rule;
   key += '\n';
   std::string_view about = doc.slice(f.span);
-  if (const Reference* ref = reference_of(corpus, f)) {
+  if (const Reference* ref = reference_holding(corpus, f.span)) {
     key += report::folded(doc.slice(ref->span));
     for (const Url& u : ref->urls)
       if (u.span.begin <= f.span.begin && f.span.end <= u.span.end) about = u.normalised;

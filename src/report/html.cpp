@@ -2,7 +2,6 @@
 // no external assets. A summary, then every reference with its links' statuses as badges, its
 // findings, fixes and archived copies; filters by link status, category and level, and sorting,
 // kept in the page's #hash so a filtered view can be bookmarked (and tested headless).
-#include <map>
 #include <set>
 
 #include "citelint/report.hpp"
@@ -12,10 +11,8 @@ namespace citelint {
 
 namespace {
 
-bool web(std::string_view s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
-
 std::string anchor(std::string_view url) {
-  if (!web(url)) return "<code>" + report::xml_escape(url) + "</code>";
+  if (!report::is_web_url(url)) return "<code>" + report::xml_escape(url) + "</code>";
   return "<a href=\"" + report::xml_escape(url) + "\" rel=\"noreferrer\">" +
          report::xml_escape(url) + "</a>";
 }
@@ -94,12 +91,9 @@ std::string options(const std::string& id, const std::string& label,
 std::string render_html(const ReportInput& input) {
   const Corpus& corpus = input.corpus;
   const Summary s = summarise(input);
-  std::map<std::pair<std::uint32_t, std::string>, std::vector<const Finding*>> by_ref;
+  const report::FindingsByReference by_ref(input.findings);
   std::set<std::string> categories, statuses;
-  for (const Finding& f : input.findings) {
-    by_ref[{f.span.input, f.reference}].push_back(&f);
-    categories.insert(f.category);
-  }
+  for (const Finding& f : input.findings) categories.insert(f.category);
   auto status_of = [&](const Url& u) -> std::string {
     if (const LinkResult* r = input.links ? input.links->results.find(u.normalised) : nullptr)
       return std::string(to_string(r->status));
@@ -110,9 +104,7 @@ std::string render_html(const ReportInput& input) {
   std::size_t order = 0;
   for (const Reference& r : corpus.references) {
     const Document& doc = *corpus.documents[r.input];
-    const auto it = by_ref.find({r.input, r.id});
-    static const std::vector<const Finding*> kNone;
-    const std::vector<const Finding*>& fs = it == by_ref.end() ? kNone : it->second;
+    const std::vector<const Finding*>& fs = by_ref.of(r.input, r.id);
     std::set<std::string> ref_statuses, ref_categories, levels;
     std::string worst;
     for (const Url& u : r.urls) ref_statuses.insert(status_of(u));

@@ -1,6 +1,5 @@
 // JUnit XML for CI systems that show test reports (GitLab, Jenkins, Azure): each input a
 // testsuite, each reference a testcase, each finding at or above --fail-on a failure.
-#include <map>
 
 #include "citelint/report.hpp"
 #include "report/text_forms.hpp"
@@ -12,9 +11,7 @@ namespace {}  // namespace
 std::string render_junit(const ReportInput& input) {
   const Corpus& corpus = input.corpus;
   auto fails = [&](const Finding& f) { return input.fail_on && f.severity >= *input.fail_on; };
-  // Findings by input and reference id; those outside any reference under "".
-  std::map<std::pair<std::uint32_t, std::string>, std::vector<const Finding*>> by_ref;
-  for (const Finding& f : input.findings) by_ref[{f.span.input, f.reference}].push_back(&f);
+  const report::FindingsByReference by_ref(input.findings);
 
   std::size_t tests = 0, failures = 0;
   std::string suites;
@@ -48,13 +45,11 @@ std::string render_junit(const ReportInput& input) {
     };
     for (const Reference& r : corpus.references) {
       if (r.input != input_id) continue;
-      const auto it = by_ref.find({input_id, r.id});
-      static const std::vector<const Finding*> kNone;
       add_case("[" + r.id + "] " + report::folded(d->slice(r.span), 80), d->place(r.span.line).line,
-               it == by_ref.end() ? kNone : it->second);
+               by_ref.of(input_id, r.id));
     }
-    if (const auto it = by_ref.find({input_id, ""}); it != by_ref.end())
-      add_case("(outside any reference)", 0, it->second);
+    if (const auto& outside = by_ref.of(input_id, ""); !outside.empty())
+      add_case("(outside any reference)", 0, outside);
     tests += n;
     failures += failed;
     suites += "  <testsuite name=\"" + report::xml_escape(d->path()) + "\" tests=\"" +

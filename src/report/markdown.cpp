@@ -19,8 +19,6 @@ std::string md(std::string_view s) {
   return out;
 }
 
-bool web(std::string_view s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
-
 // A URL as a link (its text escaped, the address with spaces and brackets encoded).
 std::string link(std::string_view url) {
   std::string target;
@@ -67,8 +65,7 @@ std::string render_markdown(const ReportInput& input) {
     out += "Archived copies: " + std::to_string(s.archived) + " found, " +
            std::to_string(s.not_archived) + " not found.\n\n";
 
-  std::map<std::pair<std::uint32_t, std::string>, std::vector<const Finding*>> by_ref;
-  for (const Finding& f : input.findings) by_ref[{f.span.input, f.reference}].push_back(&f);
+  const report::FindingsByReference by_ref(input.findings);
   std::uint32_t shown_input = static_cast<std::uint32_t>(-1);
   auto findings_of = [&](const Document& doc, const std::vector<const Finding*>& fs) {
     for (const Finding* f : fs) {
@@ -77,30 +74,30 @@ std::string render_markdown(const ReportInput& input) {
       if (f->fix && !f->fix->replacement.empty()) {
         const bool archived = f->rule == "archive/copy";
         out += archived ? " (archived copy: " : " (fix: ";
-        out +=
-            web(f->fix->replacement) ? link(f->fix->replacement) : "`" + f->fix->replacement + "`";
+        out += report::is_web_url(f->fix->replacement) ? link(f->fix->replacement)
+                                                       : "`" + f->fix->replacement + "`";
         out += f->fix->verified && !archived ? ", verified)" : ")";
       }
       out += "\n";
     }
   };
   for (const Reference& r : corpus.references) {
-    const auto it = by_ref.find({r.input, r.id});
-    if (it == by_ref.end()) continue;
+    const std::vector<const Finding*>& fs = by_ref.of(r.input, r.id);
+    if (fs.empty()) continue;
     const Document& doc = *corpus.documents[r.input];
     if (r.input != shown_input) {
       out += "### " + md(doc.path()) + "\n\n";
       shown_input = r.input;
     }
     out += "**[" + md(r.id) + "]** " + md(report::folded(doc.slice(r.span), 100)) + "\n\n";
-    findings_of(doc, it->second);
+    findings_of(doc, fs);
     out += "\n";
   }
   for (const auto& d : corpus.documents)
-    if (const auto it = by_ref.find({static_cast<std::uint32_t>(d->id()), ""});
-        it != by_ref.end()) {
+    if (const auto& outside = by_ref.of(static_cast<std::uint32_t>(d->id()), "");
+        !outside.empty()) {
       out += "### " + md(d->path()) + ", outside any reference\n\n";
-      findings_of(*d, it->second);
+      findings_of(*d, outside);
       out += "\n";
     }
   if (input.findings.empty()) out += "No findings.\n";

@@ -166,10 +166,6 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
     artifacts.push_back({{"location", artifact_location(files.back())}});
   }
 
-  // The reference each finding is in, for the URL a fix replaces.
-  std::map<std::pair<std::uint32_t, std::string>, const Reference*> refs;
-  for (const Reference& r : corpus.references) refs[{r.input, r.id}] = &r;
-
   Json results = Json::array();
   // The findings, then those the inputs' comments suppress, marked so.
   std::vector<std::pair<const Finding*, bool>> all;
@@ -197,8 +193,8 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
       // A fix that is a whole URL (core/UrlWhitespace gives the URL without its gap) replaces
       // that URL as written, not only the span the finding points at.
       Span replaced = f.span;
-      if (const auto it = refs.find({f.span.input, f.reference}); it != refs.end())
-        for (const Url& u : it->second->urls)
+      if (const Reference* ref = reference_holding(corpus, f.span))
+        for (const Url& u : ref->urls)
           if (u.span.begin <= f.span.begin && f.span.end <= u.span.end &&
               u.normalised == f.fix->replacement)
             replaced = u.span;

@@ -1,9 +1,16 @@
-// Text as the reports write it: a reference's text on one line (folded), and text escaped for
-// XML and HTML (xml_escape).
+// What the reports that go reference by reference share: a reference's text on one line
+// (folded), text escaped for XML and HTML (xml_escape), whether a fix is a web address, and the
+// findings of each reference (FindingsByReference).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include "citelint/model.hpp"
 
 namespace citelint::report {
 
@@ -57,5 +64,28 @@ inline std::string xml_escape(std::string_view s) {
   }
   return out;
 }
+
+// Whether text is an http(s) address, to show as a link.
+inline bool is_web_url(std::string_view s) {
+  return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0;
+}
+
+// The findings of each reference, by input and reference id; those outside any reference under
+// the id "".
+class FindingsByReference {
+ public:
+  explicit FindingsByReference(const std::vector<Finding>& findings) {
+    for (const Finding& f : findings) by_ref_[{f.span.input, f.reference}].push_back(&f);
+  }
+  // In report order; empty when it has none.
+  const std::vector<const Finding*>& of(std::uint32_t input, const std::string& id) const {
+    static const std::vector<const Finding*> kNone;
+    const auto it = by_ref_.find({input, id});
+    return it == by_ref_.end() ? kNone : it->second;
+  }
+
+ private:
+  std::map<std::pair<std::uint32_t, std::string>, std::vector<const Finding*>> by_ref_;
+};
 
 }  // namespace citelint::report
