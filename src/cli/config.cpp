@@ -7,25 +7,31 @@
 #include <set>
 
 #include "citelint/rules.hpp"
+#include "rules/rule.hpp"
 
 namespace citelint::cli {
 
 namespace {
 
+// The rule loader's typed YAML access (errors at file:line:col), and what only the config has:
+// maps of known keys, numbers of any type, levels.
 class Reader {
  public:
   Reader(std::string path, std::vector<Diagnostic>& diagnostics)
-      : path_(std::move(path)), diagnostics_(diagnostics) {}
+      : ctx_(std::move(path), {}, diagnostics) {}
 
-  bool failed() const { return failed_; }
-
+  bool failed() const { return ctx_.failed(); }
   void error(const YAML::Node& node, std::string message) {
-    const YAML::Mark m = node.Mark();
-    const bool known = !m.is_null() && m.line >= 0;
-    diagnostics_.push_back(
-        {path_, known ? m.line + 1 : 0, known ? m.column + 1 : 0, std::move(message)});
-    failed_ = true;
+    ctx_.error(node.Mark(), std::move(message));
   }
+  std::string string(const YAML::Node& node, std::string_view what) {
+    return ctx_.scalar(node, what);
+  }
+  std::vector<std::string> strings(const YAML::Node& node, std::string_view what) {
+    return ctx_.string_list(node, what);
+  }
+  int integer(const YAML::Node& node, std::string_view what) { return ctx_.integer(node, what); }
+  bool boolean(const YAML::Node& node, std::string_view what) { return ctx_.boolean(node, what); }
 
   // The keys of a map, each one of `known`; anything else is an error at the key.
   bool map(const YAML::Node& node, std::string_view what, const std::set<std::string>& known,
@@ -46,25 +52,6 @@ class Reader {
     return true;
   }
 
-  std::string string(const YAML::Node& node, std::string_view what) {
-    if (!node.IsScalar()) {
-      error(node, std::string(what) + " must be a string");
-      return {};
-    }
-    return node.Scalar();
-  }
-
-  std::vector<std::string> strings(const YAML::Node& node, std::string_view what) {
-    std::vector<std::string> out;
-    if (node.IsScalar()) return {node.Scalar()};
-    if (!node.IsSequence()) {
-      error(node, std::string(what) + " must be a string or a list of strings");
-      return out;
-    }
-    for (const auto& item : node) out.push_back(string(item, what));
-    return out;
-  }
-
   template <class T>
   std::optional<T> number(const YAML::Node& node, std::string_view what) {
     try {
@@ -72,15 +59,6 @@ class Reader {
     } catch (const YAML::Exception&) {
     }
     error(node, std::string(what) + " must be a number");
-    return std::nullopt;
-  }
-
-  std::optional<bool> boolean(const YAML::Node& node, std::string_view what) {
-    try {
-      if (node.IsScalar()) return node.as<bool>();
-    } catch (const YAML::Exception&) {
-    }
-    error(node, std::string(what) + " must be true or false");
     return std::nullopt;
   }
 
@@ -98,9 +76,7 @@ class Reader {
   }
 
  private:
-  std::string path_;
-  std::vector<Diagnostic>& diagnostics_;
-  bool failed_ = false;
+  rules::LoadContext ctx_;
 };
 
 }  // namespace
@@ -187,13 +163,13 @@ std::optional<Config> load_config(const std::string& path, std::vector<Diagnosti
               {"max-concurrency", "host-concurrency", "host-interval", "timeout", "retries",
                "user-agent", "header", "accept", "hosts"})) {
       if (const auto n = net["max-concurrency"])
-        c.max_concurrency = r.number<int>(n, "max-concurrency");
+        c.max_concurrency = r.integer(n, "max-concurrency");
       if (const auto n = net["host-concurrency"])
-        c.host_concurrency = r.number<int>(n, "host-concurrency");
+        c.host_concurrency = r.integer(n, "host-concurrency");
       if (const auto n = net["host-interval"])
         c.host_interval_ms = r.number<long>(n, "host-interval");
       if (const auto n = net["timeout"]) c.timeout_s = r.number<double>(n, "timeout");
-      if (const auto n = net["retries"]) c.retries = r.number<int>(n, "retries");
+      if (const auto n = net["retries"]) c.retries = r.integer(n, "retries");
       if (const auto n = net["user-agent"]) c.user_agent = r.string(n, "user-agent");
       if (const auto n = net["header"]) c.headers = r.strings(n, "header");
       if (const auto n = net["accept"]) c.accept = r.string(n, "accept");
@@ -202,8 +178,7 @@ std::optional<Config> load_config(const std::string& path, std::vector<Diagnosti
           const std::string host = kv.first.as<std::string>("");
           if (!r.map(kv.second, "network.hosts." + host, {"concurrency", "interval"})) continue;
           HostPolicy p;
-          if (const auto n = kv.second["concurrency"])
-            p.concurrency = r.number<int>(n, "concurrency");
+          if (const auto n = kv.second["concurrency"]) p.concurrency = r.integer(n, "concurrency");
           if (const auto n = kv.second["interval"])
             if (auto ms = r.number<long>(n, "interval"))
               p.interval = std::chrono::milliseconds(*ms);
