@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 #include <iostream>
 #include <optional>
 
@@ -179,35 +180,50 @@ class PhaseTimer {
 const std::vector<std::string> kReportFormats = {"text",   "json",     "sarif", "junit",
                                                  "github", "markdown", "html"};
 
-// Writes one report in `format` to `path` ("-" or empty: standard output).
-bool write_report(const std::string& format, const std::string& path, const ReportInput& report,
-                  const std::vector<RuleInfo>& rules) {
+// "1 finding", "2 findings": what standard error says of the findings a step set aside.
+std::string findings_count(std::size_t n) {
+  return std::to_string(n) + (n == 1 ? " finding" : " findings");
+}
+
+// Writes to `path` ("-" or empty: standard output) what `fill` gives its writer; whether all
+// of it was written. `to_terminal` says whether that is standard output on a terminal.
+bool write_output(const std::string& path,
+                  const std::function<void(const ReportSink&, bool to_terminal)>& fill) {
   const bool to_stdout = path.empty() || path == "-";
   std::FILE* out = to_stdout ? stdout : std::fopen(path.c_str(), "wb");
   if (!out) return false;
   bool ok = true;
-  auto write = [&](std::string_view chunk) {
-    ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), out) == chunk.size();
-  };
-  if (format == "json") {
-    write_json(report, write);
-  } else if (format == "sarif") {
-    write(render_sarif(report, rules));
-  } else if (format == "junit") {
-    write(render_junit(report));
-  } else if (format == "github") {
-    write(render_github(report));
-  } else if (format == "markdown") {
-    write(render_markdown(report));
-  } else if (format == "html") {
-    write(render_html(report));
-  } else {
-    const bool colour = to_stdout && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-    write(render_text(report, TextOptions{colour}));
-  }
+  fill(
+      [&](std::string_view chunk) {
+        ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), out) == chunk.size();
+      },
+      to_stdout && isatty(STDOUT_FILENO));
   ok = std::fflush(out) == 0 && ok;
   if (!to_stdout) ok = std::fclose(out) == 0 && ok;
   return ok;
+}
+
+// Writes one report in `format` to `path`.
+bool write_report(const std::string& format, const std::string& path, const ReportInput& report,
+                  const std::vector<RuleInfo>& rules) {
+  return write_output(path, [&](const ReportSink& write, bool to_terminal) {
+    if (format == "json") {
+      write_json(report, write);
+    } else if (format == "sarif") {
+      write(render_sarif(report, rules));
+    } else if (format == "junit") {
+      write(render_junit(report));
+    } else if (format == "github") {
+      write(render_github(report));
+    } else if (format == "markdown") {
+      write(render_markdown(report));
+    } else if (format == "html") {
+      write(render_html(report));
+    } else {
+      const bool colour = to_terminal && !std::getenv("NO_COLOR");
+      write(render_text(report, TextOptions{colour}));
+    }
+  });
 }
 
 int run_check(const CheckOptions& o) {
@@ -338,21 +354,18 @@ int run_check(const CheckOptions& o) {
     });
   }
   if (!suppressed->empty())
-    std::cerr << "citelint: " << suppressed->size() << " finding"
-              << (suppressed->size() == 1 ? "" : "s")
+    std::cerr << "citelint: " << findings_count(suppressed->size())
               << " suppressed (by comments in the input, or the config's suppress)\n";
   if (o.writing_baseline) {
     const std::string path = o.output.empty() ? "citelint-baseline.json" : o.output;
-    std::FILE* out = path == "-" ? stdout : std::fopen(path.c_str(), "wb");
-    const std::string text = render_baseline(corpus, findings, as_of);
-    const bool ok = out && std::fwrite(text.data(), 1, text.size(), out) == text.size() &&
-                    (out == stdout ? std::fflush(out) : std::fclose(out)) == 0;
-    if (!ok) {
+    if (!write_output(path, [&](const ReportSink& write, bool) {
+          write(render_baseline(corpus, findings, as_of));
+        })) {
       std::cerr << "citelint: cannot write " << path << "\n";
       return kUsage;
     }
-    std::cerr << "citelint: " << findings.size() << " finding" << (findings.size() == 1 ? "" : "s")
-              << " written to the baseline " << path << "\n";
+    std::cerr << "citelint: " << findings_count(findings.size()) << " written to the baseline "
+              << path << "\n";
     return input_error ? kUsage : kClean;
   }
   if (!o.baseline.empty()) {
@@ -362,8 +375,8 @@ int run_check(const CheckOptions& o) {
     if (!baseline) return kUsage;
     const std::size_t known = apply_baseline(*baseline, corpus, findings);
     if (known > 0)
-      std::cerr << "citelint: " << known << " finding" << (known == 1 ? "" : "s")
-                << " left out: in the baseline " << o.baseline << "\n";
+      std::cerr << "citelint: " << findings_count(known) << " left out: in the baseline "
+                << o.baseline << "\n";
   }
   ReportInput report{corpus, findings, as_of, links ? &*links : nullptr,
                      archive ? &*archive : nullptr};
