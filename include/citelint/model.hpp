@@ -35,10 +35,11 @@ class Document {
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
   const std::string& format() const { return format_; }
-  void set_format(std::string format) {
+  // `structured`: records or markup (input_formats() says which), whose entries the rules about
+  // how an entry is written do not read.
+  void set_format(std::string format, bool structured = false) {
     format_ = std::move(format);
-    structured_ = format_ == "bibtex" || format_ == "csl-json" || format_ == "ris" ||
-                  format_ == "jats" || format_ == "html";
+    structured_ = structured;
   }
   // Whether its references are records of fields (BibTeX, CSL-JSON, RIS), or text inside
   // markup that would read as slips (JATS, HTML), not text as a reader sees it: rules about how
@@ -232,19 +233,6 @@ struct Finding {
   std::string reference;  // Reference::id, empty for findings outside any entry
   std::optional<Fix> fix;
 };
-
-// A finding at a URL as a reference cites it.
-inline Finding url_finding(const Reference& ref, const Url& url, std::string_view rule,
-                           std::string_view category, Severity severity, std::string message) {
-  Finding f;
-  f.rule = rule;
-  f.category = category;
-  f.severity = severity;
-  f.message = std::move(message);
-  f.span = url.span;
-  f.reference = ref.id;
-  return f;
-}
 
 // The order of a run's findings: input, position, severity, rule. No two findings share it: the
 // engine keeps one of any that would, and link findings have rules of their own.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,35 +11,66 @@
 
 namespace citelint {
 
-struct LoadResult {
-  std::unique_ptr<Document> document;  // null when the input could not be read at all
-  std::vector<Diagnostic> diagnostics;
-};
+// Problems with an input (unreadable, damaged, not UTF-8) are appended to a caller's
+// `std::vector<Diagnostic>&`, as everywhere in citelint: each at file:line:col where it has one,
+// and what could be read is still returned.
 
 // Reads a file ("-" is standard input) and decodes it to UTF-8: a UTF-8 BOM is dropped, UTF-16
 // with a BOM is converted, and each invalid byte becomes U+FFFD with a diagnostic at its
-// position, so the rest of the file is still read.
-// `format` names the format (as --input-format does); empty: detect_format's guess. A PDF or a
-// DOCX (by its extension or its first bytes) becomes the text of its reference section.
-LoadResult load_document(std::size_t id, const std::string& path, const std::string& format = "");
+// position, so the rest of the file is still read. `format` names the format (as
+// --input-format does); empty: detected (a binary format by its first bytes or extension, then
+// detect_format). A PDF or a DOCX becomes the text of its reference section. Null when the
+// input could not be read at all.
+std::unique_ptr<Document> load_document(std::size_t id, const std::string& path,
+                                        const std::string& format,
+                                        std::vector<Diagnostic>& diagnostics);
 // The same from bytes already in memory. Spans hold 32-bit offsets: text beyond max_bytes
 // (4 GiB) is cut at the last line break before it, with a diagnostic.
 constexpr std::size_t kMaxInputBytes = 0xFFFFFFFFu;
-LoadResult make_document(std::size_t id, std::string path, std::string bytes,
-                         std::size_t max_bytes = kMaxInputBytes, const std::string& format = "");
+std::unique_ptr<Document> make_document(std::size_t id, std::string path, std::string bytes,
+                                        std::vector<Diagnostic>& diagnostics,
+                                        const std::string& format = "",
+                                        std::size_t max_bytes = kMaxInputBytes);
 
 // PDF, through poppler (in citelint's PDF module, citelint-pdf.so, loaded for the first PDF):
 // the text of the reference section (after its heading, to an appendix or the end), lines in
 // reading order without running heads and page numbers, a URL wrapped at a line's end joined
 // to its rest. Its lines are the page's: spans say page and line (Document::place).
-LoadResult read_pdf_document(std::size_t id, std::string path, const std::string& bytes);
+std::unique_ptr<Document> read_pdf_document(std::size_t id, std::string path,
+                                            const std::string& bytes,
+                                            std::vector<Diagnostic>& diagnostics);
 
 // DOCX (Word): the paragraphs of word/document.xml after a heading that names the references
 // (all of them when none does), one line each, with the targets of their hyperlinks; spans
 // say paragraph and column.
-LoadResult read_docx_document(std::size_t id, std::string path, const std::string& bytes);
+std::unique_ptr<Document> read_docx_document(std::size_t id, std::string path,
+                                             const std::string& bytes,
+                                             std::vector<Diagnostic>& diagnostics);
 
-// The format of a document by its extension and content ("text" for plain reference lists).
+// An input format: a row of the table in src/read/formats.cpp, which detection,
+// --input-format, the help and `citelint formats` read. Adding one: docs/architecture.md.
+struct InputFormat {
+  std::string_view name;        // as --input-format and the JSON report name it
+  std::string_view summary;     // one line, for help
+  std::string_view extensions;  // lower case, space-separated: "bib biblatex bibtex"
+  // Whether content is of this format (a binary format's bytes, else the decoded text); null:
+  // known by extension only.
+  bool (*sniff)(std::string_view content);
+  bool sniff_text_files;  // its sniff is tried on .txt files too
+  // Bytes to a document, for formats that are not text (PDF, DOCX); null: decoded as text.
+  std::unique_ptr<Document> (*decode)(std::size_t id, std::string path, const std::string& bytes,
+                                      std::vector<Diagnostic>& diagnostics);
+  // The document's references, with their URLs, dates and DOIs.
+  std::vector<Reference> (*read)(const Document& doc, std::vector<Diagnostic>& diagnostics);
+  // Records and markup: rules about how an entry is written do not read their entries.
+  bool structured;
+};
+std::span<const InputFormat> input_formats();
+const InputFormat* find_input_format(std::string_view name);
+// The binary format (decode set) the bytes or the path's extension say; null for text.
+const InputFormat* detect_binary_format(std::string_view path, std::string_view bytes);
+
+// The format of a text document by its extension and content ("text" for plain lists).
 std::string detect_format(const Document& doc);
 
 // Plain-text reference lists as they come out of PDFs: numbered entries (`12 `, `[12]`,
@@ -93,13 +125,8 @@ bool suppresses(const Suppression& suppression, const Finding& finding);
 // Moves the findings that a suppression comment covers out of `findings`, and returns them.
 std::vector<Finding> take_suppressed(const Corpus& corpus, std::vector<Finding>& findings);
 
-// The formats there are readers for, by name: text, bibtex, csl-json, ris, jats, latex,
-// markdown, html, pdf, docx.
-bool known_format(std::string_view format);
-
-// The reader for the document's format, then (for text) extraction of URLs, dates, DOIs and
-// parts. Problems with the input itself go to `diagnostics`.
-std::vector<Reference> read_references(const Document& doc,
-                                       std::vector<Diagnostic>* diagnostics = nullptr);
+// The reader of the document's format (input_formats()). Problems with the input itself go to
+// `diagnostics`.
+std::vector<Reference> read_references(const Document& doc, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace citelint

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,12 +34,27 @@ struct ReportInput {
   std::optional<Severity> fail_on = Severity::error;
   // Findings that suppression comments in the inputs cover: SARIF lists them as suppressed.
   const std::vector<Finding>* suppressed = nullptr;
+  // The rules that ran: SARIF describes them. None: only the built-in kinds are described.
+  const std::vector<RuleInfo>* rules = nullptr;
+  bool color = false;  // text: ANSI colours (on a terminal, unless NO_COLOR)
 };
 
 Summary summarise(const ReportInput& input);
 
 // Where a report's text goes, in chunks of about a megabyte.
 using ReportSink = std::function<void(std::string_view)>;
+
+// A report format: a row of the table in src/report/formats.cpp, which --format, --report and
+// the help read. Adding one: docs/architecture.md.
+struct ReportFormat {
+  std::string_view name;     // --format NAME
+  std::string_view summary;  // one line, for help
+  void (*write)(const ReportInput& input, const ReportSink& out);
+};
+std::span<const ReportFormat> report_formats();
+const ReportFormat* find_report_format(std::string_view name);
+// "text, json, sarif, ...": the names, for help and messages.
+std::string report_format_names();
 
 // The JSON report, schema citelint-report/1 (docs/report-json.md), streamed to `out`.
 void write_json(const ReportInput& input, const ReportSink& out);

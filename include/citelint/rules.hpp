@@ -34,9 +34,6 @@ struct RuleInfo {
   std::vector<std::string> good_examples;
 };
 
-// The categories of the design's contract; every rule has one.
-const std::vector<std::string_view>& finding_categories();
-
 class RuleSet {
  public:
   RuleSet();

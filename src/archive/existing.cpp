@@ -4,6 +4,7 @@
 
 #include "archive/capture.hpp"
 #include "citelint/extract.hpp"
+#include "citelint/kinds.hpp"
 
 namespace citelint {
 
@@ -40,7 +41,7 @@ std::vector<Finding> archived_url_findings(const Corpus& corpus, const CheckRepo
       const long days = *archive::timestamp_day(archived->timestamp) - access_day;
       if (days <= tolerance_days) continue;
       findings.push_back(url_finding(
-          ref, u, "archive/after-access", "date-mismatch", Severity::warning,
+          ref, u, Kind::archive_after_access,
           "the archived copy was captured on " + as_date(archived->timestamp) + ", " +
               std::to_string(days) + " days after the access date " +
               std::string(accessed->value()) + " (more than the " + std::to_string(tolerance_days) +

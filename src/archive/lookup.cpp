@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "archive/capture.hpp"
+#include "citelint/kinds.hpp"
 #include "net/cache.hpp"
 #include "net/scheduler.hpp"
 
@@ -257,10 +258,10 @@ std::vector<Finding> archive_findings(const Corpus& corpus, const CheckReport& l
         date = archive_date(ref);
         dated = true;
       }
-      Finding f = url_finding(ref, u, "archive/copy", "archive", Severity::info, "");
+      Finding f = url_finding(ref, u, Kind::archive_copy, "");
       const ArchiveLookup* l = date ? archive.find(archive_lookup_url(u), date->first) : nullptr;
       if (!date) {
-        f.rule = "archive/none";
+        f.rule = finding_kind(Kind::archive_none).id;
         f.message =
             "no archived copy looked for: the reference gives no access or publication date";
       } else if (!l) {
@@ -273,7 +274,7 @@ std::vector<Finding> archive_findings(const Corpus& corpus, const CheckReport& l
                     l->date + ": " + c.url;
         f.fix = Fix{c.url, true};
       } else {
-        f.rule = "archive/none";
+        f.rule = finding_kind(Kind::archive_none).id;
         f.message = "no archived copy found near " + std::string(date_words(date->second)) + " " +
                     l->date + ": " + l->why;
       }

@@ -23,6 +23,13 @@ std::vector<RuleFile> select_rule_files(const RuleOptions& options,
                                         std::vector<Diagnostic>& diagnostics);
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
+// citelint's own words on standard error: "citelint: warning: ..." for what the user should
+// know, "citelint: ..." for why a run stops (fail returns kUsage, for `return fail(...)`), and
+// say() for what a run did ("3 findings suppressed").
+void warn(std::string_view message);
+int fail(std::string_view message);
+void say(std::string_view message);
+
 void add_check_command(CLI::App& app, int& exit_code);
 void add_rules_command(CLI::App& app, int& exit_code);
 void add_text_command(CLI::App& app, int& exit_code);

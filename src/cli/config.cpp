@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <set>
 
+#include "citelint/kinds.hpp"
 #include "citelint/rules.hpp"
+#include "cli/options.hpp"
 #include "rules/rule.hpp"
 
 namespace citelint::cli {
@@ -94,6 +96,115 @@ std::optional<std::string> find_config() {
   return std::nullopt;
 }
 
+namespace {
+
+// The top-level keys (or, with a prefix such as "network.", the keys under it) that options
+// have, besides `more`.
+std::set<std::string> option_keys(std::string_view prefix, std::set<std::string> more) {
+  for (const OptionSpec& o : check_options()) {
+    if (o.key.empty() || o.key.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view rest = o.key.substr(prefix.size());
+    more.insert(std::string(rest.substr(0, rest.find('.'))));
+  }
+  return more;
+}
+
+// The node at a dotted key ("network.timeout"); an undefined node when it is not there.
+YAML::Node at_key(const YAML::Node& node, std::string_view key) {
+  if (!node.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  const std::size_t dot = key.find('.');
+  const YAML::Node child = node[std::string(key.substr(0, dot))];
+  if (dot == std::string_view::npos || !child.IsDefined()) return child;
+  return at_key(child, key.substr(dot + 1));
+}
+
+// Each option's value as written, for merge_options to check.
+void read_option_values(Reader& r, const YAML::Node& root, Config& c) {
+  for (const OptionSpec& o : check_options()) {
+    if (o.key.empty()) continue;
+    const YAML::Node n = at_key(root, o.key);
+    if (!n.IsDefined() || n.IsNull()) continue;
+    Config::Value v{{}, n.Mark().line + 1, n.Mark().column + 1};
+    if (o.arity == OptionSpec::many) {
+      v.values = r.strings(n, o.key);
+    } else {
+      v.values.push_back(r.string(n, o.key));
+    }
+    c.values[std::string(o.key)] = std::move(v);
+  }
+}
+
+void read_rules(Reader& r, const YAML::Node& rules, Config& c) {
+  if (!r.map(rules, "rules", {}, true)) return;
+  for (const auto& kv : rules) {
+    const std::string key = kv.first.as<std::string>("");
+    if (key == "packs" || key == "styles") continue;  // options: read_option_values
+    if (key.find('/') == std::string::npos) {
+      r.error(kv.first, "'" + key + "' in rules is a rule id (pack/Rule), packs or styles");
+    } else if (auto l = r.level(kv.second, "rules." + key)) {
+      l->line = kv.first.Mark().line + 1;
+      l->column = kv.first.Mark().column + 1;
+      c.rule_levels[key] = *l;
+    }
+  }
+}
+
+void read_policy(Reader& r, const YAML::Node& policy, Config& c) {
+  const auto& categories = finding_categories();
+  if (!r.map(policy, "policy", std::set<std::string>(categories.begin(), categories.end()))) return;
+  for (const auto& kv : policy)
+    if (auto l = r.level(kv.second, "policy." + kv.first.as<std::string>("")))
+      c.policy[kv.first.as<std::string>("")] = *l;
+}
+
+void read_hosts(Reader& r, const YAML::Node& hosts, Config& c) {
+  if (!r.map(hosts, "network.hosts", {}, true)) return;
+  for (const auto& kv : hosts) {
+    const std::string host = kv.first.as<std::string>("");
+    if (!r.map(kv.second, "network.hosts." + host, {"concurrency", "interval"})) continue;
+    HostPolicy p;
+    if (const auto n = kv.second["concurrency"]) p.concurrency = r.integer(n, "concurrency");
+    if (const auto n = kv.second["interval"])
+      if (auto ms = r.number<long>(n, "interval")) p.interval = std::chrono::milliseconds(*ms);
+    c.hosts[host] = p;
+  }
+}
+
+void read_suppress(Reader& r, const YAML::Node& list, Config& c) {
+  if (!list.IsSequence()) {
+    r.error(list, "suppress must be a list of {reference, input, rules}");
+    return;
+  }
+  for (const auto& item : list) {
+    if (!r.map(item, "a suppress entry", {"reference", "input", "rules"})) continue;
+    Config::Suppress s;
+    if (const auto n = item["reference"]) {
+      s.reference = r.string(n, "reference");
+    } else {
+      r.error(item, "a suppress entry needs the reference's id");
+    }
+    if (const auto n = item["input"]) s.input = r.string(n, "input");
+    if (const auto n = item["rules"]) s.rules = r.strings(n, "rules");
+    c.suppress.push_back(std::move(s));
+  }
+}
+
+// Paths in the file are the project's: relative to the folder the file is in.
+void anchor_paths(const std::string& path, Config& c) {
+  const std::filesystem::path base = std::filesystem::path(path).parent_path();
+  auto anchored = [&](std::string& p) {
+    if (!p.empty() && p != "false" && p != "off" && std::filesystem::path(p).is_relative())
+      p = (base / p).lexically_normal().string();
+  };
+  for (const OptionSpec& o : check_options())
+    if (o.path)
+      if (const auto it = c.values.find(std::string(o.key)); it != c.values.end())
+        for (std::string& p : it->second.values) anchored(p);
+  for (Config::Suppress& s : c.suppress) anchored(s.input);
+}
+
+}  // namespace
+
 std::optional<Config> load_config(const std::string& path, std::vector<Diagnostic>& diagnostics) {
   Reader r(path, diagnostics);
   YAML::Node root;
@@ -109,112 +220,16 @@ std::optional<Config> load_config(const std::string& path, std::vector<Diagnosti
   Config c;
   c.path = path;
   if (root.IsNull()) return c;  // an empty file: no settings
-  if (!r.map(root, "the config",
-             {"rules", "policy", "fail-on", "offline", "cache", "cache-max-age", "exclude",
-              "include", "network", "suppress"}))
+  if (!r.map(root, "the config", option_keys("", {"rules", "policy", "network", "suppress"})))
     return std::nullopt;
-  if (const auto rules = root["rules"]) {
-    if (r.map(rules, "rules", {}, true)) {
-      for (const auto& kv : rules) {
-        const std::string key = kv.first.as<std::string>("");
-        if (key == "packs") {
-          c.packs = r.strings(kv.second, "rules.packs");
-        } else if (key == "styles") {
-          c.styles = r.strings(kv.second, "rules.styles");
-        } else if (key.find('/') == std::string::npos) {
-          r.error(kv.first, "'" + key + "' in rules is a rule id (pack/Rule), packs or styles");
-        } else if (auto l = r.level(kv.second, "rules." + key)) {
-          l->line = kv.first.Mark().line + 1;
-          l->column = kv.first.Mark().column + 1;
-          c.rule_levels[key] = *l;
-        }
-      }
-    }
-  }
-  if (const auto policy = root["policy"]) {
-    const auto& categories = finding_categories();
-    std::set<std::string> known(categories.begin(), categories.end());
-    if (r.map(policy, "policy", known))
-      for (const auto& kv : policy)
-        if (auto l = r.level(kv.second, "policy." + kv.first.as<std::string>("")))
-          c.policy[kv.first.as<std::string>("")] = *l;
-  }
-  if (const auto n = root["fail-on"]) {
-    const std::string v = r.string(n, "fail-on");
-    if (v == "error" || v == "warning" || v == "info" || v == "never") {
-      c.fail_on = v;
-    } else if (!v.empty()) {
-      r.error(n, "fail-on must be error, warning, info or never, not '" + v + "'");
-    }
-  }
-  if (const auto n = root["offline"]) c.offline = r.boolean(n, "offline");
-  if (const auto n = root["cache"]) {
-    if (n.IsScalar() && (n.Scalar() == "false" || n.Scalar() == "off")) {
-      c.cache = "";
-    } else {
-      c.cache = r.string(n, "cache");
-    }
-  }
-  if (const auto n = root["cache-max-age"]) c.cache_max_age = r.string(n, "cache-max-age");
-  if (const auto n = root["exclude"]) c.exclude = r.strings(n, "exclude");
-  if (const auto n = root["include"]) c.include = r.strings(n, "include");
-  if (const auto net = root["network"]) {
-    if (r.map(net, "network",
-              {"max-concurrency", "host-concurrency", "host-interval", "timeout", "retries",
-               "user-agent", "header", "accept", "hosts"})) {
-      if (const auto n = net["max-concurrency"])
-        c.max_concurrency = r.integer(n, "max-concurrency");
-      if (const auto n = net["host-concurrency"])
-        c.host_concurrency = r.integer(n, "host-concurrency");
-      if (const auto n = net["host-interval"])
-        c.host_interval_ms = r.number<long>(n, "host-interval");
-      if (const auto n = net["timeout"]) c.timeout_s = r.number<double>(n, "timeout");
-      if (const auto n = net["retries"]) c.retries = r.integer(n, "retries");
-      if (const auto n = net["user-agent"]) c.user_agent = r.string(n, "user-agent");
-      if (const auto n = net["header"]) c.headers = r.strings(n, "header");
-      if (const auto n = net["accept"]) c.accept = r.string(n, "accept");
-      if (const auto hosts = net["hosts"]; hosts && r.map(hosts, "network.hosts", {}, true)) {
-        for (const auto& kv : hosts) {
-          const std::string host = kv.first.as<std::string>("");
-          if (!r.map(kv.second, "network.hosts." + host, {"concurrency", "interval"})) continue;
-          HostPolicy p;
-          if (const auto n = kv.second["concurrency"]) p.concurrency = r.integer(n, "concurrency");
-          if (const auto n = kv.second["interval"])
-            if (auto ms = r.number<long>(n, "interval"))
-              p.interval = std::chrono::milliseconds(*ms);
-          c.hosts[host] = p;
-        }
-      }
-    }
-  }
-  if (const auto list = root["suppress"]) {
-    if (!list.IsSequence()) {
-      r.error(list, "suppress must be a list of {reference, input, rules}");
-    } else {
-      for (const auto& item : list) {
-        if (!r.map(item, "a suppress entry", {"reference", "input", "rules"})) continue;
-        Config::Suppress s;
-        if (const auto n = item["reference"]) {
-          s.reference = r.string(n, "reference");
-        } else {
-          r.error(item, "a suppress entry needs the reference's id");
-        }
-        if (const auto n = item["input"]) s.input = r.string(n, "input");
-        if (const auto n = item["rules"]) s.rules = r.strings(n, "rules");
-        c.suppress.push_back(std::move(s));
-      }
-    }
-  }
+  if (const auto n = root["network"]; n && r.map(n, "network", option_keys("network.", {"hosts"})))
+    if (const auto hosts = n["hosts"]) read_hosts(r, hosts, c);
+  if (const auto n = root["rules"]) read_rules(r, n, c);
+  if (const auto n = root["policy"]) read_policy(r, n, c);
+  if (const auto n = root["suppress"]) read_suppress(r, n, c);
+  read_option_values(r, root, c);
   if (r.failed()) return std::nullopt;
-  // Paths in the file are the project's: relative to the folder the file is in.
-  const std::filesystem::path base = std::filesystem::path(path).parent_path();
-  auto anchored = [&](std::string& p) {
-    if (!p.empty() && std::filesystem::path(p).is_relative())
-      p = (base / p).lexically_normal().string();
-  };
-  for (std::string& p : c.packs) anchored(p);
-  if (c.cache) anchored(*c.cache);
-  for (Config::Suppress& s : c.suppress) anchored(s.input);
+  anchor_paths(path, c);
   return c;
 }
 

@@ -20,21 +20,16 @@ struct Config {
     std::optional<Severity> level;
     int line = 0, column = 0;
   };
-  std::vector<std::string> packs, styles;    // rules.packs, rules.styles
   std::map<std::string, Level> rule_levels;  // rules.<id>
   std::map<std::string, Level> policy;       // policy.<category>
-  std::optional<std::string> fail_on;
-  std::optional<bool> offline;
-  std::optional<std::string> cache;  // "" (cache: false): no cache
-  std::optional<std::string> cache_max_age;
-  std::vector<std::string> exclude, include;
-  // network.*
-  std::optional<int> max_concurrency, host_concurrency, retries;
-  std::optional<long> host_interval_ms;
-  std::optional<double> timeout_s;
-  std::optional<std::string> user_agent, accept;
-  std::vector<std::string> headers;
-  std::map<std::string, HostPolicy> hosts;
+  // The options' keys (check_options(): fail-on, network.timeout, rules.packs ...), their values
+  // as written (a list's items; paths made relative to the file's folder), for merge_options.
+  struct Value {
+    std::vector<std::string> values;
+    int line = 0, column = 0;
+  };
+  std::map<std::string, Value> values;
+  std::map<std::string, HostPolicy> hosts;  // network.hosts
   // suppress: findings of a reference (in an input, of rules) left out, listed in SARIF.
   struct Suppress {
     std::string reference, input;

@@ -3,6 +3,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "citelint/kinds.hpp"
 #include "cli/commands.hpp"
 
 namespace citelint::cli {
@@ -25,12 +26,18 @@ int list_rules(const RuleOptions& options) {
   if (!load(options, files, set)) return kUsage;
   std::size_t width = 0;
   for (const RuleInfo& r : set.rules()) width = std::max(width, r.id.size());
-  for (const RuleInfo& r : set.rules()) {
-    std::cout << std::left << std::setw(static_cast<int>(width) + 2) << r.id << std::setw(9)
-              << to_string(r.severity) << std::setw(17) << r.category << std::setw(13) << r.kind
-              << r.description.substr(0, r.description.find('\n')) << '\n';
-  }
-  std::cout << set.size() << " rules\n";
+  for (const FindingKind& k : finding_kinds()) width = std::max(width, k.id.size());
+  auto row = [&](std::string_view id, Severity level, std::string_view category,
+                 std::string_view kind, std::string_view summary) {
+    std::cout << std::left << std::setw(static_cast<int>(width) + 2) << id << std::setw(9)
+              << to_string(level) << std::setw(18) << category << std::setw(13) << kind
+              << summary.substr(0, summary.find('\n')) << '\n';
+  };
+  for (const RuleInfo& r : set.rules()) row(r.id, r.severity, r.category, r.kind, r.description);
+  // The link checker's and the archive lookup's kinds: levels and categories a config can set.
+  for (const FindingKind& k : finding_kinds())
+    row(k.id, k.level, k.category, "built-in", k.summary);
+  std::cout << set.size() << " rules, " << finding_kinds().size() << " built-in kinds\n";
   return kClean;
 }
 
@@ -50,8 +57,14 @@ int explain_rule(const RuleOptions& options, const std::string& id) {
     for (const auto& e : r.good_examples) std::cout << "\ngood:\n  " << e << '\n';
     return kClean;
   }
-  std::cerr << "citelint: no rule '" << id << "'; `citelint rules list` shows them all\n";
-  return kUsage;
+  if (const FindingKind* k = find_finding_kind(id)) {
+    std::cout << k->id << "  (" << to_string(k->level) << ", " << k->category << ")\n\n"
+              << k->summary << ".\n\n"
+              << k->help << "\n\nkind:     built-in (the link checker and the archive lookup "
+              << "report it; no rule file)\nmore:     docs/" << k->docs << '\n';
+    return kClean;
+  }
+  return fail("no rule '" + id + "'; `citelint rules list` shows them all");
 }
 
 int test_rule_packs(RuleOptions options, const std::string& path) {

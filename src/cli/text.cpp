@@ -14,11 +14,12 @@ namespace {
 int print_text(const std::vector<std::string>& files, const std::string& format) {
   int exit = kClean;
   for (const std::string& path : files) {
-    LoadResult loaded = load_document(0, path, format);
-    print_diagnostics(loaded.diagnostics);
-    if (!loaded.diagnostics.empty()) exit = kUsage;
-    if (!loaded.document) continue;
-    const Document& doc = *loaded.document;
+    std::vector<Diagnostic> problems;
+    const std::unique_ptr<Document> loaded = load_document(0, path, format, problems);
+    print_diagnostics(problems);
+    if (!problems.empty()) exit = kUsage;
+    if (!loaded) continue;
+    const Document& doc = *loaded;
     std::cout << "# " << doc.path() << " (" << doc.format() << ")\n";
     for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) {
       std::string where = doc.where(l, 1);

@@ -14,6 +14,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "citelint/kinds.hpp"
 #include "net/cache.hpp"
 #include "net/scheduler.hpp"
 
@@ -81,33 +82,29 @@ class ProgressBar {
   std::size_t total_;
 };
 
-struct LinkFinding {
-  std::string_view rule, category;
-  Severity severity;
-};
-
-std::optional<LinkFinding> finding_kind(LinkStatus s) {
+// The finding kind of a status that is not ok (include/citelint/kinds.hpp has its id and level).
+std::optional<Kind> kind_of(LinkStatus s) {
   switch (s) {
     case LinkStatus::broken:
-      return LinkFinding{"link/broken", "link-broken", Severity::error};
+      return Kind::link_broken;
     case LinkStatus::redirect:
-      return LinkFinding{"link/redirect", "link-redirect", Severity::warning};
+      return Kind::link_redirect;
     case LinkStatus::soft_404:
-      return LinkFinding{"link/soft-404", "link-soft404", Severity::warning};
+      return Kind::link_soft_404;
     case LinkStatus::blocked:
-      return LinkFinding{"link/blocked", "link-blocked", Severity::info};
+      return Kind::link_blocked;
     case LinkStatus::timeout:
-      return LinkFinding{"link/timeout", "link-timeout", Severity::warning};
+      return Kind::link_timeout;
     case LinkStatus::dns_error:
-      return LinkFinding{"link/dns", "link-dns", Severity::warning};
+      return Kind::link_dns;
     case LinkStatus::tls_error:
-      return LinkFinding{"link/tls", "link-tls", Severity::warning};
+      return Kind::link_tls;
     case LinkStatus::server_error:
-      return LinkFinding{"link/server-error", "link-server-error", Severity::warning};
+      return Kind::link_server_error;
     case LinkStatus::connection_error:
-      return LinkFinding{"link/connection", "link-server-error", Severity::warning};
+      return Kind::link_connection;
     case LinkStatus::skipped:
-      return LinkFinding{"link/skipped", "link-skipped", Severity::info};
+      return Kind::link_skipped;
     default:
       return std::nullopt;
   }
@@ -303,7 +300,7 @@ std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& repo
   // cache knows is known: the rest is said once.
   auto reported = [&](const Url& u) -> const LinkResult* {
     const LinkResult* r = report.results.find(u.normalised);
-    return r && (!report.network_down || r->from_cache) && finding_kind(r->status) ? r : nullptr;
+    return r && (!report.network_down || r->from_cache) && kind_of(r->status) ? r : nullptr;
   };
   std::size_t count = 0;  // counted first: a large list's findings are not held twice
   for (const Reference& ref : corpus.references)
@@ -315,8 +312,7 @@ std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& repo
       const LinkResult* found = reported(u);
       if (!found) continue;
       const LinkResult& r = *found;
-      const auto kind = finding_kind(r.status);
-      Finding f = url_finding(ref, u, kind->rule, kind->category, kind->severity, message_for(r));
+      Finding f = url_finding(ref, u, *kind_of(r.status), message_for(r));
       if (r.status == LinkStatus::redirect) f.fix = Fix{r.final_url(), true};
       findings.push_back(std::move(f));
     }

@@ -6,6 +6,7 @@
 
 #include "citelint/check.hpp"
 #include "citelint/extract.hpp"
+#include "citelint/kinds.hpp"
 #include "net/scheduler.hpp"
 
 namespace citelint {
@@ -98,7 +99,7 @@ std::vector<Finding> repair_findings(const Corpus& corpus, const RepairReport& r
       const LinkRepair* r = repairs.find(repair_key(u));
       if (!r) continue;
       Finding f = url_finding(
-          ref, u, "link/repair", "url-syntax", Severity::warning,
+          ref, u, Kind::link_repair,
           "the URL does not resolve as cited; with " + r->why + " it does: " + r->fixed);
       f.fix = Fix{r->fixed, true};
       findings.push_back(std::move(f));

@@ -421,4 +421,23 @@ std::vector<Reference> read_bibtex(const Document& doc, std::vector<Diagnostic>&
   return Parser(doc, diagnostics).run();
 }
 
+// Whether the text opens, past blanks and % comments, with a BibTeX entry: @type{ or @type(.
+bool looks_like_bibtex(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size()) {
+    if (std::isspace(static_cast<unsigned char>(t[i]))) {
+      ++i;
+    } else if (t[i] == '%') {
+      while (i < t.size() && t[i] != '\n') ++i;
+    } else {
+      break;
+    }
+  }
+  if (i >= t.size() || t[i] != '@') return false;
+  std::size_t j = i + 1;
+  while (j < t.size() && std::isalpha(static_cast<unsigned char>(t[j]))) ++j;
+  while (j < t.size() && (t[j] == ' ' || t[j] == '\t')) ++j;
+  return j > i + 1 && j < t.size() && (t[j] == '{' || t[j] == '(');
+}
+
 }  // namespace citelint

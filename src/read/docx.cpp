@@ -111,11 +111,18 @@ class Collector {
 
 }  // namespace
 
-LoadResult read_docx_document(std::size_t id, std::string path, const std::string& bytes) {
-  LoadResult result;
+// A ZIP (PK\3\4) whose first entries are Word's.
+bool looks_like_docx(std::string_view bytes) {
+  return bytes.rfind("PK\x03\x04", 0) == 0 &&
+         bytes.substr(0, 4096).find("word/") != std::string_view::npos;
+}
+
+std::unique_ptr<Document> read_docx_document(std::size_t id, std::string path,
+                                             const std::string& bytes,
+                                             std::vector<Diagnostic>& diagnostics) {
   auto fail = [&](std::string message) {
-    result.diagnostics.push_back({path, 0, 0, std::move(message)});
-    return std::move(result);
+    diagnostics.push_back({path, 0, 0, std::move(message)});
+    return std::unique_ptr<Document>();
   };
   zip_error_t error;
   zip_error_init(&error);
@@ -158,7 +165,7 @@ LoadResult read_docx_document(std::size_t id, std::string path, const std::strin
         std::min(xml.size(), static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)));
     Document part(0, "", xml.substr(0, at));
     const Span where = part.span(at, at);
-    result.diagnostics.push_back(
+    diagnostics.push_back(
         {path, 0, 0,
          "word/document.xml breaks at its line " + std::to_string(where.line) + ", column " +
              std::to_string(where.column) + ": " + parsed.description() + "; read the " +
@@ -185,10 +192,10 @@ LoadResult read_docx_document(std::size_t id, std::string path, const std::strin
     text += shown;
   }
   text = utf8::repair(text);  // same length where valid, as XML text is
-  result.document = std::make_unique<Document>(id, std::move(path), std::move(text), "docx");
-  result.document->set_layout(std::move(starts), std::move(places), "paragraph");
-  for (const auto& [b, e, target] : links) result.document->add_link(b, e, target);
-  return result;
+  auto document = std::make_unique<Document>(id, std::move(path), std::move(text), "docx");
+  document->set_layout(std::move(starts), std::move(places), "paragraph");
+  for (const auto& [b, e, target] : links) document->add_link(b, e, target);
+  return document;
 }
 
 }  // namespace citelint

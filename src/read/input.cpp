@@ -38,24 +38,14 @@ std::string utf16_to_utf8(std::string_view bytes, bool big_endian) {
   return out;
 }
 
-// "pdf" or "docx" for a file that is one (by its first bytes, or a .docx's extension), else "".
-std::string binary_format(std::string_view path, std::string_view bytes) {
-  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return "pdf";
-  const std::string name = utf8::ascii_lower(path);
-  const bool zip = bytes.rfind("PK\x03\x04", 0) == 0;
-  if (name.size() > 5 && name.compare(name.size() - 5, 5, ".docx") == 0) return "docx";
-  if (zip && bytes.substr(0, 4096).find("word/") != std::string_view::npos) return "docx";
-  return name.size() > 4 && name.compare(name.size() - 4, 4, ".pdf") == 0 ? "pdf" : "";
-}
-
 }  // namespace
 
-LoadResult make_document(std::size_t id, std::string path, std::string bytes, std::size_t max_bytes,
-                         const std::string& format) {
-  const std::string binary = format.empty() ? binary_format(path, bytes) : format;
-  if (binary == "pdf") return read_pdf_document(id, std::move(path), bytes);
-  if (binary == "docx") return read_docx_document(id, std::move(path), bytes);
-  LoadResult result;
+std::unique_ptr<Document> make_document(std::size_t id, std::string path, std::string bytes,
+                                        std::vector<Diagnostic>& diagnostics,
+                                        const std::string& format, std::size_t max_bytes) {
+  const InputFormat* binary =
+      format.empty() ? detect_binary_format(path, bytes) : find_input_format(format);
+  if (binary && binary->decode) return binary->decode(id, std::move(path), bytes, diagnostics);
   std::string text;
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     text = bytes.substr(3);
@@ -88,7 +78,7 @@ LoadResult make_document(std::size_t id, std::string path, std::string bytes, st
     }
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
-    result.diagnostics.push_back(
+    diagnostics.push_back(
         {path, at.line, at.column,
          "not valid UTF-8: byte " + std::string(hex) +
              (count > 1 ? " (and " + std::to_string(count - 1) + " more)" : std::string()) +
@@ -98,16 +88,19 @@ LoadResult make_document(std::size_t id, std::string path, std::string bytes, st
   limit();  // again: U+FFFD takes three bytes where the bad byte took one
   if (cut) {
     const auto line = 1 + std::count(text.begin(), text.end(), '\n');
-    result.diagnostics.push_back(
+    diagnostics.push_back(
         {path, static_cast<int>(line), 1,
          "larger than " + std::to_string(max_bytes) + " bytes: read up to this line, not beyond"});
   }
-  result.document = std::make_unique<Document>(id, std::move(path), std::move(text));
-  result.document->set_format(format.empty() ? detect_format(*result.document) : format);
-  return result;
+  auto document = std::make_unique<Document>(id, std::move(path), std::move(text));
+  const InputFormat* as = find_input_format(format.empty() ? detect_format(*document) : format);
+  document->set_format(std::string(as->name), as->structured);
+  return document;
 }
 
-LoadResult load_document(std::size_t id, const std::string& path, const std::string& format) {
+std::unique_ptr<Document> load_document(std::size_t id, const std::string& path,
+                                        const std::string& format,
+                                        std::vector<Diagnostic>& diagnostics) {
   std::string bytes;
   std::string shown = path;
   if (path == "-") {
@@ -118,10 +111,9 @@ LoadResult load_document(std::size_t id, const std::string& path, const std::str
   } else {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     auto failed = [&] {
-      LoadResult r;
-      r.diagnostics.push_back({path, 0, 0, std::string("cannot read: ") + std::strerror(errno)});
+      diagnostics.push_back({path, 0, 0, std::string("cannot read: ") + std::strerror(errno)});
       if (f) std::fclose(f);
-      return r;
+      return std::unique_ptr<Document>();
     };
     if (!f) return failed();
     // One read of the whole file where its size is known (a pipe or a device reads on).
@@ -141,7 +133,7 @@ LoadResult load_document(std::size_t id, const std::string& path, const std::str
     }
     std::fclose(f);
   }
-  return make_document(id, shown, std::move(bytes), kMaxInputBytes, format);
+  return make_document(id, shown, std::move(bytes), diagnostics, format);
 }
 
 }  // namespace citelint

@@ -89,4 +89,19 @@ std::vector<Reference> read_latex(const Document& doc, std::vector<Diagnostic>& 
   return refs;
 }
 
+// Whether the text is a LaTeX bibliography: a thebibliography environment, or \bibitem first.
+bool looks_like_latex(std::string_view t) {
+  // Near the start: a list copied out of a .bbl opens with it (and a large text list is not
+  // searched through).
+  const std::string_view head = t.substr(0, 65536);
+  if (head.find("\\begin{thebibliography}") != std::string_view::npos) return true;
+  // biblatex's .bbl: "% $ biblatex auxiliary file $", then \entry ... \endentry.
+  if (head.find("biblatex auxiliary file") != std::string_view::npos &&
+      head.find("\\entry{") != std::string_view::npos)
+    return true;
+  std::size_t i = 0;
+  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
+  return t.compare(i, 8, "\\bibitem") == 0;
+}
+
 }  // namespace citelint

@@ -104,11 +104,16 @@ std::string with_trailer(const std::string& bytes) {
 
 }  // namespace
 
-LoadResult read_pdf_document(std::size_t id, std::string path, const std::string& bytes) {
-  LoadResult result;
+bool looks_like_pdf(std::string_view bytes) {
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+std::unique_ptr<Document> read_pdf_document(std::size_t id, std::string path,
+                                            const std::string& bytes,
+                                            std::vector<Diagnostic>& diagnostics) {
   auto fail = [&](std::string message) {
-    result.diagnostics.push_back({path, 0, 0, std::move(message)});
-    return std::move(result);
+    diagnostics.push_back({path, 0, 0, std::move(message)});
+    return std::unique_ptr<Document>();
   };
   const Module& module = pdf_module();
   if (!module.words)
@@ -116,8 +121,7 @@ LoadResult read_pdf_document(std::size_t id, std::string path, const std::string
         "reading a PDF needs citelint's PDF module, citelint-pdf.so (built where poppler's "
         "libpoppler-cpp-dev is installed); not found at " +
         module.tried);
-  if (bytes.substr(0, 1024).find("%PDF-") == std::string::npos)
-    return fail("not a PDF: no %PDF- header at its start");
+  if (!looks_like_pdf(bytes)) return fail("not a PDF: no %PDF- header at its start");
   // A PDF ends with %%EOF (and a line break or a few bytes of padding): one without it was cut
   // short, and poppler reads what it can recover.
   const std::size_t eof = bytes.rfind("%%EOF");
@@ -137,16 +141,16 @@ LoadResult read_pdf_document(std::size_t id, std::string path, const std::string
   if (truncated) {
     std::set<int> read_pages;
     for (const pdf::Word& w : words) read_pages.insert(w.page);
-    result.diagnostics.push_back({path, 0, 0,
-                                  "truncated: " + ends + "; read the text of " +
-                                      std::to_string(read_pages.size()) + " of its " +
-                                      std::to_string(pages) + " pages"});
+    diagnostics.push_back({path, 0, 0,
+                           "truncated: " + ends + "; read the text of " +
+                               std::to_string(read_pages.size()) + " of its " +
+                               std::to_string(pages) + " pages"});
   } else if (bad_pages > 0)
-    result.diagnostics.push_back({path, 0, 0,
-                                  std::to_string(bad_pages) + " of " + std::to_string(pages) +
-                                      " pages could not be read; the others were"});
+    diagnostics.push_back({path, 0, 0,
+                           std::to_string(bad_pages) + " of " + std::to_string(pages) +
+                               " pages could not be read; the others were"});
   if (words.empty() && pages > 0)
-    result.diagnostics.push_back(
+    diagnostics.push_back(
         {path, 0, 0,
          "no text in it: scanned pages need OCR (optical character recognition) first"});
 
@@ -160,9 +164,9 @@ LoadResult read_pdf_document(std::size_t id, std::string path, const std::string
         "Bibliography or Works Cited, and a PDF without one is read whole only up to " +
         std::to_string(kMaxPagesWithoutHeading) + " pages (this one has " + std::to_string(pages) +
         ")");
-  result.document = std::make_unique<Document>(id, std::move(path), std::move(text.text), "pdf");
-  result.document->set_layout(std::move(text.line_starts), std::move(text.places), "line");
-  return result;
+  auto document = std::make_unique<Document>(id, std::move(path), std::move(text.text), "pdf");
+  document->set_layout(std::move(text.line_starts), std::move(text.places), "line");
+  return document;
 }
 
 }  // namespace citelint

@@ -4,6 +4,7 @@
 // kept in the page's #hash so a filtered view can be bookmarked (and tested headless).
 #include <set>
 
+#include "citelint/kinds.hpp"
 #include "citelint/report.hpp"
 #include "report/text_forms.hpp"
 
@@ -149,7 +150,7 @@ std::string render_html(const ReportInput& input) {
                 report::xml_escape(doc.where(f->span.line, f->span.column)) + "</span> " +
                 report::xml_escape(f->message);
         if (f->fix && !f->fix->replacement.empty()) {
-          const bool archived = f->rule == "archive/copy";
+          const bool archived = f->rule == finding_kind(Kind::archive_copy).id;
           refs += "<div class=\"fix\">" + std::string(archived ? "archived copy: " : "fix: ") +
                   anchor(f->fix->replacement) +
                   (f->fix->verified && !archived ? " (verified)" : "") + "</div>";

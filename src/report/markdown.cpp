@@ -2,6 +2,7 @@
 // finding, its findings, fixes and archived copies as links.
 #include <map>
 
+#include "citelint/kinds.hpp"
 #include "citelint/report.hpp"
 #include "report/text_forms.hpp"
 
@@ -72,7 +73,7 @@ std::string render_markdown(const ReportInput& input) {
       out += "- **" + std::string(to_string(f->severity)) + "** `" + f->rule + "` " +
              md(doc.where(f->span.line, f->span.column)) + ": " + md(f->message);
       if (f->fix && !f->fix->replacement.empty()) {
-        const bool archived = f->rule == "archive/copy";
+        const bool archived = f->rule == finding_kind(Kind::archive_copy).id;
         out += archived ? " (archived copy: " : " (fix: ";
         out += report::is_web_url(f->fix->replacement) ? link(f->fix->replacement)
                                                        : "`" + f->fix->replacement + "`";

@@ -9,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "citelint/kinds.hpp"
 #include "citelint/report.hpp"
 #include "report/text_forms.hpp"
 
@@ -17,44 +18,6 @@ namespace citelint {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// The finding kinds the link checker and the archive lookup report (not rule files).
-struct Builtin {
-  const char* id;
-  const char* category;
-  const char* summary;
-  const char* description;
-};
-constexpr Builtin kBuiltins[] = {
-    {"link/broken", "link-broken", "A link that is gone",
-     "The server answered that the page does not exist (404, 410) or the request failed for good."},
-    {"link/soft-404", "link-broken", "A page that says it is gone",
-     "The server answered 200, but with a page that says not found, or the site's home page in "
-     "its place."},
-    {"link/blocked", "link-blocked", "A server that refuses checkers",
-     "The server refused the request (401, 403, 429 or a bot challenge): the page may be fine."},
-    {"link/server-error", "link-broken", "A server error", "The server failed (5xx) on every try."},
-    {"link/timeout", "link-timeout", "No answer in time",
-     "The server did not answer within the timeout, on every try."},
-    {"link/dns", "link-broken", "A host that does not resolve",
-     "The URL's host name has no address."},
-    {"link/connection", "link-broken", "No connection", "The connection was refused or reset."},
-    {"link/tls", "link-broken", "A TLS failure",
-     "The server's certificate could not be verified, or the TLS handshake failed."},
-    {"link/redirect", "link-redirect", "A link that moved",
-     "The URL redirects permanently: the reference could cite where it lands."},
-    {"link/skipped", "link-skipped", "A link not checked",
-     "The URL was excluded, private or not a web address, so it was not asked."},
-    {"link/repair", "url-syntax", "A URL that resolves once repaired",
-     "The URL does not resolve as cited; one repair of what extraction broke (a hyphen at a "
-     "line break, a closing bracket) does, and is the fix."},
-    {"archive/copy", "archive", "An archived copy from the day of access",
-     "A web archive's capture of the page from the day the author read it, or the nearest."},
-    {"archive/none", "archive", "No archived copy", "No web archive has a usable capture."},
-    {"archive/after-access", "date-mismatch", "An archive capture after the access date",
-     "The cited archive URL was captured long after the access date: it may not show what the "
-     "author read."},
-};
 
 std::string level_of(Severity s) {
   return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
@@ -112,37 +75,28 @@ Json region(const Document& doc, const Span& s) {
   return r;
 }
 
-}  // namespace
+// A reportingDescriptor: what code scanning shows for a rule or a built-in kind.
+struct Descriptor {
+  std::string id, category, summary, full, markdown, docs;
+  Severity level;
+};
 
-std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& rules) {
-  const Corpus& corpus = input.corpus;
-  const std::string homepage = CITELINT_HOMEPAGE;
-  Json driver;
-  driver["name"] = "citelint";
-  driver["version"] = CITELINT_VERSION;
-  driver["semanticVersion"] = CITELINT_VERSION;
-  if (!homepage.empty()) driver["informationUri"] = homepage;
-  Json descriptors = Json::array();
-  std::map<std::string, std::size_t> index;
-  auto add_rule = [&](const std::string& id, const std::string& category,
-                      const std::string& summary, const std::string& full,
-                      const std::string& help_markdown, Severity level) {
-    index[id] = descriptors.size();
-    Json d;
-    d["id"] = id;
-    d["name"] = id.substr(id.find('/') + 1);
-    d["shortDescription"] = {{"text", summary}};
-    d["fullDescription"] = {{"text", full}};
-    d["help"] = {{"text", full}, {"markdown", help_markdown}};
-    if (!homepage.empty())  // the rule's page (docs/rules/<pack>/<Rule>.md), or the link pages
-      d["helpUri"] = homepage + "/blob/main/docs/" +
-                     (id.rfind("link/", 0) == 0      ? std::string("checking-links.md")
-                      : id.rfind("archive/", 0) == 0 ? std::string("archives.md")
-                                                     : "rules/" + id + ".md");
-    d["defaultConfiguration"] = {{"level", level_of(level)}};
-    d["properties"] = {{"category", category}, {"tags", Json::array({category})}};
-    descriptors.push_back(std::move(d));
-  };
+Json descriptor(const Descriptor& r, const std::string& homepage) {
+  Json d;
+  d["id"] = r.id;
+  d["name"] = r.id.substr(r.id.find('/') + 1);
+  d["shortDescription"] = {{"text", r.summary}};
+  d["fullDescription"] = {{"text", r.full}};
+  d["help"] = {{"text", r.full}, {"markdown", r.markdown}};
+  if (!homepage.empty()) d["helpUri"] = homepage + "/blob/main/docs/" + r.docs;
+  d["defaultConfiguration"] = {{"level", level_of(r.level)}};
+  d["properties"] = {{"category", r.category}, {"tags", Json::array({r.category})}};
+  return d;
+}
+
+// The rules that ran (their descriptions and examples), then every built-in finding kind.
+std::vector<Descriptor> descriptors(const std::vector<RuleInfo>& rules) {
+  std::vector<Descriptor> out;
   for (const RuleInfo& r : rules) {
     std::string full = r.description;
     while (!full.empty() && (full.back() == '\n' || full.back() == ' ')) full.pop_back();
@@ -153,11 +107,86 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
     std::string markdown = full;
     for (const std::string& bad : r.bad_examples) markdown += "\n\nReported: `" + bad + "`";
     for (const std::string& good : r.good_examples) markdown += "\n\nNot reported: `" + good + "`";
-    add_rule(r.id, r.category, summary, full, markdown, r.severity);
+    out.push_back({r.id, r.category, summary, full, markdown, "rules/" + r.id + ".md", r.severity});
   }
-  for (const Builtin& b : kBuiltins)
-    add_rule(b.id, b.category, b.summary, b.description, b.description, Severity::warning);
-  driver["rules"] = std::move(descriptors);
+  for (const FindingKind& k : finding_kinds())
+    out.push_back({std::string(k.id), std::string(k.category), std::string(k.summary),
+                   std::string(k.help), std::string(k.help), "rules/" + std::string(k.id) + ".md",
+                   k.level});
+  return out;
+}
+
+// A fix as SARIF's replacement. A fix that is a whole URL (core/UrlWhitespace gives the URL
+// without its gap) replaces that URL as written, not only the span the finding points at.
+Json sarif_fix(const Corpus& corpus, const Document& doc, const Finding& f, const Json& artifact) {
+  Span replaced = f.span;
+  if (const Reference* ref = reference_holding(corpus, f.span))
+    for (const Url& u : ref->urls)
+      if (u.span.begin <= f.span.begin && f.span.end <= u.span.end &&
+          u.normalised == f.fix->replacement)
+        replaced = u.span;
+  Json replacement;
+  replacement["deletedRegion"] = region(doc, replaced);
+  replacement["insertedContent"] = {{"text", f.fix->replacement}};
+  Json change;
+  change["artifactLocation"] = artifact;
+  change["replacements"] = Json::array({replacement});
+  Json fix;
+  fix["description"] = {{"text", f.fix->replacement.empty()
+                                     ? std::string("remove it")
+                                     : "replace with " + f.fix->replacement}};
+  fix["artifactChanges"] = Json::array({change});
+  return fix;
+}
+
+// One result: rule, level, message, where, fingerprint, fix, properties.
+Json result(const Corpus& corpus, const Finding& f, const std::map<std::string, std::size_t>& index,
+            const std::vector<Artifact>& files, bool suppressed) {
+  const Document& doc = *corpus.documents[f.span.input];
+  Json r;
+  r["ruleId"] = f.rule;
+  if (const auto it = index.find(f.rule); it != index.end()) r["ruleIndex"] = it->second;
+  r["level"] = level_of(f.severity);
+  r["message"] = {{"text", f.message}};
+  Json location;
+  Json artifact = artifact_location(files[f.span.input]);
+  artifact["index"] = f.span.input;
+  location["physicalLocation"] = {{"artifactLocation", std::move(artifact)},
+                                  {"region", region(doc, f.span)}};
+  r["locations"] = Json::array({location});
+  // By rule, the reference's text and the URL (or text) it is about, not by line: edits that
+  // move the list keep it (the baseline matches the same way).
+  r["partialFingerprints"] = {{"citelint/v1", finding_fingerprint(corpus, f)}};
+  if (f.fix)
+    r["fixes"] = Json::array({sarif_fix(corpus, doc, f, artifact_location(files[f.span.input]))});
+  Json properties = {{"category", f.category}};
+  if (!f.reference.empty()) properties["reference"] = f.reference;
+  if (const Document::Place p = doc.place(f.span.line); p.page > 0) properties["page"] = p.page;
+  if (f.fix) properties["fixVerified"] = f.fix->verified;
+  r["properties"] = std::move(properties);
+  if (suppressed)
+    r["suppressions"] = Json::array(
+        {{{"kind", "inSource"}, {"justification", "a citelint-disable comment in the input"}}});
+  return r;
+}
+
+}  // namespace
+
+std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& rules) {
+  const Corpus& corpus = input.corpus;
+  const std::string homepage = CITELINT_HOMEPAGE;
+  Json driver;
+  driver["name"] = "citelint";
+  driver["version"] = CITELINT_VERSION;
+  driver["semanticVersion"] = CITELINT_VERSION;
+  if (!homepage.empty()) driver["informationUri"] = homepage;
+  Json described = Json::array();
+  std::map<std::string, std::size_t> index;
+  for (const Descriptor& d : descriptors(rules)) {
+    index[d.id] = described.size();
+    described.push_back(descriptor(d, homepage));
+  }
+  driver["rules"] = std::move(described);
 
   Json artifacts = Json::array();
   std::vector<Artifact> files;
@@ -165,62 +194,12 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
     files.push_back(artifact_of(d->path()));
     artifacts.push_back({{"location", artifact_location(files.back())}});
   }
-
-  Json results = Json::array();
   // The findings, then those the inputs' comments suppress, marked so.
-  std::vector<std::pair<const Finding*, bool>> all;
-  for (const Finding& f : input.findings) all.emplace_back(&f, false);
+  Json results = Json::array();
+  for (const Finding& f : input.findings) results.push_back(result(corpus, f, index, files, false));
   if (input.suppressed)
-    for (const Finding& f : *input.suppressed) all.emplace_back(&f, true);
-  for (const auto& [finding, suppressed] : all) {
-    const Finding& f = *finding;
-    const Document& doc = *corpus.documents[f.span.input];
-    Json r;
-    r["ruleId"] = f.rule;
-    if (const auto it = index.find(f.rule); it != index.end()) r["ruleIndex"] = it->second;
-    r["level"] = level_of(f.severity);
-    r["message"] = {{"text", f.message}};
-    Json location;
-    Json artifact = artifact_location(files[f.span.input]);
-    artifact["index"] = f.span.input;
-    location["physicalLocation"] = {{"artifactLocation", std::move(artifact)},
-                                    {"region", region(doc, f.span)}};
-    r["locations"] = Json::array({location});
-    // By rule, the reference's text and the URL (or text) it is about, not by line: edits that
-    // move the list keep it (the baseline matches the same way).
-    r["partialFingerprints"] = {{"citelint/v1", finding_fingerprint(corpus, f)}};
-    if (f.fix) {
-      // A fix that is a whole URL (core/UrlWhitespace gives the URL without its gap) replaces
-      // that URL as written, not only the span the finding points at.
-      Span replaced = f.span;
-      if (const Reference* ref = reference_holding(corpus, f.span))
-        for (const Url& u : ref->urls)
-          if (u.span.begin <= f.span.begin && f.span.end <= u.span.end &&
-              u.normalised == f.fix->replacement)
-            replaced = u.span;
-      Json replacement;
-      replacement["deletedRegion"] = region(doc, replaced);
-      replacement["insertedContent"] = {{"text", f.fix->replacement}};
-      Json change;
-      change["artifactLocation"] = artifact_location(files[f.span.input]);
-      change["replacements"] = Json::array({replacement});
-      Json fix;
-      fix["description"] = {{"text", f.fix->replacement.empty()
-                                         ? std::string("remove it")
-                                         : "replace with " + f.fix->replacement}};
-      fix["artifactChanges"] = Json::array({change});
-      r["fixes"] = Json::array({fix});
-    }
-    Json properties = {{"category", f.category}};
-    if (!f.reference.empty()) properties["reference"] = f.reference;
-    if (const Document::Place p = doc.place(f.span.line); p.page > 0) properties["page"] = p.page;
-    if (f.fix) properties["fixVerified"] = f.fix->verified;
-    r["properties"] = std::move(properties);
-    if (suppressed)
-      r["suppressions"] = Json::array(
-          {{{"kind", "inSource"}, {"justification", "a citelint-disable comment in the input"}}});
-    results.push_back(std::move(r));
-  }
+    for (const Finding& f : *input.suppressed)
+      results.push_back(result(corpus, f, index, files, true));
 
   std::error_code ec;
   std::string root = std::filesystem::current_path(ec).generic_string();

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <set>
 
+#include "citelint/kinds.hpp"
 #include "rules/embedded.hpp"
 #include "rules/rule.hpp"
 
@@ -14,16 +15,6 @@ namespace fs = std::filesystem;
 using rules::LoadContext;
 using rules::Pattern;
 using rules::Rule;
-
-const std::vector<std::string_view>& finding_categories() {
-  static const std::vector<std::string_view> kCategories = {
-      "url-whitespace", "url-syntax",  "date-format",     "date-order",        "date-future",
-      "date-mismatch",  "punctuation", "entry-structure", "consistency",       "cjk-spacing",
-      "duplicate",      "link-broken", "link-redirect",   "link-blocked",      "link-timeout",
-      "link-dns",       "link-tls",    "link-soft404",    "link-server-error", "link-skipped",
-      "archive",        "doi"};
-  return kCategories;
-}
 
 namespace rules {
 

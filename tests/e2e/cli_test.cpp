@@ -175,7 +175,11 @@ TEST_CASE("rules list, explain and test") {
   Run r = citelint_test::run_citelint("rules list");
   CHECK(r.exit == 0);
   CHECK(r.out.find("core/UrlWhitespace") != std::string::npos);
-  CHECK(r.out.ends_with("30 rules\n"));
+  CHECK(r.out.ends_with("30 rules, 14 built-in kinds\n"));
+  CHECK(r.out.find("link/broken") != std::string::npos);
+  r = citelint_test::run_citelint("rules explain link/soft-404");
+  CHECK(r.exit == 0);
+  CHECK(r.out.find("link/soft-404  (warning, link-soft404)") != std::string::npos);
 
   r = citelint_test::run_citelint("rules explain core/CjkSpaces");
   CHECK(r.exit == 0);

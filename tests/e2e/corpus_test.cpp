@@ -27,11 +27,11 @@ void each_corpus_file(const std::string& format,
   int files = 0;
   for (const auto& entry : fs::directory_iterator(corpus)) {
     const std::string text = citelint_test::slurp(entry.path());
-    auto loaded = citelint::make_document(0, entry.path().string(), text);
-    if (loaded.document->format() != format) continue;
-    ++files;
     std::vector<citelint::Diagnostic> problems;
-    const auto refs = citelint::read_references(*loaded.document, &problems);
+    const auto doc = citelint::make_document(0, entry.path().string(), text, problems);
+    if (doc->format() != format) continue;
+    ++files;
+    const auto refs = citelint::read_references(*doc, problems);
     INFO(entry.path().filename().string());
     CHECK(problems.empty());
     check(text, refs);

@@ -10,9 +10,9 @@ namespace citelint::test {
 
 inline Corpus corpus_from(const std::string& text, const std::string& path = "refs.txt") {
   Corpus corpus;
-  LoadResult loaded = make_document(0, path, text);
-  corpus.documents.push_back(std::move(loaded.document));
-  corpus.references = read_references(*corpus.documents.back());
+  std::vector<Diagnostic> ignored;
+  corpus.documents.push_back(make_document(0, path, text, ignored));
+  corpus.references = read_references(*corpus.documents.back(), ignored);
   return corpus;
 }
 

@@ -30,10 +30,17 @@ struct ReadFile {
   std::vector<Reference> refs;
 };
 inline ReadFile read_file(const std::string& name, std::string bytes) {
-  LoadResult loaded = make_document(0, name, std::move(bytes));
-  ReadFile r{std::move(loaded.document), std::move(loaded.diagnostics), {}};
-  if (r.doc) r.refs = read_references(*r.doc, &r.diagnostics);
+  ReadFile r;
+  r.doc = make_document(0, name, std::move(bytes), r.diagnostics);
+  if (r.doc) r.refs = read_references(*r.doc, r.diagnostics);
   return r;
+}
+
+// A document made from bytes in memory, its diagnostics dropped (tests of what is read).
+inline std::unique_ptr<Document> document(std::string name, std::string bytes,
+                                          const std::string& format = "") {
+  std::vector<Diagnostic> ignored;
+  return make_document(0, std::move(name), std::move(bytes), ignored, format);
 }
 
 // One item a reader found: reference id, kind ("url", "doi" or a date role), value, line,

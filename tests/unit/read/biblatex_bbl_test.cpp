@@ -8,10 +8,10 @@
 using namespace citelint;
 
 TEST_CASE("biblatex .bbl: verb and field data at their places") {
-  const auto doc = make_document(0, "biblatex.bbl", test::fixture("latex/biblatex.bbl")).document;
+  const auto doc = test::document("biblatex.bbl", test::fixture("latex/biblatex.bbl"));
   REQUIRE(doc->format() == "latex");
   std::vector<Diagnostic> problems;
-  const auto refs = read_references(*doc, &problems);
+  const auto refs = read_references(*doc, problems);
   REQUIRE(refs.size() == 6);
   CHECK(test::items_of(refs) ==
         std::vector<test::ItemRow>{

@@ -12,7 +12,7 @@ using namespace citelint;
 namespace {
 
 std::unique_ptr<Document> load(const std::string& path, const std::string& text) {
-  return make_document(0, path, text).document;
+  return test::document(path, text);
 }
 
 }  // namespace
@@ -100,7 +100,7 @@ TEST_CASE("a malformed entry is reported where it is wrong, and the others are r
 }
 
 TEST_CASE("a url field that stands for nothing gives no URL (found by ci/fuzz.sh)") {
-  const auto doc = make_document(0, "t.bib", "@online{x, url = nosuchmacro, doi = {}}\n").document;
+  const auto doc = test::document("t.bib", "@online{x, url = nosuchmacro, doi = {}}\n");
   std::vector<Diagnostic> problems;
   const auto refs = read_bibtex(*doc, problems);
   REQUIRE(refs.size() == 1);
@@ -127,8 +127,8 @@ TEST_CASE("the format is told by the extension, else by the content") {
   CHECK(load("<stdin>", "% a comment\n\n@Article{a,\n title={T}}\n")->format() == "bibtex");
   CHECK(load("<stdin>", "1 A. Title. 2019.\n")->format() == "text");
   CHECK(load("refs", "Write to me@example.com {soon}\n")->format() == "text");
-  CHECK(known_format("bibtex"));
-  CHECK(known_format("pdf"));
-  CHECK(known_format("docx"));
-  CHECK(!known_format("odt"));
+  CHECK(find_input_format("bibtex"));
+  CHECK(find_input_format("pdf"));
+  CHECK(find_input_format("docx"));
+  CHECK(!find_input_format("odt"));
 }

@@ -7,7 +7,7 @@
 using namespace citelint;
 
 TEST_CASE("CSL-JSON items: URL, DOI, accessed and issued in every form, at their places") {
-  const auto doc = make_document(0, "refs.json", test::fixture("csl/refs.json")).document;
+  const auto doc = test::document("refs.json", test::fixture("csl-json/refs.json"));
   REQUIRE(doc->format() == "csl-json");
   std::vector<Diagnostic> problems;
   const auto refs = read_csl_json(*doc, problems);
@@ -40,7 +40,7 @@ TEST_CASE("broken JSON: the error where it is, the items before it kept") {
       "  {\"id\": \"b\", \"URL\": \"http://b.example/\" \"title\": \"x\"},\n"
       "  {\"id\": \"c\", \"URL\": \"http://c.example/\"}\n"
       "]\n";
-  const auto doc = make_document(0, "bad.json", json).document;
+  const auto doc = test::document("bad.json", json);
   std::vector<Diagnostic> problems;
   const auto refs = read_csl_json(*doc, problems);
   REQUIRE(refs.size() == 1);
@@ -53,22 +53,19 @@ TEST_CASE("broken JSON: the error where it is, the items before it kept") {
         "the rest of the file, from line 3, was not read; the 1 items before it were");
 
   std::vector<Diagnostic> more;
-  CHECK(read_csl_json(
-            *make_document(0, "t.json", "[{\"id\": \"a\", \"URL\": \"http://a.exa").document, more)
+  CHECK(read_csl_json(*test::document("t.json", "[{\"id\": \"a\", \"URL\": \"http://a.exa"), more)
             .empty());
   REQUIRE(!more.empty());
   CHECK(more[0].message == "a string that is not closed");
   std::vector<Diagnostic> none;
-  CHECK(read_csl_json(
-            *make_document(0, "t.json", "{\"items\": [{\"id\": \"x\"}, {\"id\": \"y\"}]}").document,
-            none)
+  CHECK(read_csl_json(*test::document("t.json", "{\"items\": [{\"id\": \"x\"}, {\"id\": \"y\"}]}"),
+                      none)
             .size() == 2);
   CHECK(none.empty());
 }
 
 TEST_CASE("CSL-JSON is told by .json, or by its content") {
-  CHECK(make_document(0, "lib.json", "[]").document->format() == "csl-json");
-  CHECK(make_document(0, "<stdin>", "[{\"id\": \"a\", \"type\": \"book\"}]").document->format() ==
-        "csl-json");
-  CHECK(make_document(0, "<stdin>", "[1] A. Title. 2019.\n").document->format() == "text");
+  CHECK(test::document("lib.json", "[]")->format() == "csl-json");
+  CHECK(test::document("<stdin>", "[{\"id\": \"a\", \"type\": \"book\"}]")->format() == "csl-json");
+  CHECK(test::document("<stdin>", "[1] A. Title. 2019.\n")->format() == "text");
 }

@@ -7,7 +7,7 @@
 using namespace citelint;
 
 TEST_CASE("HTML references: the items of the list under References, each URL once") {
-  const auto doc = make_document(0, "article.html", test::fixture("html/article.html")).document;
+  const auto doc = test::document("article.html", test::fixture("html/article.html"));
   REQUIRE(doc->format() == "html");
   std::vector<Diagnostic> problems;
   const auto refs = read_html(*doc, problems);
@@ -26,11 +26,10 @@ TEST_CASE("HTML references: the items of the list under References, each URL onc
         });
   CHECK(refs[2].urls[0].composed);
   // A list marked as the references by its id, without a heading.
-  const auto marked = make_document(0, "p.html",
-                                    "<div id=\"references\"><ol><li>A. http://a.example/</li>"
-                                    "<li>B. http://b.example/</li></ol></div><ul><li>"
-                                    "http://c.example/</li></ul>")
-                          .document;
+  const auto marked = test::document("p.html",
+                                     "<div id=\"references\"><ol><li>A. http://a.example/</li>"
+                                     "<li>B. http://b.example/</li></ol></div><ul><li>"
+                                     "http://c.example/</li></ul>");
   CHECK(read_html(*marked, problems).size() == 2);
-  CHECK(make_document(0, "<stdin>", "<!DOCTYPE html>\n<html>").document->format() == "html");
+  CHECK(test::document("<stdin>", "<!DOCTYPE html>\n<html>")->format() == "html");
 }

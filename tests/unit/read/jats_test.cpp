@@ -7,7 +7,7 @@
 using namespace citelint;
 
 TEST_CASE("JATS refs: ext-link, uri, pub-id, date-in-citation, year, at their places") {
-  const auto doc = make_document(0, "article.xml", test::fixture("jats/article.xml")).document;
+  const auto doc = test::document("article.xml", test::fixture("jats/article.xml"));
   REQUIRE(doc->format() == "jats");
   std::vector<Diagnostic> problems;
   const auto refs = read_jats(*doc, problems);
@@ -38,7 +38,7 @@ TEST_CASE("broken XML: the error where it breaks, the refs before it kept") {
       "<ref id=\"b\"><mixed-citation>B. <uri>http://b.example/</mixed-citation></ref>\n"
       "<ref id=\"c\"><mixed-citation>C.</mixed-citation></ref>\n"
       "</ref-list></back></article>\n";
-  const auto doc = make_document(0, "bad.xml", xml).document;
+  const auto doc = test::document("bad.xml", xml);
   std::vector<Diagnostic> problems;
   const auto refs = read_jats(*doc, problems);
   REQUIRE(!refs.empty());
@@ -48,6 +48,5 @@ TEST_CASE("broken XML: the error where it breaks, the refs before it kept") {
   CHECK(problems[0].line == 3);
   CHECK(problems[0].message == "broken XML: Start-end tags mismatch");
   CHECK(problems[1].message.find("was not read") != std::string::npos);
-  CHECK(make_document(0, "<stdin>", "<?xml version=\"1.0\"?>\n<article>").document->format() ==
-        "jats");
+  CHECK(test::document("<stdin>", "<?xml version=\"1.0\"?>\n<article>")->format() == "jats");
 }

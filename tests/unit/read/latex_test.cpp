@@ -7,7 +7,7 @@
 using namespace citelint;
 
 TEST_CASE("\\bibitem entries: \\url, \\href, dates and DOIs, at their places in the .bbl") {
-  const auto doc = make_document(0, "refs.bbl", test::fixture("latex/refs.bbl")).document;
+  const auto doc = test::document("refs.bbl", test::fixture("latex/refs.bbl"));
   REQUIRE(doc->format() == "latex");
   std::vector<Diagnostic> problems;
   const auto refs = read_latex(*doc, problems);
@@ -25,8 +25,8 @@ TEST_CASE("\\bibitem entries: \\url, \\href, dates and DOIs, at their places in 
             {"smith2020", "year", "2020", 16, 58},
             {"smith2020", "doi", "10.1000/xyz123", 17, 21},  // inside \doi{...}
         });
-  CHECK(make_document(0, "refs.txt", "\\begin{thebibliography}{1}\n\\bibitem{a} A.\n")
-            .document->format() == "latex");
-  CHECK(make_document(0, "<stdin>", "\\bibitem{a} A. \\url{http://a.example/}\n")
-            .document->format() == "latex");
+  CHECK(test::document("refs.txt", "\\begin{thebibliography}{1}\n\\bibitem{a} A.\n")->format() ==
+        "latex");
+  CHECK(test::document("<stdin>", "\\bibitem{a} A. \\url{http://a.example/}\n")->format() ==
+        "latex");
 }

@@ -7,7 +7,7 @@
 using namespace citelint;
 
 TEST_CASE("Markdown references: a references section's items, footnotes, link definitions") {
-  const auto doc = make_document(0, "README.md", test::fixture("markdown/README.md")).document;
+  const auto doc = test::document("README.md", test::fixture("markdown/README.md"));
   REQUIRE(doc->format() == "markdown");
   std::vector<Diagnostic> problems;
   const auto refs = read_markdown(*doc, problems);

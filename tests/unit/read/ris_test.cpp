@@ -7,7 +7,7 @@
 using namespace citelint;
 
 TEST_CASE("RIS records: UR, L2, DO, Y2, DA and PY, at their places") {
-  const auto doc = make_document(0, "refs.ris", test::fixture("ris/refs.ris")).document;
+  const auto doc = test::document("refs.ris", test::fixture("ris/refs.ris"));
   REQUIRE(doc->format() == "ris");
   std::vector<Diagnostic> problems;
   const auto refs = read_ris(*doc, problems);
@@ -44,7 +44,7 @@ TEST_CASE("broken RIS: records without TY or ER are reported, and read as far as
       "ER  - \n"
       "TY  - WEB\n"
       "UR  - http://c.example/\n";
-  const auto doc = make_document(0, "bad.ris", ris).document;
+  const auto doc = test::document("bad.ris", ris);
   std::vector<Diagnostic> problems;
   const auto refs = read_ris(*doc, problems);
   REQUIRE(refs.size() == 3);
@@ -59,5 +59,5 @@ TEST_CASE("broken RIS: records without TY or ER are reported, and read as far as
   CHECK(problems[2].message == "ER without a record (no TY before it)");
   CHECK(problems[3].line == 8);
   CHECK(problems[3].message == "the record is not closed with ER before the end of the file");
-  CHECK(make_document(0, "<stdin>", "\nTY  - JOUR\nER  - \n").document->format() == "ris");
+  CHECK(test::document("<stdin>", "\nTY  - JOUR\nER  - \n")->format() == "ris");
 }

@@ -1,6 +1,8 @@
-// A libFuzzer target for the PDF reader's own part: words with any boxes, sizes and text, as
-// poppler might give them, laid out (pdf_layout.cpp) and read as the text of a reference list.
-// Poppler itself is fuzzed by its own project; this target does not load it.
+// The fuzz target's PDF case: the PDF reader's own part, words with any boxes, sizes and text,
+// as poppler might give them, laid out (pdf_layout.cpp) and read as the text of a reference
+// list. Poppler itself is fuzzed by its own project; this target does not load it.
+#pragma once
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -9,7 +11,7 @@
 #include "citelint/read.hpp"
 #include "read/pdf_layout.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+inline int fuzz_pdf_layout(const std::uint8_t* data, std::size_t size) {
   // Each word: page, x, y (two bytes each), width, height, font size, flags, text length, text.
   std::vector<citelint::pdf::Word> words;
   std::size_t i = 0;
@@ -30,10 +32,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     words.push_back(std::move(w));
   }
   citelint::pdf::Text text = citelint::pdf::reference_text(words);
-  citelint::LoadResult loaded = citelint::make_document(0, "fuzz.txt", std::move(text.text),
-                                                        citelint::kMaxInputBytes, "text");
-  if (!loaded.document) return 0;
-  citelint::Document& doc = *loaded.document;
+  std::vector<citelint::Diagnostic> diagnostics;
+  const auto loaded =
+      citelint::make_document(0, "fuzz.txt", std::move(text.text), diagnostics, "text");
+  if (!loaded) return 0;
+  citelint::Document& doc = *loaded;
   doc.set_format("pdf");
   if (text.line_starts.size() != text.places.size()) __builtin_trap();
   for (std::size_t k = 1; k < text.line_starts.size(); ++k)
@@ -42,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // came through unchanged.
   if (!text.line_starts.empty() && text.line_starts.back() <= doc.text().size())
     doc.set_layout(std::move(text.line_starts), std::move(text.places), "line");
-  const std::vector<citelint::Reference> refs = citelint::read_references(doc);
+  const std::vector<citelint::Reference> refs = citelint::read_references(doc, diagnostics);
   for (const citelint::Reference& r : refs) {
     if (r.span.end > doc.text().size()) __builtin_trap();
     for (const citelint::Url& u : r.urls) (void)doc.where(u.span.line, u.span.column);

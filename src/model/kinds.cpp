@@ -1,0 +1,143 @@
+// The built-in finding kinds and the categories: the one place their ids, categories, levels
+// and help are written (include/citelint/kinds.hpp).
+#include "citelint/kinds.hpp"
+
+#include <stdexcept>
+
+namespace citelint {
+
+namespace {
+
+using enum Severity;
+
+constexpr FindingKind kKinds[] = {
+    {Kind::link_broken, "link/broken", "link-broken", error, "A link that is gone",
+     "The server answered that the page does not exist (404, 410) or the request failed for "
+     "good. Cite an archived copy (--archive finds one from the access date) or the work's new "
+     "address.",
+     "checking-links.md"},
+    {Kind::link_soft_404, "link/soft-404", "link-soft404", warning, "A page that says it is gone",
+     "The server answered 200, but with a page that says not found, or the site's home page in "
+     "its place.",
+     "checking-links.md"},
+    {Kind::link_blocked, "link/blocked", "link-blocked", info, "A server that refuses checkers",
+     "The server refused the request (401, 403, 429 or a bot challenge): the page may be fine. "
+     "Check it in a browser.",
+     "checking-links.md"},
+    {Kind::link_server_error, "link/server-error", "link-server-error", warning, "A server error",
+     "The server failed (5xx) on every try: inconclusive, not broken.", "checking-links.md"},
+    {Kind::link_timeout, "link/timeout", "link-timeout", warning, "No answer in time",
+     "The server did not answer within the timeout, on every try: inconclusive, not broken.",
+     "checking-links.md"},
+    {Kind::link_dns, "link/dns", "link-dns", warning, "A host that does not resolve",
+     "The URL's host name has no address: the domain may have lapsed, or be mistyped.",
+     "checking-links.md"},
+    {Kind::link_connection, "link/connection", "link-server-error", warning, "No connection",
+     "The connection was refused or reset on every try: inconclusive, not broken.",
+     "checking-links.md"},
+    {Kind::link_tls, "link/tls", "link-tls", warning, "A TLS failure",
+     "The server's certificate could not be verified, or the TLS handshake failed.",
+     "checking-links.md"},
+    {Kind::link_redirect, "link/redirect", "link-redirect", warning, "A link that moved",
+     "The URL redirects permanently: the reference could cite where it lands (the fix).",
+     "checking-links.md"},
+    {Kind::link_skipped, "link/skipped", "link-skipped", info, "A link not checked",
+     "The URL was excluded, private or not a web address, so it was not asked.",
+     "checking-links.md"},
+    {Kind::link_repair, "link/repair", "url-syntax", warning, "A URL that resolves once repaired",
+     "The URL does not resolve as cited; one repair of what extraction broke (a hyphen at a "
+     "line break, a closing bracket) does, and is the fix.",
+     "archives.md"},
+    {Kind::archive_copy, "archive/copy", "archive", info, "An archived copy from the day of access",
+     "A web archive's capture of the page from the day the author read it, or the nearest: "
+     "the fix for a dead or blocked link.",
+     "archives.md"},
+    {Kind::archive_none, "archive/none", "archive", info, "No archived copy",
+     "No web archive has a usable capture near the reference's date, or the reference gives no "
+     "date to look near.",
+     "archives.md"},
+    {Kind::archive_after_access, "archive/after-access", "date-mismatch", warning,
+     "An archive capture after the access date",
+     "The cited archive URL was captured long after the access date: it may not show what the "
+     "author read.",
+     "archives.md"},
+};
+
+constexpr FindingCategory kCategories[] = {
+    {"url-whitespace", "whitespace inside a URL (line-wrap and PDF-extraction artifacts)"},
+    {"url-syntax",
+     "otherwise malformed URL: stray punctuation, lost hyphen, full-width characters"},
+    {"date-format",
+     "malformed or non-canonical date: spaces inside, no zero padding, impossible day"},
+    {"date-order", "access date before the publication or update date"},
+    {"date-future", "a date after the as-of date"},
+    {"date-mismatch", "two dates that should agree do not (bilingual halves, URL path, metadata)"},
+    {"punctuation", "unbalanced brackets or quotes, doubled or missing punctuation or spaces"},
+    {"entry-structure",
+     "merged or split entries, numbering gaps, elements out of order or missing"},
+    {"consistency", "a form that differs from the rest of the list"},
+    {"cjk-spacing", "spurious spaces between CJK characters or digits"},
+    {"duplicate", "the same work or URL cited as two references"},
+    {"link-broken", "the server says the page is gone"},
+    {"link-redirect", "the link moved permanently"},
+    {"link-blocked", "the server refused an automated check (inconclusive)"},
+    {"link-timeout", "no answer in time (inconclusive)"},
+    {"link-dns", "the host name does not resolve"},
+    {"link-tls", "the secure connection failed"},
+    {"link-soft404", "the page answers, but says it is missing"},
+    {"link-server-error", "the server failed or refused the connection (inconclusive)"},
+    {"link-skipped", "not checked: excluded, private or not a web address"},
+    {"archive", "an archived copy near the access date exists, or none does"},
+    {"doi", "malformed or unregistered DOI, or metadata that disagrees"},
+    {"identifier", "ISBN/ISSN check digits, PMID/PMCID/arXiv forms and existence"},
+    {"integrity", "retracted, withdrawn, expression of concern, corrected"},
+    {"citation", "the body text's citations against the list"},
+    {"link-parked", "a parked or for-sale domain"},
+    {"link-drift", "a page that no longer shows what was cited"},
+    {"link-failing", "failing, not yet confirmed dead"},
+};
+
+// The table is in Kind's order: finding_kind() indexes it.
+constexpr bool in_kind_order() {
+  for (std::size_t i = 0; i < std::size(kKinds); ++i)
+    if (static_cast<std::size_t>(kKinds[i].kind) != i) return false;
+  return true;
+}
+static_assert(in_kind_order(), "kKinds must list the kinds in the order of enum Kind");
+
+}  // namespace
+
+std::span<const FindingKind> finding_kinds() { return kKinds; }
+
+const FindingKind& finding_kind(Kind kind) { return kKinds[static_cast<std::size_t>(kind)]; }
+
+const FindingKind* find_finding_kind(std::string_view id) {
+  for (const FindingKind& k : kKinds)
+    if (k.id == id) return &k;
+  return nullptr;
+}
+
+std::span<const FindingCategory> finding_category_table() { return kCategories; }
+
+const std::vector<std::string_view>& finding_categories() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const FindingCategory& c : kCategories) out.push_back(c.name);
+    return out;
+  }();
+  return names;
+}
+
+Finding url_finding(const Reference& ref, const Url& url, Kind kind, std::string message) {
+  const FindingKind& k = finding_kind(kind);
+  Finding f;
+  f.rule = k.id;
+  f.category = k.category;
+  f.severity = k.level;
+  f.message = std::move(message);
+  f.span = url.span;
+  f.reference = ref.id;
+  return f;
+}
+
+}  // namespace citelint

@@ -1,0 +1,138 @@
+// The input formats: one table (name, extensions, sniff, decoder, reader, structured) that
+// detection, --input-format, the help texts, `citelint formats` and the fuzz targets read.
+// A new format is a row here and a file of its own (src/read/<format>.cpp): docs/architecture.md.
+#include <algorithm>
+
+#include "citelint/extract.hpp"
+#include "citelint/read.hpp"
+#include "model/utf8.hpp"
+#include "read/record.hpp"
+
+namespace citelint {
+
+// Each format's reader and sniff, defined in its own file.
+bool looks_like_bibtex(std::string_view text);
+bool looks_like_csl_json(std::string_view text);
+bool looks_like_ris(std::string_view text);
+bool looks_like_jats(std::string_view text);
+bool looks_like_latex(std::string_view text);
+bool looks_like_html(std::string_view text);
+bool looks_like_pdf(std::string_view bytes);
+bool looks_like_docx(std::string_view bytes);
+
+namespace {
+
+// The addresses of links inside the reference (a DOCX's hyperlinks) whose words show no URL:
+// each a URL at those words, made (Url::composed) rather than written.
+void add_link_targets(const Document& doc, Reference& ref) {
+  bool added = false;
+  for (const Document::Link& link : doc.links()) {
+    if (link.begin < ref.span.begin || link.end > ref.span.end) continue;
+    const std::string scheme = utf8::ascii_lower(link.target.substr(0, 8));
+    if (scheme.rfind("http://", 0) != 0 && scheme.rfind("https://", 0) != 0 &&
+        scheme.rfind("ftp://", 0) != 0)
+      continue;  // mailto:, file:, a place in the document
+    const bool shown = std::any_of(ref.urls.begin(), ref.urls.end(), [&](const Url& u) {
+      return u.span.begin < link.end && link.begin < u.span.end;
+    });
+    if (shown) continue;
+    Url url = make_url(doc, link.begin, link.end, link.target);
+    url.composed = true;
+    ref.urls.push_back(url);
+    added = true;
+  }
+  if (added) record::sort_items(ref);
+}
+
+// Text, and the text of a PDF's or a DOCX's reference section: entries, then their URLs,
+// dates, DOIs and parts, and the targets of a DOCX's hyperlinks.
+std::vector<Reference> read_plain_text(const Document& doc, std::vector<Diagnostic>&) {
+  std::vector<Reference> refs = read_text(doc);
+  for (Reference& ref : refs) {
+    extract(doc, ref);
+    if (!doc.links().empty()) add_link_targets(doc, ref);
+  }
+  return refs;
+}
+
+// In the order detection tries the sniffs: a format sniffed earlier wins.
+const InputFormat kFormats[] = {
+    {"text", "plain-text reference lists (numbered, hanging indents, PDF copies)", "txt text",
+     nullptr, false, nullptr, read_plain_text, false},
+    {"bibtex", "BibTeX and BibLaTeX databases", "bib biblatex bibtex", looks_like_bibtex, false,
+     nullptr, read_bibtex, true},
+    {"ris", "RIS records (TY ... ER)", "ris", looks_like_ris, false, nullptr, read_ris, true},
+    {"jats", "JATS XML articles' ref-lists", "xml nxml jats", looks_like_jats, false, nullptr,
+     read_jats, true},
+    // A .txt that holds a LaTeX bibliography (as copied out of a .bbl) is LaTeX.
+    {"latex", "LaTeX thebibliography, BibTeX's and biblatex's .bbl", "tex bbl ltx",
+     looks_like_latex, true, nullptr, read_latex, false},
+    {"html", "HTML pages' reference lists", "html htm xhtml", looks_like_html, false, nullptr,
+     read_html, true},
+    {"csl-json", "CSL-JSON (Zotero, citation.js, pandoc)", "json csljson", looks_like_csl_json,
+     false, nullptr, read_csl_json, true},
+    {"markdown", "Markdown footnotes, link definitions and reference lists", "md markdown mdown",
+     nullptr, false, nullptr, read_markdown, false},
+    {"pdf", "PDF articles' reference sections (through poppler)", "pdf", looks_like_pdf, false,
+     read_pdf_document, read_plain_text, false},
+    {"docx", "Word documents' reference sections", "docx", looks_like_docx, false,
+     read_docx_document, read_plain_text, false},
+};
+
+bool has_extension(const InputFormat& f, std::string_view ext) {
+  if (ext.empty()) return false;
+  for (std::string_view rest = f.extensions; !rest.empty();) {
+    const std::size_t space = rest.find(' ');
+    if (rest.substr(0, space) == ext) return true;
+    if (space == std::string_view::npos) break;
+    rest.remove_prefix(space + 1);
+  }
+  return false;
+}
+
+std::string extension_of(std::string_view path) {
+  const std::string name = utf8::ascii_lower(path);
+  const std::size_t dot = name.rfind('.'), slash = name.rfind('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+  return name.substr(dot + 1);
+}
+
+}  // namespace
+
+std::span<const InputFormat> input_formats() { return kFormats; }
+
+const InputFormat* find_input_format(std::string_view name) {
+  for (const InputFormat& f : kFormats)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+const InputFormat* detect_binary_format(std::string_view path, std::string_view bytes) {
+  for (const InputFormat& f : kFormats)
+    if (f.decode && f.sniff && f.sniff(bytes)) return &f;
+  const std::string ext = extension_of(path);
+  for (const InputFormat& f : kFormats)
+    if (f.decode && has_extension(f, ext)) return &f;
+  return nullptr;
+}
+
+std::string detect_format(const Document& doc) {
+  const std::string ext = extension_of(doc.path());
+  const InputFormat* by_extension = nullptr;
+  for (const InputFormat& f : kFormats)
+    if (!f.decode && has_extension(f, ext)) by_extension = &f;
+  const bool text_file = by_extension && by_extension->name == "text";
+  if (by_extension && !text_file) return std::string(by_extension->name);
+  // By content: any sniff for an unknown extension, the few that say so for a .txt.
+  for (const InputFormat& f : kFormats)
+    if (!f.decode && f.sniff && (!text_file || f.sniff_text_files) && f.sniff(doc.text()))
+      return std::string(f.name);
+  return "text";
+}
+
+std::vector<Reference> read_references(const Document& doc, std::vector<Diagnostic>& diagnostics) {
+  const InputFormat* format = find_input_format(doc.format());
+  return (format ? format->read : read_plain_text)(doc, diagnostics);
+}
+
+}  // namespace citelint

@@ -1,0 +1,112 @@
+// The table of built-in finding kinds (src/model/kinds.cpp) against what the producers emit and
+// what SARIF describes: every finding of a run over the fake web has a descriptor that agrees
+// with it on category and default level, and every row of the table is described as it is.
+#include <catch2/catch.hpp>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "citelint/kinds.hpp"
+#include "support/cli.hpp"
+#include "support/fake_archive.hpp"
+#include "support/fake_web.hpp"
+
+using citelint_test::Run;
+using citelint_test::run_citelint;
+using citelint_test::scratch_file;
+using citelint_test::slurp;
+
+namespace {
+
+std::string sarif_level(citelint::Severity s) {
+  return s == citelint::Severity::error     ? "error"
+         : s == citelint::Severity::warning ? "warning"
+                                            : "note";
+}
+
+}  // namespace
+
+TEST_CASE("the built-in kinds' table: unique ids, known categories, in rules list") {
+  std::set<std::string_view> ids;
+  const auto& categories = citelint::finding_categories();
+  for (const citelint::FindingKind& k : citelint::finding_kinds()) {
+    INFO(k.id);
+    CHECK(ids.insert(k.id).second);
+    CHECK(std::find(categories.begin(), categories.end(), k.category) != categories.end());
+    CHECK(citelint::find_finding_kind(k.id) == &k);
+    CHECK(&citelint::finding_kind(k.kind) == &k);
+    CHECK(!k.summary.empty());
+    CHECK(!k.help.empty());
+  }
+  const Run list = run_citelint("rules list");
+  for (const citelint::FindingKind& k : citelint::finding_kinds())
+    CHECK(list.out.find(std::string(k.id) + " ") != std::string::npos);
+}
+
+TEST_CASE("every finding a run emits agrees with its SARIF descriptor, and SARIF with the table") {
+  citelint::test::FakeWeb web;
+  citelint::test::FakeArchive archive{web};
+  archive.add(web.url("gone.test", "/404"), "20190310000000");
+  const std::vector<std::pair<std::string, std::string>> links = {
+      {"gone.test", "/404"},   {"moved.test", "/r301"},  {"soft.test", "/soft-404"},
+      {"walled.test", "/403"}, {"failing.test", "/500"}, {"reset.test", "/reset"},
+      {"slow.test", "/hang"}};
+  std::string list;
+  std::string flags =
+      "--allow-private --retries 0 --timeout 1 --no-cache --archive "
+      "--archive-endpoint " +
+      archive.endpoint("archive.test") + " --resolve " + web.resolve("archive.test");
+  int n = 0;
+  for (const auto& [host, path] : links) {
+    list += std::to_string(++n) + " A page. " + web.url(host, path) + " (accessed 2019-03-12).\n\n";
+    flags += " --resolve " + web.resolve(host);
+  }
+  list +=
+      std::to_string(++n) + " No host. http://no-such-host.invalid/x (accessed 2019-03-12).\n\n";
+  list += std::to_string(++n) + " FTP. ftp://files.test/x.pdf (accessed 2019-03-12).\n\n";
+  list += std::to_string(++n) + " Archived late. https://web.archive.org/web/20230101000000/" +
+          "http://late.test/ (accessed 2019-03-12).\n";
+  flags += " --exclude late\\.test";
+  std::set<std::string> emitted;
+  // Each finding of a run against the SARIF descriptor of its rule; every kind in SARIF as the
+  // table has it.
+  auto run = [&](const std::string& name, const std::string& refs, const std::string& options) {
+    const auto file = scratch_file("kinds/" + name + ".txt", refs);
+    const auto sarif_path = scratch_file("kinds/" + name + ".sarif", "");
+    const Run r = run_citelint("check --as-of 2020-01-01 --format json --report sarif=" +
+                               sarif_path.string() + " " + options + " " + file.string());
+    INFO(r.err);
+    REQUIRE((r.exit == 0 || r.exit == 1));
+    const auto json = nlohmann::json::parse(r.out);
+    const auto sarif = nlohmann::json::parse(slurp(sarif_path));
+    std::map<std::string, nlohmann::json> described;
+    for (const auto& d : sarif["runs"][0]["tool"]["driver"]["rules"]) described[d["id"]] = d;
+    for (const citelint::FindingKind& k : citelint::finding_kinds()) {
+      INFO(k.id);
+      REQUIRE(described.count(std::string(k.id)));
+      const auto& d = described[std::string(k.id)];
+      CHECK(d["properties"]["category"] == k.category);
+      CHECK(d["defaultConfiguration"]["level"] == sarif_level(k.level));
+    }
+    for (const auto& f : json["findings"]) {
+      const std::string id = f["rule"];
+      INFO(id);
+      REQUIRE(described.count(id));
+      CHECK(described[id]["properties"]["category"] == f["category"]);
+      CHECK(described[id]["defaultConfiguration"]["level"] ==
+            (f["severity"] == "info" ? "note" : f["severity"].get<std::string>()));
+      if (citelint::find_finding_kind(id)) emitted.insert(id);
+    }
+  };
+  run("statuses", list, flags);
+  // A loopback address without --allow-private: not asked.
+  run("private", "1 Here. " + web.url("private.test", "/x") + " (accessed 2019-03-12).\n",
+      "--no-cache --resolve " + web.resolve("private.test"));
+  // The statuses above each gave their kind.
+  for (const char* id : {"link/broken", "link/redirect", "link/soft-404", "link/blocked",
+                         "link/server-error", "link/connection", "link/timeout", "link/dns",
+                         "link/skipped", "archive/copy", "archive/none", "archive/after-access"}) {
+    CAPTURE(id);
+    CHECK(emitted.count(id));
+  }
+}
