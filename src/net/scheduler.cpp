@@ -182,9 +182,7 @@ void Scheduler::start(Job* job, Host& host) {
   ++job->attempts;
   ++job->tries;
   const auto now = Clock::now();
-  host.next_start =
-      now +
-      milliseconds(static_cast<long>(static_cast<double>(host.interval.count()) * host.slowdown));
+  host.started_one(now);
   Request request;
   request.url = job->current;
   request.head = job->head;
@@ -208,108 +206,97 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
   --host.in_flight;
   --in_flight_;
   const Verdict v = classify(r, options_.accept);
-  if (r.code == CURLE_OK) {  // it answers, whatever it said
-    host.unanswered = 0;
-    host.given_up.clear();
-  }
+  if (r.code == CURLE_OK) host.answered();  // it answers, whatever it said
   if (job->reply && v.next != Next::retry) {
-    host.slowdown = 1;
+    host.recovered();
     answer(job, std::move(r));
-    make_ready(host, true);
-    pump();
-    return;
-  }
-  switch (v.next) {
-    case Next::redirect: {
-      host.slowdown = 1;
-      const std::string next = r.location;
-      job->chain.push_back({next, r.http_status});
-      if (std::find(job->seen.begin(), job->seen.end(), next) != job->seen.end()) {
-        finish(job, LinkStatus::broken, r.http_status,
-               "redirect loop: " + chain_text(job->entry->first, job->chain));
-      } else if (static_cast<int>(job->chain.size()) > options_.max_redirects) {
-        finish(job, LinkStatus::broken, r.http_status,
-               "more than " + std::to_string(options_.max_redirects) + " redirects");
-      } else {
-        job->seen.push_back(next);
-        job->current = next;
-        job->tries = 0;
-        job->browser = job->head = false;
-        enqueue(job, false);
-      }
-      break;
-    }
-    case Next::retry: {
-      if (job->tries > options_.retries) {
-        std::string error = v.error + " (" + std::to_string(job->attempts) + " attempts" +
-                            (job->notes.empty() ? "" : "; " + job->notes) + ")";
-        const bool unanswered =
-            r.code != CURLE_OK && !r.refused &&
-            (v.status == LinkStatus::timeout || v.status == LinkStatus::connection_error);
-        if (job->reply) {
-          if (r.curl_error.empty()) r.curl_error = error;
-          answer(job, std::move(r));
-        } else {
-          finish(job, v.status, r.http_status, std::move(error));
-        }
-        if (unanswered) {
-          host.unanswered_status = v.status;
-          if (++host.unanswered >= kGiveUpAfter) give_up(host);
-        }
-        break;
-      }
-      milliseconds delay;
-      if (v.retry_after) {
-        const milliseconds asked = *v.retry_after;
-        delay = std::min(asked, options_.retry_after_max);
-        job->notes +=
-            (job->notes.empty() ? "" : ", ") + std::string("Retry-After ") +
-            std::to_string(asked.count() / 1000) + " s" +
-            (asked > options_.retry_after_max
-                 ? " cut to the " + std::to_string(options_.retry_after_max.count()) + " ms cap"
-                 : " honoured");
-        // The whole host waits, and then goes slower.
-        host.next_start = std::max(host.next_start, Clock::now() + delay);
-      } else {
-        std::uniform_real_distribution<double> jitter(0.5, 1.5);
-        const double base = static_cast<double>(options_.retry_base.count()) *
-                            static_cast<double>(1 << std::min(job->tries - 1, 10));
-        delay = milliseconds(static_cast<long>(base * jitter(random_)));
-        job->notes += (job->notes.empty() ? "" : ", ") + std::string("backoff ") +
-                      std::to_string(delay.count()) + " ms";
-      }
-      if (r.http_status == 429 || r.http_status == 503)
-        host.slowdown = std::min(host.slowdown * 2, 16.0);
-      retry_later(job, host, delay);
-      break;
-    }
-    case Next::as_browser:
-      if (!job->browser && options_.browser_retry) {
-        job->browser = true;
-        enqueue(job, true);
-      } else {
-        finish(job, v.status, r.http_status, v.error);
-      }
-      break;
-    case Next::as_head:
-      if (!job->head) {
-        job->head = true;
-        enqueue(job, true);
-      } else {
-        finish(job, v.status, r.http_status, v.error);
-      }
-      break;
-    case Next::done: {
-      if (v.status == LinkStatus::ok || v.status == LinkStatus::soft_404) host.slowdown = 1;
-      Verdict final = after_redirects(v, r, job->entry->first, job->current, job->chain);
-      finish(job, final.status, r.http_status, std::move(final.error));
-      break;
-    }
+  } else if (v.next == Next::redirect) {
+    host.recovered();
+    follow_redirect(job, r);
+  } else if (v.next == Next::retry && job->tries > options_.retries) {
+    note_unanswered(job, host, v, std::move(r));
+  } else if (v.next == Next::retry) {
+    schedule_retry(job, host, v, r);
+  } else if (v.next == Next::as_browser && !job->browser && options_.browser_retry) {
+    job->browser = true;
+    enqueue(job, true);
+  } else if (v.next == Next::as_head && !job->head) {
+    job->head = true;
+    enqueue(job, true);
+  } else if (v.next == Next::done) {
+    if (v.status == LinkStatus::ok || v.status == LinkStatus::soft_404) host.recovered();
+    Verdict final = after_redirects(v, r, job->entry->first, job->current, job->chain);
+    finish(job, final.status, r.http_status, std::move(final.error));
+  } else {  // asked as a browser, or with HEAD, already
+    finish(job, v.status, r.http_status, v.error);
   }
   // The slot just freed goes to this host's next URL first, while its connection is warm:
   // waiting its turn behind thousands of hosts, every connection went cold and was evicted.
   make_ready(host, true);
   pump();
+}
+
+// The next hop, first in nothing: it waits its turn on its host. A loop, or too many hops, is a
+// broken link.
+void Scheduler::follow_redirect(Job* job, const Response& r) {
+  const std::string next = r.location;
+  job->chain.push_back({next, r.http_status});
+  if (std::find(job->seen.begin(), job->seen.end(), next) != job->seen.end()) {
+    finish(job, LinkStatus::broken, r.http_status,
+           "redirect loop: " + chain_text(job->entry->first, job->chain));
+  } else if (static_cast<int>(job->chain.size()) > options_.max_redirects) {
+    finish(job, LinkStatus::broken, r.http_status,
+           "more than " + std::to_string(options_.max_redirects) + " redirects");
+  } else {
+    job->seen.push_back(next);
+    job->current = next;
+    job->tries = 0;
+    job->browser = job->head = false;
+    enqueue(job, false);
+  }
+}
+
+// Out of retries: the job's last status stands. A host that left several URLs in a row without
+// any answer is given up on.
+void Scheduler::note_unanswered(Job* job, Host& host, const Verdict& v, Response r) {
+  std::string error = v.error + " (" + std::to_string(job->attempts) + " attempts" +
+                      (job->notes.empty() ? "" : "; " + job->notes) + ")";
+  const bool unanswered =
+      r.code != CURLE_OK && !r.refused &&
+      (v.status == LinkStatus::timeout || v.status == LinkStatus::connection_error);
+  if (job->reply) {
+    if (r.curl_error.empty()) r.curl_error = error;
+    answer(job, std::move(r));
+  } else {
+    finish(job, v.status, r.http_status, std::move(error));
+  }
+  if (unanswered && host.unanswered_again(v.status) >= kGiveUpAfter) give_up(host);
+}
+
+// Again later: after the server's Retry-After (capped; the whole host waits), else after an
+// exponential backoff with jitter. 429 and 503 slow the host down.
+void Scheduler::schedule_retry(Job* job, Host& host, const Verdict& v, const Response& r) {
+  milliseconds delay;
+  if (v.retry_after) {
+    const milliseconds asked = *v.retry_after;
+    delay = std::min(asked, options_.retry_after_max);
+    job->notes +=
+        (job->notes.empty() ? "" : ", ") + std::string("Retry-After ") +
+        std::to_string(asked.count() / 1000) + " s" +
+        (asked > options_.retry_after_max
+             ? " cut to the " + std::to_string(options_.retry_after_max.count()) + " ms cap"
+             : " honoured");
+    host.wait_until(Clock::now() + delay);
+  } else {
+    std::uniform_real_distribution<double> jitter(0.5, 1.5);
+    const double base = static_cast<double>(options_.retry_base.count()) *
+                        static_cast<double>(1 << std::min(job->tries - 1, 10));
+    delay = milliseconds(static_cast<long>(base * jitter(random_)));
+    job->notes += (job->notes.empty() ? "" : ", ") + std::string("backoff ") +
+                  std::to_string(delay.count()) + " ms";
+  }
+  if (r.http_status == 429 || r.http_status == 503) host.slow_down();
+  retry_later(job, host, delay);
 }
 
 // The job keeps its place in its host's concurrency while it waits: a host that fails (or asks

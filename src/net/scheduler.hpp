@@ -83,6 +83,27 @@ class Scheduler {
       }
       return entry;
     }
+    // Its politeness: the next request starts no sooner than the interval (times the slowdown)
+    // after the last, or than a Retry-After asked.
+    void started_one(std::chrono::steady_clock::time_point now) {
+      next_start = now + std::chrono::milliseconds(
+                             static_cast<long>(static_cast<double>(interval.count()) * slowdown));
+    }
+    void wait_until(std::chrono::steady_clock::time_point t) {
+      next_start = std::max(next_start, t);
+    }
+    void slow_down() { slowdown = std::min(slowdown * 2, 16.0); }  // after 429 and 503
+    void recovered() { slowdown = 1; }
+    // Any answer: the host is up.
+    void answered() {
+      unanswered = 0;
+      given_up.clear();
+    }
+    // One more URL in a row without an answer; how many now.
+    int unanswered_again(LinkStatus status) {
+      unanswered_status = status;
+      return ++unanswered;
+    }
     int in_flight = 0, limit = 4;
     std::chrono::milliseconds interval{0};
     double slowdown = 1;  // the interval's multiplier after 429 and 503, back to 1 on success
@@ -107,6 +128,11 @@ class Scheduler {
   void pump();
   void start(Job* job, Host& host);
   void on_response(Job* job, Host& host, struct Response response);
+  void follow_redirect(Job* job, const struct Response& response);
+  void note_unanswered(Job* job, Host& host, const struct Verdict& verdict,
+                       struct Response response);
+  void schedule_retry(Job* job, Host& host, const struct Verdict& verdict,
+                      const struct Response& response);
   void retry_later(Job* job, Host& host, std::chrono::milliseconds delay);
   void finish(Job* job, LinkStatus status, int http_status, std::string error);
   void answer(Job* job, struct Response response);
