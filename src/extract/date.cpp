@@ -70,90 +70,91 @@ std::optional<ParsedDate> parse_date(std::string_view text) {
   return d;
 }
 
-std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t end,
-                             const std::vector<Url>& skip) {
+namespace {
+
+// A date in the brackets that open before `i` (round: published or a year; square: accessed),
+// added to `dates`; where to go on from (the closing bracket), or `i` when there is none.
+std::size_t bracketed_date(const Document& doc, std::size_t i, std::size_t end, bool round,
+                           bool square, std::vector<Date>& dates) {
   const std::string_view s(doc.text());
-  std::vector<Date> dates;
-  // Only brackets and commas (ASCII, or full-width behind lead byte 0xEF) can start a date.
-  static constexpr ByteSet kStarts = {'(', '[', ',', 0xEF};
-  for (std::size_t i = begin; (i = kStarts.find(s, i, end)) < end;) {
-    const std::size_t at = i;
-    const char32_t c = utf8::next(s, i);
-    const bool round = c == U'(' || c == 0xFF08;
-    const bool square = c == U'[' || c == 0xFF3B;
-    if (round || square) {
-      if (inside_url(skip, at)) continue;
-      // The bracket's content up to its closing bracket, at most a date's length away.
-      std::size_t j = i;
-      std::size_t close = std::string_view::npos;
-      while (j < end && j - i < 48) {
-        const std::size_t k = j;
-        const char32_t d = utf8::next(s, j);
-        if ((round && (d == U')' || d == 0xFF09)) || (square && (d == U']' || d == 0xFF3D))) {
-          close = k;
-          break;
-        }
-        if (d == U'(' || d == U'[' || d == U'\n' || d == 0xFF08 || d == 0xFF3B) break;
-      }
-      if (close == std::string_view::npos) continue;
-      std::size_t b = i;
-      skip_horizontal_space(s, b);
-      std::size_t e = close;
-      while (e > b && is_horizontal_space(static_cast<unsigned char>(s[e - 1]))) --e;
-      auto parsed = parse_date(s.substr(b, e - b));
-      // "(2020, May 5)", "[2021年3月3日]"; not "[EB/OL]" or "(in Chinese)", which have no digit
-      // (ASCII, or full-width behind its lead byte 0xEF).
-      if (!parsed && std::any_of(s.begin() + static_cast<std::ptrdiff_t>(b),
-                                 s.begin() + static_cast<std::ptrdiff_t>(e),
-                                 [](char c) { return (c >= '0' && c <= '9') || c == '\xEF'; }))
-        parsed = parse_date_text(s.substr(b, e - b));
-      if (!parsed) {
-        // "(2019a)": a year with a disambiguating letter.
-        const std::string_view inner = s.substr(b, e - b);
-        if (round && inner.size() == 5 && std::isalpha(static_cast<unsigned char>(inner[4]))) {
-          if (auto year = parse_date(inner.substr(0, 4)))
-            dates.push_back(make_date(doc, DateRole::year, b, e, *year));
-        }
-        continue;
-      }
-      const bool year_only = parsed->month == 0;
-      if (square && year_only) continue;
-      // "(5359)" after a volume is an issue number, not a year: a year alone in brackets is one
-      // a work could have, as in the ", 2019." slot.
-      if (year_only && (parsed->year < 1400 || parsed->year > 2199)) continue;
-      const DateRole role =
-          square ? DateRole::accessed : (year_only ? DateRole::year : DateRole::published);
-      dates.push_back(make_date(doc, role, b, e, *parsed));
-      i = close;
-    } else if (c == U',' || c == 0xFF0C) {
-      // ", 2019." ", 2019:" ", 2019," ", 2019a." — the publication year slot.
-      std::size_t j = i;
-      skip_horizontal_space(s, j);
-      const std::size_t yb = j;
-      int n = 0;
-      const int year = read_number(s, j, 4, &n);
-      if (n != 4 || year < 1400 || year > 2199 || inside_url(skip, yb)) continue;
-      const std::size_t ye = j;
-      if (j < end && s[j] >= 'a' && s[j] <= 'z') ++j;
-      std::size_t k = j;
-      const char32_t next = j < end ? utf8::next(s, k) : U'.';
-      const bool closes = next == U'.' || next == U',' || next == U':' || next == U';' ||
-                          next == U')' || next == 0xFF0C || next == 0x3002 || next == 0xFF1A ||
-                          next == 0xFF1B || next == U'\n' || next == U'\r';
-      if (!closes) continue;
-      // "2019.3" or "2019-05" is not a bare year.
-      if ((next == U'.' || next == U':') && k < end &&
-          std::isdigit(static_cast<unsigned char>(s[k])))
-        continue;
-      ParsedDate parsed;
-      parsed.year = year;
-      parsed.valid = true;
-      parsed.value = std::to_string(year);
-      dates.push_back(make_date(doc, DateRole::year, yb, ye, parsed));
+  // The bracket's content up to its closing bracket, at most a date's length away.
+  std::size_t j = i;
+  std::size_t close = std::string_view::npos;
+  while (j < end && j - i < 48) {
+    const std::size_t k = j;
+    const char32_t d = utf8::next(s, j);
+    if ((round && (d == U')' || d == 0xFF09)) || (square && (d == U']' || d == 0xFF3D))) {
+      close = k;
+      break;
     }
+    if (d == U'(' || d == U'[' || d == U'\n' || d == 0xFF08 || d == 0xFF3B) break;
   }
-  // Dates the words before them name ("accessed March 3, 2021"): they replace what the other
-  // readers made of the same text (its year in the `, 2021.` slot).
+  if (close == std::string_view::npos) return i;
+  std::size_t b = i;
+  skip_horizontal_space(s, b);
+  std::size_t e = close;
+  while (e > b && is_horizontal_space(static_cast<unsigned char>(s[e - 1]))) --e;
+  auto parsed = parse_date(s.substr(b, e - b));
+  // "(2020, May 5)", "[2021年3月3日]"; not "[EB/OL]" or "(in Chinese)", which have no digit
+  // (ASCII, or full-width behind its lead byte 0xEF).
+  if (!parsed && std::any_of(s.begin() + static_cast<std::ptrdiff_t>(b),
+                             s.begin() + static_cast<std::ptrdiff_t>(e),
+                             [](char c) { return (c >= '0' && c <= '9') || c == '\xEF'; }))
+    parsed = parse_date_text(s.substr(b, e - b));
+  if (!parsed) {
+    // "(2019a)": a year with a disambiguating letter.
+    const std::string_view inner = s.substr(b, e - b);
+    if (round && inner.size() == 5 && std::isalpha(static_cast<unsigned char>(inner[4]))) {
+      if (auto year = parse_date(inner.substr(0, 4)))
+        dates.push_back(make_date(doc, DateRole::year, b, e, *year));
+    }
+    return i;
+  }
+  const bool year_only = parsed->month == 0;
+  if (square && year_only) return i;
+  // "(5359)" after a volume is an issue number, not a year: a year alone in brackets is one
+  // a work could have, as in the ", 2019." slot.
+  if (year_only && (parsed->year < 1400 || parsed->year > 2199)) return i;
+  const DateRole role =
+      square ? DateRole::accessed : (year_only ? DateRole::year : DateRole::published);
+  dates.push_back(make_date(doc, role, b, e, *parsed));
+  return close;
+}
+
+// ", 2019." ", 2019:" ", 2019," ", 2019a.": the publication year slot after the comma before
+// `i`, added to `dates`.
+void year_slot(const Document& doc, std::size_t i, std::size_t end, const std::vector<Url>& skip,
+               std::vector<Date>& dates) {
+  const std::string_view s(doc.text());
+  std::size_t j = i;
+  skip_horizontal_space(s, j);
+  const std::size_t yb = j;
+  int n = 0;
+  const int year = read_number(s, j, 4, &n);
+  if (n != 4 || year < 1400 || year > 2199 || inside_url(skip, yb)) return;
+  const std::size_t ye = j;
+  if (j < end && s[j] >= 'a' && s[j] <= 'z') ++j;
+  std::size_t k = j;
+  const char32_t next = j < end ? utf8::next(s, k) : U'.';
+  const bool closes = next == U'.' || next == U',' || next == U':' || next == U';' ||
+                      next == U')' || next == 0xFF0C || next == 0x3002 || next == 0xFF1A ||
+                      next == 0xFF1B || next == U'\n' || next == U'\r';
+  if (!closes) return;
+  // "2019.3" or "2019-05" is not a bare year.
+  if ((next == U'.' || next == U':') && k < end && std::isdigit(static_cast<unsigned char>(s[k])))
+    return;
+  ParsedDate parsed;
+  parsed.year = year;
+  parsed.valid = true;
+  parsed.value = std::to_string(year);
+  dates.push_back(make_date(doc, DateRole::year, yb, ye, parsed));
+}
+
+// Dates the words before them name ("accessed March 3, 2021"): they replace what the other
+// readers made of the same text (its year in the `, 2021.` slot).
+void add_marked_dates(const Document& doc, std::size_t begin, std::size_t end,
+                      const std::vector<Url>& skip, std::vector<Date>& dates) {
+  const std::string_view s(doc.text());
   // Searched between the URLs only (a quarter of a web reference's text), and from shortly
   // before the entry's first other date on: every style gives the access date after the
   // publication date or year (the margin covers "Retrieved September 30, " before a year that
@@ -179,6 +180,28 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
                   [&](const Date& d) { return d.span.begin < m.end && m.begin < d.span.end; });
     dates.push_back(make_date(doc, m.role, m.begin, m.end, m.date));
   }
+}
+
+}  // namespace
+
+std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t end,
+                             const std::vector<Url>& skip) {
+  const std::string_view s(doc.text());
+  std::vector<Date> dates;
+  // Only brackets and commas (ASCII, or full-width behind lead byte 0xEF) can start a date.
+  static constexpr ByteSet kStarts = {'(', '[', ',', 0xEF};
+  for (std::size_t i = begin; (i = kStarts.find(s, i, end)) < end;) {
+    const std::size_t at = i;
+    const char32_t c = utf8::next(s, i);
+    const bool round = c == U'(' || c == 0xFF08;
+    const bool square = c == U'[' || c == 0xFF3B;
+    if ((round || square) && !inside_url(skip, at)) {
+      i = bracketed_date(doc, i, end, round, square, dates);
+    } else if (c == U',' || c == 0xFF0C) {
+      year_slot(doc, i, end, skip, dates);
+    }
+  }
+  add_marked_dates(doc, begin, end, skip, dates);
   std::sort(dates.begin(), dates.end(),
             [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
   return dates;

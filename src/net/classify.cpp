@@ -152,44 +152,45 @@ Verdict after_redirects(Verdict v, const Response& r, std::string_view original,
   return v;
 }
 
-Verdict classify(const Response& r, const std::vector<int>& accept) {
+namespace {
+
+// No answer: what curl's error says of the link, and whether to try again.
+Verdict classify_failure(const Response& r) {
   Verdict v;
-  if (r.refused) {
-    v.status = LinkStatus::skipped;
-    v.error = "a private, loopback or link-local address (--allow-private checks it)";
-    return v;
+  v.error = r.curl_error;
+  switch (r.code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+      v.status = LinkStatus::dns_error;
+      return v;
+    case CURLE_OPERATION_TIMEDOUT:
+      v.status = LinkStatus::timeout;
+      v.next = Next::retry;
+      return v;
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+      v.status = LinkStatus::tls_error;
+      return v;
+    case CURLE_URL_MALFORMAT:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      v.status = LinkStatus::invalid;
+      return v;
+    default:
+      // Refused, reset, dropped: the connection failed; another try may get through.
+      v.status = LinkStatus::connection_error;
+      v.next = Next::retry;
+      return v;
   }
-  if (r.code != CURLE_OK) {
-    v.error = r.curl_error;
-    switch (r.code) {
-      case CURLE_COULDNT_RESOLVE_HOST:
-        v.status = LinkStatus::dns_error;
-        return v;
-      case CURLE_OPERATION_TIMEDOUT:
-        v.status = LinkStatus::timeout;
-        v.next = Next::retry;
-        return v;
-      case CURLE_PEER_FAILED_VERIFICATION:
-      case CURLE_SSL_CONNECT_ERROR:
-      case CURLE_SSL_CERTPROBLEM:
-      case CURLE_SSL_CIPHER:
-      case CURLE_SSL_CACERT_BADFILE:
-      case CURLE_SSL_ISSUER_ERROR:
-      case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-      case CURLE_SSL_INVALIDCERTSTATUS:
-        v.status = LinkStatus::tls_error;
-        return v;
-      case CURLE_URL_MALFORMAT:
-      case CURLE_UNSUPPORTED_PROTOCOL:
-        v.status = LinkStatus::invalid;
-        return v;
-      default:
-        // Refused, reset, dropped: the connection failed; another try may get through.
-        v.status = LinkStatus::connection_error;
-        v.next = Next::retry;
-        return v;
-    }
-  }
+}
+
+// An answer: what its status (and, for a 2xx, its page) says of the link.
+Verdict classify_answer(const Response& r, const std::vector<int>& accept) {
+  Verdict v;
   const int s = r.http_status;
   const bool accepted = std::find(accept.begin(), accept.end(), s) != accept.end();
   if (accepted && (s < 200 || s >= 300)) {  // a 2xx still gets the soft-404 check below
@@ -259,6 +260,18 @@ Verdict classify(const Response& r, const std::vector<int>& accept) {
   v.status = s >= 400 ? LinkStatus::broken : LinkStatus::server_error;
   v.error = http_error(s, s >= 400 ? "client error" : "unexpected answer");
   return v;
+}
+
+}  // namespace
+
+Verdict classify(const Response& r, const std::vector<int>& accept) {
+  if (r.refused) {
+    Verdict v;
+    v.status = LinkStatus::skipped;
+    v.error = "a private, loopback or link-local address (--allow-private checks it)";
+    return v;
+  }
+  return r.code != CURLE_OK ? classify_failure(r) : classify_answer(r, accept);
 }
 
 }  // namespace citelint::net

@@ -325,6 +325,48 @@ class Parser {
     ref.dates.push_back(make_date(doc_, role, f.text_begin(), end, parsed));
   }
 
+  // The year field, as a date with the month field's month. The year as GB/T styles write it
+  // may carry more: "c1988", "[1936]", "1957/1990", "1947(民国三十六年)". Its first four-digit run
+  // is the year; the date is those digits.
+  void add_year(Reference& ref, const Field& year, const Field* month_field) {
+    const Field* y = &year;
+    std::size_t yb = y->text_begin(), ye = y->text_end();
+    if (y->verbatim()) {
+      const std::string_view t = s_.substr(yb, ye - yb);
+      for (std::size_t k = 0; k + 4 <= t.size(); ++k) {
+        const auto digit = [&](std::size_t at) {
+          return at < t.size() && std::isdigit(static_cast<unsigned char>(t[at]));
+        };
+        if (digit(k) && digit(k + 1) && digit(k + 2) && digit(k + 3) && (k == 0 || !digit(k - 1)) &&
+            !digit(k + 4)) {
+          ye = yb + k + 4;
+          yb += k;
+          break;
+        }
+      }
+    }
+    const std::string text =
+        y->verbatim() ? std::string(s_.substr(yb, ye - yb)) : unescape(y->value);
+    int month = 0;
+    if (const Field* m = month_field) {
+      const std::string mv = utf8::ascii_lower(unescape(m->value));
+      for (int k = 0; k < 12; ++k)
+        if (mv.rfind(kMonths[k], 0) == 0 || mv == utf8::ascii_lower(macros_[kMonths[k]]))
+          month = k + 1;
+      if (!month && !mv.empty() && std::all_of(mv.begin(), mv.end(), ::isdigit))
+        month = std::stoi(mv);
+      if (month < 1 || month > 12) month = 0;
+    }
+    ParsedDate parsed;
+    if (auto p = parse_date_text(text)) parsed = *p;
+    if (month && parsed.valid && parsed.month == 0) {
+      parsed.month = month;
+      date_parts::finish_date(parsed, 2);
+    }
+    ref.dates.push_back(
+        make_date(doc_, parsed.month ? DateRole::published : DateRole::year, yb, ye, parsed));
+  }
+
   Reference make_reference(const std::string& type, const std::string& key, std::size_t begin,
                            std::size_t end, const std::vector<Field>& fields) {
     Reference ref;
@@ -354,47 +396,8 @@ class Parser {
       }
     }
     // year (and month), when there is no date field.
-    if (!find(fields, "date")) {
-      if (const Field* y = find(fields, "year")) {
-        // The year as GB/T styles write it may carry more: "c1988", "[1936]", "1957/1990",
-        // "1947(民国三十六年)". Its first four-digit run is the year; the date is those digits.
-        std::size_t yb = y->text_begin(), ye = y->text_end();
-        if (y->verbatim()) {
-          const std::string_view t = s_.substr(yb, ye - yb);
-          for (std::size_t k = 0; k + 4 <= t.size(); ++k) {
-            const auto digit = [&](std::size_t at) {
-              return at < t.size() && std::isdigit(static_cast<unsigned char>(t[at]));
-            };
-            if (digit(k) && digit(k + 1) && digit(k + 2) && digit(k + 3) &&
-                (k == 0 || !digit(k - 1)) && !digit(k + 4)) {
-              ye = yb + k + 4;
-              yb += k;
-              break;
-            }
-          }
-        }
-        const std::string text =
-            y->verbatim() ? std::string(s_.substr(yb, ye - yb)) : unescape(y->value);
-        int month = 0;
-        if (const Field* m = find(fields, "month")) {
-          const std::string mv = utf8::ascii_lower(unescape(m->value));
-          for (int k = 0; k < 12; ++k)
-            if (mv.rfind(kMonths[k], 0) == 0 || mv == utf8::ascii_lower(macros_[kMonths[k]]))
-              month = k + 1;
-          if (!month && !mv.empty() && std::all_of(mv.begin(), mv.end(), ::isdigit))
-            month = std::stoi(mv);
-          if (month < 1 || month > 12) month = 0;
-        }
-        ParsedDate parsed;
-        if (auto p = parse_date_text(text)) parsed = *p;
-        if (month && parsed.valid && parsed.month == 0) {
-          parsed.month = month;
-          date_parts::finish_date(parsed, 2);
-        }
-        ref.dates.push_back(
-            make_date(doc_, parsed.month ? DateRole::published : DateRole::year, yb, ye, parsed));
-      }
-    }
+    if (!find(fields, "date"))
+      if (const Field* y = find(fields, "year")) add_year(ref, *y, find(fields, "month"));
     // An access date in words in a note ("Accessed: 2021-03-03", "visited on 3 March 2021"),
     // when there is no urldate.
     if (!find(fields, "urldate")) {

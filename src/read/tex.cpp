@@ -92,6 +92,61 @@ void append_combined(std::string& out, char32_t base, char32_t combining) {
   utf8::append(out, combining);
 }
 
+// A command at s[i] (a backslash): \<symbol> or \<letters>, then its argument for accents,
+// written to `out`; where the text goes on.
+std::size_t decode_command(std::string_view s, std::size_t i, std::string& out) {
+  const char next = s[i + 1];
+  if (std::strchr("_%&#$\\{} ", next)) {  // escaped specials stand for themselves
+    out += next == '\\' ? ' ' : next;
+    return i + 2;
+  }
+  std::size_t j = i + 1;
+  if (std::isalpha(static_cast<unsigned char>(next))) {
+    while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
+  } else {
+    ++j;  // a one-symbol command: \' \" \^ ...
+  }
+  const std::string_view name = s.substr(i + 1, j - i - 1);
+  const Accent* accent = nullptr;
+  if (name.size() == 1)
+    for (const Accent& a : kAccents)
+      if (a.command == name[0]) accent = &a;
+  if (accent) {
+    // The argument: {x}, or the next character (after a space for letter commands).
+    std::size_t k = j;
+    if (std::isalpha(static_cast<unsigned char>(name[0])))
+      while (k < s.size() && s[k] == ' ') ++k;
+    bool braced = k < s.size() && s[k] == '{';
+    if (braced) ++k;
+    if (k < s.size() && s[k] == '\\' && k + 1 < s.size() && (s[k + 1] == 'i' || s[k + 1] == 'j')) {
+      ++k;  // \'{\i}: a dotless i takes the accent
+    }
+    if (k < s.size()) {
+      std::size_t at = k;
+      const char32_t base = utf8::next(s, at);
+      append_combined(out, base, accent->combining);
+      k = at;
+      if (braced && k < s.size() && s[k] == '}') ++k;
+      return k;
+    }
+  }
+  bool named = false;
+  for (const Named& n : kNamed) {
+    if (name == n.name) {
+      utf8::append(out, n.c);
+      named = true;
+      break;
+    }
+  }
+  if (named) {
+    if (j < s.size() && s[j] == ' ') ++j;  // the space that ends a command name
+    return j;
+  }
+  // Other commands (\emph, \textit, \url, \mkbibquote...) are dropped; their arguments stay.
+  if (j < s.size() && s[j] == ' ' && std::isalpha(static_cast<unsigned char>(next))) ++j;
+  return j;
+}
+
 }  // namespace
 
 std::string decode_tex(std::string_view s) {
@@ -128,61 +183,7 @@ std::string decode_tex(std::string_view s) {
       ++i;
       continue;
     }
-    // A command: \<symbol> or \<letters>, then its argument for accents.
-    const char next = s[i + 1];
-    if (std::strchr("_%&#$\\{} ", next)) {  // escaped specials stand for themselves
-      out += next == '\\' ? ' ' : next;
-      i += 2;
-      continue;
-    }
-    std::size_t j = i + 1;
-    if (std::isalpha(static_cast<unsigned char>(next))) {
-      while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
-    } else {
-      ++j;  // a one-symbol command: \' \" \^ ...
-    }
-    const std::string_view name = s.substr(i + 1, j - i - 1);
-    const Accent* accent = nullptr;
-    if (name.size() == 1)
-      for (const Accent& a : kAccents)
-        if (a.command == name[0]) accent = &a;
-    if (accent) {
-      // The argument: {x}, or the next character (after a space for letter commands).
-      std::size_t k = j;
-      if (std::isalpha(static_cast<unsigned char>(name[0])))
-        while (k < s.size() && s[k] == ' ') ++k;
-      bool braced = k < s.size() && s[k] == '{';
-      if (braced) ++k;
-      if (k < s.size() && s[k] == '\\' && k + 1 < s.size() &&
-          (s[k + 1] == 'i' || s[k + 1] == 'j')) {
-        ++k;  // \'{\i}: a dotless i takes the accent
-      }
-      if (k < s.size()) {
-        std::size_t at = k;
-        const char32_t base = utf8::next(s, at);
-        append_combined(out, base, accent->combining);
-        k = at;
-        if (braced && k < s.size() && s[k] == '}') ++k;
-        i = k;
-        continue;
-      }
-    }
-    bool named = false;
-    for (const Named& n : kNamed) {
-      if (name == n.name) {
-        utf8::append(out, n.c);
-        named = true;
-        break;
-      }
-    }
-    if (named) {
-      i = j;
-      if (i < s.size() && s[i] == ' ') ++i;  // the space that ends a command name
-      continue;
-    }
-    // Other commands (\emph, \textit, \url, \mkbibquote...) are dropped; their arguments stay.
-    i = j;
-    if (i < s.size() && s[i] == ' ' && std::isalpha(static_cast<unsigned char>(next))) ++i;
+    i = decode_command(s, i, out);
   }
   return out;
 }

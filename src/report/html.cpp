@@ -87,101 +87,112 @@ std::string options(const std::string& id, const std::string& label,
   return out + "</select></label>";
 }
 
+// A link's status as the page shows it: unchecked offline.
+std::string status_of(const ReportInput& input, const Url& u) {
+  if (const LinkResult* r = input.links ? input.links->results.find(u.normalised) : nullptr)
+    return std::string(to_string(r->status));
+  return "unchecked";
+}
+
+std::string joined(const std::set<std::string>& v) {
+  std::string out;
+  for (const std::string& x : v) out += (out.empty() ? "" : " ") + x;
+  return out;
+}
+
+// A finding as a list item: level, rule, place, message, and its fix or archived copy.
+std::string finding_item(const Document& doc, const Finding& f) {
+  const std::string level(to_string(f.severity));
+  std::string out = "<li><span class=\"badge l-" + level + "\">" + level + "</span><code>" +
+                    report::xml_escape(f.rule) + "</code> <span class=\"where\">" +
+                    report::xml_escape(doc.where(f.span.line, f.span.column)) + "</span> " +
+                    report::xml_escape(f.message);
+  if (f.fix && !f.fix->replacement.empty()) {
+    const bool archived = f.rule == finding_kind(Kind::archive_copy).id;
+    out += "<div class=\"fix\">" + std::string(archived ? "archived copy: " : "fix: ") +
+           anchor(f.fix->replacement) + (f.fix->verified && !archived ? " (verified)" : "") +
+           "</div>";
+  }
+  return out + "</li>";
+}
+
+// One reference as an article, with the data attributes the page's filters and sort read; the
+// statuses its links have are added to `statuses`.
+std::string reference_article(const ReportInput& input, const Reference& r,
+                              const std::vector<const Finding*>& fs, std::size_t order,
+                              std::set<std::string>& statuses) {
+  const Document& doc = *input.corpus.documents[r.input];
+  std::set<std::string> ref_statuses, ref_categories, levels;
+  std::string worst;
+  for (const Url& u : r.urls) ref_statuses.insert(status_of(input, u));
+  for (const Finding* f : fs) {
+    ref_categories.insert(f->category);
+    levels.insert(std::string(to_string(f->severity)));
+  }
+  for (const char* l : {"info", "warning", "error"})
+    if (levels.count(l)) worst = l;
+  statuses.insert(ref_statuses.begin(), ref_statuses.end());
+  std::string out = "<article class=\"ref\" data-order=\"" + std::to_string(order) +
+                    "\" data-statuses=\"" + report::xml_escape(joined(ref_statuses)) +
+                    "\" data-categories=\"" + report::xml_escape(joined(ref_categories)) +
+                    "\" data-levels=\"" + report::xml_escape(joined(levels)) + "\" data-worst=\"" +
+                    worst + "\" data-findings=\"" + std::to_string(fs.size()) + "\" id=\"ref-" +
+                    std::to_string(r.input) + "-" + report::xml_escape(r.id) + "\">\n";
+  out += "<h2>[" + report::xml_escape(r.id) + "] <span class=\"where\">" +
+         report::xml_escape(doc.path()) + ":" +
+         report::xml_escape(doc.where(r.span.line, r.span.column)) + "</span></h2>\n";
+  out +=
+      "<p class=\"text\">" + report::xml_escape(report::folded(doc.slice(r.span), 600)) + "</p>\n";
+  if (!r.urls.empty()) {
+    out += "<ul class=\"urls\">";
+    for (const Url& u : r.urls) {
+      const std::string st = status_of(input, u);
+      out += "<li><span class=\"badge s-" + report::xml_escape(st) + "\">" +
+             report::xml_escape(st) + "</span>" + anchor(u.normalised) + "</li>";
+    }
+    out += "</ul>\n";
+  }
+  if (!fs.empty()) {
+    out += "<ul class=\"findings\">";
+    for (const Finding* f : fs) out += finding_item(doc, *f);
+    out += "</ul>\n";
+  }
+  return out + "</article>\n";
+}
+
+// The counts at the top: references, URLs, findings by level, links by status, archived copies.
+std::string counts(const ReportInput& input, const Summary& s) {
+  auto badge = [](const std::string& cls, std::size_t n, const std::string& what) {
+    return "<span class=\"count\"><span class=\"badge " + cls + "\">" + std::to_string(n) +
+           "</span>" + what + "</span>";
+  };
+  std::string out = "<div class=\"counts\">";
+  out += "<span class=\"count\"><b>" + std::to_string(s.references) + "</b> references</span>";
+  out += "<span class=\"count\"><b>" + std::to_string(s.urls) + "</b> URLs</span>";
+  out += badge("l-error", s.errors, "errors") + badge("l-warning", s.warnings, "warnings") +
+         badge("l-info", s.infos, "info");
+  for (const auto& [status, n] : s.links)
+    out += badge("s-" + report::xml_escape(status), n, report::xml_escape(status) + " links");
+  if (input.archive)
+    out += "<span class=\"count\">" + std::to_string(s.archived) + " archived copies</span>";
+  return out + "</div>";
+}
+
 }  // namespace
 
 std::string render_html(const ReportInput& input) {
   const Corpus& corpus = input.corpus;
-  const Summary s = summarise(input);
   const report::FindingsByReference by_ref(input.findings);
   std::set<std::string> categories, statuses;
   for (const Finding& f : input.findings) categories.insert(f.category);
-  auto status_of = [&](const Url& u) -> std::string {
-    if (const LinkResult* r = input.links ? input.links->results.find(u.normalised) : nullptr)
-      return std::string(to_string(r->status));
-    return "unchecked";
-  };
-
   std::string refs;
   std::size_t order = 0;
-  for (const Reference& r : corpus.references) {
-    const Document& doc = *corpus.documents[r.input];
-    const std::vector<const Finding*>& fs = by_ref.of(r.input, r.id);
-    std::set<std::string> ref_statuses, ref_categories, levels;
-    std::string worst;
-    for (const Url& u : r.urls) ref_statuses.insert(status_of(u));
-    for (const Finding* f : fs) {
-      ref_categories.insert(f->category);
-      levels.insert(std::string(to_string(f->severity)));
-    }
-    for (const char* l : {"info", "warning", "error"})
-      if (levels.count(l)) worst = l;
-    statuses.insert(ref_statuses.begin(), ref_statuses.end());
-    auto joined = [](const std::set<std::string>& v) {
-      std::string out;
-      for (const std::string& x : v) out += (out.empty() ? "" : " ") + x;
-      return out;
-    };
-    refs += "<article class=\"ref\" data-order=\"" + std::to_string(order++) +
-            "\" data-statuses=\"" + report::xml_escape(joined(ref_statuses)) +
-            "\" data-categories=\"" + report::xml_escape(joined(ref_categories)) +
-            "\" data-levels=\"" + report::xml_escape(joined(levels)) + "\" data-worst=\"" + worst +
-            "\" data-findings=\"" + std::to_string(fs.size()) + "\" id=\"ref-" +
-            std::to_string(r.input) + "-" + report::xml_escape(r.id) + "\">\n";
-    refs += "<h2>[" + report::xml_escape(r.id) + "] <span class=\"where\">" +
-            report::xml_escape(doc.path()) + ":" +
-            report::xml_escape(doc.where(r.span.line, r.span.column)) + "</span></h2>\n";
-    refs += "<p class=\"text\">" + report::xml_escape(report::folded(doc.slice(r.span), 600)) +
-            "</p>\n";
-    if (!r.urls.empty()) {
-      refs += "<ul class=\"urls\">";
-      for (const Url& u : r.urls) {
-        const std::string st = status_of(u);
-        refs += "<li><span class=\"badge s-" + report::xml_escape(st) + "\">" +
-                report::xml_escape(st) + "</span>" + anchor(u.normalised) + "</li>";
-      }
-      refs += "</ul>\n";
-    }
-    if (!fs.empty()) {
-      refs += "<ul class=\"findings\">";
-      for (const Finding* f : fs) {
-        const std::string level(to_string(f->severity));
-        refs += "<li><span class=\"badge l-" + level + "\">" + level + "</span><code>" +
-                report::xml_escape(f->rule) + "</code> <span class=\"where\">" +
-                report::xml_escape(doc.where(f->span.line, f->span.column)) + "</span> " +
-                report::xml_escape(f->message);
-        if (f->fix && !f->fix->replacement.empty()) {
-          const bool archived = f->rule == finding_kind(Kind::archive_copy).id;
-          refs += "<div class=\"fix\">" + std::string(archived ? "archived copy: " : "fix: ") +
-                  anchor(f->fix->replacement) +
-                  (f->fix->verified && !archived ? " (verified)" : "") + "</div>";
-        }
-        refs += "</li>";
-      }
-      refs += "</ul>\n";
-    }
-    refs += "</article>\n";
-  }
-
-  std::string counts = "<div class=\"counts\">";
-  counts += "<span class=\"count\"><b>" + std::to_string(s.references) + "</b> references</span>";
-  counts += "<span class=\"count\"><b>" + std::to_string(s.urls) + "</b> URLs</span>";
-  counts += "<span class=\"count\"><span class=\"badge l-error\">" + std::to_string(s.errors) +
-            "</span>errors</span>";
-  counts += "<span class=\"count\"><span class=\"badge l-warning\">" + std::to_string(s.warnings) +
-            "</span>warnings</span>";
-  counts += "<span class=\"count\"><span class=\"badge l-info\">" + std::to_string(s.infos) +
-            "</span>info</span>";
-  for (const auto& [status, n] : s.links)
-    counts += "<span class=\"count\"><span class=\"badge s-" + report::xml_escape(status) + "\">" +
-              std::to_string(n) + "</span>" + report::xml_escape(status) + " links</span>";
-  if (input.archive)
-    counts += "<span class=\"count\">" + std::to_string(s.archived) + " archived copies</span>";
-  counts += "</div>";
+  for (const Reference& r : corpus.references)
+    refs += reference_article(input, r, by_ref.of(r.input, r.id), order++, statuses);
 
   std::string inputs;
   for (const auto& d : corpus.documents)
     inputs += (inputs.empty() ? "" : ", ") + report::xml_escape(d->path());
-
   std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   page += "<title>citelint: " + inputs + "</title>\n<style>";
@@ -189,7 +200,7 @@ std::string render_html(const ReportInput& input) {
   page += "</style>\n</head>\n<body>\n<header>\n<h1>citelint report</h1>\n";
   page += "<p class=\"muted\">" + inputs + " &middot; as of " + report::xml_escape(input.as_of) +
           " &middot; citelint " + CITELINT_VERSION + "</p>\n";
-  page += counts + "\n<div class=\"controls\">";
+  page += counts(input, summarise(input)) + "\n<div class=\"controls\">";
   page += options("status", "Link status", statuses, {{"all", "all"}});
   page += options("category", "Category", categories, {{"all", "all"}});
   page += options("level", "Level", {},

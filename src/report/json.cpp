@@ -133,6 +133,59 @@ void write_reference(json::Writer& w, const Reference& r, const Document& doc,
   w.end_object();
 }
 
+// Each input: its path, format, how its positions count, and how many references it has.
+void write_inputs(json::Writer& w, const Corpus& corpus) {
+  std::vector<std::size_t> per_input(corpus.documents.size(), 0);
+  for (const Reference& r : corpus.references) ++per_input[r.input];
+  w.key("inputs").begin_array();
+  for (const auto& d : corpus.documents) {
+    w.begin_object().key("path").value(d->path()).key("format").value(d->format());
+    w.key("positions")
+        .value(std::string(d->place_unit() == "paragraph" ? "paragraph"
+                           : d->format() == "pdf"         ? "page-line"
+                                                          : "line"));
+    w.key("references").value(per_input[d->id()]).end_object();
+  }
+  w.end_array();
+}
+
+void write_finding(json::Writer& w, const Document& doc, const Finding& f) {
+  w.begin_object();
+  w.key("rule").value(f.rule).key("category").value(f.category);
+  w.key("severity").value(to_string(f.severity)).key("message").value(f.message);
+  w.key("input").value(doc.path());
+  write_position(w, doc, f.span, true);
+  if (f.reference.empty()) {
+    w.key("reference").null();
+  } else {
+    w.key("reference").value(f.reference);
+  }
+  if (f.fix) {
+    w.key("fix").begin_object().key("replacement").value(f.fix->replacement);
+    w.key("verified").value(f.fix->verified).end_object();
+  } else {
+    w.key("fix").null();
+  }
+  w.end_object();
+}
+
+void write_summary(json::Writer& w, const ReportInput& input) {
+  const Summary s = summarise(input);
+  w.key("summary").begin_object();
+  w.key("references").value(s.references).key("urls").value(s.urls);
+  w.key("unique_urls").value(s.unique_urls);
+  w.key("findings").begin_object().key("error").value(s.errors).key("warning").value(s.warnings);
+  w.key("info").value(s.infos).end_object();
+  w.key("links").begin_object();
+  for (const auto& [status, n] : s.links) w.key(status).value(n);
+  w.end_object();
+  if (input.archive) {
+    w.key("archive").begin_object().key("found").value(s.archived);
+    w.key("not_found").value(s.not_archived).end_object();
+  }
+  w.end_object();
+}
+
 }  // namespace
 
 void write_json(const ReportInput& input, const ReportSink& sink) {
@@ -155,18 +208,7 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
       .end_object();
   w.key("as_of").value(input.as_of);
 
-  std::vector<std::size_t> per_input(corpus.documents.size(), 0);
-  for (const Reference& r : corpus.references) ++per_input[r.input];
-  w.key("inputs").begin_array();
-  for (const auto& d : corpus.documents) {
-    w.begin_object().key("path").value(d->path()).key("format").value(d->format());
-    w.key("positions")
-        .value(std::string(d->place_unit() == "paragraph" ? "paragraph"
-                           : d->format() == "pdf"         ? "page-line"
-                                                          : "line"));
-    w.key("references").value(per_input[d->id()]).end_object();
-  }
-  w.end_array();
+  write_inputs(w, corpus);
 
   w.key("references").begin_array();
   for (const Reference& r : corpus.references) {
@@ -177,41 +219,11 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
 
   w.key("findings").begin_array();
   for (const Finding& f : input.findings) {
-    w.begin_object();
-    w.key("rule").value(f.rule).key("category").value(f.category);
-    w.key("severity").value(to_string(f.severity)).key("message").value(f.message);
-    w.key("input").value(corpus.documents[f.span.input]->path());
-    write_position(w, *corpus.documents[f.span.input], f.span, true);
-    if (f.reference.empty()) {
-      w.key("reference").null();
-    } else {
-      w.key("reference").value(f.reference);
-    }
-    if (f.fix) {
-      w.key("fix").begin_object().key("replacement").value(f.fix->replacement);
-      w.key("verified").value(f.fix->verified).end_object();
-    } else {
-      w.key("fix").null();
-    }
-    w.end_object();
+    write_finding(w, *corpus.documents[f.span.input], f);
     flush(kChunk);
   }
   w.end_array();
-
-  const Summary s = summarise(input);
-  w.key("summary").begin_object();
-  w.key("references").value(s.references).key("urls").value(s.urls);
-  w.key("unique_urls").value(s.unique_urls);
-  w.key("findings").begin_object().key("error").value(s.errors).key("warning").value(s.warnings);
-  w.key("info").value(s.infos).end_object();
-  w.key("links").begin_object();
-  for (const auto& [status, n] : s.links) w.key(status).value(n);
-  w.end_object();
-  if (input.archive) {
-    w.key("archive").begin_object().key("found").value(s.archived);
-    w.key("not_found").value(s.not_archived).end_object();
-  }
-  w.end_object();
+  write_summary(w, input);
   w.end_object();
   w.text("\n");
   flush(0);

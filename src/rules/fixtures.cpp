@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "citelint/read.hpp"
+#include "rules/embedded.hpp"
 #include "rules/rule.hpp"
 
 namespace citelint {
@@ -75,16 +76,28 @@ std::vector<Finding> run(const RuleSet& rule, const std::string& path, const std
   return lint(rule, corpus, options);
 }
 
-std::string find_fixture(const RuleFile& file, const std::string& id,
+// A rule's fixture: tests/rules/<id>.txt under a root, else beside the rule file, else the one
+// compiled in for a shipped rule. Its path (for messages) and text; no path when none is found.
+struct FixtureFile {
+  std::string path, text;
+};
+FixtureFile find_fixture(const RuleFile& file, const std::string& id,
                          const std::vector<std::string>& roots) {
   std::error_code ec;
-  for (const std::string& root : roots) {
-    const fs::path p = fs::path(root) / (id + ".txt");
-    if (fs::is_regular_file(p, ec)) return p.string();
-  }
   fs::path beside(file.path);
   beside.replace_extension(".txt");
-  return fs::is_regular_file(beside, ec) ? beside.string() : std::string();
+  std::vector<fs::path> candidates;
+  for (const std::string& root : roots) candidates.push_back(fs::path(root) / (id + ".txt"));
+  candidates.push_back(beside);
+  for (const fs::path& p : candidates) {
+    if (!fs::is_regular_file(p, ec)) continue;
+    std::ifstream in(p, std::ios::binary);
+    return {p.string(), std::string(std::istreambuf_iterator<char>(in), {})};
+  }
+  const std::string shipped = "tests/rules/" + id + ".txt";
+  for (const EmbeddedRuleFile& f : embedded_rule_fixtures())
+    if (f.path == shipped && file.path == "rules/" + id + ".yml") return {shipped, f.text};
+  return {};
 }
 
 void test_examples(const RuleSet& one, const RuleInfo& info, RuleTestResult& result) {
@@ -100,94 +113,85 @@ void test_examples(const RuleSet& one, const RuleInfo& info, RuleTestResult& res
   for (const auto& e : info.good_examples) check(e, false);
 }
 
+// The rule's findings on its fixture against the fixture's annotations: each `ruleid` entry
+// must have one, each `ok` entry none, and no finding may fall outside a `ruleid` entry.
+void check_annotations(const Fixture& fixture, const Corpus& corpus,
+                       const std::vector<Finding>& findings, const RuleInfo& info,
+                       RuleTestResult& result) {
+  // An annotation speaks of the entries that start on the next line that starts any: a glued
+  // entry starts on the same line as the one it is glued to.
+  auto references_after = [&](int line) {
+    std::vector<const Reference*> out;
+    for (const Reference& r : corpus.references) {
+      if (r.span.line <= line) continue;
+      if (!out.empty() && r.span.line != out.front()->span.line) break;
+      out.push_back(&r);
+    }
+    return out;
+  };
+  auto in = [](const Finding& f, const std::vector<const Reference*>& refs) {
+    return std::any_of(refs.begin(), refs.end(), [&](const Reference* r) {
+      return f.span.begin >= r->span.begin && f.span.begin <= r->span.end;
+    });
+  };
+  auto describe = [](const std::vector<const Reference*>& refs) {
+    std::string s = "reference";
+    for (const Reference* r : refs) s += " " + r->id;
+    return s + " (line " + std::to_string(refs.front()->span.line) + ")";
+  };
+  std::vector<const Reference*> expected;
+  for (const Annotation& a : fixture.annotations) {
+    if (a.rule != info.id) continue;
+    const std::string where = result.fixture + ":" + std::to_string(a.line) + ": ";
+    const std::vector<const Reference*> refs = references_after(a.line);
+    if (refs.empty()) {
+      result.failures.push_back(where + "no reference follows this annotation");
+      continue;
+    }
+    (a.must_fire ? result.must_fire : result.must_not_fire)++;
+    if (a.must_fire) expected.insert(expected.end(), refs.begin(), refs.end());
+    const bool fires = std::any_of(findings.begin(), findings.end(),
+                                   [&](const Finding& f) { return in(f, refs); });
+    if (fires != a.must_fire)
+      result.failures.push_back(where + info.id +
+                                (a.must_fire ? " should fire on " : " should not fire on ") +
+                                describe(refs) + (a.must_fire ? " but does not" : " but does"));
+  }
+  for (const Finding& f : findings)
+    if (!in(f, expected))
+      result.failures.push_back(result.fixture + ":" + std::to_string(f.span.line) + ":" +
+                                std::to_string(f.span.column) +
+                                ": unannotated finding: " + f.message);
+  if (result.must_fire == 0)
+    result.failures.push_back(result.fixture + ": needs at least one '# ruleid: " + info.id + "'");
+  if (result.must_not_fire == 0)
+    result.failures.push_back(result.fixture + ": needs at least one '# ok: " + info.id + "'");
+}
+
 }  // namespace
 
 std::vector<RuleTestResult> test_rules(const RuleSet& rules, const std::vector<RuleFile>& files,
                                        const std::vector<std::string>& fixture_roots) {
   std::vector<RuleTestResult> results;
-  const std::vector<RuleInfo> infos = rules.rules();
-  for (const RuleInfo& info : infos) {
-    RuleTestResult result;
+  for (const RuleInfo& info : rules.rules()) {
+    RuleTestResult& result = results.emplace_back();
     result.rule = info.id;
     const RuleSet one = rules.only({info.id});
     test_examples(one, info, result);
-
     const auto file = std::find_if(files.begin(), files.end(),
                                    [&](const RuleFile& f) { return f.path == info.path; });
-    result.fixture =
-        file == files.end() ? std::string() : find_fixture(*file, info.id, fixture_roots);
-    if (result.fixture.empty()) {
+    const FixtureFile found =
+        file == files.end() ? FixtureFile{} : find_fixture(*file, info.id, fixture_roots);
+    result.fixture = found.path;
+    if (found.path.empty()) {
       result.failures.push_back(info.path + ": no fixture (tests/rules/" + info.id + ".txt)");
-      results.push_back(std::move(result));
       continue;
     }
-    std::ifstream in(result.fixture, std::ios::binary);
-    const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const Fixture fixture = parse_fixture(result.fixture, raw);
+    const Fixture fixture = parse_fixture(found.path, found.text);
     Corpus corpus;
     const std::vector<Finding> findings =
-        run(one, result.fixture, fixture.text, fixture.options, corpus);
-
-    // An annotation speaks of the entries that start on the next line that starts any: a
-    // glued entry starts on the same line as the one it is glued to.
-    auto references_after = [&](int line) {
-      std::vector<const Reference*> out;
-      for (const Reference& r : corpus.references) {
-        if (r.span.line <= line) continue;
-        if (!out.empty() && r.span.line != out.front()->span.line) break;
-        out.push_back(&r);
-      }
-      return out;
-    };
-    auto fires_on = [&](const std::vector<const Reference*>& refs) {
-      return std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
-        return std::any_of(refs.begin(), refs.end(), [&](const Reference* r) {
-          return f.span.begin >= r->span.begin && f.span.begin <= r->span.end;
-        });
-      });
-    };
-    auto describe = [](const std::vector<const Reference*>& refs) {
-      std::string s = "reference";
-      for (const Reference* r : refs) s += " " + r->id;
-      return s + " (line " + std::to_string(refs.front()->span.line) + ")";
-    };
-    std::vector<const Reference*> expected;
-    for (const Annotation& a : fixture.annotations) {
-      if (a.rule != info.id) continue;
-      const std::string where = result.fixture + ":" + std::to_string(a.line) + ": ";
-      const std::vector<const Reference*> refs = references_after(a.line);
-      if (refs.empty()) {
-        result.failures.push_back(where + "no reference follows this annotation");
-        continue;
-      }
-      if (a.must_fire) {
-        ++result.must_fire;
-        expected.insert(expected.end(), refs.begin(), refs.end());
-        if (fires_on(refs) == 0)
-          result.failures.push_back(where + info.id + " should fire on " + describe(refs) +
-                                    " but does not");
-      } else {
-        ++result.must_not_fire;
-        if (fires_on(refs) != 0)
-          result.failures.push_back(where + info.id + " should not fire on " + describe(refs) +
-                                    " but does");
-      }
-    }
-    for (const Finding& f : findings) {
-      const bool annotated = std::any_of(expected.begin(), expected.end(), [&](const Reference* r) {
-        return f.span.begin >= r->span.begin && f.span.begin <= r->span.end;
-      });
-      if (!annotated)
-        result.failures.push_back(result.fixture + ":" + std::to_string(f.span.line) + ":" +
-                                  std::to_string(f.span.column) +
-                                  ": unannotated finding: " + f.message);
-    }
-    if (result.must_fire == 0)
-      result.failures.push_back(result.fixture + ": needs at least one '# ruleid: " + info.id +
-                                "'");
-    if (result.must_not_fire == 0)
-      result.failures.push_back(result.fixture + ": needs at least one '# ok: " + info.id + "'");
-    results.push_back(std::move(result));
+        run(one, found.path, fixture.text, fixture.options, corpus);
+    check_annotations(fixture, corpus, findings, info, result);
   }
   return results;
 }

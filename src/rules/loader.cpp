@@ -140,6 +140,126 @@ std::string join(const std::vector<std::string_view>& words) {
   return out;
 }
 
+// A rule of the kind `extends` names, whose keys are the common ones and its kind's.
+std::shared_ptr<Rule> rule_of_kind(const YAML::Node& root, LoadContext& ctx) {
+  const YAML::Node extends = root["extends"];
+  if (!extends) {
+    ctx.error(root.Mark(), "missing key 'extends' (the rule kind)");
+    return nullptr;
+  }
+  const std::string kind = ctx.scalar(extends, "extends");
+  const auto& kinds = rules::rule_kinds();
+  auto factory = kinds.find(kind);
+  if (factory == kinds.end()) {
+    std::vector<std::string_view> names;
+    for (const auto& [name, f] : kinds) names.push_back(name);
+    ctx.error(extends.Mark(), "unknown rule kind '" + kind + "' (known: " + join(names) + ")");
+    return nullptr;
+  }
+  std::shared_ptr<Rule> rule = factory->second();
+  rule->kind = kind;
+
+  std::vector<std::string_view> allowed = kCommonKeys;
+  for (auto k : rule->keys()) allowed.push_back(k);
+  for (const auto& kv : root) {
+    const std::string key = kv.first.as<std::string>();
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+      ctx.error(kv.first.Mark(), "unknown key '" + key + "'; " + suggestion(key, allowed) +
+                                     "rules that extend " + kind + " take: " + join(allowed));
+  }
+
+  return rule;
+}
+
+// The keys every rule has: message, category, level, scope, description, link, exceptions.
+void read_common_keys(const YAML::Node& root, LoadContext& ctx, Rule& rule) {
+  if (const auto n = root["ignorecase"]) rule.ignorecase = ctx.boolean(n, "ignorecase");
+  if (const auto n = root["message"]) {
+    rule.message = ctx.scalar(n, "message");
+  } else {
+    ctx.error(root.Mark(), "missing key 'message'");
+  }
+  if (const auto n = root["category"]) {
+    rule.category = ctx.scalar(n, "category");
+    const auto& cats = finding_categories();
+    if (!rule.category.empty() && std::find(cats.begin(), cats.end(), rule.category) == cats.end())
+      ctx.error(n.Mark(), "unknown category '" + rule.category + "' (known: " + join(cats) + ")");
+  } else {
+    ctx.error(root.Mark(), "missing key 'category'");
+  }
+  if (const auto n = root["level"]) {
+    const std::string level = ctx.scalar(n, "level");
+    if (auto s = parse_severity(level)) {
+      rule.severity = *s;
+    } else if (!level.empty()) {
+      ctx.error(n.Mark(), "level must be error, warning or info, not '" + level + "'");
+    }
+  }
+  rule.scope = rule.default_scope();
+  if (const auto n = root["scope"]) {
+    const std::string scope = ctx.scalar(n, "scope");
+    if (auto s = rules::parse_scope(scope)) {
+      if (rule.accepts_scope(*s)) {
+        rule.scope = *s;
+      } else {
+        ctx.error(n.Mark(), "a " + rule.kind + " rule cannot have scope '" + scope + "'");
+      }
+    } else if (!scope.empty()) {
+      ctx.error(n.Mark(), "unknown scope '" + scope +
+                              "' (known: entry, part, url, date, doi, label, elements, raw, list)");
+    }
+  }
+  if (const auto n = root["description"]) rule.description = ctx.scalar(n, "description");
+  if (const auto n = root["link"]) rule.link = ctx.scalar(n, "link");
+  if (const auto n = root["exceptions"]) {
+    std::string alternation;
+    for (const std::string& e : ctx.string_list(n, "exceptions")) {
+      if (!alternation.empty()) alternation += '|';
+      alternation += "(?:" + e + ")";
+    }
+    if (!alternation.empty()) rule.exceptions = ctx.pattern_from(n, alternation, rule.ignorecase);
+  }
+}
+
+// fix: a template ("{value}"), or {replace: PATTERN, with: TEXT}.
+void read_fix(const YAML::Node& n, LoadContext& ctx, Rule& rule) {
+  if (n.IsScalar()) {
+    rule.fix_template = n.Scalar();
+  } else if (n.IsMap()) {
+    for (const auto& kv : n) {
+      const std::string key = kv.first.as<std::string>();
+      if (key != "replace" && key != "with")
+        ctx.error(kv.first.Mark(), "unknown key '" + key + "' in fix (expected replace, with)");
+    }
+    if (n["replace"]) {
+      rule.fix_replace = ctx.pattern(n["replace"], rule.ignorecase, "fix.replace");
+    } else {
+      ctx.error(n.Mark(), "fix needs 'replace' (a pattern) and 'with' (its replacement)");
+    }
+    if (n["with"]) rule.fix_with = ctx.scalar(n["with"], "fix.with");
+  } else {
+    ctx.error(n.Mark(), "fix must be a template string or {replace: PATTERN, with: TEXT}");
+  }
+}
+
+// examples: {bad: [...], good: [...]}, which `citelint rules test` checks.
+void read_examples(const YAML::Node& n, LoadContext& ctx, Rule& rule) {
+  if (!n.IsMap()) {
+    ctx.error(n.Mark(), "examples must be a mapping with 'bad' and 'good'");
+  } else {
+    for (const auto& kv : n) {
+      const std::string key = kv.first.as<std::string>();
+      if (key == "bad") {
+        rule.bad_examples = ctx.string_list(kv.second, "examples.bad");
+      } else if (key == "good") {
+        rule.good_examples = ctx.string_list(kv.second, "examples.good");
+      } else {
+        ctx.error(kv.first.Mark(), "unknown key '" + key + "' in examples (expected bad, good)");
+      }
+    }
+  }
+}
+
 std::shared_ptr<Rule> load_rule(const RuleFile& file, const std::set<std::string>& seen_ids,
                                 std::vector<Diagnostic>& diagnostics) {
   LoadContext ctx(file.path, file.text, diagnostics);
@@ -159,116 +279,13 @@ std::shared_ptr<Rule> load_rule(const RuleFile& file, const std::set<std::string
     ctx.error(root.Mark(), "rule " + id + " is defined twice");
     return nullptr;
   }
-  const YAML::Node extends = root["extends"];
-  if (!extends) {
-    ctx.error(root.Mark(), "missing key 'extends' (the rule kind)");
-    return nullptr;
-  }
-  const std::string kind = ctx.scalar(extends, "extends");
-  const auto& kinds = rules::rule_kinds();
-  auto factory = kinds.find(kind);
-  if (factory == kinds.end()) {
-    std::vector<std::string_view> names;
-    for (const auto& [name, f] : kinds) names.push_back(name);
-    ctx.error(extends.Mark(), "unknown rule kind '" + kind + "' (known: " + join(names) + ")");
-    return nullptr;
-  }
-  std::shared_ptr<Rule> rule = factory->second();
+  std::shared_ptr<Rule> rule = rule_of_kind(root, ctx);
+  if (!rule) return nullptr;
   rule->id = id;
-  rule->kind = kind;
   rule->path = file.path;
-
-  std::vector<std::string_view> allowed = kCommonKeys;
-  for (auto k : rule->keys()) allowed.push_back(k);
-  for (const auto& kv : root) {
-    const std::string key = kv.first.as<std::string>();
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-      ctx.error(kv.first.Mark(), "unknown key '" + key + "'; " + suggestion(key, allowed) +
-                                     "rules that extend " + kind + " take: " + join(allowed));
-  }
-
-  if (const auto n = root["ignorecase"]) rule->ignorecase = ctx.boolean(n, "ignorecase");
-  if (const auto n = root["message"]) {
-    rule->message = ctx.scalar(n, "message");
-  } else {
-    ctx.error(root.Mark(), "missing key 'message'");
-  }
-  if (const auto n = root["category"]) {
-    rule->category = ctx.scalar(n, "category");
-    const auto& cats = finding_categories();
-    if (!rule->category.empty() &&
-        std::find(cats.begin(), cats.end(), rule->category) == cats.end())
-      ctx.error(n.Mark(), "unknown category '" + rule->category + "' (known: " + join(cats) + ")");
-  } else {
-    ctx.error(root.Mark(), "missing key 'category'");
-  }
-  if (const auto n = root["level"]) {
-    const std::string level = ctx.scalar(n, "level");
-    if (auto s = parse_severity(level)) {
-      rule->severity = *s;
-    } else if (!level.empty()) {
-      ctx.error(n.Mark(), "level must be error, warning or info, not '" + level + "'");
-    }
-  }
-  rule->scope = rule->default_scope();
-  if (const auto n = root["scope"]) {
-    const std::string scope = ctx.scalar(n, "scope");
-    if (auto s = rules::parse_scope(scope)) {
-      if (rule->accepts_scope(*s)) {
-        rule->scope = *s;
-      } else {
-        ctx.error(n.Mark(), "a " + kind + " rule cannot have scope '" + scope + "'");
-      }
-    } else if (!scope.empty()) {
-      ctx.error(n.Mark(), "unknown scope '" + scope +
-                              "' (known: entry, part, url, date, doi, label, elements, raw, list)");
-    }
-  }
-  if (const auto n = root["description"]) rule->description = ctx.scalar(n, "description");
-  if (const auto n = root["link"]) rule->link = ctx.scalar(n, "link");
-  if (const auto n = root["exceptions"]) {
-    std::string alternation;
-    for (const std::string& e : ctx.string_list(n, "exceptions")) {
-      if (!alternation.empty()) alternation += '|';
-      alternation += "(?:" + e + ")";
-    }
-    if (!alternation.empty()) rule->exceptions = ctx.pattern_from(n, alternation, rule->ignorecase);
-  }
-  if (const auto n = root["fix"]) {
-    if (n.IsScalar()) {
-      rule->fix_template = n.Scalar();
-    } else if (n.IsMap()) {
-      for (const auto& kv : n) {
-        const std::string key = kv.first.as<std::string>();
-        if (key != "replace" && key != "with")
-          ctx.error(kv.first.Mark(), "unknown key '" + key + "' in fix (expected replace, with)");
-      }
-      if (n["replace"]) {
-        rule->fix_replace = ctx.pattern(n["replace"], rule->ignorecase, "fix.replace");
-      } else {
-        ctx.error(n.Mark(), "fix needs 'replace' (a pattern) and 'with' (its replacement)");
-      }
-      if (n["with"]) rule->fix_with = ctx.scalar(n["with"], "fix.with");
-    } else {
-      ctx.error(n.Mark(), "fix must be a template string or {replace: PATTERN, with: TEXT}");
-    }
-  }
-  if (const auto n = root["examples"]) {
-    if (!n.IsMap()) {
-      ctx.error(n.Mark(), "examples must be a mapping with 'bad' and 'good'");
-    } else {
-      for (const auto& kv : n) {
-        const std::string key = kv.first.as<std::string>();
-        if (key == "bad") {
-          rule->bad_examples = ctx.string_list(kv.second, "examples.bad");
-        } else if (key == "good") {
-          rule->good_examples = ctx.string_list(kv.second, "examples.good");
-        } else {
-          ctx.error(kv.first.Mark(), "unknown key '" + key + "' in examples (expected bad, good)");
-        }
-      }
-    }
-  }
+  read_common_keys(root, ctx, *rule);
+  if (const auto n = root["fix"]) read_fix(n, ctx, *rule);
+  if (const auto n = root["examples"]) read_examples(n, ctx, *rule);
   rule->configure(root, ctx);
   return ctx.failed() ? nullptr : rule;
 }

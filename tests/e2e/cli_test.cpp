@@ -190,6 +190,12 @@ TEST_CASE("rules list, explain and test") {
   r = citelint_test::run_citelint("rules test");
   CHECK(r.exit == 0);
   CHECK(r.out.ends_with("30 passed, 0 failed\n"));
+  // Outside the source tree, the shipped rules are tested against the fixtures built in.
+  const fs::path elsewhere = scratch_file("rules-test-elsewhere/x", "").parent_path();
+  r = citelint_test::run_citelint_in(elsewhere, "rules test");
+  CHECK(r.exit == 0);
+  CHECK(r.out.find("tests/rules/core/UrlWhitespace.txt") == std::string::npos);
+  CHECK(r.out.ends_with("30 passed, 0 failed\n"));
 
   const fs::path pack =
       scratch_file("tested/pack/Commas.yml",

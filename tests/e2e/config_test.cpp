@@ -13,13 +13,8 @@ using citelint_test::slurp;
 
 namespace {
 
-// citelint ARGS run in `dir` (the config is looked for from there).
 Run run_in(const fs::path& dir, const std::string& args) {
-  const fs::path out = dir / "out.txt", err = dir / "err.txt";
-  const std::string command = "cd " + dir.string() + " && NO_COLOR=1 " + CITELINT_BINARY + " " +
-                              args + " >" + out.string() + " 2>" + err.string();
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  return citelint_test::run_citelint_in(dir, args);
 }
 
 const std::string kList =

@@ -46,6 +46,16 @@ inline Run run_citelint(const std::string& args, const std::string& input = "") 
   return r;
 }
 
+// Runs `citelint ARGS` in `dir` (a config is looked for from there; the source tree is
+// elsewhere).
+inline Run run_citelint_in(const fs::path& dir, const std::string& args) {
+  const fs::path out = dir / "out.txt", err = dir / "err.txt";
+  const std::string command = "cd " + dir.string() + " && NO_COLOR=1 " + CITELINT_BINARY + " " +
+                              args + " >" + out.string() + " 2>" + err.string();
+  const int status = std::system(command.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+}
+
 inline fs::path scratch_file(const std::string& name, const std::string& bytes) {
   const fs::path dir =
       fs::temp_directory_path() / ("citelint-e2e-files-" + std::to_string(getpid()));

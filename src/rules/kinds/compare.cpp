@@ -189,26 +189,34 @@ class CompareRule : public Rule {
   void check(const Unit& unit, FindingSink& sink) const override {
     if (pattern_.re) {
       check_pattern(unit, sink);
-      return;
+    } else if (unit.ref && across_halves_) {
+      check_halves(unit, sink);
+    } else if (unit.ref) {
+      check_dates(unit, sink);
     }
-    if (!unit.ref) return;
-    const Value as_of = this->as_of(sink);
-    if (across_halves_) {
-      if (unit.ref->parts.size() < 2) return;
-      const Span& first = unit.ref->parts[0].span;
-      const Span& second = unit.ref->parts[1].span;
-      // Pair the k-th date of each role in one half with the k-th of that role in the other.
-      for (DateRole role :
-           {DateRole::published, DateRole::updated, DateRole::accessed, DateRole::year}) {
-        if (!(left_roles_ & role_bit(role)) || !(right_roles_ & role_bit(role))) continue;
-        const auto l = dates(*unit.ref, first, role);
-        const auto r = dates(*unit.ref, second, role);
-        for (std::size_t k = 0; k < std::min(l.size(), r.size()); ++k)
-          assert_pair(unit, l[k], r[k], sink);
-      }
-      return;
+  }
+
+ private:
+  // The k-th date of each role in one language half against the k-th of that role in the other.
+  void check_halves(const Unit& unit, FindingSink& sink) const {
+    if (unit.ref->parts.size() < 2) return;
+    const Span& first = unit.ref->parts[0].span;
+    const Span& second = unit.ref->parts[1].span;
+    for (DateRole role :
+         {DateRole::published, DateRole::updated, DateRole::accessed, DateRole::year}) {
+      if (!(left_roles_ & role_bit(role)) || !(right_roles_ & role_bit(role))) continue;
+      const auto l = dates(*unit.ref, first, role);
+      const auto r = dates(*unit.ref, second, role);
+      for (std::size_t k = 0; k < std::min(l.size(), r.size()); ++k)
+        assert_pair(unit, l[k], r[k], sink);
     }
+  }
+
+  // Each value of the left operand against those of the right in this unit (or, holds_any, the
+  // first of them when it holds against none).
+  void check_dates(const Unit& unit, FindingSink& sink) const {
     if (unit.ref->dates.empty()) return;
+    const Value as_of = this->as_of(sink);
     const std::size_t range_begin = unit.to_doc(0, false);
     const std::size_t range_end = unit.to_doc(unit.text.size(), true);
     if (left_kind_ == Operand::url_date || right_kind_ == Operand::url_date) {
@@ -275,7 +283,6 @@ class CompareRule : public Rule {
     });
   }
 
- private:
   static Value value_of(const Date& d) {
     return Value{d.year, d.month, d.day, d.value(), to_string(d.role), &d.span};
   }
