@@ -20,6 +20,7 @@ packages=(
   clang libclang-rt-dev
   python3 python3-jsonschema python3-rfc3987
   chromium
+  dpkg-dev man-db bash-completion zsh fish
 )
 if $bench; then
   packages+=(linkchecker)

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   citelint::cli::add_check_command(app, exit_code);
   citelint::cli::add_rules_command(app, exit_code);
   citelint::cli::add_text_command(app, exit_code);
+  citelint::cli::add_generate_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -56,15 +56,14 @@ std::string boolean(const std::string& v, bool& out) {
   return {};
 }
 
-std::string one_of(const std::string& v, std::initializer_list<std::string_view> names,
-                   std::string& out) {
+std::string one_of(const std::string& v, const std::vector<std::string>& names, std::string& out) {
   std::string list;
-  for (std::string_view n : names) {
+  for (const std::string& n : names) {
     if (v == n) {
       out = v;
       return {};
     }
-    list += (list.empty() ? "" : ", ") + std::string(n);
+    list += (list.empty() ? "" : ", ") + n;
   }
   return "wants one of " + list + ", not '" + v + "'";
 }
@@ -140,6 +139,20 @@ std::string append(const std::string& v, std::vector<std::string>& out) {
   return {};
 }
 
+std::vector<std::string> report_format_choices() {
+  std::vector<std::string> out;
+  for (const ReportFormat& f : report_formats()) out.emplace_back(f.name);
+  return out;
+}
+
+std::vector<std::string> input_format_choices() {
+  std::vector<std::string> out;
+  for (const InputFormat& f : input_formats()) out.emplace_back(f.name);
+  return out;
+}
+
+std::vector<std::string> level_choices() { return {"error", "warning", "info", "never"}; }
+
 // Every option of check and baseline. Defaults not written here are CheckSettings' own (those
 // of citelint::CheckOptions and ArchiveOptions).
 const OptionSpec kOptions[] = {
@@ -148,7 +161,8 @@ const OptionSpec kOptions[] = {
     {"--offline", "offline", OptionSpec::flag, "", "", "", "Rules only: send no network request",
      false, [](S& s, const std::string& v) { return boolean(v, s.offline); }},
     {"--format", "", OptionSpec::one, "text", "FORMAT", "", "Report format", false,
-     [](S& s, const std::string& v) { return report_format(v, s.format); }},
+     [](S& s, const std::string& v) { return report_format(v, s.format); },
+     report_format_choices},
     {"--report", "", OptionSpec::many, "", "FORMAT=PATH", "",
      "Also write a report in FORMAT to PATH, e.g. --report sarif=citelint.sarif; may be given "
      "more than once",
@@ -158,15 +172,17 @@ const OptionSpec kOptions[] = {
      [](S& s, const std::string& v) { return (s.output = v, std::string()); }},
     {"--input-format", "", OptionSpec::one, "", "FORMAT", "",
      "Read every input as this format instead of detecting it", false,
-     [](S& s, const std::string& v) { return input_format(v, s.input_format); }},
+     [](S& s, const std::string& v) { return input_format(v, s.input_format); },
+     input_format_choices},
     {"--as-of", "", OptionSpec::one, "", "YYYY-MM-DD", "",
      "The day date rules take as today; default today", false,
      [](S& s, const std::string& v) { return (s.as_of = v, std::string()); }},
     {"--fail-on", "fail-on", OptionSpec::one, "error", "LEVEL", "",
      "Exit 1 when a finding is at or above this level: error, warning, info or never", false,
      [](S& s, const std::string& v) {
-       return one_of(v, {"error", "warning", "info", "never"}, s.fail_on);
-     }},
+       return one_of(v, level_choices(), s.fail_on);
+     },
+     level_choices},
     {"--baseline", "", OptionSpec::one, "", "FILE", "",
      "Leave out the findings this baseline holds (written by citelint baseline): only new "
      "findings are reported and fail the run",
@@ -298,6 +314,12 @@ std::string_view long_name(std::string_view flags) {
 }  // namespace
 
 std::span<const OptionSpec> check_options() { return kOptions; }
+
+std::vector<std::string> option_choices(std::string_view name) {
+  for (const OptionSpec& o : kOptions)
+    if (long_name(o.flags) == name && o.choices) return o.choices();
+  return {};
+}
 
 void define_options(CLI::App& cmd, GivenOptions& given) {
   for (const OptionSpec& o : kOptions) {

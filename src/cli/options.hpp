@@ -54,7 +54,11 @@ struct OptionSpec {
   std::string_view help;
   bool path = false;  // a path, relative to the config file's folder when the config sets it
   std::string (*set)(CheckSettings& settings, const std::string& value) = nullptr;
+  // The values it takes, for shell completions; null: any (a file, a number ...).
+  std::vector<std::string> (*choices)() = nullptr;
 };
+// The values an option takes, by its long name ("--format"); empty: any.
+std::vector<std::string> option_choices(std::string_view long_name);
 std::span<const OptionSpec> check_options();
 
 // The values given on the command line, by option, as CLI11 collected them.

@@ -44,7 +44,8 @@ void add_text_command(CLI::App& app, int& exit_code) {
       "\nExample:\n"
       "  citelint text article.pdf");
   cmd->add_option("files", *files, "Inputs, as for check")->required();
-  cmd->add_option("--input-format", *format, "Read every input as this format");
+  cmd->add_option("--input-format", *format, "Read every input as this format")
+      ->type_name("FORMAT");
   cmd->callback([files, format, &exit_code] { exit_code = print_text(*files, *format); });
 }
 
