@@ -11,12 +11,14 @@
 namespace citelint {
 
 // Each format's reader and sniff, defined in its own file.
+std::vector<Reference> read_medline(const Document& doc, std::vector<Diagnostic>& diagnostics);
 bool looks_like_bibtex(std::string_view text);
 bool looks_like_csl_json(std::string_view text);
 bool looks_like_ris(std::string_view text);
 bool looks_like_jats(std::string_view text);
 bool looks_like_latex(std::string_view text);
 bool looks_like_html(std::string_view text);
+bool looks_like_medline(std::string_view text);
 bool looks_like_pdf(std::string_view bytes);
 bool looks_like_docx(std::string_view bytes);
 
@@ -62,6 +64,9 @@ const InputFormat kFormats[] = {
     {"bibtex", "BibTeX and BibLaTeX databases", "bib biblatex bibtex", looks_like_bibtex, false,
      nullptr, read_bibtex, true},
     {"ris", "RIS records (TY ... ER)", "ris", looks_like_ris, false, nullptr, read_ris, true},
+    // PubMed's Save writes MEDLINE to a .txt.
+    {"medline", "MEDLINE records as PubMed saves them (PMID- ...)", "nbib medline",
+     looks_like_medline, true, nullptr, read_medline, true},
     {"jats", "JATS XML articles' ref-lists", "xml nxml jats", looks_like_jats, false, nullptr,
      read_jats, true},
     // A .txt that holds a LaTeX bibliography (as copied out of a .bbl) is LaTeX.
