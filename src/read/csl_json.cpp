@@ -180,10 +180,8 @@ std::vector<Reference> read_csl_json(const Document& doc, std::vector<Diagnostic
 
 // Whether the text is JSON that reads as CSL items: '[' or '{' first, and an item's keys soon.
 bool looks_like_csl_json(std::string_view t) {
-  std::size_t i = 0;
-  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
-  if (i >= t.size() || (t[i] != '[' && t[i] != '{')) return false;
-  const std::string_view head = t.substr(i, 4096);
+  const std::string_view head = record::past_blanks(t).substr(0, 4096);
+  if (head.empty() || (head[0] != '[' && head[0] != '{')) return false;
   return head.find("\"type\"") != std::string_view::npos ||
          head.find("\"id\"") != std::string_view::npos ||
          head.find("\"title\"") != std::string_view::npos;

@@ -132,9 +132,7 @@ std::vector<Reference> read_html(const Document& doc, std::vector<Diagnostic>&) 
 
 // Whether the text opens as an HTML page.
 bool looks_like_html(std::string_view t) {
-  std::size_t i = 0;
-  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
-  const std::string head = utf8::ascii_lower(t.substr(i, 15));
+  const std::string head = utf8::ascii_lower(record::past_blanks(t).substr(0, 15));
   return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0;
 }
 

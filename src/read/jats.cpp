@@ -235,10 +235,8 @@ std::vector<Reference> read_jats(const Document& doc, std::vector<Diagnostic>& d
 
 // Whether the text is XML with JATS's elements: an <article (or a bare <ref-list) soon.
 bool looks_like_jats(std::string_view t) {
-  std::size_t i = 0;
-  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
-  if (i >= t.size() || t[i] != '<') return false;
-  const std::string_view head = t.substr(i, 4096);
+  const std::string_view head = record::past_blanks(t).substr(0, 4096);
+  if (head.empty() || head[0] != '<') return false;
   return head.find("<article") != std::string_view::npos ||
          head.find("<ref-list") != std::string_view::npos;
 }

@@ -7,6 +7,7 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "read/record.hpp"
 #include "read/tex.hpp"
 
 namespace citelint {
@@ -99,9 +100,7 @@ bool looks_like_latex(std::string_view t) {
   if (head.find("biblatex auxiliary file") != std::string_view::npos &&
       head.find("\\entry{") != std::string_view::npos)
     return true;
-  std::size_t i = 0;
-  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
-  return t.compare(i, 8, "\\bibitem") == 0;
+  return record::past_blanks(t).starts_with("\\bibitem");
 }
 
 }  // namespace citelint

@@ -152,10 +152,6 @@ std::vector<Reference> read_medline(const Document& doc, std::vector<Diagnostic>
 }
 
 // Whether the text opens with a MEDLINE record: "PMID- " on its first line that is not blank.
-bool looks_like_medline(std::string_view t) {
-  std::size_t i = 0;
-  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
-  return t.compare(i, 6, "PMID- ") == 0;
-}
+bool looks_like_medline(std::string_view t) { return record::past_blanks(t).starts_with("PMID- "); }
 
 }  // namespace citelint

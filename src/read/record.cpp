@@ -1,6 +1,7 @@
 #include "read/record.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "citelint/extract.hpp"
 #include "model/utf8.hpp"
@@ -54,6 +55,12 @@ void sort_items(Reference& ref) {
             [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
   std::sort(ref.urls.begin(), ref.urls.end(),
             [](const Url& a, const Url& b) { return a.span.begin < b.span.begin; });
+}
+
+std::string_view past_blanks(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  return text.substr(i);
 }
 
 std::string eprint_url(std::string_view type, std::string_view id) {

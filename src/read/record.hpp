@@ -24,6 +24,9 @@ bool add_marked_dates(const Document& doc, Reference& ref, std::size_t begin, st
 // The address an eprint identifier stands for, by its type (arxiv, hdl or handle, pubmed; any
 // case): empty for other types.
 std::string eprint_url(std::string_view type, std::string_view id);
+// The text from its first character that is not white space: what the formats' sniffs look at.
+std::string_view past_blanks(std::string_view text);
+
 // The reference's dates and URLs in the order of the source.
 void sort_items(Reference& ref);
 

@@ -203,10 +203,6 @@ std::vector<Reference> read_ris(const Document& doc, std::vector<Diagnostic>& di
 }
 
 // Whether the text opens with a RIS record: "TY  - " on its first line that is not blank.
-bool looks_like_ris(std::string_view t) {
-  std::size_t i = 0;
-  while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
-  return t.compare(i, 6, "TY  - ") == 0;
-}
+bool looks_like_ris(std::string_view t) { return record::past_blanks(t).starts_with("TY  - "); }
 
 }  // namespace citelint
