@@ -33,7 +33,7 @@ enum class Kind : std::uint8_t {
 
 struct FindingKind {
   Kind kind;
-  std::string_view id;        // "link/broken": what findings, configs and baselines name
+  std::string_view id;        // "<stage>/<name>": what findings, configs and baselines name
   std::string_view category;  // one of finding_categories()
   Severity level;             // the default; a config may change it
   std::string_view summary;   // one line

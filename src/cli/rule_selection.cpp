@@ -1,7 +1,5 @@
-// Which rule files a run uses: the core pack always, shipped styles on request, packs on disk;
-// and how the commands speak on standard error.
+// Which rule files a run uses: the core pack always, shipped styles on request, packs on disk.
 #include <algorithm>
-#include <iostream>
 #include <set>
 
 #include "cli/commands.hpp"
@@ -39,18 +37,5 @@ std::vector<RuleFile> select_rule_files(const RuleOptions& options,
   }
   return files;
 }
-
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-  for (const Diagnostic& d : diagnostics) std::cerr << format_diagnostic(d) << '\n';
-}
-
-void warn(std::string_view message) { std::cerr << "citelint: warning: " << message << '\n'; }
-
-int fail(std::string_view message) {
-  std::cerr << "citelint: " << message << '\n';
-  return kUsage;
-}
-
-void say(std::string_view message) { std::cerr << "citelint: " << message << '\n'; }
 
 }  // namespace citelint::cli
