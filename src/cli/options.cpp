@@ -101,14 +101,14 @@ std::optional<std::vector<int>> parse_accept(std::string_view text) {
 
 std::string pattern(const std::string& v, std::vector<std::string>& out) {
   RE2 re(v, RE2::Quiet);
-  if (!re.ok()) return "bad pattern '" + v + "': " + re.error();
+  if (!re.ok()) return "wants an RE2 pattern, not '" + v + "': " + re.error();
   out.push_back(v);
   return {};
 }
 
 std::string report_format(const std::string& v, std::string& out) {
   if (!find_report_format(v))
-    return "unknown report format '" + v + "' (" + report_format_names() + ")";
+    return "wants a report format (" + report_format_names() + "), not '" + v + "'";
   out = v;
   return {};
 }
@@ -116,7 +116,7 @@ std::string report_format(const std::string& v, std::string& out) {
 std::string report_request(const std::string& v, std::vector<std::string>& out) {
   const std::size_t eq = v.find('=');
   if (eq == std::string::npos || eq + 1 >= v.size())
-    return "expected FORMAT=PATH, e.g. sarif=citelint.sarif";
+    return "wants FORMAT=PATH, e.g. sarif=citelint.sarif, not '" + v + "'";
   std::string format;
   if (std::string e = report_format(v.substr(0, eq), format); !e.empty()) return e;
   out.push_back(v);
@@ -128,7 +128,7 @@ std::string input_format(const std::string& v, std::string& out) {
     std::string names;
     for (const InputFormat& f : input_formats())
       names += (names.empty() ? "" : ", ") + std::string(f.name);
-    return "unknown input format '" + v + "' (" + names + ")";
+    return "wants an input format (" + names + "), not '" + v + "'";
   }
   out = v;
   return {};
@@ -345,8 +345,8 @@ void merge_options(const CLI::App& cmd, const GivenOptions& given, const Config*
                    CheckSettings& s, std::vector<Diagnostic>& diagnostics) {
   for (const OptionSpec& o : kOptions) {
     const std::string_view name = long_name(o.flags);
-    auto apply = [&](const std::string& value, const Diagnostic& where) {
-      if (std::string error = o.set(s, value); !error.empty()) {
+    auto apply = [&](CheckSettings& into, const std::string& value, const Diagnostic& where) {
+      if (std::string error = o.set(into, value); !error.empty()) {
         Diagnostic d = where;
         d.message += error;
         diagnostics.push_back(std::move(d));
@@ -359,18 +359,21 @@ void merge_options(const CLI::App& cmd, const GivenOptions& given, const Config*
         from_config = &it->second;
     // Lists add the command line's to the config's; a single value is the command line's, else
     // the config's, else the default.
-    if (from_config && (o.arity == OptionSpec::many || !on_command_line))
+    // The config is read strictly: its value is checked even where the command line wins.
+    CheckSettings overridden;
+    if (from_config)
       for (const std::string& v : from_config->values)
-        apply(v, {config->path, from_config->line, from_config->column, std::string(o.key) + " "});
+        apply(o.arity == OptionSpec::many || !on_command_line ? s : overridden, v,
+              {config->path, from_config->line, from_config->column, std::string(o.key) + " "});
     if (on_command_line) {
       const Diagnostic where{"citelint", 0, 0, std::string(name) + " "};
       if (o.arity == OptionSpec::flag) {
-        apply(given.flags.at(name) ? "true" : "false", where);
+        apply(s, given.flags.at(name) ? "true" : "false", where);
       } else {
-        for (const std::string& v : given.values.at(name)) apply(v, where);
+        for (const std::string& v : given.values.at(name)) apply(s, v, where);
       }
     } else if (!from_config && !o.fallback.empty()) {
-      apply(std::string(o.fallback), {"citelint", 0, 0, std::string(name) + " (default) "});
+      apply(s, std::string(o.fallback), {"citelint", 0, 0, std::string(name) + " (default) "});
     }
   }
 }

@@ -215,3 +215,25 @@ TEST_CASE("citelint --version, and check --help") {
   CHECK(r.exit == 0);
   CHECK(r.out.find("--as-of") != std::string::npos);
 }
+
+TEST_CASE("the man page and the completions are made from the command line's definition") {
+  const Run man = citelint_test::run_citelint("generate man");
+  CHECK(man.exit == 0);
+  CHECK(man.out.rfind(".TH CITELINT 1", 0) == 0);
+  for (const char* word : {"citelint check", "citelint baseline", "citelint rules explain",
+                           "citelint text", "\\-\\-archive\\-tolerance", "EXIT STATUS"})
+    CHECK(man.out.find(word) != std::string::npos);
+  const Run bash = citelint_test::run_citelint("generate bash");
+  CHECK(bash.out.find("complete -F _citelint citelint") != std::string::npos);
+  // Choices from the tables: report formats, input formats (MEDLINE included), levels.
+  CHECK(bash.out.find("\"text json sarif junit github markdown html\"") != std::string::npos);
+  CHECK(bash.out.find("medline") != std::string::npos);
+  CHECK(bash.out.find("\"error warning info never\"") != std::string::npos);
+  const Run zsh = citelint_test::run_citelint("generate zsh");
+  CHECK(zsh.out.rfind("#compdef citelint", 0) == 0);
+  CHECK(zsh.out.find("--max-concurrency'[") != std::string::npos);
+  const Run fish = citelint_test::run_citelint("generate fish");
+  CHECK(fish.out.find("-l fail-on -x -a 'error warning info never'") != std::string::npos);
+  // Hidden from the help: it is for packagers.
+  CHECK(citelint_test::run_citelint("--help").out.find("generate") == std::string::npos);
+}

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "support/cli.hpp"
 
@@ -87,4 +88,34 @@ TEST_CASE("a config with an unknown key, a bad value or an unknown rule is an er
   r = with("network:\n  hosts:\n    a.example: {concurency: 2}\n");
   CHECK(r.exit == 2);
   CHECK(r.err.find(".citelint.yaml:3:17: error: unknown key 'concurency'") != std::string::npos);
+}
+
+TEST_CASE("one options table: a config value is checked as its flag is, lists add up, flags win") {
+  const fs::path list = scratch_file("config/options/list.txt", kList);
+  const fs::path dir = list.parent_path();
+  scratch_file("config/options/.citelint.yaml", "network:\n  timeout: soon\n");
+  Run r = run_in(dir, "check --offline --as-of 2024-01-01 list.txt");
+  CHECK(r.exit == 2);
+  CHECK(r.err.find(".citelint.yaml:2:12: error: network.timeout wants a number of seconds, not "
+                   "'soon'") != std::string::npos);
+  // The same check on the command line.
+  r = run_in(dir, "check --offline --no-config --timeout soon list.txt");
+  CHECK(r.exit == 2);
+  CHECK(r.err.find("--timeout wants a number of seconds, not 'soon'") != std::string::npos);
+  // A config's bad value is an error even when the command line gives the option.
+  scratch_file("config/options/.citelint.yaml", "fail-on: sometimes\n");
+  r = run_in(dir, "check --offline --fail-on never list.txt");
+  CHECK(r.exit == 2);
+  CHECK(
+      r.err.find(".citelint.yaml:1:10: error: fail-on wants one of error, warning, info, never") !=
+      std::string::npos);
+  // Lists: the config's exclude and the command line's both hold (nothing is asked: both
+  // hosts excluded, so no link is checked and the run needs no network).
+  scratch_file("config/options/.citelint.yaml", "exclude: ['moe\\.gov']\nfail-on: never\n");
+  r = run_in(dir,
+             "check --as-of 2024-01-01 --no-cache --exclude data\\.example --format json "
+             "list.txt");
+  INFO(r.err);
+  CHECK(r.exit == 0);
+  CHECK(nlohmann::json::parse(r.out)["summary"]["links"]["excluded"] == 2);
 }
