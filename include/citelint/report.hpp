@@ -53,8 +53,6 @@ struct ReportFormat {
 };
 std::span<const ReportFormat> report_formats();
 const ReportFormat* find_report_format(std::string_view name);
-// "text, json, sarif, ...": the names, for help and messages.
-std::string report_format_names();
 
 // The JSON report, schema citelint-report/1 (docs/report-json.md), streamed to `out`.
 void write_json(const ReportInput& input, const ReportSink& out);

@@ -33,7 +33,6 @@ class Reader {
     return ctx_.string_list(node, what);
   }
   int integer(const YAML::Node& node, std::string_view what) { return ctx_.integer(node, what); }
-  bool boolean(const YAML::Node& node, std::string_view what) { return ctx_.boolean(node, what); }
 
   // The keys of a map, each one of `known`; anything else is an error at the key.
   bool map(const YAML::Node& node, std::string_view what, const std::set<std::string>& known,

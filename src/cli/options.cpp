@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 
@@ -14,6 +15,27 @@ namespace {
 
 using S = CheckSettings;
 using std::chrono::milliseconds;
+
+std::vector<std::string> report_format_choices() {
+  std::vector<std::string> out;
+  for (const ReportFormat& f : report_formats()) out.emplace_back(f.name);
+  return out;
+}
+
+std::vector<std::string> input_format_choices() {
+  std::vector<std::string> out;
+  for (const InputFormat& f : input_formats()) out.emplace_back(f.name);
+  return out;
+}
+
+std::vector<std::string> level_choices() { return {"error", "warning", "info", "never"}; }
+
+// "a, b, c".
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
 
 // The checks options share: each gives the value, or an error in words.
 template <class T>
@@ -57,15 +79,10 @@ std::string boolean(const std::string& v, bool& out) {
 }
 
 std::string one_of(const std::string& v, const std::vector<std::string>& names, std::string& out) {
-  std::string list;
-  for (const std::string& n : names) {
-    if (v == n) {
-      out = v;
-      return {};
-    }
-    list += (list.empty() ? "" : ", ") + n;
-  }
-  return "wants one of " + list + ", not '" + v + "'";
+  if (std::find(names.begin(), names.end(), v) == names.end())
+    return "wants one of " + joined(names) + ", not '" + v + "'";
+  out = v;
+  return {};
 }
 
 // "1d", "12h", "30m", "90s" or plain seconds.
@@ -108,7 +125,7 @@ std::string pattern(const std::string& v, std::vector<std::string>& out) {
 
 std::string report_format(const std::string& v, std::string& out) {
   if (!find_report_format(v))
-    return "wants a report format (" + report_format_names() + "), not '" + v + "'";
+    return "wants a report format (" + joined(report_format_choices()) + "), not '" + v + "'";
   out = v;
   return {};
 }
@@ -124,12 +141,8 @@ std::string report_request(const std::string& v, std::vector<std::string>& out) 
 }
 
 std::string input_format(const std::string& v, std::string& out) {
-  if (!find_input_format(v)) {
-    std::string names;
-    for (const InputFormat& f : input_formats())
-      names += (names.empty() ? "" : ", ") + std::string(f.name);
-    return "wants an input format (" + names + "), not '" + v + "'";
-  }
+  if (!find_input_format(v))
+    return "wants an input format (" + joined(input_format_choices()) + "), not '" + v + "'";
   out = v;
   return {};
 }
@@ -138,20 +151,6 @@ std::string append(const std::string& v, std::vector<std::string>& out) {
   out.push_back(v);
   return {};
 }
-
-std::vector<std::string> report_format_choices() {
-  std::vector<std::string> out;
-  for (const ReportFormat& f : report_formats()) out.emplace_back(f.name);
-  return out;
-}
-
-std::vector<std::string> input_format_choices() {
-  std::vector<std::string> out;
-  for (const InputFormat& f : input_formats()) out.emplace_back(f.name);
-  return out;
-}
-
-std::vector<std::string> level_choices() { return {"error", "warning", "info", "never"}; }
 
 // Every option of check and baseline. Defaults not written here are CheckSettings' own (those
 // of citelint::CheckOptions and ArchiveOptions).

@@ -37,10 +37,4 @@ const ReportFormat* find_report_format(std::string_view name) {
   return nullptr;
 }
 
-std::string report_format_names() {
-  std::string names;
-  for (const ReportFormat& f : kFormats) names += (names.empty() ? "" : ", ") + std::string(f.name);
-  return names;
-}
-
 }  // namespace citelint
