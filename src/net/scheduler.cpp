@@ -114,17 +114,13 @@ void Scheduler::enqueue(Job* job, bool front) {
     finish(job, host.unanswered_status, 0, host.given_up);
     return;
   }
-  if (front) {
-    host.queue.insert(host.queue.begin(), job);
-  } else {
-    host.queue.push_back(job);
-  }
+  host.push(job, front);
   make_ready(host);
   pump();
 }
 
 void Scheduler::make_ready(Host& host, bool first) {
-  if (!host.has_work() || host.in_flight >= host.limit) return;
+  if (!host.can_start()) return;
   if (first) {
     // Ahead of every other host, even if it waits further back already (pump() skips the
     // later entry when it has nothing to start then).
@@ -144,7 +140,7 @@ void Scheduler::pump() {
     Host& host = *ready_.front();
     ready_.pop_front();
     host.ready = false;
-    if (!host.has_work() || host.in_flight >= host.limit) continue;
+    if (!host.can_start()) continue;
     const auto now = Clock::now();
     if (now < host.next_start) {
       if (!host.timer_armed) {
@@ -236,7 +232,7 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
   pump();
 }
 
-// The next hop, first in nothing: it waits its turn on its host. A loop, or too many hops, is a
+// The next hop, queued behind the work its host has already: a loop, or too many hops, is a
 // broken link.
 void Scheduler::follow_redirect(Job* job, const Response& r) {
   const std::string next = r.location;

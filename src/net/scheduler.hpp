@@ -69,6 +69,16 @@ class Scheduler {
     std::vector<LinkResults::Entry*> fresh;  // URLs not asked yet, from fresh_next on
     std::size_t fresh_next = 0;
     bool has_work() const { return !queue.empty() || fresh_next < fresh.size(); }
+    // Whether it has work and a free slot for it.
+    bool can_start() const { return has_work() && in_flight < limit; }
+    // A job again (a retry first in line, a redirect's next hop last).
+    void push(Job* job, bool front) {
+      if (front) {
+        queue.insert(queue.begin(), job);
+      } else {
+        queue.push_back(job);
+      }
+    }
     std::size_t waiting() const { return queue.size() + fresh.size() - fresh_next; }
     Job* pop_queue() {
       Job* job = queue.front();
