@@ -45,8 +45,12 @@ status=0
 "$bin" check --offline --as-of 2020-01-01 examples/gbt7714.txt >"$work/out.txt" || status=$?
 [ "$status" = 1 ] || fail "check on the example exited $status"
 grep -q "error\[core/UrlWhitespace\]" "$work/out.txt" || fail "check on the example"
-"$bin" text tests/fixtures/pdf/article.pdf >"$work/pdf.txt" || fail "the PDF module"
+LD_DEBUG=files "$bin" text tests/fixtures/pdf/article.pdf >"$work/pdf.txt" 2>"$work/ld.txt" ||
+  fail "the PDF module"
 grep -q "page 2" "$work/pdf.txt" || fail "the PDF module"
+# From the package's lib/citelint, not the build tree the binary was built in.
+grep -Fq "file=$root/usr/bin/../lib/citelint/citelint-pdf.so" "$work/ld.txt" ||
+  fail "the PDF module was not loaded from the package's lib/citelint"
 (cd "$work" && "$bin" rules test >rules.txt) || fail "rules test away from the source"
 awk 'END {exit !/, 0 failed$/}' "$work/rules.txt" || fail "rules test away from the source"
 man -l "$root/usr/share/man/man1/citelint.1.gz" >"$work/man.txt" 2>/dev/null || fail "man page"
