@@ -110,6 +110,10 @@ std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t e
                            const std::vector<Url>& urls);
 // Crossref's recommended pattern for modern DOIs.
 bool is_valid_doi(std::string_view doi);
+// The DOI a link to a DOI resolver (doi.org, dx.doi.org) stands for, percent-decoded: the path
+// when it starts with "10", "10/<code>" for a shortDOI (https://doi.org/gbqq9v); empty for any
+// other URL, and for the resolver's own pages.
+std::string doi_of_link(std::string_view url);
 
 // The language halves of a bilingual entry (a CJK half followed by a Latin-script half);
 // empty for single-language entries.

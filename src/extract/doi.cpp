@@ -1,5 +1,6 @@
 // DOIs: after a `doi:` marker, inside doi.org URLs, and bare `10.nnnn/...` tokens.
 #include <algorithm>
+#include <boost/url/parse.hpp>
 #include <cctype>
 
 #include "citelint/extract.hpp"
@@ -39,8 +40,27 @@ std::size_t token_end(std::string_view s, std::size_t i, std::size_t end) {
 }  // namespace
 
 // Crossref's pattern /^10.\d{4,9}/[-._;()/:A-Z0-9]+$/i (with <>[] allowed), checked by hand:
-// it runs once per DOI and is simple enough that a regex call costs more than the check.
+// it runs once per DOI and is simple enough that a regex call costs more than the check. A
+// shortDOI, 10/<letters and digits>, is one too (the DOI system resolves it).
+std::string doi_of_link(std::string_view url) {
+  const auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) return {};
+  const std::string host = utf8::ascii_lower(std::string(parsed->encoded_host()));
+  if (host != "doi.org" && host != "dx.doi.org" && host != "www.doi.org") return {};
+  std::string path = parsed->path();  // percent-decoded
+  while (!path.empty() && path.front() == '/') path.erase(0, 1);
+  if (path.rfind("10", 0) == 0) return path;  // a DOI, well formed or not (core/DoiSyntax)
+  const bool short_doi =
+      path.size() >= 4 && path.size() <= 12 && std::all_of(path.begin(), path.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c));
+      });
+  return short_doi ? "10/" + path : std::string();  // not the resolver's own pages
+}
+
 bool is_valid_doi(std::string_view doi) {
+  if (doi.size() > 3 && doi.compare(0, 3, "10/") == 0)
+    return std::all_of(doi.begin() + 3, doi.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
   if (doi.size() < 5 || doi.compare(0, 3, "10.") != 0) return false;
   std::size_t i = 3;
   while (i < doi.size() && std::isdigit(static_cast<unsigned char>(doi[i]))) ++i;
@@ -72,7 +92,11 @@ std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t e
     const std::string_view w(u.as_written);
     const std::size_t at = w.find("doi.org/");
     if (at == std::string_view::npos) continue;
+    // The DOI decoded (10.3389%2Ffvets... is 10.3389/fvets...); not the resolver's own pages.
+    std::string value = doi_of_link(u.normalised);
+    if (value.empty()) continue;
     add(u.span.begin + at + 8, u.span.end);
+    dois.back().value = std::move(value);
   }
   // "doi" in any case, or "10." of a bare DOI.
   static constexpr BytePairs kStarts = {{'d', 'o', true}, {'1', '0', false}};

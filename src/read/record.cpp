@@ -57,6 +57,42 @@ void sort_items(Reference& ref) {
             [](const Url& a, const Url& b) { return a.span.begin < b.span.begin; });
 }
 
+namespace {
+
+bool same_doi(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && utf8::ascii_lower(a) == utf8::ascii_lower(b);
+}
+
+}  // namespace
+
+void add_link_dois(const Document& doc, Reference& ref) {
+  bool added = false;
+  for (std::size_t k = 0; k < ref.urls.size(); ++k) {
+    const Url& u = ref.urls[k];
+    if (!u.valid || u.composed) continue;
+    const std::string value = doi_of_link(u.normalised);
+    if (value.empty() || std::any_of(ref.dois.begin(), ref.dois.end(),
+                                     [&](const Doi& d) { return same_doi(d.value, value); }))
+      continue;
+    // Where the source holds the link as written, the DOI is the part after the resolver's
+    // host; elsewhere (an attribute's entities decoded) the whole link.
+    const std::string_view text(doc.text());
+    std::size_t begin = u.span.begin;
+    if (text.substr(u.span.begin, u.span.end - u.span.begin) == u.as_written)
+      if (const std::size_t at = u.as_written.find("doi.org/"); at != std::string_view::npos)
+        begin += at + 8;
+    Doi d;
+    d.value = value;
+    d.as_written = text.substr(begin, u.span.end - begin);
+    d.span = doc.span(begin, u.span.end);
+    ref.dois.push_back(std::move(d));
+    added = true;
+  }
+  if (added)
+    std::sort(ref.dois.begin(), ref.dois.end(),
+              [](const Doi& a, const Doi& b) { return a.span.begin < b.span.begin; });
+}
+
 std::string_view past_blanks(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;

@@ -24,6 +24,11 @@ bool add_marked_dates(const Document& doc, Reference& ref, std::size_t begin, st
 // The address an eprint identifier stands for, by its type (arxiv, hdl or handle, pubmed; any
 // case): empty for other types.
 std::string eprint_url(std::string_view type, std::string_view id);
+// DOIs written as links to a DOI resolver (https://doi.org/10..., dx.doi.org, percent-encoded,
+// shortDOIs as https://doi.org/gbqq9v), in any format: each such URL of the reference gives a
+// DOI too, unless the reference has that DOI already (its value decoded; case ignored).
+void add_link_dois(const Document& doc, Reference& ref);
+
 // The text from its first character that is not white space: what the formats' sniffs look at.
 std::string_view past_blanks(std::string_view text);
 

@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <functional>
 
+#include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "model/utf8.hpp"
 #include "support/cli.hpp"
 #include "support/readers.hpp"
 
@@ -109,4 +111,38 @@ TEST_CASE("every LaTeX bibliography of the shared corpus: one reference per bibi
             return n;
           }) == count_matches(text, R"(\\url\{(https?://|www\.))"));
   });
+}
+
+TEST_CASE("every DOI the shared corpus writes as a resolver link is read as a DOI, in any format") {
+  const fs::path corpus = citelint::test::shared_corpus();
+  if (corpus.empty()) {
+    WARN("no shared corpus beside the project: skipped");
+    return;
+  }
+  int links = 0;
+  for (const auto& entry : fs::directory_iterator(corpus)) {
+    if (!entry.is_regular_file() || entry.path().filename() == "README.md") continue;
+    std::vector<citelint::Diagnostic> problems;
+    const auto doc = citelint::make_document(0, entry.path().string(),
+                                             citelint_test::slurp(entry.path()), problems);
+    if (!doc) continue;
+    const auto refs = citelint::read_references(*doc, problems);
+    INFO(entry.path().filename().string());
+    int dois = 0;
+    for (const citelint::Reference& r : refs) {
+      dois += static_cast<int>(r.dois.size());
+      for (const citelint::Url& u : r.urls) {
+        const std::string doi = citelint::doi_of_link(u.normalised);
+        if (u.composed || doi.empty()) continue;
+        ++links;
+        INFO(r.id << ": " << u.normalised);
+        CHECK(std::any_of(r.dois.begin(), r.dois.end(), [&](const citelint::Doi& d) {
+          return citelint::utf8::ascii_lower(d.value) == citelint::utf8::ascii_lower(doi);
+        }));
+      }
+    }
+    // By hand: PLOS writes each of its 55 DOIs as doi:<ext-link href="http://dx.doi.org/...">.
+    if (entry.path().filename() == "PLOS_pone.0078761.xml") CHECK(dois == 55);
+  }
+  CHECK(links > 0);
 }
