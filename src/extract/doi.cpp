@@ -121,6 +121,12 @@ std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t e
         j += 3;
       }
       while (j < end && s[j] == ' ') ++j;
+      // "doi:doi:10...": the prefix twice (core/DoiDoubledPrefix); the DOI is after the last.
+      while (colon && j + 4 <= end && utf8::ascii_lower(s.substr(j, 3)) == "doi" &&
+             s.compare(j + 3, 1, ":") == 0) {
+        j += 4;
+        while (j < end && s[j] == ' ') ++j;
+      }
       if (!colon && s.compare(j, 3, "10.") != 0) continue;  // the word "doi" in prose
       const std::size_t e = token_end(s, j, end);
       add(j, e);
