@@ -39,9 +39,6 @@ std::size_t token_end(std::string_view s, std::size_t i, std::size_t end) {
 
 }  // namespace
 
-// Crossref's pattern /^10.\d{4,9}/[-._;()/:A-Z0-9]+$/i (with <>[] allowed), checked by hand:
-// it runs once per DOI and is simple enough that a regex call costs more than the check. A
-// shortDOI, 10/<letters and digits>, is one too (the DOI system resolves it).
 std::string doi_of_link(std::string_view url) {
   const auto parsed = boost::urls::parse_uri(url);
   if (!parsed) return {};
@@ -57,6 +54,9 @@ std::string doi_of_link(std::string_view url) {
   return short_doi ? "10/" + path : std::string();  // not the resolver's own pages
 }
 
+// Crossref's pattern /^10.\d{4,9}/[-._;()/:A-Z0-9]+$/i (with <>[] allowed), checked by hand:
+// it runs once per DOI and is simple enough that a regex call costs more than the check. A
+// shortDOI, 10/<letters and digits>, is one too (the DOI system resolves it).
 bool is_valid_doi(std::string_view doi) {
   if (doi.size() > 3 && doi.compare(0, 3, "10/") == 0)
     return std::all_of(doi.begin() + 3, doi.end(),

@@ -8,51 +8,11 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
-#include "extract/date_parts.hpp"
 #include "read/record.hpp"
 
 namespace citelint {
 
 namespace {
-
-constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                        "jul", "aug", "sep", "oct", "nov", "dec"};
-
-// DP's forms: "2019 Mar 12", "2019 Mar", "2019 Mar-Apr" (the first month), "2019 Spring",
-// "2019". The date is the year, with the month and day where they are given.
-ParsedDate medline_date(std::string_view t, std::size_t& used) {
-  ParsedDate d;
-  used = 0;
-  if (t.size() < 4 || !std::all_of(t.begin(), t.begin() + 4, [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c));
-      }))
-    return d;
-  d.year = std::stoi(std::string(t.substr(0, 4)));
-  used = 4;
-  int parts = 1;
-  if (t.size() >= 8 && t[4] == ' ') {
-    std::string month(t.substr(5, 3));
-    for (char& c : month) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const auto it = std::find(std::begin(kMonths), std::end(kMonths), month);
-    if (it != std::end(kMonths)) {
-      d.month = static_cast<int>(it - std::begin(kMonths)) + 1;
-      parts = 2;
-      used = 8;
-      std::size_t k = 9;
-      int day = 0;
-      while (t.size() > 8 && t[8] == ' ' && k < t.size() && k < 11 &&
-             std::isdigit(static_cast<unsigned char>(t[k])))
-        day = day * 10 + (t[k++] - '0');
-      if (day > 0 && (k == t.size() || !std::isdigit(static_cast<unsigned char>(t[k])))) {
-        d.day = day;
-        parts = 3;
-        used = k;
-      }
-    }
-  }
-  date_parts::finish_date(d, parts);
-  return d;
-}
 
 struct Field {
   std::string_view tag;  // "PMID", "LID", ...
@@ -128,8 +88,10 @@ class MedlineReader {
                          [&](const Doi& d) { return d.value == doi.value; }))
           ref.dois.push_back(std::move(doi));
       } else if (f.tag == "DP" && !v.empty()) {
+        // Year first, as the styles' reader takes it: "2019 Mar 12", "2019 Mar" (of "2019
+        // Mar-Apr"), "2019" (of "2019 Spring").
         std::size_t used = 0;
-        const ParsedDate d = medline_date(v, used);
+        const ParsedDate d = read_date(v, used).value_or(ParsedDate{});
         Date date = make_date(doc_, d.month ? DateRole::published : DateRole::year, f.value_begin,
                               f.value_begin + (used ? used : v.size()), d);
         date.native_form = true;  // "2019 Mar 12" is MEDLINE's own form, not a slip
