@@ -73,9 +73,11 @@ void sort_findings(std::vector<Finding>& findings) {
             [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
 }
 
-void append(std::vector<Finding>& to, std::vector<Finding> more) {
+// Moves `more` to the end of `to`: a large list's references or findings are not held twice.
+template <class T>
+void append(std::vector<T>& to, std::vector<T> more) {
   if (to.empty()) {
-    to = std::move(more);  // a large list's findings are not held twice
+    to = std::move(more);
   } else {
     to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   }
@@ -119,13 +121,7 @@ void read_inputs(Run& run, PhaseTimer& timer) {
     run.input_error = run.input_error || !problems.empty();
     timer.lap("read and extract");
     if (!doc) continue;
-    if (run.corpus.references.empty()) {
-      run.corpus.references = std::move(refs);  // no second copy of a large list
-    } else {
-      run.corpus.references.insert(run.corpus.references.end(),
-                                   std::make_move_iterator(refs.begin()),
-                                   std::make_move_iterator(refs.end()));
-    }
+    append(run.corpus.references, std::move(refs));
     run.corpus.documents.push_back(std::move(doc));
   }
 }

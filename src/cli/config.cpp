@@ -135,9 +135,10 @@ void read_option_values(Reader& r, const YAML::Node& root, Config& c) {
 
 void read_rules(Reader& r, const YAML::Node& rules, Config& c) {
   if (!r.map(rules, "rules", {}, true)) return;
+  const std::set<std::string> options = option_keys("rules.", {});  // packs, styles
   for (const auto& kv : rules) {
     const std::string key = kv.first.as<std::string>("");
-    if (key == "packs" || key == "styles") continue;  // options: read_option_values
+    if (options.count(key)) continue;  // read_option_values reads them
     if (key.find('/') == std::string::npos) {
       r.error(kv.first, "'" + key + "' in rules is a rule id (pack/Rule), packs or styles");
     } else if (auto l = r.level(kv.second, "rules." + key)) {

@@ -359,11 +359,13 @@ void merge_options(const CLI::App& cmd, const GivenOptions& given, const Config*
     // Lists add the command line's to the config's; a single value is the command line's, else
     // the config's, else the default.
     // The config is read strictly: its value is checked even where the command line wins.
-    CheckSettings overridden;
-    if (from_config)
+    if (from_config) {
+      const bool taken = o.arity == OptionSpec::many || !on_command_line;
+      CheckSettings overridden;
       for (const std::string& v : from_config->values)
-        apply(o.arity == OptionSpec::many || !on_command_line ? s : overridden, v,
+        apply(taken ? s : overridden, v,
               {config->path, from_config->line, from_config->column, std::string(o.key) + " "});
+    }
     if (on_command_line) {
       const Diagnostic where{"citelint", 0, 0, std::string(name) + " "};
       if (o.arity == OptionSpec::flag) {
