@@ -160,7 +160,11 @@ struct Url {
   Span span;
 };
 
-enum class DateRole : std::uint8_t { published, updated, accessed, year };
+// archived: the date of a web archive's copy that the entry cites ("Archived from the original
+// on 21 May 2013", "原始内容存档于2012-01-10"), neither the work's nor the reader's.
+enum class DateRole : std::uint8_t { published, updated, accessed, year, archived };
+constexpr DateRole kDateRoles[] = {DateRole::published, DateRole::updated, DateRole::accessed,
+                                   DateRole::year, DateRole::archived};
 std::string_view to_string(DateRole role);
 
 class Date {

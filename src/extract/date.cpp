@@ -150,6 +150,41 @@ void year_slot(const Document& doc, std::size_t i, std::size_t end, const std::v
   dates.push_back(make_date(doc, DateRole::year, yb, ye, parsed));
 }
 
+// "Deptford Cinema. August 9, 2017. Retrieved ...", "Press. 2008.": a date that is a sentence of
+// its own after the site's or publisher's name (Wikipedia's CS1, MLA) is the publication date
+// (a year alone, the year), added to `dates`; where to go on from: past it, or `i` (after the
+// full stop) when there is none.
+std::size_t sentence_date(const Document& doc, std::size_t i, std::size_t end,
+                          const std::vector<Url>& skip, std::vector<Date>& dates) {
+  const std::string_view s = std::string_view(doc.text()).substr(0, end);
+  if (i + 1 >= end || s[i] != ' ') return i;
+  const std::size_t b = i + 1;
+  const auto c = static_cast<unsigned char>(s[b]);
+  if (!std::isdigit(c) && !(c >= 'A' && c <= 'Z')) return i;
+  if (inside_url(skip, b)) return i;
+  std::size_t e = b;
+  std::optional<ParsedDate> parsed = read_date(s, e);
+  if (parsed && parsed->month == 0) parsed.reset();  // years: below, only before a full stop
+  if (!parsed && std::isdigit(c)) {
+    int n = 0;
+    e = b;
+    const int year = read_number(s, e, 4, &n);
+    if (n == 4 && year >= 1400 && year <= 2199) {
+      parsed = ParsedDate{year, 0, 0, true, std::to_string(year)};
+      if (e < end && s[e] != '.') return i;
+    }
+  }
+  if (!parsed) return i;
+  // The sentence ends with the date, or an access date in brackets follows ("2009年7月
+  // [2016-02-04]").
+  std::size_t k = e;
+  skip_horizontal_space(s, k);
+  if (k < end && s[k] != '.' && s[k] != ',' && s[k] != '[' && s[k] != '(') return i;
+  dates.push_back(
+      make_date(doc, parsed->month ? DateRole::published : DateRole::year, b, e, *parsed));
+  return e;
+}
+
 // Dates the words before them name ("accessed March 3, 2021"): they replace what the other
 // readers made of the same text (its year in the `, 2021.` slot).
 void add_marked_dates(const Document& doc, std::size_t begin, std::size_t end,
@@ -157,14 +192,14 @@ void add_marked_dates(const Document& doc, std::size_t begin, std::size_t end,
   const std::string_view s(doc.text());
   // Searched between the URLs only (a quarter of a web reference's text), and from shortly
   // before the entry's first other date on: every style gives the access date after the
-  // publication date or year (the margin covers "Retrieved September 30, " before a year that
-  // the `, 2021.` slot found).
+  // publication date or year (the margin covers "Archived from the original on 21 September
+  // 2013. Retrieved September 30, " before a year that the `, 2021.` slot found).
   std::vector<MarkedDate> marked;
   std::size_t from = begin;
   if (!dates.empty()) {
     std::size_t first = end;
     for (const Date& d : dates) first = std::min<std::size_t>(first, d.span.begin);
-    constexpr std::size_t kMargin = 48;
+    constexpr std::size_t kMargin = 96;
     from = first > begin + kMargin ? first - kMargin : begin;
   }
   for (std::size_t u = 0; u <= skip.size(); ++u) {
@@ -188,8 +223,8 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
                              const std::vector<Url>& skip) {
   const std::string_view s(doc.text());
   std::vector<Date> dates;
-  // Only brackets and commas (ASCII, or full-width behind lead byte 0xEF) can start a date.
-  static constexpr ByteSet kStarts = {'(', '[', ',', 0xEF};
+  // Only brackets, commas and full stops (ASCII, or full-width behind lead byte 0xEF) start a date.
+  static constexpr ByteSet kStarts = {'(', '[', ',', '.', 0xEF};
   for (std::size_t i = begin; (i = kStarts.find(s, i, end)) < end;) {
     const std::size_t at = i;
     const char32_t c = utf8::next(s, i);
@@ -199,6 +234,8 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
       i = bracketed_date(doc, i, end, round, square, dates);
     } else if (c == U',' || c == 0xFF0C) {
       year_slot(doc, i, end, skip, dates);
+    } else if (c == U'.' && !inside_url(skip, at)) {
+      i = sentence_date(doc, i, end, skip, dates);
     }
   }
   add_marked_dates(doc, begin, end, skip, dates);

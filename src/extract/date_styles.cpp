@@ -178,12 +178,45 @@ std::optional<ParsedDate> year_first(std::string_view s, std::size_t& i) {
   return done(d, parts, i, j);
 }
 
-// Day first: "3 March 2021", "3 Mar. 2021", "3. März 2021", "3 mar. 2021", "3.3.2021".
+// A month as a Roman numeral (I to XII, upper case) that no letter follows; 0 when there is none.
+int read_roman_month(std::string_view s, std::size_t& i) {
+  static constexpr std::array<std::string_view, 12> kRoman = {
+      "XII", "VIII", "VII", "XI", "IX", "IV", "VI", "III", "II", "X", "V", "I"};
+  static constexpr std::array<int, 12> kValue = {12, 8, 7, 11, 9, 4, 6, 3, 2, 10, 5, 1};
+  for (std::size_t k = 0; k < kRoman.size(); ++k) {
+    if (s.compare(i, kRoman[k].size(), kRoman[k]) != 0) continue;
+    if (is_letter_at(s, i + kRoman[k].size())) continue;
+    i += kRoman[k].size();
+    return kValue[k];
+  }
+  return 0;
+}
+
+// "18-V-2020", "18.V.2020", "18 V 2020": the month in Roman numerals between one separator
+// written twice (Portuguese and Polish usage).
+std::optional<ParsedDate> roman_month(std::string_view s, std::size_t& i, ParsedDate d,
+                                      std::size_t j) {
+  if (j >= s.size()) return std::nullopt;
+  const char sep = s[j];
+  if (sep != '-' && sep != '.' && sep != '/' && sep != ' ') return std::nullopt;
+  std::size_t k = j + 1;
+  if ((d.month = read_roman_month(s, k)) == 0 || k >= s.size() || s[k] != sep) return std::nullopt;
+  ++k;
+  if (!read_year(s, k, d.year)) return std::nullopt;
+  return done(d, 3, i, k);
+}
+
+// Day first: "3 March 2021", "3 Mar. 2021", "3. März 2021", "3 mar. 2021", "3.3.2021", "25th
+// March 2013", "18-V-2020".
 std::optional<ParsedDate> day_first(std::string_view s, std::size_t& i) {
   ParsedDate d;
   std::size_t j = i;
   if (!read_day(s, j, d.day)) return std::nullopt;
+  if (auto roman = roman_month(s, i, d, j)) return roman;
   std::size_t k = j;
+  // An English ordinal: "1st", "2nd", "3rd", "25th".
+  for (std::string_view suffix : {"st", "nd", "rd", "th"})
+    if (starts_with_ci(s, k, suffix) && !is_letter_at(s, k + 2)) k += 2;
   skip_gap(s, k);
   if ((d.month = read_month(s, k)) != 0) {
     skip_gap(s, k);
@@ -222,17 +255,31 @@ struct Marker {
   DateRole role;
 };
 
-// What comes before an access (or update) date. Each may be followed by ":" or "on".
+// What comes before an access (update, archive) date. Each may be followed by ":" or "on".
 constexpr std::array kMarkers = {
-    Marker{"retrieved", DateRole::accessed},    Marker{"accessed", DateRole::accessed},
-    Marker{"cited", DateRole::accessed},        Marker{"updated", DateRole::updated},
+    Marker{"retrieved", DateRole::accessed},
+    Marker{"accessed", DateRole::accessed},
+    Marker{"cited", DateRole::accessed},
+    Marker{"updated", DateRole::updated},
     Marker{"visited", DateRole::accessed},  // biblatex's "visited on"
 
-    Marker{"acesso em", DateRole::accessed},    Marker{"acessado em", DateRole::accessed},
-    Marker{"abgerufen am", DateRole::accessed}, Marker{"zugegriffen am", DateRole::accessed},
-    Marker{"consulté le", DateRole::accessed},  Marker{"访问日期", DateRole::accessed},
-    Marker{"访问时间", DateRole::accessed},     Marker{"引用日期", DateRole::accessed},
-    Marker{"检索日期", DateRole::accessed},     Marker{"访问于", DateRole::accessed},
+    Marker{"acesso em", DateRole::accessed},
+    Marker{"acessado em", DateRole::accessed},
+    Marker{"abgerufen am", DateRole::accessed},
+    Marker{"zugegriffen am", DateRole::accessed},
+    Marker{"consulté le", DateRole::accessed},
+    Marker{"访问日期", DateRole::accessed},
+    Marker{"访问时间", DateRole::accessed},
+    Marker{"引用日期", DateRole::accessed},
+    Marker{"检索日期", DateRole::accessed},
+    Marker{"访问于", DateRole::accessed},
+    // Wikipedia's "Archived from the original on 21 May 2013", "Archived 2016-03-04 at the
+    // Wayback Machine", "（原始内容存档于2012-01-10）": the archived copy's date.
+    Marker{"archived from the original", DateRole::archived},
+    Marker{"archived", DateRole::archived},
+    Marker{"原始内容存档于", DateRole::archived},
+    Marker{"存档于", DateRole::archived},
+    Marker{"归档于", DateRole::archived},
 };
 
 // The first three bytes of each marker (ASCII ones in either case).
@@ -241,12 +288,15 @@ struct Triple {
   bool folded;
 };
 constexpr Triple kMarkerStarts[] = {
-    {'r', 'e', 't', true},     {'a', 'c', 'c', true}, {'a', 'c', 'e', true},
-    {'c', 'i', 't', true},     {'u', 'p', 'd', true}, {'a', 'b', 'g', true},
-    {'c', 'o', 'n', true},     {'z', 'u', 'g', true}, {'v', 'i', 's', true},
-    {0xE8, 0xAE, 0xBF, false},  // 访
-    {0xE5, 0xBC, 0x95, false},  // 引
-    {0xE6, 0xA3, 0x80, false},  // 检
+    {'r', 'e', 't', true},     {'a', 'c', 'c', true},     {'a', 'c', 'e', true},
+    {'c', 'i', 't', true},     {'u', 'p', 'd', true},     {'a', 'b', 'g', true},
+    {'c', 'o', 'n', true},     {'z', 'u', 'g', true},     {'v', 'i', 's', true},
+    {0xE8, 0xAE, 0xBF, false},                             // 访
+    {0xE5, 0xBC, 0x95, false},                             // 引
+    {0xE6, 0xA3, 0x80, false},                             // 检
+    {'a', 'r', 'c', true},     {0xE5, 0x8E, 0x9F, false},  // 原
+    {0xE5, 0xAD, 0x98, false},                             // 存
+    {0xE5, 0xBD, 0x92, false},                             // 归
 };
 
 bool marker_start_at(std::string_view s, std::size_t i) {

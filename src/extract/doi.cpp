@@ -128,6 +128,7 @@ std::vector<Doi> find_dois(const Document& doc, std::size_t begin, std::size_t e
         while (j < end && s[j] == ' ') ++j;
       }
       if (!colon && s.compare(j, 3, "10.") != 0) continue;  // the word "doi" in prose
+      if (inside_url(urls, j)) continue;  // "Doi: https://doi.org/10...": the link gives it
       const std::size_t e = token_end(s, j, end);
       add(j, e);
       i = std::max(i, e);

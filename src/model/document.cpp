@@ -148,6 +148,8 @@ std::string_view to_string(DateRole role) {
       return "accessed";
     case DateRole::year:
       return "year";
+    case DateRole::archived:
+      return "archived";
   }
   return "year";
 }

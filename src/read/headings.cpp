@@ -62,6 +62,19 @@ bool names_references(std::string_view text) {
                      [&](std::string_view n) { return t.find(n) != std::string::npos; });
 }
 
+bool attribute_names_references(std::string_view value) {
+  static constexpr std::array<std::string_view, 7> kNames = {
+      "references", "bibliography", "works-cited",   "citations",
+      "ref-list",   "reflist",      "reference-list"};
+  const std::string v = utf8::ascii_lower(value);
+  auto divides = [&](std::size_t at) { return v[at] == '-' || v[at] == '_' || v[at] == ' '; };
+  for (std::string_view n : kNames)
+    for (std::size_t at = v.find(n); at != std::string::npos; at = v.find(n, at + 1))
+      if ((at == 0 || divides(at - 1)) && (at + n.size() == v.size() || divides(at + n.size())))
+        return true;
+  return false;
+}
+
 bool is_references_heading(std::string_view line) {
   if (line.size() > 80) return false;
   static constexpr std::array<std::string_view, 30> kNames = {"references",

@@ -11,6 +11,11 @@ namespace citelint::headings {
 // ("References", "Works cited", "ref-list", "参考文献").
 bool names_references(std::string_view text);
 
+// Whether an element's id or class value names the references: a name as a whole word of it,
+// hyphens and underscores dividing words ("mw-references", "ref-list", "reflist"), not a part
+// of another word ("client-preferences").
+bool attribute_names_references(std::string_view value);
+
 // Whether a line by itself is the heading of a reference section: the name alone, in any case,
 // maybe numbered ("7 References", "VII. REFERENCES", "Referências:"). A sentence that mentions
 // references is not.

@@ -1,15 +1,20 @@
-// HTML: the reference list of a web page or an HTML article. A reference is an item (<li>) of a
-// list that is the references: one under a heading that names them (References, Bibliography,
-// Works Cited, 参考文献...), or in an element whose id or class says so ("references",
-// "bibliography", "ref-list"). Its URLs (href attributes, the text), dates and DOIs are found as
-// in text, in the HTML source, so each keeps its position.
+// HTML: the reference list of a web page or an HTML article, parsed by an HTML5 parser (gumbo:
+// the WHATWG algorithm, so unclosed tags, stray end tags and entities read as a browser reads
+// them). A reference is an item (<li>, <dd>) of a list that is the references: the first list
+// after a heading that names them (References, Bibliography, Works Cited, 参考文献...), or a
+// list inside an element whose id or class says so ("references", "reflist", "ref-list").
+// Each item is read as the page shows it (Projection: tags gone, entities decoded, white space
+// collapsed), so a date inside or split by inline tags reads whole; the href of each link is a
+// URL too; every item keeps its position in the source.
+#include <gumbo.h>
+
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstring>
 
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
+#include "extract/projection.hpp"
 #include "model/utf8.hpp"
 #include "read/headings.hpp"
 #include "read/record.hpp"
@@ -18,116 +23,199 @@ namespace citelint {
 
 namespace {
 
-// A tag at s[i] ('<'): its name (lowercase, "/x" for a closing one) and where it ends.
-struct Tag {
-  std::string name;
-  std::size_t begin = 0, end = 0;
-  std::string_view attributes;
+bool is_heading(GumboTag t) {
+  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+}
+bool is_list(GumboTag t) { return t == GUMBO_TAG_OL || t == GUMBO_TAG_UL || t == GUMBO_TAG_DL; }
+bool is_hidden(GumboTag t) {
+  return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_TEMPLATE ||
+         t == GUMBO_TAG_NOSCRIPT;
+}
+// Elements that end a line when shown (a space between their text and the next).
+bool is_block(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_SECTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const char* attribute(const GumboElement& e, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+  return a ? a->value : nullptr;
+}
+
+// Whether an element's id or class names the references.
+bool named_references(const GumboElement& e) {
+  for (const char* name : {"id", "class"})
+    if (const char* v = attribute(e, name); v && headings::attribute_names_references(v))
+      return true;
+  return false;
+}
+
+class Reader {
+ public:
+  explicit Reader(const Document& doc) : doc_(doc), s_(doc.text()) {}
+
+  std::vector<Reference> run() {
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;  // a page's markup errors are the browser's to forgive
+    GumboOutput* out = gumbo_parse_with_options(&options, s_.data(), s_.size());
+    walk(out->root, false);
+    gumbo_destroy_output(&options, out);
+    return std::move(refs_);
+  }
+
+ private:
+  // The offset in the source of a view gumbo gives into it.
+  std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - s_.data()); }
+  bool in_source(const GumboStringPiece& piece) const {
+    return piece.data && piece.data >= s_.data() &&
+           piece.data + piece.length <= s_.data() + s_.size();
+  }
+
+  // Where an element starts and ends in the source (its end tag's end; the start of the next
+  // thing when the end tag was left out).
+  std::pair<std::size_t, std::size_t> extent(const GumboNode& n) const {
+    const GumboElement& e = n.v.element;
+    const std::size_t begin = std::min<std::size_t>(e.start_pos.offset, s_.size());
+    std::size_t end = std::min<std::size_t>(e.end_pos.offset, s_.size());
+    if (in_source(e.original_end_tag))
+      end = offset(e.original_end_tag.data) + e.original_end_tag.length;
+    return {begin, std::max(begin, end)};
+  }
+
+  // Walks the page in document order; `in_references`: inside an element that names them.
+  void walk(const GumboNode* node, bool in_references) {
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    const GumboElement& e = node->v.element;
+    if (is_hidden(e.tag)) return;
+    if (e.tag == GUMBO_TAG_LINK) {
+      const char* rel = attribute(e, "rel");
+      const char* href = attribute(e, "href");
+      if (rel && href && std::strcmp(rel, "canonical") == 0) page_ = href;
+      return;
+    }
+    if (is_heading(e.tag)) {
+      std::string title;
+      text_of(node, title);
+      after_heading_ = headings::names_references(title);
+      return;
+    }
+    const bool named = named_references(e);
+    if (is_list(e.tag) && (in_references || named || after_heading_)) {
+      after_heading_ = false;
+      for (unsigned k = 0; k < e.children.length; ++k) {
+        const auto* item = static_cast<const GumboNode*>(e.children.data[k]);
+        if (item->type != GUMBO_NODE_ELEMENT) continue;
+        const GumboTag t = item->v.element.tag;
+        if (t == GUMBO_TAG_LI || t == GUMBO_TAG_DD)
+          reference(item);
+        else
+          walk(item, true);  // a list wrapped in a div, say
+      }
+      return;
+    }
+    if ((e.tag == GUMBO_TAG_SECTION || e.tag == GUMBO_TAG_DIV) && named) after_heading_ = true;
+    for (unsigned k = 0; k < e.children.length; ++k)
+      walk(static_cast<const GumboNode*>(e.children.data[k]), in_references || named);
+  }
+
+  // The text of an element, as shown (for headings).
+  static void text_of(const GumboNode* node, std::string& out) {
+    if (node->type == GUMBO_NODE_TEXT) out += node->v.text.text;
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    for (unsigned k = 0; k < node->v.element.children.length; ++k)
+      text_of(static_cast<const GumboNode*>(node->v.element.children.data[k]), out);
+  }
+
+  // Whether a link goes to a place on this page: a saved page's back link to where the text
+  // cites the reference (https://en.wikipedia.org/wiki/Cat#cite_ref-5), known by the page's
+  // canonical URL, or by its words: a mark ("^", "↑", "↩") or a letter ("a", "b").
+  bool on_this_page(std::string_view href, std::string_view words) const {
+    const std::size_t hash = href.find('#');
+    if (hash == std::string_view::npos) return false;
+    if (!page_.empty() && href.substr(0, hash) == page_) return true;
+    while (!words.empty() && words.back() == ' ') words.remove_suffix(1);
+    while (!words.empty() && words.front() == ' ') words.remove_prefix(1);
+    return !words.empty() && words.size() <= 6 &&
+           std::none_of(words.begin(), words.end(),
+                        [](char c) {
+                          return std::isdigit(static_cast<unsigned char>(c)) || c == '.' ||
+                                 c == '/';
+                        }) &&
+           (words.size() == 1 || static_cast<unsigned char>(words[0]) >= 0x80);
+  }
+
+  // The projection of an item's content, and its links.
+  void project(const GumboNode* node, Projection& p) const {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
+      const GumboText& t = node->v.text;
+      if (!in_source(t.original_text)) return;
+      p.append_text(t.text, {t.original_text.data, t.original_text.length},
+                    offset(t.original_text.data));
+      return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    const GumboElement& e = node->v.element;
+    if (is_hidden(e.tag)) return;
+    const auto [begin, end] = extent(*node);
+    if (is_block(e.tag)) p.separate(begin);
+    const std::size_t text_begin = p.size();
+    for (unsigned k = 0; k < e.children.length; ++k)
+      project(static_cast<const GumboNode*>(e.children.data[k]), p);
+    if (e.tag == GUMBO_TAG_A) {
+      const GumboAttribute* href = gumbo_get_attribute(&e.attributes, "href");
+      if (href && in_source(href->original_value) && href->original_value.length > 0) {
+        std::size_t b = offset(href->original_value.data), f = b + href->original_value.length;
+        if (s_[b] == '"' || s_[b] == '\'') ++b, --f;  // the quotes
+        const std::string_view words = std::string_view(p.text()).substr(text_begin);
+        if (f > b && !on_this_page(href->value, words)) p.add_link(text_begin, href->value, b, f);
+      }
+    }
+    if (is_block(e.tag)) p.separate(end);
+  }
+
+  void reference(const GumboNode* item) {
+    const auto [begin, end] = extent(*item);
+    Reference ref;
+    ref.id = std::to_string(refs_.size() + 1);
+    ref.span = doc_.span(begin, end);
+    ref.input = static_cast<std::uint32_t>(doc_.id());
+    Projection p;
+    for (unsigned k = 0; k < item->v.element.children.length; ++k)
+      project(static_cast<const GumboNode*>(item->v.element.children.data[k]), p);
+    extract_projected(doc_, ref, p);
+    refs_.push_back(std::move(ref));
+  }
+
+  const Document& doc_;
+  std::string_view s_;
+  std::string page_;            // the page's own URL, as its <link rel="canonical"> gives it
+  bool after_heading_ = false;  // since a heading that names the references, before a list
+  std::vector<Reference> refs_;
 };
-
-bool read_tag(std::string_view s, std::size_t i, Tag& tag) {
-  if (i + 1 >= s.size() || s[i] != '<') return false;
-  std::size_t j = i + 1;
-  const bool closing = j < s.size() && s[j] == '/';
-  if (closing) ++j;
-  const std::size_t name_begin = j;
-  while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])))) ++j;
-  if (j == name_begin) return false;
-  const std::size_t gt = s.find('>', j);
-  if (gt == std::string_view::npos) return false;
-  tag.name = closing ? "/" : "";  // built up: GCC 12 warns falsely on a + b here
-  tag.name += utf8::ascii_lower(s.substr(name_begin, j - name_begin));
-  tag.begin = i;
-  tag.end = gt + 1;
-  tag.attributes = s.substr(j, gt - j);
-  return true;
-}
-
-bool heading(const std::string& name) {
-  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
-}
 
 }  // namespace
 
 std::vector<Reference> read_html(const Document& doc, std::vector<Diagnostic>&) {
-  const std::string_view s = doc.text();
-  std::vector<Reference> refs;
-  // How deep inside lists that are the references the scan is, and the open item.
-  int in_reference_list = 0;
-  bool after_references_heading = false;
-  std::size_t item_begin = std::string_view::npos;
-  std::vector<bool> lists;  // for each open list: whether it is a references list
-  auto close_item = [&](std::size_t end) {
-    if (item_begin == std::string_view::npos) return;
-    Reference ref;
-    ref.id = std::to_string(refs.size() + 1);
-    ref.span = doc.span(item_begin, end);
-    ref.input = static_cast<std::uint32_t>(doc.id());
-    extract(doc, ref);
-    // An href and the link's text are one URL; &amp; stands for '&'.
-    std::vector<Url> urls = std::move(ref.urls);
-    ref.urls.clear();
-    for (Url& u : urls) {
-      if (u.as_written.find("&amp;") != std::string_view::npos) {
-        std::string meaning;
-        for (std::size_t k = 0; k < u.as_written.size(); ++k) {
-          meaning += u.as_written[k];
-          if (u.as_written.compare(k, 5, "&amp;") == 0) k += 4;
-        }
-        u = make_url(doc, u.span.begin, u.span.end, meaning);
-        u.composed = true;
-      }
-      record::add_url(ref, std::move(u));
-    }
-    refs.push_back(std::move(ref));
-    item_begin = std::string_view::npos;
-  };
-  for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
-    if (s.compare(i, 4, "<!--") == 0) {  // comments
-      const std::size_t end = s.find("-->", i);
-      if (end == std::string_view::npos) break;
-      i = end;
-      continue;
-    }
-    Tag tag;
-    if (!read_tag(s, i, tag)) continue;
-    if (tag.name == "script" || tag.name == "style") {
-      const std::size_t end = s.find(tag.name == "script" ? "</script" : "</style", tag.end);
-      if (end == std::string_view::npos) break;
-      i = end;
-      continue;
-    }
-    if (heading(tag.name)) {
-      const char closing[] = {'<', '/', 'h', tag.name[1], '\0'};
-      const std::size_t end = s.find(closing, tag.end);
-      const std::string_view title =
-          s.substr(tag.end, (end == std::string_view::npos ? s.size() : end) - tag.end);
-      after_references_heading = headings::names_references(title);
-    } else if (tag.name == "ol" || tag.name == "ul" || tag.name == "dl") {
-      const bool references = after_references_heading ||
-                              headings::names_references(tag.attributes) ||
-                              (!lists.empty() && lists.back());
-      lists.push_back(references);
-      in_reference_list += references;
-    } else if ((tag.name == "/ol" || tag.name == "/ul" || tag.name == "/dl") && !lists.empty()) {
-      close_item(tag.begin);
-      in_reference_list -= lists.back();
-      lists.pop_back();
-      if (lists.empty()) after_references_heading = false;
-    } else if ((tag.name == "li" || tag.name == "dd") && in_reference_list > 0 &&
-               lists.size() == 1) {
-      close_item(tag.begin);
-      item_begin = tag.end;
-    } else if ((tag.name == "/li" || tag.name == "/dd") && lists.size() == 1) {
-      close_item(tag.begin);
-    } else if (headings::names_references(tag.attributes) &&
-               (tag.name == "section" || tag.name == "div")) {
-      after_references_heading = true;
-    }
-    i = tag.end - 1;
-  }
-  close_item(s.size());
-  return refs;
+  return Reader(doc).run();
 }
 
 // Whether the text opens as an HTML page.

@@ -12,6 +12,8 @@
 #include "citelint/extract.hpp"
 #include "citelint/read.hpp"
 #include "extract/date_parts.hpp"
+#include "extract/projection.hpp"
+#include "model/utf8.hpp"
 #include "read/record.hpp"
 
 namespace citelint {
@@ -107,6 +109,72 @@ class Reader {
     return {0, 0};
   }
 
+  // A date-in-citation that is the access date: content-type="access-date", or none (eLife and
+  // SciELO leave it out: "<date-in-citation>acesso em 18-V-2020</date-in-citation>"), not a
+  // copyright year or an update.
+  static bool access_date(const pugi::xml_node& e) {
+    const pugi::xml_attribute type = e.attribute("content-type");
+    return !type || std::strcmp(type.value(), "access-date") == 0 ||
+           std::strcmp(type.value(), "accessed") == 0;
+  }
+
+  // The text of a citation as it reads (Projection): tags gone, entities decoded.
+  void project(const pugi::xml_node& node, Projection& p) const {
+    for (const pugi::xml_node& c : node.children()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        if (c.offset_debug() < 0) continue;
+        const std::size_t b = static_cast<std::size_t>(c.offset_debug());
+        const std::size_t lt = std::min(s_.find('<', b), s_.size());
+        p.append_text(c.value(), s_.substr(b, lt - b), b);
+      } else if (c.type() == pugi::node_element) {
+        project(c, p);
+      }
+    }
+  }
+
+  // What the words of a mixed-citation give: URLs written in its text, the DOIs after "doi:",
+  // and (when no date-in-citation gave one) the dates its words mark ("Last accessed: Jan. 13,
+  // 2024", "<comment>Accessed</comment> January 2012", "Acesso em: 20 out. 2022").
+  void read_citation_text(const pugi::xml_node& citation, Reference& ref, bool accessed) {
+    Projection p;
+    project(citation, p);
+    Reference words;
+    const auto [b, end] = extent(citation);
+    words.span = doc_.span(b, end);
+    extract_projected(doc_, words, p);
+    for (Url& u : words.urls) {
+      // An ext-link that the words go on past ("<ext-link>https://doi.org/10.1002/(SICI)...19
+      // </ext-link>: 3%3C335::AID..."): the link as the text gives it whole.
+      if (u.composed)
+        std::erase_if(ref.urls, [&](const Url& link) {
+          return link.normalised.size() < u.normalised.size() &&
+                 u.normalised.substr(0, link.normalised.size()) == link.normalised;
+        });
+      record::add_url(ref, std::move(u));
+    }
+    for (const Date& d : words.dates)
+      if (!accessed && (d.role == DateRole::accessed || d.role == DateRole::updated ||
+                        d.role == DateRole::archived))
+        ref.dates.push_back(d);
+    // The same DOI as a pub-id's, which may end with a stray full stop, is not another; one
+    // that goes on past a pub-id's (the markup split it: "...(20000215)19</ext-link>: 3%3C335")
+    // stands for it.
+    auto bare = [](std::string_view v) {
+      while (!v.empty() && v.back() == '.') v.remove_suffix(1);
+      return utf8::ascii_lower(v);
+    };
+    for (Doi& d : words.dois) {
+      const std::string value = bare(d.value);
+      std::erase_if(ref.dois, [&](const Doi& x) {
+        const std::string cut = bare(x.value);
+        return cut.size() < value.size() && value.compare(0, cut.size(), cut) == 0;
+      });
+      if (std::none_of(ref.dois.begin(), ref.dois.end(),
+                       [&](const Doi& x) { return bare(x.value) == value; }))
+        ref.dois.push_back(std::move(d));
+    }
+  }
+
   void add_url(Reference& ref, std::size_t b, std::size_t e, std::string_view meaning) {
     if (e <= b) return;
     Url u = make_url(doc_, b, e, meaning);
@@ -134,9 +202,7 @@ class Reader {
                            [&](const Doi& x) { return x.value == d.value; }))
             ref.dois.push_back(std::move(d));
         }
-      } else if (name == "date-in-citation" &&
-                 std::strcmp(e.attribute("content-type").value(), "access-date") == 0 &&
-                 !accessed) {
+      } else if (name == "date-in-citation" && access_date(e) && !accessed) {
         if (e.attribute("iso-8601-date")) {
           const auto [b, end] = attribute_at(e, "iso-8601-date");
           ParsedDate parsed;
@@ -174,16 +240,8 @@ class Reader {
     ref.input = static_cast<std::uint32_t>(doc_.id());
     bool accessed = false;
     walk(e, ref, accessed);  // in document order: a URL is where it is first written
-    // URLs written in the citation's text, outside any ext-link.
-    for (const Url& u : find_urls(doc_, begin, end)) {
-      std::string meaning;  // &amp; as the '&' it stands for
-      const std::string_view w = u.as_written;
-      for (std::size_t k = 0; k < w.size(); ++k) {
-        meaning += w[k];
-        if (w.compare(k, 5, "&amp;") == 0) k += 4;
-      }
-      add_url(ref, u.span.begin, u.span.end, meaning);
-    }
+    for (const pugi::xml_node& c : e.children("mixed-citation"))
+      read_citation_text(c, ref, accessed);
     // The year (month, day) of element-citation.
     if (const pugi::xml_node ec = e.child("element-citation")) {
       if (const pugi::xml_node y = ec.child("year")) {
@@ -208,14 +266,6 @@ class Reader {
         if (yend > b)
           ref.dates.push_back(make_date(doc_, parsed.month ? DateRole::published : DateRole::year,
                                         b, yend, parsed));
-      }
-    }
-    if (!accessed) {
-      // No date-in-citation: the access date the citation's words give ("Last accessed: Jan.
-      // 13, 2024", "Acesso em: 20 out. 2022").
-      for (const pugi::xml_node& c : e.children("mixed-citation")) {
-        const auto [b, cend] = extent(c);
-        record::add_marked_dates(doc_, ref, b, cend);
       }
     }
     record::sort_items(ref);

@@ -29,6 +29,7 @@ std::string what(std::string_view role) {
   if (role == "updated") return "update date";
   if (role == "accessed") return "access date";
   if (role == "year") return "year of publication";
+  if (role == "archived") return "date of the archived copy";
   if (role == "as-of") return "as-of date";
   if (role == "url-date") return "date in the URL";
   return std::string(role);
@@ -87,8 +88,7 @@ unsigned role_mask(std::string_view operand) {
   while (!operand.empty()) {
     const std::size_t bar = operand.find('|');
     const std::string_view one = operand.substr(0, bar);
-    for (DateRole role :
-         {DateRole::published, DateRole::updated, DateRole::accessed, DateRole::year}) {
+    for (DateRole role : kDateRoles) {
       const bool issued =
           role == DateRole::published || role == DateRole::updated || role == DateRole::year;
       if (one == "any" || one == to_string(role) || (one == "issued" && issued))
@@ -161,8 +161,9 @@ class CompareRule : public Rule {
             ctx.error(n.Mark(), "the pattern has no named capture (?P<" + operand + ">...)");
       }
     } else {
-      static const std::vector<std::string_view> kRoles = {
-          "published", "updated", "accessed", "year", "issued", "any", "as-of", "url-date"};
+      static const std::vector<std::string_view> kRoles = {"published", "updated",  "accessed",
+                                                           "year",      "archived", "issued",
+                                                           "any",       "as-of",    "url-date"};
       for (const char* key : {"left", "right"}) {
         std::string_view v = rule[key].Scalar();
         while (true) {
@@ -172,7 +173,7 @@ class CompareRule : public Rule {
             std::string message(1, '\'');
             message += one;
             message +=
-                "' is not a date role (published, updated, accessed, year, issued, any, "
+                "' is not a date role (published, updated, accessed, year, archived, issued, any, "
                 "as-of, url-date; join several with |)";
             ctx.error(rule[key].Mark(), std::move(message));
           }
@@ -202,8 +203,7 @@ class CompareRule : public Rule {
     if (unit.ref->parts.size() < 2) return;
     const Span& first = unit.ref->parts[0].span;
     const Span& second = unit.ref->parts[1].span;
-    for (DateRole role :
-         {DateRole::published, DateRole::updated, DateRole::accessed, DateRole::year}) {
+    for (DateRole role : kDateRoles) {
       if (!(left_roles_ & role_bit(role)) || !(right_roles_ & role_bit(role))) continue;
       const auto l = dates(*unit.ref, first, role);
       const auto r = dates(*unit.ref, second, role);

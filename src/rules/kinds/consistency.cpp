@@ -46,16 +46,16 @@ class ConsistencyRule : public Rule {
       while (!rest.empty()) {
         const std::string_view one = rest.substr(0, rest.find('|'));
         bool known = false;
-        for (DateRole r :
-             {DateRole::published, DateRole::updated, DateRole::accessed, DateRole::year})
+        for (DateRole r : kDateRoles)
           if (one == to_string(r)) {
             roles_ |= 1u << static_cast<unsigned>(r);
             known = true;
           }
         if (!known)
-          ctx.error(n.Mark(), "'" + std::string(one) +
-                                  "' is not a date role (published, updated, accessed, year; "
-                                  "join several with |)");
+          ctx.error(n.Mark(),
+                    "'" + std::string(one) +
+                        "' is not a date role (published, updated, accessed, year, archived; "
+                        "join several with |)");
         rest.remove_prefix(std::min(rest.size(), one.size() + 1));
       }
     }

@@ -58,6 +58,15 @@ TEST_CASE("dates in every style's form read to one canonical value") {
       {"1 May 2019", "2019-05-01", true},
       {"10 October 2018", "2018-10-10", true},
       {"31 April 2019", "2019-04-31", false},
+      // Ordinals; months in Roman numerals (Portuguese and Polish usage)
+      {"25th March 2013", "2013-03-25", true},
+      {"1st May 2019", "2019-05-01", true},
+      {"2nd June 2020", "2020-06-02", true},
+      {"3rd Dec. 2021", "2021-12-03", true},
+      {"18-V-2020", "2020-05-18", true},
+      {"18.XII.2019", "2019-12-18", true},
+      {"3 IX 2018", "2018-09-03", true},
+      {"30-II-2020", "2020-02-30", false},
       // APA publication date
       {"2020, May 5", "2020-05-05", true},
       {"2020, December 24", "2020-12-24", true},
@@ -132,6 +141,27 @@ TEST_CASE("access markers of every style give the access date its role") {
       {"Smith (2019). Recited work, unaccessed archive.", {{"year", "2019"}}},
       {"教育部. 意见[EB/OL]. (２０２１年５月５日)[２０２２年３月３日]. http://a.org/q",
        {{"published", "2021-05-05"}, {"accessed", "2022-03-03"}}},
+      // Glued to the marker, as PDF extraction leaves it.
+      {"Smith, J. (2019) Title. Available at: https://a.org/x (accessed15February 2015).",
+       {{"year", "2019"}, {"accessed", "2015-02-15"}}},
+      {"Aguiar 2001. Disponível em https://a.org/x.pdf (acesso em 18-V-2020).",
+       {{"accessed", "2020-05-18"}}},
+      // Wikipedia's CS1: a date standing as a sentence after the site is the publication
+      // date; "Archived from the original on" and 原始内容存档于 give the archived copy's date.
+      {"\"Title\". Example News. 21 December 2005. Retrieved 2012-08-19.",
+       {{"published", "2005-12-21"}, {"accessed", "2012-08-19"}}},
+      {"\"Title\". Site. Archived from the original on 21 May 2013. Retrieved April 28, 2017.",
+       {{"archived", "2013-05-21"}, {"accessed", "2017-04-28"}}},
+      {"\"Title\". Site. Archived 2016-03-04 at the Wayback Machine.",
+       {{"archived", "2016-03-04"}}},
+      {"存档副本. 中国科学院. 2009年7月 [2016-02-04]. （原始内容存档于2016-02-04）.",
+       {{"published", "2009-07"}, {"accessed", "2016-02-04"}, {"archived", "2016-02-04"}}},
+      {"Example Society. Annual report. Columbia University Press. 2008. Accessed October 2020.",
+       {{"year", "2008"}, {"accessed", "2020-10"}}},
+      // A range is no date: nothing is read from it.
+      {"REEF (2008) Reef Foundation. Available: http://www.reef.org. Accessed: between May and "
+       "August 2010",
+       {{"year", "2008"}}},
   };
   for (const Case& c : cases) {
     INFO(c.entry);
