@@ -75,8 +75,10 @@ std::string detect_format(const Document& doc);
 
 // Plain-text reference lists as they come out of PDFs: numbered entries (`12 `, `[12]`,
 // `12.`) that may continue over blank lines, entries glued to the previous one's last word,
-// and unnumbered lists (one entry per paragraph, or per line with hanging indents).
-std::vector<Reference> read_text(const Document& doc);
+// and unnumbered lists (one entry per paragraph, or per line with hanging indents). Lines
+// first_line to last_line only (1-based, inclusive; 0: to the end), as the Markdown reader
+// reads the reference section of a paper converted from PDF.
+std::vector<Reference> read_text(const Document& doc, int first_line = 1, int last_line = 0);
 
 // BibTeX and BibLaTeX (.bib): one reference per entry, its URLs, DOIs and dates from its
 // fields. A malformed entry is a diagnostic at its position, and skipped.

@@ -19,6 +19,8 @@ std::string bare(std::string_view line) {
     while (!t.empty() &&
            (t.back() == ' ' || t.back() == '\t' || t.back() == ':' || t.back() == '.'))
       t.remove_suffix(1);
+    // A full-width colon, as Chinese writes "参考文献：".
+    while (t.size() >= 3 && t.substr(t.size() - 3) == "\xEF\xBC\x9A") t.remove_suffix(3);
   };
   trim(line);
   // Section numbers: digits and dots, or a Roman numeral, then a dot or a space.
@@ -44,6 +46,19 @@ std::string lower(std::string_view s) {
     utf8::append(out, c);
   }
   return out;
+}
+
+// "参考又献": 参考文献 with one character misread (OCR of a PDF), or 参考 and one more.
+bool ocr_references(const std::string& t) {
+  static constexpr char32_t kName[] = {U'参', U'考', U'文', U'献'};
+  std::size_t i = 0;
+  int n = 0, same = 0;
+  while (i < t.size() && n < 5) {
+    const char32_t c = utf8::next(t, i);
+    if (n < 4 && c == kName[n]) ++same;
+    ++n;
+  }
+  return n == 4 && same == 3;
 }
 
 template <std::size_t N>
@@ -112,16 +127,18 @@ bool is_references_heading(std::string_view line) {
   if (t.size() > 4 && t[1] == ' ' && t[3] == ' ')
     t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
   t = lower(t);
-  return one_of(t, kNames);
+  return one_of(t, kNames) || ocr_references(t);
 }
 
 bool is_after_references_heading(std::string_view line) {
   if (line.size() > 80) return false;
-  static constexpr std::array<std::string_view, 12> kNames = {"appendix",
+  static constexpr std::array<std::string_view, 14> kNames = {"appendix",
                                                               "appendices",
                                                               "supplementary material",
                                                               "supplementary materials",
                                                               "supplementary information",
+                                                              "supporting information",
+                                                              "acknowledgements",
                                                               "about the authors",
                                                               "author biographies",
                                                               "biographies",

@@ -70,8 +70,7 @@ void add_link_dois(const Document& doc, Reference& ref) {
   for (std::size_t k = 0; k < ref.urls.size(); ++k) {
     const Url& u = ref.urls[k];
     // Most URLs are not DOI links: a look for the resolver's name before a parse.
-    if (!u.valid || u.composed || u.normalised.find("doi.org/") == std::string_view::npos)
-      continue;
+    if (!u.valid || u.composed || u.normalised.find("doi.org/") == std::string_view::npos) continue;
     const std::string value = doi_of_link(u.normalised);
     if (value.empty() || std::any_of(ref.dois.begin(), ref.dois.end(),
                                      [&](const Doi& d) { return same_doi(d.value, value); }))

@@ -12,7 +12,8 @@ namespace citelint {
 
 namespace {
 
-enum class LabelStyle { bracket, dot, paren, space };
+// glued: the number run into the entry's first word ("1Hey T", "2科学数据"), as OCR leaves it.
+enum class LabelStyle { bracket, dot, paren, space, glued };
 
 struct LabelCandidate {
   int line = 0;
@@ -71,12 +72,20 @@ std::optional<LabelCandidate> label_at_line_start(std::string_view line, std::si
     c.style = LabelStyle::paren;
   } else if (i < line.size() && is_blank(line[i])) {
     c.style = LabelStyle::space;
+  } else if (std::size_t k = i; i < line.size() && i - digits <= 3) {
+    // Run into a capital letter or a CJK character (not a unit: "2019年", "3月").
+    const char32_t first = utf8::next(line, k);
+    if (!((first >= U'A' && first <= U'Z') ||
+          (utf8::is_cjk(first) && first != U'年' && first != U'月' && first != U'日')))
+      return std::nullopt;
+    c.style = LabelStyle::glued;
   } else {
     return std::nullopt;
   }
   const std::size_t content = skip_spaces(line, i);
   if (content >= line.size()) return std::nullopt;  // a label with nothing after it
   if (c.style == LabelStyle::space && content == i) return std::nullopt;
+  if (c.style == LabelStyle::glued && content != i) return std::nullopt;
   c.begin = line_begin + start;
   c.end = line_begin + i;
   return c;
@@ -88,14 +97,24 @@ std::vector<LabelCandidate> accept_labels(const std::vector<LabelCandidate>& can
   std::vector<LabelCandidate> accepted;
   for (const LabelCandidate& c : candidates) {
     if (accepted.empty()) {
-      accepted.push_back(c);
+      if (c.style != LabelStyle::glued || c.number == 1) accepted.push_back(c);
       continue;
     }
     const LabelCandidate& last = accepted.back();
     const bool same_style = c.style == last.style;
     if (c.number == last.number + 1) {
       accepted.push_back(c);
-    } else if (same_style && c.number > last.number && c.number <= last.number + 20) {
+    } else if (c.number > last.number && c.number <= last.number + 3 && c.style != last.style) {
+      accepted.push_back(c);  // OCR wrote labels several ways ("38Gold", "40 Cox")
+    } else if (c.style == LabelStyle::glued && c.number > last.number &&
+               c.number <= last.number + 20) {
+      accepted.push_back(c);  // "35Tenopir" after entries the converter lost
+    } else if (c.style == LabelStyle::glued) {
+      continue;  // "2014Smith" is no label 2014
+    } else if (same_style && c.number > last.number &&
+               (c.number <= last.number + 20 || c.style == LabelStyle::bracket)) {
+      // A gap in the numbering (a rule reports it); any gap after "[n]", whose entries
+      // between may be run together on a few lines ("... [7] ... [8] ...").
       accepted.push_back(c);  // a gap in the numbering; a rule reports it
     } else if (same_style && c.style == LabelStyle::bracket && c.number <= last.number) {
       accepted.push_back(c);  // "[3]" twice: repeated numbering, still two entries
@@ -139,6 +158,21 @@ bool inside_url_token(std::string_view text, std::size_t pos, std::size_t floor)
   return token.find("://") != std::string_view::npos || token.rfind("www.", 0) == 0;
 }
 
+// Whether the digits before `label` (text[label - 1] is a digit) end a page range whose end
+// they complete: "74-78" before "18" in "74-7818", "102-108" before "20" in "102-10820" (OCR
+// lost the space between an entry's last page and the next one's number). The range's end is
+// no smaller than its start.
+bool ends_page_range(std::string_view text, std::size_t from, std::size_t label) {
+  std::size_t b = label;
+  while (b > from && is_digit(text[b - 1])) --b;
+  if (b == label || b <= from + 1 || text[b - 1] != '-' || !is_digit(text[b - 2])) return false;
+  std::size_t a = b - 1;
+  while (a > from && is_digit(text[a - 1])) --a;
+  const std::string_view first = text.substr(a, b - 1 - a), last = text.substr(b, label - b);
+  if (first.size() > 6 || last.size() > 6) return false;
+  return std::stol(std::string(last)) >= std::stol(std::string(first));
+}
+
 // Finds label `number` glued to the end of the previous entry's text in [from, to):
 // "... (in Chinese)3 World Bank. ..." or "...[3] World Bank". Returns the label's span.
 std::optional<std::pair<std::size_t, std::size_t>> find_glued_label(std::string_view text,
@@ -149,9 +183,11 @@ std::optional<std::pair<std::size_t, std::size_t>> find_glued_label(std::string_
        p = text.find(digits, p + 1)) {
     const std::size_t after = p + digits.size();
     if (after >= to || is_digit(text[after])) continue;
-    if (p > 0 && is_digit(text[p - 1])) continue;
+    if (p > from && is_digit(text[p - 1]) && !ends_page_range(text, from, p)) continue;
     std::size_t label_begin = p, label_end = after;
-    if (p > from && text[p - 1] == '[' && text[after] == ']') {
+    if (p > from && is_digit(text[p - 1])) {
+      // "...:74-7818 Smith": after a page range, checked by ends_page_range.
+    } else if (p > from && text[p - 1] == '[' && text[after] == ']') {
       label_begin = p - 1;
       label_end = after + 1;
     } else {
@@ -165,17 +201,40 @@ std::optional<std::pair<std::size_t, std::size_t>> find_glued_label(std::string_
       if (label_end < to && (text[label_end] == '.' || text[label_end] == ')')) ++label_end;
     }
     if (inside_url_token(text, label_begin, from)) continue;
-    // Then whitespace and the start of an entry: a capital letter or a CJK character.
+    // Then whitespace and the start of an entry: a capital letter or a CJK character (after a
+    // page range, maybe with no space: "53-5921张瑶").
     std::size_t q = label_end;
-    if (q >= to || !is_blank(text[q])) continue;
+    const bool after_range = p > from && is_digit(text[p - 1]);
+    if (q >= to || (!is_blank(text[q]) && !after_range)) continue;
     q = skip_spaces(text, q);
     if (q >= to) continue;
     std::size_t r = q;
     const char32_t first = utf8::next(text, r);
-    if (!((first >= U'A' && first <= U'Z') || utf8::is_cjk(first) || first == U'[')) continue;
+    if (!((first >= U'A' && first <= U'Z') || utf8::is_cjk(first) || first == U'[' ||
+          first == U'"' || first == 0x201C))
+      continue;
     return std::make_pair(label_begin, label_end);
   }
   return std::nullopt;
+}
+
+// A line that is no part of any entry, and ends the one above: a rule or a heading's underline
+// ("----", "====="), a reST label or directive (".. _references:"), a note of when the paper
+// came in ("(收稿日期：2015-05-20)", "(Received 3 May 2015)").
+bool not_entry_line(std::string_view line) {
+  const std::size_t b = skip_spaces(line, 0);
+  std::size_t e = line.size();
+  while (e > b && is_blank(line[e - 1])) --e;
+  const std::string_view t = line.substr(b, e - b);
+  if (t.size() >= 3 && t.find_first_not_of("=-*_~#+") == std::string_view::npos) return true;
+  if (t.rfind(".. ", 0) == 0) return true;
+  std::size_t i = 0;
+  const char32_t open = t.empty() ? 0 : utf8::next(t, i);
+  if (open != U'(' && open != 0xFF08 && open != U'[' && open != 0x3010) return false;
+  const std::string_view inside = t.substr(i, 24);
+  for (std::string_view note : {"收稿日期", "收稿", "修回日期", "Received", "Manuscript received"})
+    if (inside.rfind(note, 0) == 0) return true;
+  return false;
 }
 
 bool is_heading(std::string_view paragraph) {
@@ -200,13 +259,14 @@ Reference make_reference(const Document& doc, std::string id, std::size_t begin,
 
 // No numbered labels: one entry per paragraph, or per line where the list has no blank lines
 // (lines that start with whitespace continue the entry above: hanging indents).
-std::vector<Reference> read_unnumbered(const Document& doc) {
+std::vector<Reference> read_unnumbered(const Document& doc, int first, int lines) {
   const std::string_view text(doc.text());
-  const int lines = static_cast<int>(doc.line_count());
+  const std::size_t range_end =
+      lines < static_cast<int>(doc.line_count()) ? doc.line_begin(lines + 1) : text.size();
   // Paragraph mode when a blank line stands between two lines of text (not merely at the end).
   bool has_blank_between = false;
   bool seen_text = false, blank_after_text = false;
-  for (int l = 1; l <= lines && !has_blank_between; ++l) {
+  for (int l = first; l <= lines && !has_blank_between; ++l) {
     const bool blank = blank_line(doc.line_text(l));
     if (blank) {
       blank_after_text = seen_text;
@@ -217,9 +277,14 @@ std::vector<Reference> read_unnumbered(const Document& doc) {
   }
   std::vector<std::pair<std::size_t, std::size_t>> blocks;
   std::size_t start = std::string::npos;
-  for (int l = 1; l <= lines; ++l) {
+  for (int l = first; l <= lines; ++l) {
     const std::string_view line = doc.line_text(l);
     const std::size_t lb = doc.line_begin(l);
+    if (not_entry_line(line)) {
+      if (start != std::string::npos) blocks.emplace_back(start, lb);
+      start = std::string::npos;
+      continue;
+    }
     const bool blank = blank_line(line);
     // A line that a PDF's layout wrapped (doc.wrapped_before) goes on with the one above.
     const bool continuation = !blank && !line.empty() &&
@@ -234,7 +299,7 @@ std::vector<Reference> read_unnumbered(const Document& doc) {
     }
     if (!blank && start == std::string::npos) start = lb + skip_spaces(line, 0);
   }
-  if (start != std::string::npos) blocks.emplace_back(start, text.size());
+  if (start != std::string::npos) blocks.emplace_back(start, range_end);
 
   std::vector<Reference> refs;
   for (auto [b, e] : blocks) {
@@ -249,24 +314,34 @@ std::vector<Reference> read_unnumbered(const Document& doc) {
 
 }  // namespace
 
-std::vector<Reference> read_text(const Document& doc) {
+std::vector<Reference> read_text(const Document& doc, int first_line, int last_line) {
   const std::string_view text(doc.text());
+  const int lines = last_line > 0 ? std::min(last_line, static_cast<int>(doc.line_count()))
+                                  : static_cast<int>(doc.line_count());
+  const std::size_t range_end =
+      lines < static_cast<int>(doc.line_count()) ? doc.line_begin(lines + 1) : text.size();
   std::vector<LabelCandidate> candidates;
-  for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) {
+  std::vector<int> stops;  // lines that end the entry above them (not_entry_line)
+  for (int l = std::max(first_line, 1); l <= lines; ++l) {
+    if (not_entry_line(doc.line_text(l))) {
+      stops.push_back(l);
+      continue;
+    }
     // The rest of a URL from the line above, or a laid-out entry's hanging indent.
     if (doc.wrapped_before(l) || doc.indented(l)) continue;
     if (auto c = label_at_line_start(doc.line_text(l), doc.line_begin(l), l))
       candidates.push_back(*c);
   }
   const std::vector<LabelCandidate> labels = accept_labels(candidates);
-  if (labels.empty()) return read_unnumbered(doc);
+  if (labels.empty()) return read_unnumbered(doc, std::max(first_line, 1), lines);
 
   std::vector<Reference> refs;
   refs.reserve(labels.size() + 8);  // glued entries add a few
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const LabelCandidate& label = labels[i];
-    const std::size_t end =
-        i + 1 < labels.size() ? doc.line_begin(labels[i + 1].line) : text.size();
+    std::size_t end = i + 1 < labels.size() ? doc.line_begin(labels[i + 1].line) : range_end;
+    const auto stop = std::upper_bound(stops.begin(), stops.end(), label.line);
+    if (stop != stops.end()) end = std::min(end, doc.line_begin(*stop));
     const long next_number = i + 1 < labels.size() ? labels[i + 1].number : -1;
 
     std::size_t begin = label.begin;
@@ -274,11 +349,15 @@ std::vector<Reference> read_text(const Document& doc) {
     long number = label.number;
     bool glued = false;
     // Numbers missing before the next label may be glued inside this entry: split them off.
+    // A label lost to OCR ("[z9]") does not stop the search for the ones after it.
     while (true) {
-      const long wanted = number + 1;
+      long wanted = number;
       std::optional<std::pair<std::size_t, std::size_t>> found;
-      if (next_number < 0 || wanted < next_number)
+      for (int ahead = 1; ahead <= 3 && !found; ++ahead) {
+        wanted = number + ahead;
+        if (next_number >= 0 && wanted >= next_number) break;
         found = find_glued_label(text, label_end, end, wanted);
+      }
       Reference r = make_reference(doc, std::to_string(number), begin, found ? found->first : end);
       r.label.number = std::to_string(number);
       r.label.span = doc.span(begin, label_end);
