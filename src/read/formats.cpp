@@ -46,10 +46,31 @@ void add_link_targets(const Document& doc, Reference& ref) {
   if (added) record::sort_items(ref);
 }
 
+// The paragraphs of a text: runs of lines with text between blank lines.
+std::size_t paragraphs(const Document& doc) {
+  std::size_t n = 0;
+  bool in_paragraph = false;
+  for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) {
+    const bool blank = doc.line_text(l).find_first_not_of(" \t\r") == std::string_view::npos;
+    n += !blank && !in_paragraph;
+    in_paragraph = !blank;
+  }
+  return n;
+}
+
 // Text, and the text of a PDF's or a DOCX's reference section: entries, then their URLs,
-// dates, DOIs and parts, and the targets of a DOCX's hyperlinks.
-std::vector<Reference> read_plain_text(const Document& doc, std::vector<Diagnostic>&) {
+// dates, DOIs and parts, and the targets of a DOCX's hyperlinks. A list read as far fewer
+// entries than it has paragraphs says so: its numbering may have merged entries.
+std::vector<Reference> read_plain_text(const Document& doc, std::vector<Diagnostic>& diagnostics) {
   std::vector<Reference> refs = read_text(doc);
+  if (const std::size_t n = paragraphs(doc); n >= 6 && refs.size() * 2 < n) {
+    const Span at = refs.empty() ? doc.span(0, 0) : refs.front().span;
+    diagnostics.push_back({doc.path(), at.line, at.column,
+                           std::to_string(n) + " paragraphs were read as " +
+                               std::to_string(refs.size()) +
+                               " entries: the numbering may have merged some (each label should "
+                               "start a line; citelint text shows what was read)"});
+  }
   for (Reference& ref : refs) {
     extract(doc, ref);
     if (!doc.links().empty()) add_link_targets(doc, ref);

@@ -46,6 +46,8 @@ bool blank_line(std::string_view line) { return skip_spaces(line, 0) == line.siz
 std::optional<LabelCandidate> label_at_line_start(std::string_view line, std::size_t line_begin,
                                                   int line_no) {
   std::size_t i = skip_spaces(line, 0);
+  // "# 39 Smith ...": a PDF converter made a Markdown heading of an entry.
+  if (line.compare(i, 2, "# ") == 0) i = skip_spaces(line, i + 2);
   const std::size_t start = i;
   LabelCandidate c;
   c.line = line_no;
@@ -91,11 +93,14 @@ std::optional<LabelCandidate> label_at_line_start(std::string_view line, std::si
   return c;
 }
 
-// Chooses which line-start numbers are entry labels: the numbering must go on (1, 2, 3, with
-// small gaps allowed), so a paragraph that starts with "2019." continues the previous entry.
-std::vector<LabelCandidate> accept_labels(const std::vector<LabelCandidate>& candidates) {
+// The labels of a numbering that starts at candidates[first]: each goes on from the one before
+// (1, 2, 3, with small gaps allowed), so a paragraph that starts with "2019." continues the
+// previous entry.
+std::vector<LabelCandidate> numbering_from(const std::vector<LabelCandidate>& candidates,
+                                           std::size_t first) {
   std::vector<LabelCandidate> accepted;
-  for (const LabelCandidate& c : candidates) {
+  for (std::size_t k = first; k < candidates.size(); ++k) {
+    const LabelCandidate& c = candidates[k];
     if (accepted.empty()) {
       if (c.style != LabelStyle::glued || c.number == 1) accepted.push_back(c);
       continue;
@@ -121,6 +126,25 @@ std::vector<LabelCandidate> accept_labels(const std::vector<LabelCandidate>& can
     }
   }
   return accepted;
+}
+
+// Chooses which line-start numbers are entry labels: the longest numbering that starts at one
+// of the first candidates (a line "2000 Year Book of Statistics." before "1. ..." does not
+// start it). A numbering is a sequence, not one number: one label alone is none unless it is
+// 1, and one that does not start at 1, 2 or 3 goes up by one at most steps ("1984. London",
+// "1990. Paris" are years). None: the list is unnumbered.
+std::vector<LabelCandidate> accept_labels(const std::vector<LabelCandidate>& candidates) {
+  std::vector<LabelCandidate> best;
+  for (std::size_t first = 0; first < std::min<std::size_t>(candidates.size(), 8); ++first) {
+    std::vector<LabelCandidate> labels = numbering_from(candidates, first);
+    if (labels.size() > best.size()) best = std::move(labels);
+    if (best.size() * 2 > candidates.size()) break;  // most of them: no other can be longer
+  }
+  if (best.size() == 1 && best[0].number != 1) return {};
+  std::size_t steps = 0;
+  for (std::size_t k = 1; k < best.size(); ++k) steps += best[k].number == best[k - 1].number + 1;
+  if (best.size() >= 2 && best[0].number > 3 && steps * 2 < best.size() - 1) return {};
+  return best;
 }
 
 std::size_t trim_end(std::string_view text, std::size_t begin, std::size_t end) {
@@ -335,7 +359,10 @@ std::vector<Reference> read_text(const Document& doc, int first_line, int last_l
   const std::vector<LabelCandidate> labels = accept_labels(candidates);
   if (labels.empty()) return read_unnumbered(doc, std::max(first_line, 1), lines);
 
+  // Text before the first label is never dropped: entries of its own, as an unnumbered list.
   std::vector<Reference> refs;
+  if (labels[0].line > std::max(first_line, 1))
+    refs = read_unnumbered(doc, std::max(first_line, 1), labels[0].line - 1);
   refs.reserve(labels.size() + 8);  // glued entries add a few
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const LabelCandidate& label = labels[i];

@@ -28,3 +28,44 @@ TEST_CASE("Markdown references: a references section's items, footnotes, link de
             {"oecd", "url", "https://www.oecd.org/sti/outlook.htm", 21, 9},  // a link definition
         });
 }
+
+// Class 6 of issue 14: papers converted to Markdown from PDF (MinerU, Marker, Nougat style).
+TEST_CASE("Markdown of a converted paper: the reference section read as a text list") {
+  std::vector<Diagnostic> problems;
+  // "# 参考又献" (OCR of 参考文献), labels run into the text, two entries on one line, an entry
+  // the converter made a heading, the date the paper came in, an appendix after the list.
+  const auto paper = test::document("paper.md", test::fixture("markdown/converted-paper.md"));
+  const auto refs = read_markdown(*paper, problems);
+  CHECK(test::items_of(refs) ==
+        std::vector<test::ItemRow>{
+            {"1", "year", "2005", 17, 53},
+            {"2", "url", "http://www.most.gov.cn/kjbgz/201002/t20100221_75953.htm", 18, 40},
+            {"2", "accessed", "2015-02-25", 18, 28},
+            {"3", "year", "2013", 19, 93},
+            {"4", "url", "http://dx.doi.org/10.1016/j.nuclphysa.2010.01.128", 20, 56},
+            {"4", "doi", "10.1016/j.nuclphysa.2010.01.128", 20, 74},
+            {"5", "url", "http://dx.doi.org/10.1016/j.nuclphysa.2010.01.124", 20, 180},
+            {"5", "doi", "10.1016/j.nuclphysa.2010.01.124", 20, 198},
+            {"6", "url", "http://www.dlib.org/dlib/september07/gold/09gold-pt2.html", 22, 113},
+            {"6", "accessed", "2015-03-04", 22, 101},
+            {"7", "year", "2012", 24, 97},
+        });
+  REQUIRE(refs.size() == 7);
+  CHECK(refs[6].span.end_line == 24);  // not "(收稿日期：2015-05-20)"
+  // "参考文献：" as a line of text over the entries; pandoc's bibliography of paragraphs
+  // (<a name> anchors), ended by a rule; not the HTML list of the box after it.
+  const auto plain = test::document("plain.md", test::fixture("markdown/plain-heading.md"));
+  CHECK(
+      test::items_of(read_markdown(*plain, problems)) ==
+      std::vector<test::ItemRow>{
+          {"1", "year", "2018", 6, 42},
+          {"1", "year", "2018", 6, 136},  // the English translation's
+          {"2", "year", "2018", 7, 94},
+          {"3", "year", "2015", 8, 60},
+          {"1", "url",
+           "http://ivory.idyll.org/blog/2015-growing-sustainable-software-development-process.html",
+           15, 2},
+          {"2", "doi", "10.1371/journal.pbio.1001745", 19, 9},
+      });
+  CHECK(problems.empty());
+}

@@ -118,3 +118,50 @@ TEST_CASE("a file that cannot be read says why") {
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].message.find("cannot read") != std::string::npos);
 }
+
+// Class 10 of issue 14: in an unnumbered list, an entry that starts with a number is no label.
+TEST_CASE("a number at the start of an unnumbered entry does not number the list") {
+  // A year, a date, a title that starts with a number: every entry is read, none merged.
+  const auto refs = read(
+      "Organisation for Economic Co-operation and Development. Main indicators. Paris, 1999.\n\n"
+      "2000 Year Book of Statistics. Paris: OECD, 2000.\n\n"
+      "Smith J. A history. London: Press, 1990.\n\n"
+      "1984. London: Secker and Warburg.\n\n"
+      "Colloque de Paris, 14 octobre-1er novembre 2004.\n\n"
+      "1990. Paris: Gallimard.\n\n"
+      "Zhang W. Another history. Beijing: Press, 2001.\n");
+  CHECK(refs.size() == 7);
+  CHECK(refs[1].span.line == 3);
+  CHECK(refs[0].label.number.empty());
+  // A numbering that starts after a line of text keeps that line as an entry of its own.
+  CHECK(ids(read("2019 Annual report of the society.\n1. Smith. A.\n2. Brown. B.\n")) ==
+        std::vector<std::string>{"1", "1", "2"});
+  // One label alone is no numbering unless it is 1.
+  CHECK(read("12 Angry Men. Film, 1957.\nSmith J. Book. 2000.\n").size() == 2);
+}
+
+TEST_CASE("labels that OCR ran into the text, and labels it lost") {
+  // "1Hey T": a label run into the first word (only next in the numbering); "...74-7818 Smith":
+  // after a page range; "[z9]": a label misread, the search goes on past it.
+  const auto refs = read(
+      "1Hey T. Cyberinfrastructure for e-Science[J]. Science,2005,308(5723):817-821\n"
+      "2科学数据共享[EB/OL].[2015-02-25].http://www.most.gov.cn/a.htm\n"
+      "3 Wu J. Title[J]. Journal,2014(5):74-784 沈梦轩.国外科学数据[J].图书馆学研究,2014,15:89-935 "
+      "Huang R. Title[J]. Library,2014(6):102-108\n"
+      "[7] Sturm C 2010 Nucl. Phys. A 834 682c-687c [8] Gales S 2010 Nucl. Phys. A 834 717c [z9] "
+      "Meng J 2002 Phys. Rev. C 65 [10] Zhou S G 2010 Phys. Rev. C 82\n"
+      "[11] Li L 2012 Phys. Rev. C 85\n");
+  CHECK(ids(refs) == std::vector<std::string>{"1", "2", "3", "4", "5", "7", "8", "10", "11"});
+}
+
+// Class 7 of issue 14: lines that are no part of any entry.
+TEST_CASE("rules, underlines, reST labels and end matter are no entries") {
+  const auto numbered =
+      read("[1] Smith J. A study. 2019.\n[2] Brown K. Another. 2018.\n\n(收稿日期：2015-05-20)\n");
+  REQUIRE(numbered.size() == 2);
+  CHECK(numbered[1].span.end_line == 2);
+  const auto unnumbered = read(
+      ".. _references:\n\nReferências\n===========\n\nSmith J. A study. 2019.\n\n"
+      "Brown K. Another. 2018.\n\n----\n");
+  CHECK(unnumbered.size() == 2);
+}
