@@ -90,16 +90,18 @@ bool starts_with_ci(std::string_view s, std::size_t i, std::string_view prefix) 
   return true;
 }
 
+// The schemes a URL starts with as written: the web's, and the forms OCR leaves of them (a 't'
+// lost or doubled: "htp://", "htps://", "htttp://"), which normalise_url repairs. Longest first.
+constexpr std::array<std::string_view, 7> kSchemes = {"htttps", "htttp", "https", "http",
+                                                      "htps",   "htp",   "ftp"};
+
 // Where a URL starting at i has its "//" end, or npos when i does not start a URL.
 std::size_t scheme_end(std::string_view s, std::size_t i) {
   std::size_t j = i;
-  if (starts_with_ci(s, j, "https")) {
-    j += 5;
-  } else if (starts_with_ci(s, j, "http") || starts_with_ci(s, j, "ftp")) {
-    j += s[j] == 'f' || s[j] == 'F' ? 3 : 4;
-  } else {
-    return std::string_view::npos;
-  }
+  const auto scheme = std::find_if(kSchemes.begin(), kSchemes.end(),
+                                   [&](std::string_view w) { return starts_with_ci(s, j, w); });
+  if (scheme == kSchemes.end()) return std::string_view::npos;
+  j += scheme->size();
   while (j < s.size() && s[j] == ' ') ++j;
   if (j < s.size() && s[j] == ':') {
     ++j;
@@ -121,14 +123,17 @@ std::size_t scheme_end(std::string_view s, std::size_t i) {
   return j;
 }
 
+// A URL glued to the punctuation before it ("[2019-06-20].http://", "Availableat:https://",
+// "URL:http://", "．http", "见:http") starts there all the same when its scheme shows; not
+// after a letter or digit ("xhttp://"), and "www." only after a space or punctuation that is no
+// part of a host or path.
 bool url_starts_at(std::string_view s, std::size_t i, std::size_t floor) {
-  if (i > floor) {
-    const unsigned char before = static_cast<unsigned char>(s[i - 1]);
-    if (std::isalnum(before) || before == '/' || before == '.' || before == '@' || before == '-' ||
-        before == '_')
-      return false;
-  }
+  const unsigned char before = i > floor ? static_cast<unsigned char>(s[i - 1]) : ' ';
+  if (std::isalnum(before) || before == '/' || before == '@' || before == '-' || before == '_' ||
+      before == '%')
+    return false;  // inside a word, another URL (an archive's copy of a page) or an address
   if (scheme_end(s, i) != std::string_view::npos) return true;
+  if (before == '.') return false;
   return starts_with_ci(s, i, "www.") && i + 4 < s.size() &&
          std::isalnum(static_cast<unsigned char>(s[i + 4]));
 }
@@ -160,6 +165,8 @@ std::string_view trim_trailing_punctuation(std::string_view t) {
   return t;
 }
 
+constexpr std::size_t npos_ = std::string_view::npos;
+
 // Whether `token`, after whitespace, continues the URL written so far (`current`).
 // `http://www. moe.gov.cn/a/b. html` is one URL; `... .htm. Ministry of ...` ends at `.htm`.
 bool continues_url(std::string_view current, std::string_view token, bool line_break) {
@@ -183,6 +190,11 @@ bool continues_url(std::string_view current, std::string_view token, bool line_b
   const bool interior = t.find_first_of("/.=?&_%") != std::string_view::npos;
 
   if (current.size() >= 3 && current.substr(current.size() - 3) == "://") return true;
+  // "http://li" + "braries.mit.edu/...": a host with no dot yet is no whole address.
+  const bool dotless_host =
+      in_host && current.find('.', host_begin) == std::string_view::npos && scheme != npos_;
+  if (line_break && dotless_host && lower_start && t.find('.') != std::string_view::npos)
+    return true;
   if (last == '.') {
     if (is_file_extension(t)) return true;
     if (in_host && lower_start) return true;  // "http://www. moe.gov.cn/..."
@@ -276,10 +288,50 @@ std::size_t url_start_near(std::string_view s, std::size_t i, std::size_t floor)
   std::size_t b = i;
   while (b > floor && s[b - 1] == ' ' && i - b < 3) --b;
   const std::size_t letters_end = b;
-  while (b > floor && std::isalpha(static_cast<unsigned char>(s[b - 1])) && letters_end - b < 5)
+  while (b > floor && std::isalpha(static_cast<unsigned char>(s[b - 1])) && letters_end - b < 6)
     --b;
   if (b == letters_end) return std::string_view::npos;
-  return url_starts_at(s, b, floor) ? b : std::string_view::npos;
+  // The scheme is the last letters before the colon ("Xhttp:" is none: url_starts_at).
+  for (; b < letters_end; ++b)
+    if (scheme_end(s, b) != std::string_view::npos)
+      return url_starts_at(s, b, floor) ? b : std::string_view::npos;
+  return std::string_view::npos;
+}
+
+// Whether a URL as written so far cannot be a whole address: its host has no dot yet.
+bool incomplete(std::string_view current) {
+  const std::size_t scheme = current.find("://");
+  if (scheme == std::string_view::npos) return false;
+  const std::string_view host = current.substr(scheme + 3);
+  return host.find_first_of("./") == std::string_view::npos;
+}
+
+// OCR damage repaired: a scheme with a 't' lost or doubled ("htp://", "htps://", "htttp://")
+// and a top-level domain with a zero for its 'o' ("dx.doi.0rg", "example.c0m"; a TLD has no
+// digits). `url` is as encoded, before it is parsed.
+void repair_ocr(std::string& url) {
+  for (auto [damaged, repaired] : {std::pair<std::string_view, std::string_view>{"htttp", "http"},
+                                   {"htps", "https"},
+                                   {"htp", "http"}}) {
+    if (starts_with_ci(url, 0, damaged) &&
+        (url.compare(damaged.size(), 1, ":") == 0 ||
+         (damaged != "htps" && url.compare(damaged.size(), 2, "s:") == 0))) {
+      url.replace(0, damaged.size(), repaired);
+      break;
+    }
+  }
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return;
+  const std::size_t host_end = std::min(url.find_first_of("/?#:", scheme + 3), url.size());
+  const std::size_t dot = url.rfind('.', host_end);
+  if (dot == std::string::npos || dot < scheme + 3) return;
+  std::string tld = utf8::ascii_lower(std::string_view(url).substr(dot + 1, host_end - dot - 1));
+  if (tld.find('0') == std::string::npos) return;
+  std::replace(tld.begin(), tld.end(), '0', 'o');
+  static constexpr std::array<std::string_view, 6> kTlds = {"org",  "com", "gov",
+                                                            "info", "int", "io"};
+  if (std::find(kTlds.begin(), kTlds.end(), tld) != kTlds.end())
+    url.replace(dot + 1, host_end - dot - 1, tld);
 }
 
 }  // namespace
@@ -308,10 +360,13 @@ std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t e
         newlines += s[ws] == '\n';
         ++ws;
       }
-      if (newlines > 1 || ws >= end) break;  // a blank line ends the URL
+      // A blank line ends the URL, unless it cannot end there: a PDF converter put a blank line
+      // inside a host ("http://li\n\nbraries.mit.edu/...").
+      if (ws >= end || (newlines > 1 && !(newlines == 2 && incomplete(s.substr(i, pos - i)))))
+        break;
       const std::size_t token_end = consume_url_chars(s, ws, end);
       if (token_end == ws) break;
-      if (!continues_url(s.substr(i, pos - i), s.substr(ws, token_end - ws), newlines == 1)) break;
+      if (!continues_url(s.substr(i, pos - i), s.substr(ws, token_end - ws), newlines >= 1)) break;
       pos = token_end;
     }
     const std::size_t url_end = trim_url_end(s, i, pos);
@@ -369,6 +424,7 @@ std::string normalise_url(std::string_view as_written, bool* valid) {
       }
     }
   }
+  repair_ocr(encoded);
   if (const auto simple = plain_web_url(encoded)) {
     if (valid) *valid = *simple;
     return encoded;

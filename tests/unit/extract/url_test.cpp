@@ -40,6 +40,20 @@ TEST_CASE("URLs rejoined where whitespace split them, and only there") {
       {"x www.stats.gov.cn/tjsj/ndsj/ y", {"www.stats.gov.cn/tjsj/ndsj/"}},
       {"email someone@www.example.org or xhttp://no", {}},
       {"http: //a.org/x", {"http: //a.org/x"}},
+      // Glued to the punctuation before it (issue 14, class 1).
+      {"(2019-05-20)[2019-06-20].http://www.x.gov.cn/a.html", {"http://www.x.gov.cn/a.html"}},
+      {"Available at:https://b.org/r.pdf (accessed 3 March 2021)", {"https://b.org/r.pdf"}},
+      {"URL:http://c.org/c.html", {"http://c.org/c.html"}},
+      {"标题[EB/OL]．http://d.cn/d.html", {"http://d.cn/d.html"}},
+      {"标题[EB/OL]。http://e.cn/e.html", {"http://e.cn/e.html"}},
+      {"标题[EB/OL]：http://f.cn/f.html", {"http://f.cn/f.html"}},
+      {"见:http://g.cn/g.html", {"http://g.cn/g.html"}},
+      // OCR damage: read, repaired by normalise_url, reported by core/UrlOcrDamage.
+      {"Title. htp://h.org/h.html", {"htp://h.org/h.html"}},
+      {"Availableat:htps://i.org/i.html", {"htps://i.org/i.html"}},
+      // A blank line a converter put inside the host: the host goes on after it.
+      {"[2015-03-04].http://li\n\nbraries.mit.edu/data-management/store/\n\n69 Next",
+       {"http://li\n\nbraries.mit.edu/data-management/store/"}},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -111,4 +125,15 @@ TEST_CASE("the quick path agrees with Boost.URL on what is valid") {
     normalise_url(url, &valid);
     CHECK(valid == expected);
   }
+}
+
+TEST_CASE("OCR damage to a URL is repaired in its normalised form") {
+  CHECK(normalise_url("htp://www.a.org/x") == "http://www.a.org/x");
+  CHECK(normalise_url("htps://www.a.org/x") == "https://www.a.org/x");
+  CHECK(normalise_url("HTTTP://www.a.org/x") == "http://www.a.org/x");
+  CHECK(normalise_url("http://dx.doi.0rg/10.1016/x") == "http://dx.doi.org/10.1016/x");
+  CHECK(normalise_url("http://www.example.c0m:8080/a") == "http://www.example.com:8080/a");
+  // A zero elsewhere is left alone: no top-level domain it could be.
+  CHECK(normalise_url("http://www.a.org/0rg") == "http://www.a.org/0rg");
+  CHECK(normalise_url("http://10.0.0.10/a") == "http://10.0.0.10/a");
 }
