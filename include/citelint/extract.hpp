@@ -18,6 +18,10 @@ std::vector<Url> find_urls(const Document& doc, std::size_t begin, std::size_t e
 // Whether `next_token`, the first word of the next line, goes on with a URL that the line
 // above ends with (`url_so_far`, from its scheme or "www."), as find_urls judges a line break.
 bool url_continues_on_next_line(std::string_view url_so_far, std::string_view next_token);
+// URLs that a gap the text alone cannot decide cut short (".../art_b5f2c6af3 0c2070.html":
+// the word after the gap could be prose), rejoined where the list itself cites the URL whole
+// (the other language half of a bilingual entry, another entry): the list decides the gap.
+void rejoin_urls_cited_whole(const Document& doc, std::vector<Reference>& refs);
 // Whether the byte offset pos lies inside one of the URLs as written: text that other
 // extractors and rules leave to the URL.
 bool inside_url(const std::vector<Url>& urls, std::size_t pos);

@@ -390,6 +390,36 @@ Url make_url(const Document& doc, std::size_t begin, std::size_t end, std::strin
   return url;
 }
 
+void rejoin_urls_cited_whole(const Document& doc, std::vector<Reference>& refs) {
+  const std::string_view s(doc.text());
+  std::vector<std::string_view> whole;
+  for (const Reference& r : refs)
+    for (const Url& u : r.urls) whole.push_back(u.normalised);
+  std::sort(whole.begin(), whole.end());
+  auto cited = [&](std::string_view url) {
+    return std::binary_search(whole.begin(), whole.end(), url);
+  };
+  for (Reference& r : refs) {
+    for (Url& u : r.urls) {
+      if (u.composed || u.span.end >= r.span.end) continue;
+      // One gap of spaces (or one line break), then a token up to the next space.
+      std::size_t ws = u.span.end;
+      int newlines = 0;
+      while (ws < r.span.end && (s[ws] == ' ' || s[ws] == '\t' || s[ws] == '\n' || s[ws] == '\r'))
+        newlines += s[ws++] == '\n';
+      if (ws == u.span.end || newlines > 1) continue;
+      const std::size_t token_end = trim_url_end(s, ws, consume_url_chars(s, ws, r.span.end));
+      if (token_end <= ws) continue;
+      std::string joined(u.normalised);
+      joined += s.substr(ws, token_end - ws);
+      bool valid = false;
+      joined = normalise_url(joined, &valid);
+      if (!valid || joined == u.normalised || !cited(joined)) continue;
+      u = make_url(doc, u.span.begin, token_end, s.substr(u.span.begin, token_end - u.span.begin));
+    }
+  }
+}
+
 bool inside_url(const std::vector<Url>& urls, std::size_t pos) {
   return std::any_of(urls.begin(), urls.end(),
                      [&](const Url& u) { return pos >= u.span.begin && pos < u.span.end; });

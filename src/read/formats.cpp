@@ -159,6 +159,7 @@ std::string detect_format(const Document& doc) {
 std::vector<Reference> read_references(const Document& doc, std::vector<Diagnostic>& diagnostics) {
   const InputFormat* format = find_input_format(doc.format());
   std::vector<Reference> refs = (format ? format->read : read_plain_text)(doc, diagnostics);
+  rejoin_urls_cited_whole(doc, refs);
   // In every format, a link to a DOI resolver is a DOI too.
   for (Reference& ref : refs) record::add_link_dois(doc, ref);
   return refs;

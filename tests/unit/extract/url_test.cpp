@@ -137,3 +137,22 @@ TEST_CASE("OCR damage to a URL is repaired in its normalised form") {
   CHECK(normalise_url("http://www.a.org/0rg") == "http://www.a.org/0rg");
   CHECK(normalise_url("http://10.0.0.10/a") == "http://10.0.0.10/a");
 }
+
+TEST_CASE("a gap the text cannot decide is decided by the URL the list cites whole") {
+  const std::string text =
+      "http://www.x.gov.cn/zcfb/art_b5f2c6af3 0c2070.html. Notice[EB/OL]. "
+      "http://www.x.gov.cn/zcfb/art_b5f2c6af30c2070.html.\n"
+      "http://www.y.org/a_b 0c and more.\n";
+  Document doc(0, "t.txt", text);
+  std::vector<Reference> refs(2);
+  refs[0].span = doc.span(0, text.find('\n'));
+  refs[1].span = doc.span(text.find('\n') + 1, text.size());
+  for (Reference& r : refs) r.urls = find_urls(doc, r.span.begin, r.span.end);
+  REQUIRE(refs[0].urls.size() == 2);
+  CHECK(refs[0].urls[0].as_written == "http://www.x.gov.cn/zcfb/art_b5f2c6af3");
+  rejoin_urls_cited_whole(doc, refs);
+  CHECK(refs[0].urls[0].as_written == "http://www.x.gov.cn/zcfb/art_b5f2c6af3 0c2070.html");
+  CHECK(refs[0].urls[0].normalised == refs[0].urls[1].normalised);
+  // Nothing in the list cites "http://www.y.org/a_b0c": the gap stays a gap.
+  CHECK(refs[1].urls[0].as_written == "http://www.y.org/a_b");
+}
