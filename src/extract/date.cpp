@@ -72,6 +72,22 @@ std::optional<ParsedDate> parse_date(std::string_view text) {
 
 namespace {
 
+// "20190520": a date written without separators (GB/T lists typed in a hurry), when its eight
+// digits make a real calendar date from 1900 on; core/DateSeparator asks for 2019-05-20.
+std::optional<ParsedDate> compact_date(std::string_view t) {
+  if (t.size() != 8 ||
+      !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  ParsedDate d;
+  d.year = std::stoi(std::string(t.substr(0, 4)));
+  d.month = std::stoi(std::string(t.substr(4, 2)));
+  d.day = std::stoi(std::string(t.substr(6, 2)));
+  if (d.year < 1900 || d.year > 2099 || !is_calendar_date(d.year, d.month, d.day))
+    return std::nullopt;
+  finish_date(d, 3);
+  return d;
+}
+
 // A date in the brackets that open before `i` (round: published or a year; square: accessed),
 // added to `dates`; where to go on from (the closing bracket), or `i` when there is none.
 std::size_t bracketed_date(const Document& doc, std::size_t i, std::size_t end, bool round,
@@ -101,12 +117,13 @@ std::size_t bracketed_date(const Document& doc, std::size_t i, std::size_t end, 
                              s.begin() + static_cast<std::ptrdiff_t>(e),
                              [](char c) { return (c >= '0' && c <= '9') || c == '\xEF'; }))
     parsed = parse_date_text(s.substr(b, e - b));
+  const std::string_view inner = s.substr(b, e - b);
+  if (!parsed) parsed = compact_date(inner);
   if (!parsed) {
-    // "(2019a)": a year with a disambiguating letter.
-    const std::string_view inner = s.substr(b, e - b);
+    // "(2019a)": a year with a disambiguating letter; the year is its four digits.
     if (round && inner.size() == 5 && std::isalpha(static_cast<unsigned char>(inner[4]))) {
       if (auto year = parse_date(inner.substr(0, 4)))
-        dates.push_back(make_date(doc, DateRole::year, b, e, *year));
+        dates.push_back(make_date(doc, DateRole::year, b, b + 4, *year));
     }
     return i;
   }
@@ -136,13 +153,14 @@ void year_slot(const Document& doc, std::size_t i, std::size_t end, const std::v
   if (j < end && s[j] >= 'a' && s[j] <= 'z') ++j;
   std::size_t k = j;
   const char32_t next = j < end ? utf8::next(s, k) : U'.';
+  // natbib's "2024{\natexlab{a}}" tells two works of a year apart as "2024a" does.
+  const bool natexlab = next == U'{' && s.compare(k, 9, "\\natexlab") == 0;
   const bool closes = next == U'.' || next == U',' || next == U':' || next == U';' ||
                       next == U')' || next == 0xFF0C || next == 0x3002 || next == 0xFF1A ||
-                      next == 0xFF1B || next == U'\n' || next == U'\r';
+                      next == 0xFF1B || next == U'\n' || next == U'\r' || natexlab;
   if (!closes) return;
-  // "2019.3" or "2019-05" is not a bare year.
-  if ((next == U'.' || next == U':') && k < end && std::isdigit(static_cast<unsigned char>(s[k])))
-    return;
+  // "2019.3" is not a bare year; "Press, 2016: 1-9" and "Press,2016:1-9" are a year and pages.
+  if (next == U'.' && k < end && std::isdigit(static_cast<unsigned char>(s[k]))) return;
   ParsedDate parsed;
   parsed.year = year;
   parsed.valid = true;
@@ -157,8 +175,11 @@ void year_slot(const Document& doc, std::size_t i, std::size_t end, const std::v
 std::size_t sentence_date(const Document& doc, std::size_t i, std::size_t end,
                           const std::vector<Url>& skip, std::vector<Date>& dates) {
   const std::string_view s = std::string_view(doc.text()).substr(0, end);
-  if (i + 1 >= end || s[i] != ' ') return i;
-  const std::size_t b = i + 1;
+  // After a space, or right after a GB/T type marker ("[S].2006.", "[M].2019.").
+  const bool after_marker =
+      i >= 2 && s[i - 2] == ']' && i < end && std::isdigit(static_cast<unsigned char>(s[i]));
+  if (i + 1 >= end || (s[i] != ' ' && !after_marker)) return i;
+  const std::size_t b = after_marker ? i : i + 1;
   const auto c = static_cast<unsigned char>(s[b]);
   if (!std::isdigit(c) && !(c >= 'A' && c <= 'Z')) return i;
   if (inside_url(skip, b)) return i;
@@ -183,6 +204,54 @@ std::size_t sentence_date(const Document& doc, std::size_t i, std::size_t end,
   dates.push_back(
       make_date(doc, parsed->month ? DateRole::published : DateRole::year, b, e, *parsed));
   return e;
+}
+
+// Letters OCR reads for digits: O, o and U for 0, l and I for 1.
+int ocr_digit(char c) {
+  switch (c) {
+    case 'O':
+    case 'o':
+    case 'U':
+      return 0;
+    case 'l':
+    case 'I':
+      return 1;
+    default:
+      return c >= '0' && c <= '9' ? c - '0' : -1;
+  }
+}
+
+// Years that OCR damaged, a letter read for a digit ("201O", "2U1U", "20o8", "(2O06)"): a word
+// of four such characters, two or more of them digits, that reads as a year from 1400 to 2199.
+// Each is a year, its value repaired; core/DateOcrDamage reports it with the repair.
+void ocr_years(const Document& doc, std::size_t begin, std::size_t end,
+               const std::vector<Url>& skip, std::vector<Date>& dates) {
+  const std::string_view s(doc.text());
+  static constexpr ByteSet kLetters = {'O', 'o', 'U', 'l', 'I'};
+  auto is_digit = [&](std::size_t k) { return k < end && s[k] >= '0' && s[k] <= '9'; };
+  for (std::size_t p = begin; (p = kLetters.find(s, p, end)) < end; ++p) {
+    if (!(p > begin && is_digit(p - 1)) && !is_digit(p + 1)) continue;
+    std::size_t b = p;
+    while (b > begin && p - b < 3 && ocr_digit(s[b - 1]) >= 0) --b;
+    for (std::size_t t = b; t <= p && t + 4 <= end; ++t) {
+      if (t > begin && std::isalnum(static_cast<unsigned char>(s[t - 1]))) continue;
+      if (t + 4 < end && std::isalnum(static_cast<unsigned char>(s[t + 4]))) continue;
+      int year = 0, digits = 0;
+      bool ok = true;
+      for (std::size_t k = t; k < t + 4 && ok; ++k) {
+        const int d = ocr_digit(s[k]);
+        ok = d >= 0;
+        year = year * 10 + d;
+        digits += s[k] >= '0' && s[k] <= '9';
+      }
+      if (!ok || digits < 2 || digits == 4 || year < 1400 || year > 2199 || inside_url(skip, t))
+        continue;
+      ParsedDate parsed{year, 0, 0, true, std::to_string(year)};
+      dates.push_back(make_date(doc, DateRole::year, t, t + 4, parsed));
+      p = t + 3;
+      break;
+    }
+  }
 }
 
 // Dates the words before them name ("accessed March 3, 2021"): they replace what the other
@@ -239,6 +308,7 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
     }
   }
   add_marked_dates(doc, begin, end, skip, dates);
+  ocr_years(doc, begin, end, skip, dates);
   std::sort(dates.begin(), dates.end(),
             [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
   return dates;

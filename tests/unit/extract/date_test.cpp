@@ -69,3 +69,40 @@ TEST_CASE("numbers that are not dates are left alone") {
   const auto dates = find_dates(doc, 0, text.size(), {});
   CHECK(dates.empty());
 }
+
+// Classes 2 and 3 of issue 14: compact dates, years glued to punctuation, author-year letters,
+// years OCR damaged.
+TEST_CASE("compact dates, glued years and OCR-damaged years are read") {
+  struct Case {
+    std::string text;
+    std::vector<std::tuple<std::string, std::string, std::string>> dates;  // role, value, written
+  };
+  const std::vector<Case> cases = {
+      {"1 标题[EB/OL]. (20190520)[20190620]. http://a.org/x",
+       {{"published", "2019-05-20", "20190520"}, {"accessed", "2019-06-20", "20190620"}}},
+      {"2 GB/T 7714 信息与文献[S].2006. 北京", {{"year", "2006", "2006"}}},
+      {"3 张三. 书名[M]. 北京: 科学出版社,2016:1-9.", {{"year", "2016", "2016"}}},
+      {"4 李四. 文章[J].中国科学,2019,49(3):1-9.", {{"year", "2019", "2019"}}},
+      {"\\bibitem{a} Anthropic. Claude. 2024{\\natexlab{a}}.", {}},
+      {"Anthropic. Claude, 2024{\\natexlab{a}}.", {{"year", "2024", "2024"}}},
+      {"Smith J (2019a) Title. Journal, 2019b, 3: 1-9.",
+       {{"year", "2019", "2019"}, {"year", "2019", "2019"}}},
+      {"[12] Zhan W and Yuan Y 201O Nucl. Phys. A 834", {{"year", "2010", "201O"}}},
+      {"[7] Sturm C 2U1U Nucl. Phys. A 834", {{"year", "2010", "2U1U"}}},
+      {"Agency (2O06) Technology data.", {{"year", "2006", "2O06"}}},
+      {"Smith J. Report. London: Press, 20o8.", {{"year", "2008", "20o8"}}},
+      // Not years: too few digits, a formula, a part of a word.
+      {"Smith J. The l0l1 model of H2O, CO2 and 2OOO-class ships.", {}},
+      {"(99999999) and (20191340) are no dates.", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    Document doc(0, "t.txt", c.text);
+    const auto urls = find_urls(doc, 0, c.text.size());
+    std::vector<std::tuple<std::string, std::string, std::string>> got;
+    for (const Date& d : find_dates(doc, 0, c.text.size(), urls))
+      got.emplace_back(std::string(to_string(d.role)), std::string(d.value()),
+                       std::string(d.as_written));
+    CHECK(got == c.dates);
+  }
+}
