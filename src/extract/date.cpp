@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "citelint/extract.hpp"
 #include "extract/date_parts.hpp"
 #include "model/utf8.hpp"
@@ -11,7 +15,11 @@ namespace citelint {
 
 using namespace date_parts;
 
-namespace {}  // namespace
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+}  // namespace
 
 Date make_date(const Document& doc, DateRole role, std::size_t begin, std::size_t end,
                const ParsedDate& parsed) {
@@ -138,6 +146,21 @@ std::size_t bracketed_date(const Document& doc, std::size_t i, std::size_t end, 
   return close;
 }
 
+// Whether the comma at `comma` stands inside a month-first date that ends at `year_end`
+// ("April 28, 2017"): the date's own words say what it is (find_marked_dates, sentence_date),
+// not the year slot.
+bool ends_month_day_date(std::string_view s, std::size_t comma, std::size_t year_end) {
+  std::size_t d = comma;
+  while (d > 0 && comma - d < 2 && std::isdigit(static_cast<unsigned char>(s[d - 1]))) --d;
+  if (d == comma || d < 2 || s[d - 1] != ' ') return false;
+  std::size_t w = d - 1;
+  while (w > 0 && (std::isalpha(static_cast<unsigned char>(s[w - 1])) || s[w - 1] == '.')) --w;
+  if (w == d - 1) return false;
+  std::size_t at = w;
+  const auto date = read_date(s.substr(0, year_end), at);
+  return date && at == year_end;
+}
+
 // ", 2019." ", 2019:" ", 2019," ", 2019a.": the publication year slot after the comma before
 // `i`, added to `dates`.
 void year_slot(const Document& doc, std::size_t i, std::size_t end, const std::vector<Url>& skip,
@@ -150,6 +173,7 @@ void year_slot(const Document& doc, std::size_t i, std::size_t end, const std::v
   const int year = read_number(s, j, 4, &n);
   if (n != 4 || year < 1400 || year > 2199 || inside_url(skip, yb)) return;
   const std::size_t ye = j;
+  if (ends_month_day_date(s, i - 1, ye)) return;
   if (j < end && s[j] >= 'a' && s[j] <= 'z') ++j;
   std::size_t k = j;
   const char32_t next = j < end ? utf8::next(s, k) : U'.';
@@ -181,7 +205,8 @@ std::size_t sentence_date(const Document& doc, std::size_t i, std::size_t end,
   if (i + 1 >= end || (s[i] != ' ' && !after_marker)) return i;
   const std::size_t b = after_marker ? i : i + 1;
   const auto c = static_cast<unsigned char>(s[b]);
-  if (!std::isdigit(c) && !(c >= 'A' && c <= 'Z')) return i;
+  // A digit, or the first three letters of a month's name (English, Portuguese, German).
+  if (!std::isdigit(c) && std::string_view("JFMASOND").find(static_cast<char>(c)) == npos) return i;
   if (inside_url(skip, b)) return i;
   std::size_t e = b;
   std::optional<ParsedDate> parsed = read_date(s, e);
@@ -222,20 +247,44 @@ int ocr_digit(char c) {
 }
 
 // Years that OCR damaged, a letter read for a digit ("201O", "2U1U", "20o8", "(2O06)"): a word
-// of four such characters, two or more of them digits, that reads as a year from 1400 to 2199.
+// of four such characters, two or more of them digits and the first a 1 or a 2, that reads as a
+// year from 1400 to 2199.
 // Each is a year, its value repaired; core/DateOcrDamage reports it with the repair.
+bool ocr_letter(char c) { return c == 'O' || c == 'o' || c == 'U' || c == 'l' || c == 'I'; }
+
+// The first index in [i, end) of a digit that such a letter follows, or end: sixteen bytes at a
+// time (a list is passed over at memory speed; such pairs are rare outside OCR text).
+std::size_t find_digit_letter(std::string_view s, std::size_t i, std::size_t end) {
+#ifdef __SSE2__
+  const char* p = s.data();
+  const __m128i below0 = _mm_set1_epi8('0' - 1), above9 = _mm_set1_epi8('9' + 1);
+  for (; i + 17 <= end; i += 16) {
+    const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v0, below0), _mm_cmplt_epi8(v0, above9));
+    __m128i letter = _mm_cmpeq_epi8(v1, _mm_set1_epi8('O'));
+    for (char c : {'o', 'U', 'l', 'I'})
+      letter = _mm_or_si128(letter, _mm_cmpeq_epi8(v1, _mm_set1_epi8(c)));
+    if (const int mask = _mm_movemask_epi8(_mm_and_si128(digit, letter)))
+      return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i + 1 < end; ++i)
+    if (s[i] >= '0' && s[i] <= '9' && ocr_letter(s[i + 1])) return i;
+  return end;
+}
+
 void ocr_years(const Document& doc, std::size_t begin, std::size_t end,
                const std::vector<Url>& skip, std::vector<Date>& dates) {
   const std::string_view s(doc.text());
-  static constexpr ByteSet kLetters = {'O', 'o', 'U', 'l', 'I'};
-  auto is_digit = [&](std::size_t k) { return k < end && s[k] >= '0' && s[k] <= '9'; };
-  for (std::size_t p = begin; (p = kLetters.find(s, p, end)) < end; ++p) {
-    if (!(p > begin && is_digit(p - 1)) && !is_digit(p + 1)) continue;
-    std::size_t b = p;
-    while (b > begin && p - b < 3 && ocr_digit(s[b - 1]) >= 0) --b;
-    for (std::size_t t = b; t <= p && t + 4 <= end; ++t) {
-      if (t > begin && std::isalnum(static_cast<unsigned char>(s[t - 1]))) continue;
-      if (t + 4 < end && std::isalnum(static_cast<unsigned char>(s[t + 4]))) continue;
+  auto word_edge = [&](std::size_t k) {
+    return k < begin || k >= end || !std::isalnum(static_cast<unsigned char>(s[k]));
+  };
+  for (std::size_t at = begin; (at = find_digit_letter(s, at, end)) < end; ++at) {
+    // The year's first digit, a 1 or a 2 (the year 2O06, not O006), is at most two places back.
+    for (std::size_t t = at >= begin + 2 ? at - 2 : begin; t <= at; ++t) {
+      if ((s[t] != '1' && s[t] != '2') || t + 4 > end || !word_edge(t - 1) || !word_edge(t + 4))
+        continue;
       int year = 0, digits = 0;
       bool ok = true;
       for (std::size_t k = t; k < t + 4 && ok; ++k) {
@@ -248,7 +297,7 @@ void ocr_years(const Document& doc, std::size_t begin, std::size_t end,
         continue;
       ParsedDate parsed{year, 0, 0, true, std::to_string(year)};
       dates.push_back(make_date(doc, DateRole::year, t, t + 4, parsed));
-      p = t + 3;
+      at = t + 3;
       break;
     }
   }
@@ -261,14 +310,14 @@ void add_marked_dates(const Document& doc, std::size_t begin, std::size_t end,
   const std::string_view s(doc.text());
   // Searched between the URLs only (a quarter of a web reference's text), and from shortly
   // before the entry's first other date on: every style gives the access date after the
-  // publication date or year (the margin covers "Archived from the original on 21 September
-  // 2013. Retrieved September 30, " before a year that the `, 2021.` slot found).
+  // publication date or year (the margin covers "Retrieved September 30, " before a year that
+  // the `, 2021.` slot found).
   std::vector<MarkedDate> marked;
   std::size_t from = begin;
   if (!dates.empty()) {
     std::size_t first = end;
     for (const Date& d : dates) first = std::min<std::size_t>(first, d.span.begin);
-    constexpr std::size_t kMargin = 96;
+    constexpr std::size_t kMargin = 48;
     from = first > begin + kMargin ? first - kMargin : begin;
   }
   for (std::size_t u = 0; u <= skip.size(); ++u) {
@@ -292,8 +341,10 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
                              const std::vector<Url>& skip) {
   const std::string_view s(doc.text());
   std::vector<Date> dates;
-  // Only brackets, commas and full stops (ASCII, or full-width behind lead byte 0xEF) start a date.
+  // Only brackets, commas and full stops (ASCII, or full-width behind lead byte 0xEF) start a
+  // date; a full stop, a date that is a sentence of its own (". 21 December 2005.", "].2006.").
   static constexpr ByteSet kStarts = {'(', '[', ',', '.', 0xEF};
+  std::size_t sentence_end = begin;  // where the last sentence date ended
   for (std::size_t i = begin; (i = kStarts.find(s, i, end)) < end;) {
     const std::size_t at = i;
     const char32_t c = utf8::next(s, i);
@@ -301,10 +352,12 @@ std::vector<Date> find_dates(const Document& doc, std::size_t begin, std::size_t
     const bool square = c == U'[' || c == 0xFF3B;
     if ((round || square) && !inside_url(skip, at)) {
       i = bracketed_date(doc, i, end, round, square, dates);
-    } else if (c == U',' || c == 0xFF0C) {
+    } else if ((c == U',' || c == 0xFF0C) && at >= sentence_end) {
       year_slot(doc, i, end, skip, dates);
-    } else if (c == U'.' && !inside_url(skip, at)) {
-      i = sentence_date(doc, i, end, skip, dates);
+    } else if (c == U'.' && i < end && (s[i] == ' ' || (at > begin && s[at - 1] == ']')) &&
+               !inside_url(skip, at)) {
+      const std::size_t after = sentence_date(doc, i, end, skip, dates);
+      if (after != i) sentence_end = i = after;
     }
   }
   add_marked_dates(doc, begin, end, skip, dates);

@@ -50,7 +50,8 @@ constexpr std::array kMonths = {
     MonthName{"nov", 11},      MonthName{"dec", 12},      MonthName{"dez", 12},
 };
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+// ASCII lower case, inline (std::tolower is a call into the C library, per byte).
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 bool starts_with_ci(std::string_view s, std::size_t i, std::string_view word) {
   if (s.size() - i < word.size()) return false;
@@ -278,8 +279,6 @@ constexpr std::array kMarkers = {
     Marker{"archived from the original", DateRole::archived},
     Marker{"archived", DateRole::archived},
     Marker{"原始内容存档于", DateRole::archived},
-    Marker{"存档于", DateRole::archived},
-    Marker{"归档于", DateRole::archived},
 };
 
 // The first three bytes of each marker (ASCII ones in either case).
@@ -295,8 +294,6 @@ constexpr Triple kMarkerStarts[] = {
     {0xE5, 0xBC, 0x95, false},                             // 引
     {0xE6, 0xA3, 0x80, false},                             // 检
     {'a', 'r', 'c', true},     {0xE5, 0x8E, 0x9F, false},  // 原
-    {0xE5, 0xAD, 0x98, false},                             // 存
-    {0xE5, 0xBD, 0x92, false},                             // 归
 };
 
 bool marker_start_at(std::string_view s, std::size_t i) {

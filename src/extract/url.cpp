@@ -310,9 +310,12 @@ bool incomplete(std::string_view current) {
 // and a top-level domain with a zero for its 'o' ("dx.doi.0rg", "example.c0m"; a TLD has no
 // digits). `url` is as encoded, before it is parsed.
 void repair_ocr(std::string& url) {
+  if (url.size() < 8) return;
+  const bool web = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
   for (auto [damaged, repaired] : {std::pair<std::string_view, std::string_view>{"htttp", "http"},
                                    {"htps", "https"},
                                    {"htp", "http"}}) {
+    if (web) break;
     if (starts_with_ci(url, 0, damaged) &&
         (url.compare(damaged.size(), 1, ":") == 0 ||
          (damaged != "htps" && url.compare(damaged.size(), 2, "s:") == 0))) {
@@ -325,6 +328,7 @@ void repair_ocr(std::string& url) {
   const std::size_t host_end = std::min(url.find_first_of("/?#:", scheme + 3), url.size());
   const std::size_t dot = url.rfind('.', host_end);
   if (dot == std::string::npos || dot < scheme + 3) return;
+  if (url.find('0', dot) >= host_end) return;  // most hosts: no zero in the top-level domain
   std::string tld = utf8::ascii_lower(std::string_view(url).substr(dot + 1, host_end - dot - 1));
   if (tld.find('0') == std::string::npos) return;
   std::replace(tld.begin(), tld.end(), '0', 'o');
@@ -392,11 +396,14 @@ Url make_url(const Document& doc, std::size_t begin, std::size_t end, std::strin
 
 void rejoin_urls_cited_whole(const Document& doc, std::vector<Reference>& refs) {
   const std::string_view s(doc.text());
+  // Every URL of the list, sorted: made when the first gap needs it (most lists have none).
   std::vector<std::string_view> whole;
-  for (const Reference& r : refs)
-    for (const Url& u : r.urls) whole.push_back(u.normalised);
-  std::sort(whole.begin(), whole.end());
   auto cited = [&](std::string_view url) {
+    if (whole.empty()) {
+      for (const Reference& r : refs)
+        for (const Url& u : r.urls) whole.push_back(u.normalised);
+      std::sort(whole.begin(), whole.end());
+    }
     return std::binary_search(whole.begin(), whole.end(), url);
   };
   for (Reference& r : refs) {

@@ -63,7 +63,9 @@ std::size_t paragraphs(const Document& doc) {
 // entries than it has paragraphs says so: its numbering may have merged entries.
 std::vector<Reference> read_plain_text(const Document& doc, std::vector<Diagnostic>& diagnostics) {
   std::vector<Reference> refs = read_text(doc);
-  if (const std::size_t n = paragraphs(doc); n >= 6 && refs.size() * 2 < n) {
+  // Twice as many paragraphs as entries need four times as many lines (blank ones between).
+  if (const std::size_t n = doc.line_count() + 1 >= refs.size() * 4 ? paragraphs(doc) : 0;
+      n >= 6 && refs.size() * 2 < n) {
     const Span at = refs.empty() ? doc.span(0, 0) : refs.front().span;
     diagnostics.push_back({doc.path(), at.line, at.column,
                            std::to_string(n) + " paragraphs were read as " +

@@ -23,6 +23,8 @@ struct LabelCandidate {
   LabelStyle style = LabelStyle::space;
 };
 
+constexpr std::size_t npos_ = std::string_view::npos;
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -247,6 +249,9 @@ std::optional<std::pair<std::size_t, std::size_t>> find_glued_label(std::string_
 // came in ("(收稿日期：2015-05-20)", "(Received 3 May 2015)").
 bool not_entry_line(std::string_view line) {
   const std::size_t b = skip_spaces(line, 0);
+  // Most lines start with a label, a letter or a CJK character: no rule, label or note.
+  if (b >= line.size() || std::string_view("=-*_~#+.([\xEF\xE3").find(line[b]) == npos_)
+    return false;
   std::size_t e = line.size();
   while (e > b && is_blank(line[e - 1])) --e;
   const std::string_view t = line.substr(b, e - b);
