@@ -308,18 +308,11 @@ void ocr_years(const Document& doc, std::size_t begin, std::size_t end,
 void add_marked_dates(const Document& doc, std::size_t begin, std::size_t end,
                       const std::vector<Url>& skip, std::vector<Date>& dates) {
   const std::string_view s(doc.text());
-  // Searched between the URLs only (a quarter of a web reference's text), and from shortly
-  // before the entry's first other date on: every style gives the access date after the
-  // publication date or year (the margin covers "Retrieved September 30, " before a year that
-  // the `, 2021.` slot found).
+  // Searched between the URLs only (a quarter of a web reference's text), over the whole entry:
+  // a note that cites a second work ("Retrieved 27 January 2015. citing Gilchrist J. (2008)")
+  // gives its access date before another work's year.
   std::vector<MarkedDate> marked;
   std::size_t from = begin;
-  if (!dates.empty()) {
-    std::size_t first = end;
-    for (const Date& d : dates) first = std::min<std::size_t>(first, d.span.begin);
-    constexpr std::size_t kMargin = 48;
-    from = first > begin + kMargin ? first - kMargin : begin;
-  }
   for (std::size_t u = 0; u <= skip.size(); ++u) {
     if (u < skip.size() && skip[u].span.end <= from) continue;  // a URL before the search
     const std::size_t to =

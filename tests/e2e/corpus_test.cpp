@@ -136,9 +136,13 @@ TEST_CASE("every DOI the shared corpus writes as a resolver link is read as a DO
         if (u.composed || doi.empty()) continue;
         ++links;
         INFO(r.id << ": " << u.normalised);
-        CHECK(std::any_of(r.dois.begin(), r.dois.end(), [&](const citelint::Doi& d) {
-          return citelint::utf8::ascii_lower(d.value) == citelint::utf8::ascii_lower(doi);
-        }));
+        // The same DOI, case aside, or with a stray full stop after it (a pub-id's "10.1590/x.").
+        auto bare = [](std::string v) {
+          while (!v.empty() && v.back() == '.') v.pop_back();
+          return citelint::utf8::ascii_lower(v);
+        };
+        CHECK(std::any_of(r.dois.begin(), r.dois.end(),
+                          [&](const citelint::Doi& d) { return bare(d.value) == bare(doi); }));
       }
     }
     // By hand: PLOS writes 56 DOIs as doi:<ext-link>10...</ext-link>, 55 linked to dx.doi.org
