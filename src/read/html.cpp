@@ -153,13 +153,15 @@ class Reader {
     if (!page_.empty() && href.substr(0, hash) == page_) return true;
     while (!words.empty() && words.back() == ' ') words.remove_suffix(1);
     while (!words.empty() && words.front() == ' ') words.remove_prefix(1);
-    return !words.empty() && words.size() <= 6 &&
-           std::none_of(words.begin(), words.end(),
-                        [](char c) {
-                          return std::isdigit(static_cast<unsigned char>(c)) || c == '.' ||
-                                 c == '/';
-                        }) &&
-           (words.size() == 1 || static_cast<unsigned char>(words[0]) >= 0x80);
+    if (words.size() == 1)
+      return std::isalpha(static_cast<unsigned char>(words[0])) || words[0] == '^';
+    // Arrows (↑, ↩) and the variation selectors after them; not words in any script ("存档").
+    for (std::size_t i = 0; i < words.size();) {
+      const char32_t c = utf8::next(words, i);
+      if (!(c >= 0x2190 && c <= 0x21FF) && c != 0xFE0E && c != 0xFE0F && c != U'^' && c != U' ')
+        return false;
+    }
+    return !words.empty();
   }
 
   // The projection of an item's content, and its links.

@@ -44,33 +44,36 @@ TEST_CASE("HTML references: dates inside and split by tags, CS1's dates by their
   // Not the table of contents' "toc-References-sublist", the html element's class
   // "...-client-preferences-..." (not "references"), or the external links after the list.
   REQUIRE(refs.size() == 5);
-  CHECK(test::items_of(refs) ==
-        std::vector<test::ItemRow>{
-            {"1", "url", "https://news.example.com/a/1", 10, 201},
-            // "Site. 21 December 2005. Retrieved ...": the bare date is the publication date.
-            {"1", "published", "2005-12-21", 10, 267},
-            // Split by <span class="nowrap">: one date.
-            {"1", "accessed", "2012-08-19", 10, 316},
-            {"2", "url", "http://www.example.net/old.html", 11, 142},
-            {"2", "url",
-             "https://web.archive.org/web/20130521193821/http://www.example.net/old.html", 11, 251},
-            {"2", "published", "1998-09-03", 11, 91},
-            // "Archived from the original on DATE": the archived copy's, not an access date.
-            {"2", "archived", "2013-05-21", 11, 347},
-            // Broken over a line inside the span.
-            {"2", "accessed", "2017-04-28", 11, 426},
-            // The href's %2F as written; the back links ("a", "b") to the page are no URLs.
-            {"3", "url", "https://doi.org/10.1525%2Fbio.2011.61.2.7", 13, 360},
-            {"3", "published", "2011-02-01", 13, 255},         // &#160; between day and month
-            {"3", "doi", "10.1525/bio.2011.61.2.7", 13, 485},  // the DOI link's words
-            {"4", "url", "http://www.example.cn/cat.html", 14, 93},
-            {"4", "url",
-             "https://web.archive.org/web/20160204000000/http://www.example.cn/cat.html", 14, 202},
-            {"4", "published", "2009-07", 14, 142},
-            // [date] after a Chinese title: the access date; 原始内容存档于: the archive's.
-            {"4", "accessed", "2016-02-04", 14, 172},
-            {"4", "archived", "2016-02-04", 14, 288},
-            {"5", "year", "2008", 15, 173},  // "Press. 2008."
-            {"5", "accessed", "2020-10", 15, 188},
-        });
+  CHECK(
+      test::items_of(refs) ==
+      std::vector<test::ItemRow>{
+          {"1", "url", "https://news.example.com/a/1", 10, 201},
+          // "Site. 21 December 2005. Retrieved ...": the bare date is the publication date.
+          {"1", "published", "2005-12-21", 10, 267},
+          // Split by <span class="nowrap">: one date.
+          {"1", "accessed", "2012-08-19", 10, 316},
+          {"2", "url", "http://www.example.net/old.html", 11, 142},
+          {"2", "url", "https://web.archive.org/web/20130521193821/http://www.example.net/old.html",
+           11, 251},
+          {"2", "published", "1998-09-03", 11, 91},
+          // "Archived from the original on DATE": the archived copy's, not an access date.
+          {"2", "archived", "2013-05-21", 11, 347},
+          // Broken over a line inside the span.
+          {"2", "accessed", "2017-04-28", 11, 426},
+          // The href's %2F as written; the back links ("a", "b") to the page are no URLs.
+          {"3", "url", "https://doi.org/10.1525%2Fbio.2011.61.2.7", 13, 360},
+          {"3", "published", "2011-02-01", 13, 255},         // &#160; between day and month
+          {"3", "doi", "10.1525/bio.2011.61.2.7", 13, 485},  // the DOI link's words
+          {"4", "url", "http://www.example.cn/cat.html", 14, 93},
+          {"4", "url",
+           "https://web.archive.org/web/20160204000000/http://www.example.cn/cat.html#null", 14,
+           202},
+          {"4", "published", "2009-07", 14, 142},
+          // [date] after a Chinese title: the access date; 原始内容存档于: the archive's (its link
+          // "#null" with words, no back link).
+          {"4", "accessed", "2016-02-04", 14, 172},
+          {"4", "archived", "2016-02-04", 14, 293},
+          {"5", "year", "2008", 15, 173},  // "Press. 2008."
+          {"5", "accessed", "2020-10", 15, 188},
+      });
 }
