@@ -49,8 +49,12 @@ TEST_CASE("a BibTeX url field holding a DOI link, and a shortDOI in CSL-JSON, ar
   CHECK(bib.refs[0].dois[0].span.column == 33);  // after https://doi.org/
   const test::ReadFile csl =
       test::read_file("r.json", R"([{"id": "x", "type": "article", "DOI": "10.7554/eLife.32822",)"
-                                R"( "URL": "https://doi.org/gbqq9v"}])");
-  CHECK(dois_of(csl) == std::vector<std::string>{"x 10.7554/eLife.32822", "x 10/gbqq9v"});
+                                R"( "URL": "https://doi.org/gbqq9v"},)"
+                                R"( {"id": "y", "URL": "https://doi.org/hqr"},)"
+                                R"( {"id": "z", "URL": "https://doi.org/faq"}])");
+  // A shortDOI of three characters too; the resolver's page "faq" is none.
+  CHECK(dois_of(csl) ==
+        std::vector<std::string>{"x 10.7554/eLife.32822", "x 10/gbqq9v", "y 10/hqr"});
   CHECK(is_valid_doi("10/gbqq9v"));  // core/DoiSyntax takes a shortDOI
 }
 
