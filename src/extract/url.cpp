@@ -123,6 +123,17 @@ std::size_t scheme_end(std::string_view s, std::size_t i) {
   return j;
 }
 
+// The length of "www." or "www2." (a numbered web host) at s[i] when a letter or digit follows;
+// 0 otherwise.
+std::size_t www_length(std::string_view s, std::size_t i) {
+  if (!starts_with_ci(s, i, "www")) return 0;
+  std::size_t j = i + 3;
+  if (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+  if (j + 1 >= s.size() || s[j] != '.' || !std::isalnum(static_cast<unsigned char>(s[j + 1])))
+    return 0;
+  return j + 1 - i;
+}
+
 // A URL glued to the punctuation before it ("[2019-06-20].http://", "Availableat:https://",
 // "URL:http://", "．http", "见:http") starts there all the same when its scheme shows; not
 // after a letter or digit ("xhttp://"), and "www." only after a space or punctuation that is no
@@ -134,14 +145,24 @@ bool url_starts_at(std::string_view s, std::size_t i, std::size_t floor) {
     return false;  // inside a word, another URL (an archive's copy of a page) or an address
   if (scheme_end(s, i) != std::string_view::npos) return true;
   if (before == '.') return false;
-  return starts_with_ci(s, i, "www.") && i + 4 < s.size() &&
-         std::isalnum(static_cast<unsigned char>(s[i + 4]));
+  return www_length(s, i) > 0;
+}
+
+// Whether a bracket at s[i] opens the words that give the access date, glued to a URL
+// ("outlook/2012/(accessed 15 November 2014)"): the URL ends before it.
+bool opens_access_note(std::string_view s, std::size_t i) {
+  static constexpr std::string_view kWords[] = {"accessed", "retrieved", "viewed", "cited",
+                                                "visited",  "last acc",  "acesso", "consult"};
+  for (std::string_view w : kWords)
+    if (starts_with_ci(s, i + 1, w)) return true;
+  return false;
 }
 
 std::size_t consume_url_chars(std::string_view s, std::size_t i, std::size_t end) {
   while (i < end) {
     std::size_t j = i;
     if (!url_char(utf8::next(s, j))) break;
+    if (s[i] == '(' && opens_access_note(s, i)) break;
     i = j;
   }
   return i;
@@ -172,7 +193,7 @@ constexpr std::size_t npos_ = std::string_view::npos;
 bool continues_url(std::string_view current, std::string_view token, bool line_break) {
   const std::string_view t = trim_trailing_punctuation(token);
   if (t.empty() || current.empty()) return false;
-  if (starts_with_ci(t, 0, "http") || starts_with_ci(t, 0, "www.") || starts_with_ci(t, 0, "doi"))
+  if (starts_with_ci(t, 0, "http") || www_length(t, 0) > 0 || starts_with_ci(t, 0, "doi"))
     return false;
   const char first = t[0];
   if (first == '(' || first == '[' || first == '\'') return false;
@@ -194,6 +215,10 @@ bool continues_url(std::string_view current, std::string_view token, bool line_b
   const bool dotless_host =
       in_host && current.find('.', host_begin) == std::string_view::npos && scheme != npos_;
   if (line_break && dotless_host && lower_start && t.find('.') != std::string_view::npos)
+    return true;
+  // "https://www.library.cornell .edu/research": a space before a dot of the host.
+  if (in_host && first == '.' && t.size() > 2 && std::islower(static_cast<unsigned char>(t[1])) &&
+      t.find('/') != std::string_view::npos)
     return true;
   if (last == '.') {
     if (is_file_extension(t)) return true;
@@ -435,7 +460,7 @@ bool inside_url(const std::vector<Url>& urls, std::size_t pos) {
 std::string normalise_url(std::string_view as_written, bool* valid) {
   std::string encoded;
   encoded.reserve(as_written.size() + 8);
-  if (starts_with_ci(as_written, 0, "www.")) encoded = "http://";
+  if (www_length(as_written, 0) > 0) encoded = "http://";
   const bool plain = std::all_of(as_written.begin(), as_written.end(), [](char c) {
     return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F;
   });

@@ -38,6 +38,7 @@ TEST_CASE("URLs rejoined where whitespace split them, and only there") {
       {"网址：http://www.moe.gov.cn/a.html。访问", {"http://www.moe.gov.cn/a.html"}},
       {"http：//www.moe.gov.cn／a.html", {"http：//www.moe.gov.cn／a.html"}},
       {"x www.stats.gov.cn/tjsj/ndsj/ y", {"www.stats.gov.cn/tjsj/ndsj/"}},
+      {"Available at: www2.mst.dk/udgiv/a.pdf (accessed", {"www2.mst.dk/udgiv/a.pdf"}},
       {"email someone@www.example.org or xhttp://no", {}},
       {"http: //a.org/x", {"http: //a.org/x"}},
       // Glued to the punctuation before it (issue 14, class 1).
@@ -50,6 +51,10 @@ TEST_CASE("URLs rejoined where whitespace split them, and only there") {
       {"见:http://g.cn/g.html", {"http://g.cn/g.html"}},
       // OCR damage: read, repaired by normalise_url, reported by core/UrlOcrDamage.
       {"Title. htp://h.org/h.html", {"htp://h.org/h.html"}},
+      {"Available at:http://www.fapri.iastate.edu/ outlook/2012/(accessed 15 November 2014).",
+       {"http://www.fapri.iastate.edu/ outlook/2012/"}},
+      {"[2015-03-06].htps://www.library.cornell .edu/research/citation 92 Next",
+       {"htps://www.library.cornell .edu/research/citation"}},
       {"Availableat:htps://i.org/i.html", {"htps://i.org/i.html"}},
       // A blank line a converter put inside the host: the host goes on after it.
       {"[2015-03-04].http://li\n\nbraries.mit.edu/data-management/store/\n\n69 Next",
