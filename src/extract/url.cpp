@@ -193,6 +193,10 @@ constexpr std::size_t npos_ = std::string_view::npos;
 bool continues_url(std::string_view current, std::string_view token, bool line_break) {
   const std::string_view t = trim_trailing_punctuation(token);
   if (t.empty() || current.empty()) return false;
+  // "htp:// www.dmu.dk/...": a scheme with nothing after it goes on with the host.
+  if (current.size() >= 3 && current.substr(current.size() - 3) == "://" &&
+      !starts_with_ci(t, 0, "http"))
+    return true;
   if (starts_with_ci(t, 0, "http") || www_length(t, 0) > 0 || starts_with_ci(t, 0, "doi"))
     return false;
   const char first = t[0];
@@ -439,7 +443,7 @@ void rejoin_urls_cited_whole(const Document& doc, std::vector<Reference>& refs) 
       int newlines = 0;
       while (ws < r.span.end && (s[ws] == ' ' || s[ws] == '\t' || s[ws] == '\n' || s[ws] == '\r'))
         newlines += s[ws++] == '\n';
-      if (ws == u.span.end || newlines > 1) continue;
+      if (ws == u.span.end || newlines > 1 || inside_url(r.urls, ws)) continue;
       const std::size_t token_end = trim_url_end(s, ws, consume_url_chars(s, ws, r.span.end));
       if (token_end <= ws) continue;
       std::string joined(u.normalised);
