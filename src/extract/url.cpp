@@ -226,7 +226,9 @@ bool continues_url(std::string_view current, std::string_view token, bool line_b
     return true;
   if (last == '.') {
     if (is_file_extension(t)) return true;
-    if (in_host && lower_start) return true;  // "http://www. moe.gov.cn/..."
+    // "http://www. moe.gov.cn/...": the rest of a host has a dot or a path ("www.vice.com. 2
+    // February 2017" is a host, then a date).
+    if (in_host && lower_start && t.find_first_of("./") != std::string_view::npos) return true;
     return has_slash && std::isalnum(static_cast<unsigned char>(first));
   }
   if (last == '/') return interior && (lower_start || has_slash);

@@ -51,6 +51,7 @@ TEST_CASE("URLs rejoined where whitespace split them, and only there") {
       {"见:http://g.cn/g.html", {"http://g.cn/g.html"}},
       // OCR damage: read, repaired by normalise_url, reported by core/UrlOcrDamage.
       {"Title. htp://h.org/h.html", {"htp://h.org/h.html"}},
+      {"\"Groundhog Day\". www.vice.com. 2 February 2017.", {"www.vice.com"}},
       {"Available at: htp:// www.dmu.dk/Pub/FR786.pdf (accessed",
        {"htp:// www.dmu.dk/Pub/FR786.pdf"}},
       {"Available at:http://www.fapri.iastate.edu/ outlook/2012/(accessed 15 November 2014).",
