@@ -118,8 +118,10 @@ class Reader {
            std::strcmp(type.value(), "accessed") == 0;
   }
 
-  // The text of a citation as it reads (Projection): tags gone, entities decoded.
-  void project(const pugi::xml_node& node, Projection& p) const {
+  // The text of a citation as it reads (Projection): tags gone, entities decoded. Where each
+  // link with an href stands goes to links.
+  void project(const pugi::xml_node& node, Projection& p,
+               std::vector<std::pair<std::size_t, std::size_t>>& links) const {
     for (const pugi::xml_node& c : node.children()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         if (c.offset_debug() < 0) continue;
@@ -127,7 +129,8 @@ class Reader {
         const std::size_t lt = std::min(s_.find('<', b), s_.size());
         p.append_text(c.value(), s_.substr(b, lt - b), b);
       } else if (c.type() == pugi::node_element) {
-        project(c, p);
+        if (c.attribute("xlink:href")) links.push_back(extent(c));
+        project(c, p, links);
       }
     }
   }
@@ -137,12 +140,22 @@ class Reader {
   // 2024", "<comment>Accessed</comment> January 2012", "Acesso em: 20 out. 2022").
   void read_citation_text(const pugi::xml_node& citation, Reference& ref, bool accessed) {
     Projection p;
-    project(citation, p);
+    std::vector<std::pair<std::size_t, std::size_t>> links;
+    project(citation, p, links);
     Reference words;
     const auto [b, end] = extent(citation);
     words.span = doc_.span(b, end);
     extract_projected(doc_, words, p);
     for (Url& u : words.urls) {
+      // The words of an ext-link that show its href (or the href cut short at a gap) are that
+      // link, read already: one URL, one finding for a gap in both.
+      const bool inside_link = std::any_of(links.begin(), links.end(), [&](const auto& l) {
+        return u.span.begin >= l.first && u.span.end <= l.second;
+      });
+      if (inside_link && std::any_of(ref.urls.begin(), ref.urls.end(), [&](const Url& href) {
+            return href.normalised.substr(0, u.normalised.size()) == u.normalised;
+          }))
+        continue;
       // An ext-link that the words go on past ("<ext-link>https://doi.org/10.1002/(SICI)...19
       // </ext-link>: 3%3C335::AID..."): the link as the text gives it whole.
       if (u.composed)
