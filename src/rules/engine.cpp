@@ -325,6 +325,28 @@ class SharedPass {
 
 }  // namespace
 
+namespace {
+
+// One defect, one finding: an entry duplicated whole is core/DuplicateEntry's finding alone, not
+// also a DuplicateUrl and a DuplicateDoi on its URL and DOI. A duplicate finding whose span lies
+// inside another duplicate finding of the same reference goes. `findings` is in order_key order.
+void drop_covered_duplicates(std::vector<Finding>& findings) {
+  // The last duplicate finding kept (copied: erase_if moves the findings it keeps).
+  std::optional<Span> cover;
+  std::string cover_reference;
+  std::erase_if(findings, [&](const Finding& f) {
+    if (f.category != "duplicate") return false;
+    if (cover && cover->input == f.span.input && cover_reference == f.reference &&
+        f.span.begin >= cover->begin && f.span.end <= cover->end)
+      return true;
+    cover = f.span;
+    cover_reference = f.reference;
+    return false;
+  });
+}
+
+}  // namespace
+
 std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOptions& options) {
   rules::FindingSink sink(options);
   rules::UnitBuilder units;
@@ -386,6 +408,7 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
       std::unique(findings.begin(), findings.end(),
                   [](const Finding& a, const Finding& b) { return order_key(a) == order_key(b); }),
       findings.end());
+  drop_covered_duplicates(findings);
   return findings;
 }
 

@@ -175,7 +175,7 @@ TEST_CASE("rules list, explain and test") {
   Run r = citelint_test::run_citelint("rules list");
   CHECK(r.exit == 0);
   CHECK(r.out.find("core/UrlWhitespace") != std::string::npos);
-  CHECK(r.out.ends_with("33 rules, 14 built-in kinds\n"));
+  CHECK(r.out.ends_with("34 rules, 14 built-in kinds\n"));
   CHECK(r.out.find("link/broken") != std::string::npos);
   r = citelint_test::run_citelint("rules explain link/soft-404");
   CHECK(r.exit == 0);
@@ -189,13 +189,13 @@ TEST_CASE("rules list, explain and test") {
 
   r = citelint_test::run_citelint("rules test");
   CHECK(r.exit == 0);
-  CHECK(r.out.ends_with("33 passed, 0 failed\n"));
+  CHECK(r.out.ends_with("34 passed, 0 failed\n"));
   // Outside the source tree, the shipped rules are tested against the fixtures built in.
   const fs::path elsewhere = scratch_file("rules-test-elsewhere/x", "").parent_path();
   r = citelint_test::run_citelint_in(elsewhere, "rules test");
   CHECK(r.exit == 0);
   CHECK(r.out.find("tests/rules/core/UrlWhitespace.txt") == std::string::npos);
-  CHECK(r.out.ends_with("33 passed, 0 failed\n"));
+  CHECK(r.out.ends_with("34 passed, 0 failed\n"));
 
   const fs::path pack =
       scratch_file("tested/pack/Commas.yml",
@@ -236,4 +236,25 @@ TEST_CASE("the man page and the completions are made from the command line's def
   CHECK(fish.out.find("-l fail-on -x -a 'error warning info never'") != std::string::npos);
   // Hidden from the help: it is for packagers.
   CHECK(citelint_test::run_citelint("--help").out.find("generate") == std::string::npos);
+}
+
+// One defect, one finding (issue 14): a record duplicated whole is one DuplicateEntry, not a
+// DuplicateDoi and a DuplicateUrl as well; two works citing one site's home page are info.
+TEST_CASE("a duplicated entry is one finding; a shared home page is info") {
+  const auto list = citelint_test::scratch_file(
+      "dup.txt",
+      "1 Smith J. A study. Nature, 2020, 580: 6-9. doi:10.1038/s41586-020-5678-9. "
+      "https://www.nature.com/articles/s41586-020-5678-9.\n"
+      "2 Smith J. A study. Nature, 2020, 580: 6-9. doi:10.1038/s41586-020-5678-9. "
+      "https://www.nature.com/articles/s41586-020-5678-9.\n"
+      "3 Figshare. A repository for research outputs. https://figshare.com/\n"
+      "4 Figshare. Data for: a study of things. https://figshare.com/\n");
+  const Run r = citelint_test::run_citelint("check --offline --as-of 2024-01-01 --format json " +
+                                            list.string());
+  const auto j = nlohmann::json::parse(r.out);
+  std::multiset<std::pair<std::string, std::string>> got;
+  for (const auto& f : j["findings"])
+    if (f["category"] == "duplicate") got.emplace(f["reference"], f["rule"]);
+  CHECK(got == std::multiset<std::pair<std::string, std::string>>{{"2", "core/DuplicateEntry"},
+                                                                  {"4", "core/DuplicateSiteRoot"}});
 }
