@@ -258,3 +258,19 @@ TEST_CASE("a duplicated entry is one finding; a shared home page is info") {
   CHECK(got == std::multiset<std::pair<std::string, std::string>>{{"2", "core/DuplicateEntry"},
                                                                   {"4", "core/DuplicateSiteRoot"}});
 }
+
+TEST_CASE("a full-width bracket closed by an ASCII one is one finding") {
+  const auto list =
+      citelint_test::scratch_file("brackets.txt",
+                                  "1 张三. 城市化研究（2019)[2020-01-01]. 北京: 出版社, 2019.\n"
+                                  "2 李四. 经济增长研究(2018）. 北京: 出版社, 2018.\n");
+  const Run r = citelint_test::run_citelint("check --offline --as-of 2024-01-01 --format json " +
+                                            list.string());
+  const auto j = nlohmann::json::parse(r.out);
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const auto& f : j["findings"])
+    if (f["rule"] == "core/UnbalancedBrackets") got.emplace_back(f["reference"], f["message"]);
+  CHECK(got ==
+        std::vector<std::pair<std::string, std::string>>{
+            {"1", "a full-width bracket closed by ')'"}, {"2", "an ASCII bracket closed by '）'"}});
+}

@@ -80,7 +80,13 @@ class BalanceRule : public Rule {
         if (c != close) continue;
         const auto match = std::find_if(stack.rbegin(), stack.rend(),
                                         [&](const Open& o) { return o.close == close; });
-        if (match == stack.rend()) {
+        if (match == stack.rend() && !stack.empty() &&
+            utf8::fold_fullwidth(stack.back().close) == utf8::fold_fullwidth(close)) {
+          // "（2019)": one slip, the other width's bracket closes it; one finding, at the close.
+          report(at, i,
+                 close < 0x80 ? "a full-width bracket closed by" : "an ASCII bracket closed by");
+          stack.pop_back();
+        } else if (match == stack.rend()) {
           report(at, i, "unmatched closing");
         } else {
           // Anything opened after the matching opener was never closed.
