@@ -390,9 +390,14 @@ class Parser {
       } else if (f.name == "date") {
         add_date(ref, DateRole::published, f, unescape(f.value));
       } else if (f.name == "howpublished" || f.name == "note" || f.name == "addendum") {
-        // \url{...} and \href{...}{...}: braces end a URL, so the text's own reader finds them.
-        for (const Url& u : find_urls(doc_, f.begin, f.end))
-          add_url(ref, u.span.begin, u.span.end, u.as_written);
+        // \url{...} and \href{...}{...}: braces end a URL, so the text's own reader finds them;
+        // "doi:10..." or a bare DOI written in a note is a DOI as well.
+        const std::vector<Url> urls = find_urls(doc_, f.begin, f.end);
+        for (const Url& u : urls) add_url(ref, u.span.begin, u.span.end, u.as_written);
+        for (Doi& d : find_dois(doc_, f.begin, f.end, urls))
+          if (std::none_of(ref.dois.begin(), ref.dois.end(),
+                           [&](const Doi& x) { return x.value == d.value; }))
+            ref.dois.push_back(std::move(d));
       }
     }
     // year (and month), when there is no date field.

@@ -68,3 +68,9 @@ TEST_CASE("an HTML href with a percent-encoded DOI is the DOI decoded; other lin
       "</ol></body></html>\n");
   CHECK(dois_of(r) == std::vector<std::string>{"1 10.3389/fvets.2018.00001"});
 }
+
+TEST_CASE("a DOI written in a BibTeX note is a DOI") {
+  const test::ReadFile bib = test::read_file(
+      "n.bib", "@misc{a, note = {Preprint, doi:10.1000/abc; see https://doi.org/10.1000/xyz}}\n");
+  CHECK(dois_of(bib) == std::vector<std::string>{"a 10.1000/abc", "a 10.1000/xyz"});
+}
