@@ -3,7 +3,10 @@
 // to try there. The network decides which one is right (net/repair.cpp).
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <fstream>
 #include <set>
+#include <unordered_set>
 
 #include "citelint/extract.hpp"
 #include "model/utf8.hpp"
@@ -35,6 +38,23 @@ struct Candidates {
     list.push_back({std::move(url), std::move(why)});
   }
 };
+
+// The words of the system's word list (Debian's wamerican or wbritish: /usr/share/dict/words;
+// CITELINT_WORDS names another), lowercased, loaded the first time a repair needs it. Empty
+// when there is none: no repair is then offered on the list's word.
+const std::unordered_set<std::string>& dictionary() {
+  static const std::unordered_set<std::string> words = [] {
+    std::unordered_set<std::string> w;
+    const char* path = std::getenv("CITELINT_WORDS");
+    std::ifstream in(path && *path ? path : "/usr/share/dict/words");
+    std::string line;
+    while (std::getline(in, line))
+      if (line.size() >= 3 && std::all_of(line.begin(), line.end(), alpha))
+        w.insert(utf8::ascii_lower(line));
+    return w;
+  }();
+  return words;
+}
 
 // The word a split point leaves on each side, within a run of letters.
 struct Split {
@@ -104,7 +124,7 @@ std::vector<RepairCandidate> repair_candidates(const Url& u,
     if (i - a >= 3) known.insert(utf8::ascii_lower(n.substr(a, i - a)));
     if (b - i - 1 >= 3) known.insert(utf8::ascii_lower(n.substr(i + 1, b - i - 1)));
   }
-  std::vector<Split> splits;
+  std::vector<Split> splits, dictionary_splits;
   for (std::size_t i = begin; i < end;) {
     if (!alpha(n[i])) {
       ++i;
@@ -113,6 +133,16 @@ std::vector<RepairCandidate> repair_candidates(const Url& u,
     std::size_t j = i;
     while (j < end && alpha(n[j])) ++j;
     const std::string word = utf8::ascii_lower(n.substr(i, j - i));
+    // In a slug of hyphenated words ("united-statesmexico-canada-agreement"), a word that is
+    // not in the word list but is two of its words run together lost its hyphen.
+    const bool in_slug = (i > begin && n[i - 1] == '-') || (j < end && n[j] == '-');
+    if (in_slug && word.size() >= 6 && !elsewhere.count(word) && !dictionary().count(word)) {
+      for (std::size_t k = 3; k + 3 <= word.size(); ++k) {
+        const std::string left = word.substr(0, k), right = word.substr(k);
+        if (dictionary().count(left) && dictionary().count(right))
+          dictionary_splits.push_back({i + k, 2, std::min(left.size(), right.size()), left, right});
+      }
+    }
     if (word.size() >= 6 && !elsewhere.count(word)) {  // a word the host uses is no typo
       for (std::size_t k = 3; k + 3 <= word.size(); ++k) {
         const std::string left = word.substr(0, k), right = word.substr(k);
@@ -132,6 +162,10 @@ std::vector<RepairCandidate> repair_candidates(const Url& u,
   };
   for (const Split& s : splits)
     if (s.known == 2) add_split(s);
+  // The word list's splits, the most even first ("states|mexico" before "statesm|exico").
+  std::stable_sort(dictionary_splits.begin(), dictionary_splits.end(),
+                   [](const Split& x, const Split& y) { return x.longest > y.longest; });
+  for (const Split& s : dictionary_splits) add_split(s);
 
   // 3. A closing bracket kept at the end because the URL opened one too.
   if (!n.empty() && (n.back() == ')' || n.back() == ']'))

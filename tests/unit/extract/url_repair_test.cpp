@@ -1,5 +1,6 @@
 // Repair candidates for URLs that extraction or a line wrap broke.
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "citelint/extract.hpp"
 
@@ -104,4 +105,26 @@ TEST_CASE("a closing bracket at the end is tried without, and never more than a 
 TEST_CASE("path words are the path's runs of three letters or more, lowercased") {
   CHECK(path_words("https://X.org/Annual-Report_2020/a/en/index.html?q=ignored") ==
         std::vector<std::string>{"annual", "report", "index", "html"});
+}
+
+// Issue 14, class 9: hyphens lost with no trace of the line break. The word list is Debian's
+// wamerican (ci/install-deps.sh installs it).
+TEST_CASE("a slug's word that is two dictionary words run together gets its hyphen back") {
+  REQUIRE(std::ifstream("/usr/share/dict/words").good());
+  const Cited usmca = cite(
+      "https://ustr.gov/trade-agreements/free-trade-agreements/united-statesmexico-canada-"
+      "agreement");
+  auto cs = repair_candidates(usmca.url(), {});
+  REQUIRE(!cs.empty());
+  CHECK(cs[0].url ==
+        "https://ustr.gov/trade-agreements/free-trade-agreements/united-states-mexico-canada-"
+        "agreement");
+  CHECK(cs[0].why == "a hyphen restored between 'states' and 'mexico'");
+  const Cited report = cite("https://x.org/media/annual-report-2019-web-readyversion.pdf");
+  CHECK(urls(repair_candidates(report.url(), {}))[0] ==
+        "https://x.org/media/annual-report-2019-web-ready-version.pdf");
+  // A word of the list, or a word outside a slug, is left alone; CJK is untouched.
+  CHECK(repair_candidates(cite("https://x.org/a-housekeeping-guide").url(), {}).empty());
+  CHECK(repair_candidates(cite("https://x.org/statesmexico.html").url(), {}).empty());
+  CHECK(repair_candidates(cite("https://x.org/新闻-中心").url(), {}).empty());
 }
