@@ -64,6 +64,42 @@ struct Split {
   std::string left, right;
 };
 
+// Where a hyphen may have been lost between two words of the path [begin, end) of `n`: splits
+// that the URL's own or its host's words know (`known`, `elsewhere`), and splits into two words
+// of the word list inside a slug of hyphenated words.
+void find_splits(std::string_view n, std::size_t begin, std::size_t end,
+                 const std::set<std::string>& elsewhere, const std::set<std::string>& known,
+                 std::vector<Split>& splits, std::vector<Split>& dictionary_splits) {
+  for (std::size_t i = begin; i < end;) {
+    if (!alpha(n[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < end && alpha(n[j])) ++j;
+    const std::string word = utf8::ascii_lower(n.substr(i, j - i));
+    // In a slug of hyphenated words ("united-statesmexico-canada-agreement"), a word that is
+    // not in the word list but is two of its words run together lost its hyphen.
+    const bool in_slug = (i > begin && n[i - 1] == '-') || (j < end && n[j] == '-');
+    if (in_slug && word.size() >= 6 && !elsewhere.count(word) && !dictionary().count(word)) {
+      for (std::size_t k = 3; k + 3 <= word.size(); ++k) {
+        const std::string left = word.substr(0, k), right = word.substr(k);
+        if (dictionary().count(left) && dictionary().count(right))
+          dictionary_splits.push_back({i + k, 2, std::min(left.size(), right.size()), left, right});
+      }
+    }
+    if (word.size() >= 6 && !elsewhere.count(word)) {  // a word the host uses is no typo
+      for (std::size_t k = 3; k + 3 <= word.size(); ++k) {
+        const std::string left = word.substr(0, k), right = word.substr(k);
+        const bool l = known.count(left) > 0, r = known.count(right) > 0;
+        const std::size_t longest = std::max(l ? left.size() : 0, r ? right.size() : 0);
+        if (l + r == 2 || longest >= 5) splits.push_back({i + k, l + r, longest, left, right});
+      }
+    }
+    i = j;
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> path_words(std::string_view url) {
@@ -125,34 +161,7 @@ std::vector<RepairCandidate> repair_candidates(const Url& u,
     if (b - i - 1 >= 3) known.insert(utf8::ascii_lower(n.substr(i + 1, b - i - 1)));
   }
   std::vector<Split> splits, dictionary_splits;
-  for (std::size_t i = begin; i < end;) {
-    if (!alpha(n[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < end && alpha(n[j])) ++j;
-    const std::string word = utf8::ascii_lower(n.substr(i, j - i));
-    // In a slug of hyphenated words ("united-statesmexico-canada-agreement"), a word that is
-    // not in the word list but is two of its words run together lost its hyphen.
-    const bool in_slug = (i > begin && n[i - 1] == '-') || (j < end && n[j] == '-');
-    if (in_slug && word.size() >= 6 && !elsewhere.count(word) && !dictionary().count(word)) {
-      for (std::size_t k = 3; k + 3 <= word.size(); ++k) {
-        const std::string left = word.substr(0, k), right = word.substr(k);
-        if (dictionary().count(left) && dictionary().count(right))
-          dictionary_splits.push_back({i + k, 2, std::min(left.size(), right.size()), left, right});
-      }
-    }
-    if (word.size() >= 6 && !elsewhere.count(word)) {  // a word the host uses is no typo
-      for (std::size_t k = 3; k + 3 <= word.size(); ++k) {
-        const std::string left = word.substr(0, k), right = word.substr(k);
-        const bool l = known.count(left) > 0, r = known.count(right) > 0;
-        const std::size_t longest = std::max(l ? left.size() : 0, r ? right.size() : 0);
-        if (l + r == 2 || longest >= 5) splits.push_back({i + k, l + r, longest, left, right});
-      }
-    }
-    i = j;
-  }
+  find_splits(n, begin, end, elsewhere, known, splits, dictionary_splits);
   std::stable_sort(splits.begin(), splits.end(), [](const Split& x, const Split& y) {
     return std::tie(x.known, x.longest) > std::tie(y.known, y.longest);
   });
