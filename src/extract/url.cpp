@@ -188,6 +188,40 @@ std::string_view trim_trailing_punctuation(std::string_view t) {
 
 constexpr std::size_t npos_ = std::string_view::npos;
 
+// Whether a URL so far holds a DOI ("/10.1016/j.") and ends inside it at a '.' or '-', or ends
+// with "/10." and `next` gives the rest of the prefix ("1016/...").
+bool in_doi_path(std::string_view url, std::string_view next) {
+  if (url.size() >= 4 && url.compare(url.size() - 4, 4, "/10.") == 0) {
+    std::size_t k = 0;
+    while (k < next.size() && std::isdigit(static_cast<unsigned char>(next[k]))) ++k;
+    return k >= 4 && k < next.size() && next[k] == '/';
+  }
+  // "/10.1016/j." + "nuclphysa...": a journal's short code, then the rest in lower case;
+  // "/10.1016/0370-" + "2693(84)...": digits on. Not "/10.1016/j.cell.2019.05.031." + "D.".
+  const char last = url.back();
+  if (next.empty() || (last != '.' && last != '-')) return false;
+  const auto n0 = static_cast<unsigned char>(next[0]);
+  if (last == '-' ? !std::isdigit(n0) : !std::islower(n0)) return false;
+  const std::size_t doi = url.find("/10.");
+  if (doi == std::string_view::npos) return false;
+  std::size_t k = doi + 4;
+  while (k < url.size() && std::isdigit(static_cast<unsigned char>(url[k]))) ++k;
+  if (k - doi - 4 < 4 || k >= url.size() || url[k] != '/') return false;
+  if (last == '-') return true;
+  std::size_t code = url.size() - 1;  // the letters before the final '.'
+  while (code > k + 1 && std::isalpha(static_cast<unsigned char>(url[code - 1]))) --code;
+  return url[code - 1] == '/' && url.size() - 1 - code >= 1 && url.size() - 1 - code <= 3;
+}
+
+// Whether a URL so far ends with a DOI's prefix and its slash ("https://doi.org/10.1016/").
+bool ends_with_doi_prefix(std::string_view url) {
+  if (url.size() < 9 || url.back() != '/') return false;
+  std::size_t i = url.size() - 1;
+  const std::size_t digits_end = i;
+  while (i > 0 && std::isdigit(static_cast<unsigned char>(url[i - 1]))) --i;
+  return digits_end - i >= 4 && i >= 4 && url.compare(i - 4, 4, "/10.") == 0;
+}
+
 // Whether `token`, after whitespace, continues the URL written so far (`current`).
 // `http://www. moe.gov.cn/a/b. html` is one URL; `... .htm. Ministry of ...` ends at `.htm`.
 bool continues_url(std::string_view current, std::string_view token, bool line_break) {
@@ -197,10 +231,18 @@ bool continues_url(std::string_view current, std::string_view token, bool line_b
   if (current.size() >= 3 && current.substr(current.size() - 3) == "://" &&
       !starts_with_ci(t, 0, "http"))
     return true;
-  if (starts_with_ci(t, 0, "http") || www_length(t, 0) > 0 || starts_with_ci(t, 0, "doi"))
+  // A word that starts a URL or a DOI of its own; "doi/10.1103/..." is a path.
+  if (starts_with_ci(t, 0, "http") || www_length(t, 0) > 0 ||
+      (starts_with_ci(t, 0, "doi") && !(t.size() > 3 && t[3] == '/')))
     return false;
   const char first = t[0];
   if (first == '(' || first == '[' || first == '\'') return false;
+  // Inside a DOI in the path, a gap left by extraction: ".../10.1016/ 0375-9474(75)90292-4",
+  // ".../10. 1016/0370-2693(84)90916-X", ".../10.1016/j. nuclphysa.2010.01.125". A DOI's
+  // prefix is no whole address, and its suffix goes on (even when it starts like a date).
+  if (std::isalnum(static_cast<unsigned char>(first)) &&
+      (ends_with_doi_prefix(current) || in_doi_path(current, t)))
+    return true;
   if (t.size() >= 5 && std::isdigit(static_cast<unsigned char>(t[0])) &&
       std::isdigit(static_cast<unsigned char>(t[3])) && (t[4] == '-' || t[4] == '.' || t[4] == '/'))
     return false;  // a date, "2019-06-14"
