@@ -86,11 +86,6 @@ void Projection::append_text(std::string_view decoded, std::string_view original
   }
 }
 
-void Projection::add_link(std::size_t text_begin, std::string target, std::size_t source_begin,
-                          std::size_t source_end) {
-  links_.push_back({text_begin, text_.size(), std::move(target), source_begin, source_end});
-}
-
 void extract_projected(const Document& doc, Reference& ref, const Projection& text) {
   const Document view(doc.id(), doc.path(), text.text(), "text");
   Reference found;

@@ -26,15 +26,14 @@ class Projection {
   // A space between blocks (<p>, <br>, an element's end), unless the text ends with one.
   void separate(std::size_t source_at);
 
-  // A link whose target (already decoded) is written in the source at [begin, end), over the
-  // projected text from `text_begin` to the current end.
+  // A link whose target (already decoded) is written in the source at [source_begin,
+  // source_end), over the projected text [text_begin, text_end).
   struct Link {
     std::size_t text_begin, text_end;
     std::string target;
     std::size_t source_begin, source_end;
   };
-  void add_link(std::size_t text_begin, std::string target, std::size_t source_begin,
-                std::size_t source_end);
+  void add_link(Link link) { links_.push_back(std::move(link)); }
 
   const std::string& text() const { return text_; }
   std::size_t size() const { return text_.size(); }

@@ -260,8 +260,9 @@ bool continues_url(std::string_view current, std::string_view token, bool line_b
   // "http://li" + "braries.mit.edu/...": a host with no dot yet is no whole address.
   const bool dotless_host =
       in_host && current.find('.', host_begin) == std::string_view::npos && scheme != npos_;
-  if (line_break && dotless_host && lower_start && t.find('.') != std::string_view::npos)
-    return true;
+  if (dotless_host && lower_start && t.find('.') != std::string_view::npos &&
+      (line_break || t.find('/') != std::string_view::npos))
+    return true;  // "http://librar ies.mit.edu/data-management/" too
   // "https://www.library.cornell .edu/research": a space before a dot of the host.
   if (in_host && first == '.' && t.size() > 2 && std::islower(static_cast<unsigned char>(t[1])) &&
       t.find('/') != std::string_view::npos)

@@ -164,8 +164,15 @@ class Reader {
     return !words.empty();
   }
 
+  // A link of the item; `external`: its class says it leaves the site ("external text", as
+  // MediaWiki marks the cited links apart from the wiki's own).
+  struct ItemLink {
+    Projection::Link link;
+    bool external;
+  };
+
   // The projection of an item's content, and its links.
-  void project(const GumboNode* node, Projection& p) const {
+  void project(const GumboNode* node, Projection& p, std::vector<ItemLink>& links) const {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
         node->type == GUMBO_NODE_CDATA) {
       const GumboText& t = node->v.text;
@@ -181,14 +188,17 @@ class Reader {
     if (is_block(e.tag)) p.separate(begin);
     const std::size_t text_begin = p.size();
     for (unsigned k = 0; k < e.children.length; ++k)
-      project(static_cast<const GumboNode*>(e.children.data[k]), p);
+      project(static_cast<const GumboNode*>(e.children.data[k]), p, links);
     if (e.tag == GUMBO_TAG_A) {
       const GumboAttribute* href = gumbo_get_attribute(&e.attributes, "href");
       if (href && in_source(href->original_value) && href->original_value.length > 0) {
         std::size_t b = offset(href->original_value.data), f = b + href->original_value.length;
         if (s_[b] == '"' || s_[b] == '\'') ++b, --f;  // the quotes
         const std::string_view words = std::string_view(p.text()).substr(text_begin);
-        if (f > b && !on_this_page(href->value, words)) p.add_link(text_begin, href->value, b, f);
+        const char* css = attribute(e, "class");
+        if (f > b && !on_this_page(href->value, words))
+          links.push_back({{text_begin, p.size(), href->value, b, f},
+                           css && std::strstr(css, "external") != nullptr});
       }
     }
     if (is_block(e.tag)) p.separate(end);
@@ -201,8 +211,15 @@ class Reader {
     ref.span = doc_.span(begin, end);
     ref.input = static_cast<std::uint32_t>(doc_.id());
     Projection p;
+    std::vector<ItemLink> links;
     for (unsigned k = 0; k < item->v.element.children.length; ++k)
-      project(static_cast<const GumboNode*>(item->v.element.children.data[k]), p);
+      project(static_cast<const GumboNode*>(item->v.element.children.data[k]), p, links);
+    // Where the page marks its external links, the others are its own (a wiki's links to its
+    // articles on the publisher or the work): no URLs the entry cites.
+    const bool marked =
+        std::any_of(links.begin(), links.end(), [](const ItemLink& l) { return l.external; });
+    for (ItemLink& l : links)
+      if (l.external || !marked) p.add_link(std::move(l.link));
     extract_projected(doc_, ref, p);
     refs_.push_back(std::move(ref));
   }
