@@ -54,12 +54,13 @@ TEST_CASE("HTML references: dates inside and split by tags, CS1's dates by their
           {"1", "accessed", "2012-08-19", 10, 316},
           {"2", "url", "http://www.example.net/old.html", 11, 142},
           {"2", "url", "https://web.archive.org/web/20130521193821/http://www.example.net/old.html",
-           11, 251},
+           11, 329},
           {"2", "published", "1998-09-03", 11, 91},
-          // "Archived from the original on DATE": the archived copy's, not an access date.
-          {"2", "archived", "2013-05-21", 11, 347},
+          // "Archived from the original on DATE": the archived copy's, not an access date. (The
+          // wiki's own link to "Example Times" is no URL: the page marks its external links.)
+          {"2", "archived", "2013-05-21", 11, 425},
           // Broken over a line inside the span.
-          {"2", "accessed", "2017-04-28", 11, 426},
+          {"2", "accessed", "2017-04-28", 11, 504},
           // The href's %2F as written; the back links ("a", "b") to the page are no URLs.
           {"3", "url", "https://doi.org/10.1525%2Fbio.2011.61.2.7", 13, 360},
           {"3", "published", "2011-02-01", 13, 255},         // &#160; between day and month
