@@ -1,5 +1,11 @@
 #include "model/utf8.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 
@@ -129,28 +135,87 @@ std::string repair(std::string_view s) {
   return out;
 }
 
-bool is_cjk(char32_t c) {
-  return is_han(c) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x31F0 && c <= 0x31FF);
+namespace {
+
+// Per code point: Han, CJK, wide, and the ASCII character a full-width form folds to. Made a
+// block of 256 code points at a time, the first time a code point of the block is asked about
+// (a list touches a few blocks: a run pays for those only).
+constexpr std::uint8_t kHan = 1, kCjk = 2, kWide = 4;
+struct Block {
+  std::uint8_t flags[256];
+  char ascii[256];
+};
+
+std::uint8_t flags_of(UChar32 c) {
+  UErrorCode error = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &error);
+  const int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  const bool wide = width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+  const bool han = U_SUCCESS(error) && script == USCRIPT_HAN;
+  const bool cjk = han ||
+                   (U_SUCCESS(error) && (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+                                         script == USCRIPT_HANGUL || script == USCRIPT_BOPOMOFO)) ||
+                   wide;
+  return static_cast<std::uint8_t>((han ? kHan : 0) | (cjk ? kCjk : 0) | (wide ? kWide : 0));
 }
 
+const Block* make_block(char32_t first) {
+  auto* b = new Block{};
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(error);
+  for (char32_t k = 0; k < 256; ++k) {
+    const auto c = static_cast<UChar32>(first + k);
+    b->flags[k] = flags_of(c);
+    // A full-width form whose compatibility decomposition is one ASCII character.
+    icu::UnicodeString d;
+    if (U_SUCCESS(error) && u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH &&
+        nfkc->getDecomposition(c, d) && d.length() == 1 && d.charAt(0) < 0x80)
+      b->ascii[k] = static_cast<char>(d.charAt(0));
+  }
+  if (first == 0x3000) {
+    b->ascii[0x00] = ' ';  // the ideographic space (NFKC: a space)
+    b->ascii[0x02] = '.';  // the ideographic full stop: a look-alike of '.', not NFKC
+  }
+  return b;
+}
+
+// The block of a BMP code point; made once, kept for the process (threads may race to make
+// one: the first stored wins).
+const Block& block_of(char32_t c) {
+  static std::atomic<const Block*> blocks[256];
+  std::atomic<const Block*>& slot = blocks[c >> 8];
+  const Block* b = slot.load(std::memory_order_acquire);
+  if (b) return *b;
+  const Block* made = make_block(c & ~char32_t{0xFF});
+  if (slot.compare_exchange_strong(b, made, std::memory_order_acq_rel)) return *made;
+  delete made;
+  return *b;
+}
+
+}  // namespace
+
+namespace {
+
+std::uint8_t flags(char32_t c) {
+  return c < 0x10000 ? block_of(c).flags[c & 0xFF] : flags_of(static_cast<UChar32>(c));
+}
+
+}  // namespace
+
+bool is_han(char32_t c) { return c >= 0x80 && (flags(c) & kHan); }
+
+bool is_cjk(char32_t c) { return c >= 0x80 && (flags(c) & kCjk); }
+
 char32_t fold_fullwidth(char32_t c) {
-  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFF01 + 0x21;
-  if (c == 0x3000) return U' ';
-  if (c == 0x3002) return U'.';  // ideographic full stop
-  return c;
+  if (c < 0x80 || c >= 0x10000) return c;
+  const char a = block_of(c).ascii[c & 0xFF];
+  return a ? static_cast<char32_t>(a) : c;
 }
 
 int display_width(char32_t c) {
   if (c == 0) return 0;
-  if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
-      (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-      (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
-      (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD))
-    return 2;
-  return 1;
+  if (c < 0x80) return 1;
+  return flags(c) & kWide ? 2 : 1;
 }
 
 bool is_space(char32_t c) {

@@ -69,15 +69,18 @@ std::size_t first_invalid(std::string_view s);
 // s with every invalid byte replaced by U+FFFD.
 std::string repair(std::string_view s);
 
-// Han ideographs (CJK Unified Ideographs, extensions, compatibility).
-inline bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x20000 && c <= 0x2EBEF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
-}
-// Han, kana, Hangul, CJK punctuation and full-width forms: text set in a CJK font.
+// The Unicode properties below come from ICU (the Unicode Character Database as ICU ships it),
+// looked up once per code point of the Basic Multilingual Plane into tables on first use, so a
+// list is read at memory speed.
+
+// Han ideographs: code points of the Han script (U+3007 included).
+bool is_han(char32_t c);
+// Han, kana, Hangul, Bopomofo, and East Asian wide or full-width punctuation and forms: text
+// set in a CJK font.
 bool is_cjk(char32_t c);
-// Full-width forms of ASCII (U+FF01..U+FF5E), the ideographic space and full stop folded to
-// ASCII; other code points unchanged.
+// Full-width forms of ASCII folded to ASCII (their compatibility decomposition, NFKC), the
+// ideographic space to a space, and the ideographic full stop to '.' (a look-alike, not NFKC);
+// other code points unchanged.
 char32_t fold_fullwidth(char32_t c);
 // Columns a terminal gives the code point (2 for East Asian wide and full-width, else 1).
 int display_width(char32_t c);

@@ -110,3 +110,29 @@ TEST_CASE("severities and roles print as the report contract says") {
   CHECK(format_diagnostic({"r.yml", 3, 7, "bad"}) == "r.yml:3:7: error: bad");
   CHECK(format_diagnostic({"x.txt", 0, 0, "cannot read"}) == "x.txt: error: cannot read");
 }
+
+// Unicode properties from ICU (issue 14): scripts, East Asian width, NFKC of full-width forms.
+TEST_CASE("Unicode properties: Han and CJK by script, width, full-width forms folded") {
+  using namespace citelint::utf8;
+  CHECK(is_han(U'猫'));
+  CHECK(is_han(0x3007));   // 〇
+  CHECK(is_han(0x20000));  // an ideograph beyond the BMP
+  CHECK_FALSE(is_han(U'あ'));
+  CHECK(is_cjk(U'あ'));
+  CHECK(is_cjk(U'カ'));
+  CHECK(is_cjk(U'한'));
+  CHECK(is_cjk(0xFF0C));  // ，
+  CHECK_FALSE(is_cjk(U'é'));
+  CHECK_FALSE(is_cjk(U'A'));
+  CHECK(fold_fullwidth(0xFF21) == U'A');
+  CHECK(fold_fullwidth(0xFF10) == U'0');
+  CHECK(fold_fullwidth(0xFF1A) == U':');
+  CHECK(fold_fullwidth(0x3000) == U' ');
+  CHECK(fold_fullwidth(0x3002) == U'.');
+  CHECK(fold_fullwidth(0x00B2) == 0x00B2);  // ² stays: NFKC's digit, but no full-width form
+  CHECK(fold_fullwidth(U'猫') == U'猫');
+  CHECK(display_width(U'猫') == 2);
+  CHECK(display_width(0xFF21) == 2);
+  CHECK(display_width(U'a') == 1);
+  CHECK(display_width(U'é') == 1);
+}
