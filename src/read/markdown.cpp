@@ -68,12 +68,24 @@ class Reader {
   explicit Reader(const Document& doc) : doc_(doc), s_(doc.text()) {}
 
   std::vector<Reference> run() {
+    // CommonMark ends a line at a lone CR too, the document only at LF: a lone CR is read as a
+    // space (same length, so every offset stays), and the parser's lines are the document's.
+    std::string lone_cr_as_space;
+    std::string_view text = s_;
+    for (std::size_t at = s_.find('\r'); at != std::string_view::npos; at = s_.find('\r', at + 1)) {
+      if (at + 1 < s_.size() && s_[at + 1] == '\n') continue;
+      if (lone_cr_as_space.empty()) lone_cr_as_space.assign(s_);
+      lone_cr_as_space[at] = ' ';
+      text = lone_cr_as_space;
+    }
     const std::unique_ptr<cmark_node, NodeDeleter> root(
-        cmark_parse_document(s_.data(), s_.size(), CMARK_OPT_SOURCEPOS));
+        cmark_parse_document(text.data(), text.size(), CMARK_OPT_SOURCEPOS));
     const int lines = static_cast<int>(doc_.line_count());
     int next_line = 1;  // the first line no block has covered yet
     for (cmark_node* n = cmark_node_first_child(root.get()); n; n = cmark_node_next(n)) {
-      const int first = cmark_node_get_start_line(n), last = cmark_node_get_end_line(n);
+      // Clamped to the document's lines, whatever the parser says.
+      const int first = std::clamp(cmark_node_get_start_line(n), 1, std::max(lines, 1));
+      const int last = std::clamp(cmark_node_get_end_line(n), first, std::max(lines, 1));
       definitions(next_line, first - 1);  // lines CommonMark took for definitions only
       block(n, first, last);
       next_line = std::max(next_line, last + 1);
@@ -115,6 +127,7 @@ class Reader {
   // Footnote and link reference definitions in lines [first, last] (outside other blocks, or
   // in a paragraph's lines): each runs to the next definition or to a blank line.
   void definitions(int first, int last) {
+    last = std::min(last, static_cast<int>(doc_.line_count()));
     std::size_t open = std::string_view::npos, open_end = 0;
     std::string open_id;
     auto close = [&] {

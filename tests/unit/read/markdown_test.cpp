@@ -69,3 +69,16 @@ TEST_CASE("Markdown of a converted paper: the reference section read as a text l
       });
   CHECK(problems.empty());
 }
+
+TEST_CASE("Markdown with lone carriage returns and NULs reads within the document's lines") {
+  // CommonMark ends a line at a lone CR; the document does not: found by fuzzing, it read past
+  // the last line.
+  std::string text = "# A proc 1. x\r[a]: http://a.example/x\rmore\r\r\r";
+  text += std::string(40, '\0');
+  text += "\n## References\r\n\r\n- B. http://b.example/\r\n";
+  const auto doc = test::document("cr.md", text);
+  std::vector<Diagnostic> problems;
+  const auto refs = read_markdown(*doc, problems);
+  REQUIRE(refs.size() == 1);
+  CHECK(refs[0].urls.size() == 1);
+}
