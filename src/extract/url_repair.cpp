@@ -56,6 +56,21 @@ const std::unordered_set<std::string>& dictionary() {
   return words;
 }
 
+// Calls f(i, j) for each run of letters [i, j) of s[begin, end).
+template <class F>
+void for_each_word(std::string_view s, std::size_t begin, std::size_t end, F&& f) {
+  for (std::size_t i = begin; i < end;) {
+    if (!alpha(s[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < end && alpha(s[j])) ++j;
+    f(i, j);
+    i = j;
+  }
+}
+
 // The word a split point leaves on each side, within a run of letters.
 struct Split {
   std::size_t at;  // in the normalised URL
@@ -70,13 +85,7 @@ struct Split {
 void find_splits(std::string_view n, std::size_t begin, std::size_t end,
                  const std::set<std::string>& elsewhere, const std::set<std::string>& known,
                  std::vector<Split>& splits, std::vector<Split>& dictionary_splits) {
-  for (std::size_t i = begin; i < end;) {
-    if (!alpha(n[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < end && alpha(n[j])) ++j;
+  for_each_word(n, begin, end, [&](std::size_t i, std::size_t j) {
     const std::string word = utf8::ascii_lower(n.substr(i, j - i));
     // In a slug of hyphenated words ("united-statesmexico-canada-agreement"), a word that is
     // not in the word list but is two of its words run together lost its hyphen.
@@ -96,8 +105,7 @@ void find_splits(std::string_view n, std::size_t begin, std::size_t end,
         if (l + r == 2 || longest >= 5) splits.push_back({i + k, l + r, longest, left, right});
       }
     }
-    i = j;
-  }
+  });
 }
 
 }  // namespace
@@ -106,16 +114,9 @@ std::vector<std::string> path_words(std::string_view url) {
   std::vector<std::string> words;
   const std::size_t begin = path_begin(url);
   const std::size_t end = std::min(url.size(), url.find_first_of("?#", begin));
-  for (std::size_t i = begin; i < end;) {
-    if (!alpha(url[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < end && alpha(url[j])) ++j;
+  for_each_word(url, begin, end, [&](std::size_t i, std::size_t j) {
     if (j - i >= 3) words.push_back(utf8::ascii_lower(url.substr(i, j - i)));
-    i = j;
-  }
+  });
   return words;
 }
 
