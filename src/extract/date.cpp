@@ -205,7 +205,7 @@ std::size_t sentence_date(const Document& doc, std::size_t i, std::size_t end,
   if (i + 1 >= end || (s[i] != ' ' && !after_marker)) return i;
   const std::size_t b = after_marker ? i : i + 1;
   const auto c = static_cast<unsigned char>(s[b]);
-  // A digit, or the first three letters of a month's name (English, Portuguese, German).
+  // A digit, or a capital a month's name starts with (English, Portuguese, German).
   if (!std::isdigit(c) && std::string_view("JFMASOND").find(static_cast<char>(c)) == npos) return i;
   if (inside_url(skip, b)) return i;
   std::size_t e = b;
@@ -246,10 +246,6 @@ int ocr_digit(char c) {
   }
 }
 
-// Years that OCR damaged, a letter read for a digit ("201O", "2U1U", "20o8", "(2O06)"): a word
-// of four such characters, two or more of them digits and the first a 1 or a 2, that reads as a
-// year from 1400 to 2199.
-// Each is a year, its value repaired; core/DateOcrDamage reports it with the repair.
 bool ocr_letter(char c) { return c == 'O' || c == 'o' || c == 'U' || c == 'l' || c == 'I'; }
 
 // The first index in [i, end) of a digit that such a letter follows, or end: sixteen bytes at a
@@ -274,6 +270,10 @@ std::size_t find_digit_letter(std::string_view s, std::size_t i, std::size_t end
   return end;
 }
 
+// Years that OCR damaged, a letter read for a digit ("201O", "2U1U", "20o8", "(2O06)"): a word
+// of four such characters, two or more of them digits and the first a 1 or a 2, that reads as a
+// year from 1400 to 2199. Each is a year, its value repaired; core/DateOcrDamage reports it
+// with the repair.
 void ocr_years(const Document& doc, std::size_t begin, std::size_t end,
                const std::vector<Url>& skip, std::vector<Date>& dates) {
   const std::string_view s(doc.text());

@@ -122,7 +122,7 @@ std::vector<LabelCandidate> numbering_from(const std::vector<LabelCandidate>& ca
                (c.number <= last.number + 20 || c.style == LabelStyle::bracket)) {
       // A gap in the numbering (a rule reports it); any gap after "[n]", whose entries
       // between may be run together on a few lines ("... [7] ... [8] ...").
-      accepted.push_back(c);  // a gap in the numbering; a rule reports it
+      accepted.push_back(c);
     } else if (same_style && c.style == LabelStyle::bracket && c.number <= last.number) {
       accepted.push_back(c);  // "[3]" twice: repeated numbering, still two entries
     }
