@@ -22,6 +22,9 @@ bool url_continues_on_next_line(std::string_view url_so_far, std::string_view ne
 // the word after the gap could be prose), rejoined where the list itself cites the URL whole
 // (the other language half of a bilingual entry, another entry): the list decides the gap.
 void rejoin_urls_cited_whole(const Document& doc, std::vector<Reference>& refs);
+// Whether a link's target is a web address (http, https or ftp, any case), not a place in a
+// document, mailto: or file:.
+bool is_web_link(std::string_view target);
 // Whether the byte offset pos lies inside one of the URLs as written: text that other
 // extractors and rules leave to the URL.
 bool inside_url(const std::vector<Url>& urls, std::size_t pos);

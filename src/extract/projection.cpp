@@ -115,10 +115,7 @@ void extract_projected(const Document& doc, Reference& ref, const Projection& te
     add(u);
   }
   for (const Projection::Link& link : text.links()) {
-    const std::string scheme = utf8::ascii_lower(std::string_view(link.target).substr(0, 8));
-    if (scheme.rfind("http://", 0) != 0 && scheme.rfind("https://", 0) != 0 &&
-        scheme.rfind("ftp://", 0) != 0)
-      continue;  // a place on the page, mailto:
+    if (!is_web_link(link.target)) continue;  // a place on the page, mailto:
     const bool shown = std::any_of(found.urls.begin(), found.urls.end(), [&](const Url& u) {
       return u.span.begin < link.text_end && link.text_begin < u.span.end;
     });

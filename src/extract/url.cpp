@@ -501,6 +501,11 @@ void rejoin_urls_cited_whole(const Document& doc, std::vector<Reference>& refs) 
   }
 }
 
+bool is_web_link(std::string_view target) {
+  return starts_with_ci(target, 0, "http://") || starts_with_ci(target, 0, "https://") ||
+         starts_with_ci(target, 0, "ftp://");
+}
+
 bool inside_url(const std::vector<Url>& urls, std::size_t pos) {
   return std::any_of(urls.begin(), urls.end(),
                      [&](const Url& u) { return pos >= u.span.begin && pos < u.span.end; });

@@ -30,10 +30,7 @@ void add_link_targets(const Document& doc, Reference& ref) {
   bool added = false;
   for (const Document::Link& link : doc.links()) {
     if (link.begin < ref.span.begin || link.end > ref.span.end) continue;
-    const std::string scheme = utf8::ascii_lower(link.target.substr(0, 8));
-    if (scheme.rfind("http://", 0) != 0 && scheme.rfind("https://", 0) != 0 &&
-        scheme.rfind("ftp://", 0) != 0)
-      continue;  // mailto:, file:, a place in the document
+    if (!is_web_link(link.target)) continue;  // mailto:, file:, a place in the document
     const bool shown = std::any_of(ref.urls.begin(), ref.urls.end(), [&](const Url& u) {
       return u.span.begin < link.end && link.begin < u.span.end;
     });
