@@ -108,14 +108,11 @@ class Document {
   std::string_view keep(std::string_view derived) const;
   // Whether any URL extracted from this document is a web archive's capture (Url::archived):
   // a run whose inputs cite none skips what only such URLs need.
-  bool cites_archive() const { return cites_archive_; }
-  void note_archive_url() const { cites_archive_ = true; }
+  bool cites_archive() const;
+  void note_archive_url() const;
 
  private:
-  mutable bool cites_archive_ = false;
   bool structured_ = false;
-  mutable std::vector<std::unique_ptr<char[]>> kept_;  // blocks of kept text, never moved
-  mutable std::size_t kept_size_ = 0, kept_free_ = 0;  // the last block's size, room left
   std::size_t id_;
   std::string path_;
   std::string text_;
@@ -124,18 +121,29 @@ class Document {
   std::vector<Place> places_;               // empty for plain text: a line is its own place
   std::string place_unit_ = "line";
   std::vector<Link> links_;
-  // Spans are mostly asked for in source order: remember the last line, and the last offset
-  // whose column was counted on it, so the next span counts on from there.
+  // Spans are mostly asked for in source order: remember the last line, and the last offsets
+  // whose columns were counted on it, so the next span counts on from there.
   struct Checkpoint {
     std::size_t offset = 0;
     int column = 1;
   };
-  mutable std::size_t line_hint_ = 0;
-  mutable std::size_t checkpoint_line_begin_ = static_cast<std::size_t>(-1);
-  mutable std::size_t ascii_until_ = 0;  // the line is ASCII up to here: columns are offsets
-  mutable bool ascii_known_ = false;     // ascii_until_ is where the ASCII prefix ends
-  mutable Checkpoint checkpoints_[8];
-  mutable unsigned next_checkpoint_ = 0;
+  // What span() and keep() remember between calls: one cursor per thread that reads the
+  // document at the same time (model/parallel.hpp), so that each thread's calls touch only
+  // its own.
+  struct Cursor {
+    std::size_t line_hint = 0;
+    std::size_t checkpoint_line_begin = static_cast<std::size_t>(-1);
+    std::size_t ascii_until = 0;  // the line is ASCII up to here: columns are offsets
+    bool ascii_known = false;     // ascii_until is where the ASCII prefix ends
+    Checkpoint checkpoints[8];
+    unsigned next_checkpoint = 0;
+    std::vector<std::unique_ptr<char[]>> kept;  // blocks of kept text, never moved
+    std::size_t kept_size = 0, kept_free = 0;   // the last block's size, room left
+    bool cites_archive = false;
+  };
+  static constexpr std::size_t kCursors = 4;  // parallel.hpp's most threads
+  mutable Cursor cursors_[kCursors];
+  Cursor& cursor() const;
   int column_of(int line, std::size_t offset) const;
 };
 

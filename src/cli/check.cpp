@@ -274,6 +274,7 @@ int run_check(const CheckSettings& settings) {
   check_network(run);
   if (!settings.offline) timer.lap("check links");
   if (auto stop = apply_policy(run)) return *stop;
+  timer.lap("suppress");
   if (auto stop = write_reports(run)) return *stop;
   timer.lap("report");
   return exit_status(run);

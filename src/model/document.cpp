@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "citelint/model.hpp"
+#include "model/parallel.hpp"
 #include "model/utf8.hpp"
 
 namespace citelint {
@@ -18,18 +19,30 @@ Document::Document(std::size_t id, std::string path, std::string text, std::stri
   }
 }
 
+Document::Cursor& Document::cursor() const {
+  return cursors_[std::min(parallel::worker(), kCursors - 1)];
+}
+
+bool Document::cites_archive() const {
+  return std::any_of(std::begin(cursors_), std::end(cursors_),
+                     [](const Cursor& c) { return c.cites_archive; });
+}
+
+void Document::note_archive_url() const { cursor().cites_archive = true; }
+
 int Document::line_of(std::size_t offset) const {
   // Spans come mostly in source order: try the last line and the few after it first.
   const std::size_t n = line_starts_.size();
-  for (std::size_t h = line_hint_; h < n && h < line_hint_ + 4 && line_starts_[h] <= offset; ++h) {
+  std::size_t& hint = cursor().line_hint;
+  for (std::size_t h = hint; h < n && h < hint + 4 && line_starts_[h] <= offset; ++h) {
     if (h + 1 == n || offset < line_starts_[h + 1]) {
-      line_hint_ = h;
+      hint = h;
       return static_cast<int>(h + 1);
     }
   }
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  line_hint_ = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
-  return static_cast<int>(line_hint_ + 1);
+  hint = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+  return static_cast<int>(hint + 1);
 }
 
 std::string_view Document::line_text(int line) const {
@@ -49,41 +62,43 @@ std::string_view Document::line_text(int line) const {
 // counting from the line start each time.
 int Document::column_of(int line, std::size_t offset) const {
   const std::size_t lb = line_begin(line);
-  if (checkpoint_line_begin_ != lb) {
-    checkpoint_line_begin_ = lb;
-    ascii_until_ = lb;
-    ascii_known_ = false;
-    for (Checkpoint& c : checkpoints_) c = Checkpoint{lb, 1};
+  Cursor& at = cursor();
+  if (at.checkpoint_line_begin != lb) {
+    at.checkpoint_line_begin = lb;
+    at.ascii_until = lb;
+    at.ascii_known = false;
+    for (Checkpoint& c : at.checkpoints) c = Checkpoint{lb, 1};
   }
   // Where the line is ASCII up to the offset, the column is the distance from its start. The
   // ASCII prefix is explored only as far as offsets are asked for.
-  if (!ascii_known_ && offset > ascii_until_) {
-    ascii_until_ = utf8::ascii_until(text_, ascii_until_, offset);
-    ascii_known_ = ascii_until_ < offset;
+  if (!at.ascii_known && offset > at.ascii_until) {
+    at.ascii_until = utf8::ascii_until(text_, at.ascii_until, offset);
+    at.ascii_known = at.ascii_until < offset;
   }
-  if (offset <= ascii_until_) return static_cast<int>(offset - lb) + 1;
-  Checkpoint best{ascii_until_, static_cast<int>(ascii_until_ - lb) + 1};  // the prefix's end
-  for (const Checkpoint& c : checkpoints_)
+  if (offset <= at.ascii_until) return static_cast<int>(offset - lb) + 1;
+  Checkpoint best{at.ascii_until, static_cast<int>(at.ascii_until - lb) + 1};  // the prefix's end
+  for (const Checkpoint& c : at.checkpoints)
     if (c.offset <= offset && c.offset > best.offset) best = c;
   const std::string_view all(text_);
   const int column =
       best.column + static_cast<int>(utf8::length(all.substr(best.offset, offset - best.offset)));
-  checkpoints_[next_checkpoint_++ % 8] = Checkpoint{offset, column};
+  at.checkpoints[at.next_checkpoint++ % 8] = Checkpoint{offset, column};
   return column;
 }
 
 std::string_view Document::keep(std::string_view derived) const {
   constexpr std::size_t kBlock = 64 * 1024;
   if (derived.empty()) return {};
-  if (derived.size() > kept_free_) {
+  Cursor& c = cursor();
+  if (derived.size() > c.kept_free) {
     const std::size_t size = std::max(kBlock, derived.size());
-    kept_.push_back(std::make_unique_for_overwrite<char[]>(size));
-    kept_free_ = size;
-    kept_size_ = size;
+    c.kept.push_back(std::make_unique_for_overwrite<char[]>(size));
+    c.kept_free = size;
+    c.kept_size = size;
   }
-  char* at = kept_.back().get() + (kept_size_ - kept_free_);
+  char* at = c.kept.back().get() + (c.kept_size - c.kept_free);
   std::copy(derived.begin(), derived.end(), at);
-  kept_free_ -= derived.size();
+  c.kept_free -= derived.size();
   return {at, derived.size()};
 }
 
@@ -95,8 +110,10 @@ void Document::set_layout(std::vector<std::uint32_t> line_starts, std::vector<Pl
   places_ = std::move(places);
   places_.resize(line_starts_.size());
   place_unit_ = std::move(unit);
-  line_hint_ = 0;
-  checkpoint_line_begin_ = static_cast<std::size_t>(-1);
+  for (Cursor& c : cursors_) {
+    c.line_hint = 0;
+    c.checkpoint_line_begin = static_cast<std::size_t>(-1);
+  }
 }
 
 Document::Place Document::place(int line) const {

@@ -1,8 +1,10 @@
 // The JSON report, schema citelint-report/1 (see docs/report-json.md). Fields may be added;
 // none are renamed or removed without a new schema version.
+#include <future>
 #include <optional>
 
 #include "citelint/report.hpp"
+#include "model/parallel.hpp"
 #include "report/json_writer.hpp"
 
 namespace citelint {
@@ -169,8 +171,7 @@ void write_finding(json::Writer& w, const Document& doc, const Finding& f) {
   w.end_object();
 }
 
-void write_summary(json::Writer& w, const ReportInput& input) {
-  const Summary s = summarise(input);
+void write_summary(json::Writer& w, const ReportInput& input, const Summary& s) {
   w.key("summary").begin_object();
   w.key("references").value(s.references).key("urls").value(s.urls);
   w.key("unique_urls").value(s.unique_urls);
@@ -190,6 +191,8 @@ void write_summary(json::Writer& w, const ReportInput& input) {
 
 void write_json(const ReportInput& input, const ReportSink& sink) {
   const Corpus& corpus = input.corpus;
+  // The summary counts distinct URLs: on a thread of its own while the references are written.
+  std::future<Summary> summary = parallel::in_background([&input] { return summarise(input); });
   constexpr std::size_t kChunk = 1 << 20;
   json::Writer w(kChunk + (64 << 10));
   auto flush = [&](std::size_t at_least) {
@@ -210,11 +213,36 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
 
   write_inputs(w, corpus);
 
+  // The references, a window of groups at a time: each group written on a thread of its own,
+  // then written out in order (a group's writer starts with no comma before its first) in the
+  // background while the next window's groups are written.
   w.key("references").begin_array();
-  for (const Reference& r : corpus.references) {
-    write_reference(w, r, *corpus.documents[r.input], input.links, input.archive);
-    flush(kChunk);
+  flush(0);
+  constexpr std::size_t kGroup = 1024;
+  const std::size_t window = parallel::threads();
+  std::vector<json::Writer> windows[2] = {std::vector<json::Writer>(window),
+                                          std::vector<json::Writer>(window)};
+  std::future<void> writing;
+  const auto& refs = corpus.references;
+  for (std::size_t first = 0, k = 0; first < refs.size(); first += window * kGroup, ++k) {
+    std::vector<json::Writer>& groups = windows[k % 2];  // written out two windows ago
+    const std::size_t count = std::min(window, (refs.size() - first + kGroup - 1) / kGroup);
+    parallel::for_each(count, 1, [&](std::size_t g) {
+      json::Writer& out = groups[g];
+      out.restart();
+      const std::size_t begin = first + g * kGroup, end = std::min(refs.size(), begin + kGroup);
+      for (std::size_t i = begin; i < end; ++i)
+        write_reference(out, refs[i], *corpus.documents[refs[i].input], input.links, input.archive);
+    });
+    if (writing.valid()) writing.get();
+    writing = parallel::in_background([&sink, &groups, count, first] {
+      for (std::size_t g = 0; g < count; ++g) {
+        if (first + g > 0) sink(",");
+        sink(groups[g].view());
+      }
+    });
   }
+  if (writing.valid()) writing.get();
   w.end_array();
 
   w.key("findings").begin_array();
@@ -223,7 +251,7 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
     flush(kChunk);
   }
   w.end_array();
-  write_summary(w, input);
+  write_summary(w, input, summary.get());
   w.end_object();
   w.text("\n");
   flush(0);

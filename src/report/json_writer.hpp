@@ -23,6 +23,12 @@ class Writer {
   std::string_view view() const { return std::string_view(buffer_.data(), used_); }
   std::size_t size() const { return used_; }
   void clear() { used_ = 0; }
+  // Empty, as if new: the next value is the first, with no comma before it.
+  void restart() {
+    used_ = 0;
+    first_ = true;
+    after_key_ = false;
+  }
 
   Writer& begin_object() { return open('{'); }
   Writer& end_object() { return close('}'); }

@@ -6,10 +6,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 
+#include "model/parallel.hpp"
 #include "rules/rule.hpp"
 
 namespace citelint {
@@ -27,8 +30,14 @@ struct Timings {
   bool on = std::getenv("CITELINT_TIMING") != nullptr &&
             std::string_view(std::getenv("CITELINT_TIMING")) != "phases";
   std::map<std::string, Clock::duration> spent;
+  std::mutex mutex;  // lint's threads add to one table
   void add(const std::string& what, Clock::time_point since) {
-    if (on) spent[what] += Clock::now() - since;
+    if (on) add(what, Clock::now() - since);
+  }
+  void add(const std::string& what, Clock::duration d) {
+    if (!on) return;
+    const std::lock_guard lock(mutex);
+    spent[what] += d;
   }
   ~Timings() {
     if (!on) return;
@@ -269,32 +278,45 @@ class SharedPass {
     part.share_set();
   }
 
-  // Matches the set on the text of each reference of a batch, before any rule runs on them:
-  // one pattern pass after another keeps the set's DFA in cache.
-  void scan(const Corpus& corpus, std::size_t begin, std::size_t end) {
-    timed(timings_, "(RE2::Set, entry and part scopes)", [&] {
-      all_hits_.clear();
-      found_.clear();
+  // Starts matching the set on the text of each reference of [begin, end), the next batch: on
+  // a thread of its own while the rules run on this batch, where there are cores to spare (the
+  // set is this pass's alone, and it reads the texts only). One pattern pass after another keeps
+  // the set's DFA in cache.
+  void scan_ahead(const Corpus& corpus, std::size_t begin, std::size_t end) {
+    auto scan = [this, &corpus, begin, end] {
+      const auto start = Clock::now();
+      Scan& s = ahead_;
+      s.all_hits.clear();
+      s.found.clear();
       for (std::size_t i = begin; i < end; ++i) {
         const Reference& ref = corpus.references[i];
         const std::string_view text = std::string_view(corpus.documents[ref.input]->text())
                                           .substr(ref.span.begin, ref.span.end - ref.span.begin);
-        const bool decided = set_->match(text, hits_);
-        found_.push_back(Found{all_hits_.size(), hits_.size(), decided});
-        all_hits_.insert(all_hits_.end(), hits_.begin(), hits_.end());
+        const bool decided = set_->match(text, s.hits);
+        s.found.push_back(Found{s.all_hits.size(), s.hits.size(), decided});
+        s.all_hits.insert(s.all_hits.end(), s.hits.begin(), s.hits.end());
       }
-    });
+      s.spent = Clock::now() - start;
+    };
+    pending_ = parallel::in_background(scan);
+  }
+
+  // Makes the batch scan_ahead started the one run() reads, once its scan is done.
+  void take_scan() {
+    if (pending_.valid()) pending_.get();
+    std::swap(current_, ahead_);
+    timings_.add("(RE2::Set, entry and part scopes)", current_.spent);
   }
 
   // Runs both scopes' rules on the entry unit of the k-th reference of the scanned batch.
   void run(const rules::Unit& entry_unit, std::size_t k, rules::FindingSink& sink,
            rules::UnitBuilder& units) {
     const Reference& ref = *entry_unit.ref;
-    const Found& found = found_[k];
+    const Found& found = current_.found[k];
     if (!found.decided) {
       entry_.run(entry_unit, sink);
     } else {
-      const auto first = all_hits_.begin() + static_cast<std::ptrdiff_t>(found.begin);
+      const auto first = current_.all_hits.begin() + static_cast<std::ptrdiff_t>(found.begin);
       const auto last = first + static_cast<std::ptrdiff_t>(found.size);
       const auto middle = std::lower_bound(first, last, split_);
       entry_hits_.assign(first, middle);
@@ -316,16 +338,18 @@ class SharedPass {
   Timings& timings_;
   std::unique_ptr<PatternSet> set_;
   struct Found {
-    std::size_t begin, size;  // the reference's hits in all_hits_
+    std::size_t begin, size;  // the reference's hits in Scan::all_hits
     bool decided;
   };
-  std::vector<Found> found_;
-  std::vector<int> all_hits_, hits_, entry_hits_, part_hits_;
+  struct Scan {  // a batch's hits
+    std::vector<Found> found;
+    std::vector<int> all_hits, hits;
+    Clock::duration spent{};
+  };
+  Scan current_, ahead_;
+  std::vector<int> entry_hits_, part_hits_;
+  std::future<void> pending_;  // the scan of ahead_; last, so that it ends before they go
 };
-
-}  // namespace
-
-namespace {
 
 // One defect, one finding: an entry duplicated whole is core/DuplicateEntry's finding alone, not
 // also a DuplicateUrl and a DuplicateDoi on its URL and DOI. A duplicate finding whose span lies
@@ -345,17 +369,16 @@ void drop_covered_duplicates(std::vector<Finding>& findings) {
   });
 }
 
-}  // namespace
-
-std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOptions& options) {
+// Runs the rules of some scopes over the corpus, with a sink and units of their own: a thread
+// of lint() runs one group of scopes.
+std::vector<Finding> lint_scopes(std::map<Scope, std::vector<const Rule*>> by_scope,
+                                 const Corpus& corpus, const LintOptions& options,
+                                 Timings& timings) {
   rules::FindingSink sink(options);
   rules::UnitBuilder units;
   sink.set_remaker(corpus, [&](Scope scope, const rules::UnitRef& ref) {
     return units.remake(scope, corpus, ref);
   });
-  Timings timings;
-  std::map<Scope, std::vector<const Rule*>> by_scope;
-  for (const auto& r : set.compiled()) by_scope[r->scope].push_back(r.get());
   std::vector<ScopeRunner> runners;
   for (auto& [scope, rules] : by_scope)
     runners.emplace_back(scope, std::move(rules), corpus.references.size(), timings);
@@ -378,10 +401,14 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
   const auto& refs = corpus.references;
   for (std::size_t batch = 0; batch < refs.size(); batch += kBatch) {
     const std::size_t end = std::min(refs.size(), batch + kBatch);
+    if (shared) {
+      if (batch == 0) shared->scan_ahead(corpus, batch, end);
+      shared->take_scan();
+      if (end < refs.size()) shared->scan_ahead(corpus, end, std::min(refs.size(), end + kBatch));
+    }
     for (ScopeRunner& runner : runners) {
       if (!rules::UnitBuilder::per_reference(runner.scope())) continue;
       if (shared && &runner == part) continue;  // the shared pass runs it with the entry
-      if (shared && &runner == entry) shared->scan(corpus, batch, end);
       for (std::size_t i = batch; i < end; ++i)
         units.for_each(runner.scope(), *corpus.documents[refs[i].input], refs[i],
                        [&](const rules::Unit& u) {
@@ -400,8 +427,29 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
         units.for_each_in_input(runner.scope(), corpus, *doc,
                                 [&](const rules::Unit& u) { runner.run(u, sink); });
   for (ScopeRunner& runner : runners) runner.finish(sink);
+  return sink.take();
+}
 
-  std::vector<Finding> findings = sink.take();
+}  // namespace
+
+std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOptions& options) {
+  Timings timings;
+  // Two groups of scopes, each on a thread of its own where there are two cores: the entry
+  // and part scopes (their rules share one pattern pass), and the others (URLs, dates, DOIs,
+  // element sequences, the list). Each scope's runner sees every unit of its scope in order, as
+  // its list-wide rules need; the groups share only what is read-only.
+  std::map<Scope, std::vector<const Rule*>> groups[2];
+  for (const auto& r : set.compiled()) {
+    const bool entries = r->scope == Scope::entry || r->scope == Scope::part;
+    groups[entries ? 0 : 1][r->scope].push_back(r.get());
+  }
+  std::vector<Finding> found[2];
+  parallel::for_each(2, 1, [&](std::size_t g) {
+    found[g] = lint_scopes(std::move(groups[g]), corpus, options, timings);
+  });
+  std::vector<Finding> findings = std::move(found[0]);
+  findings.insert(findings.end(), std::make_move_iterator(found[1].begin()),
+                  std::make_move_iterator(found[1].end()));
   std::sort(findings.begin(), findings.end(),
             [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
   findings.erase(
