@@ -90,6 +90,25 @@ class Document {
   }
   const std::vector<Link>& links() const { return links_; }
 
+  // The plain text an entry written in markup reads as (HTML, JATS mixed-citation: tags gone,
+  // entities decoded, white space collapsed; extract/projection.hpp), which the rules about how
+  // an entry is written read in place of the markup. Its runs cover the text in order: a run
+  // whose text and source are as long as each other is the source byte for byte; any other (an
+  // entity, a tag read as a space, white space collapsed) stands for its whole source range.
+  struct TextRun {
+    std::uint32_t text_begin, text_end, source_begin, source_end;
+  };
+  struct EntryText {
+    std::uint32_t entry_begin;  // the reference's span.begin
+    std::string_view text;      // kept by the document
+    std::vector<TextRun> runs;
+  };
+  // Kept like keep()'s text, by the reader that reads the entry (from one thread at a time).
+  void add_entry_text(std::size_t entry_begin, std::string_view text,
+                      std::vector<TextRun> runs) const;
+  // The text of the entry whose span begins at entry_begin, if it was written in markup.
+  const EntryText* entry_text(std::size_t entry_begin) const;
+
   std::size_t line_count() const { return line_starts_.size(); }
   // 1-based line number of a byte offset.
   int line_of(std::size_t offset) const;
@@ -121,6 +140,7 @@ class Document {
   std::vector<Place> places_;               // empty for plain text: a line is its own place
   std::string place_unit_ = "line";
   std::vector<Link> links_;
+  mutable std::vector<EntryText> entry_texts_;  // by entry_begin
   // Spans are mostly asked for in source order: remember the last line, and the last offsets
   // whose columns were counted on it, so the next span counts on from there.
   struct Checkpoint {

@@ -1,6 +1,7 @@
 // `citelint text FILE...`: the text citelint reads from each input, line by line with where
-// each line is. For a PDF or a DOCX that is its reference section as laid out: what to look at
-// when a finding's text or position is not what the page shows.
+// each line is. For a PDF or a DOCX that is its reference section as laid out; for HTML and
+// JATS, each entry's text as the rules about writing read it (tags gone, entities decoded):
+// what to look at when a finding's text or position is not what the page shows.
 #include <iostream>
 #include <memory>
 
@@ -16,11 +17,20 @@ int print_text(const std::vector<std::string>& files, const std::string& format)
   for (const std::string& path : files) {
     std::vector<Diagnostic> problems;
     const std::unique_ptr<Document> loaded = load_document(0, path, format, problems);
+    // Markup: the entries written as text (HTML, JATS mixed-citation), where each begins.
+    std::vector<Reference> refs;
+    if (loaded && loaded->structured()) refs = read_references(*loaded, problems);
     print_diagnostics(problems);
     if (!problems.empty()) exit = kUsage;
     if (!loaded) continue;
     const Document& doc = *loaded;
     std::cout << "# " << doc.path() << " (" << doc.format() << ")\n";
+    if (doc.structured()) {
+      for (const Reference& ref : refs)
+        if (const Document::EntryText* written = doc.entry_text(ref.span.begin))
+          std::cout << doc.where(ref.span.line, ref.span.column) << " | " << written->text << '\n';
+      continue;
+    }
     for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) {
       std::string where = doc.where(l, 1);
       where.resize(where.size() - 2);  // the column
@@ -40,7 +50,9 @@ void add_text_command(CLI::App& app, int& exit_code) {
       "\nEach line with its place: page and line of a PDF, paragraph of a DOCX, the line of a\n"
       "text file. For a PDF or a DOCX that is the reference section as laid out; '+' after the\n"
       "place marks a line joined to the one above (a URL wrapped at the end of a line), '|' any\n"
-      "other. What to look at when a finding's text or place is not what the page shows.\n"
+      "other. For HTML and JATS, each entry as the rules about writing read it: tags gone,\n"
+      "entities decoded, with the line and column where it begins. What to look at when a\n"
+      "finding's text or place is not what the page shows.\n"
       "\nExample:\n"
       "  citelint text article.pdf");
   cmd->add_option("files", *files, "Inputs, as for check")->required();

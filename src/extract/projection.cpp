@@ -49,6 +49,42 @@ void Projection::separate(std::size_t source_at) {
   if (!text_.empty() && text_.back() != ' ') push(' ', source_at, source_at);
 }
 
+void Projection::truncate(std::size_t size) {
+  if (size >= text_.size()) return;
+  text_.resize(size);
+  from_.resize(size);
+  to_.resize(size);
+  std::erase_if(links_, [&](const Link& l) { return l.text_end > size; });
+}
+
+void Projection::append(const Projection& other) {
+  text_ += other.text_;
+  from_.insert(from_.end(), other.from_.begin(), other.from_.end());
+  to_.insert(to_.end(), other.to_.begin(), other.to_.end());
+}
+
+std::vector<Document::TextRun> Projection::runs() const {
+  std::vector<Document::TextRun> runs;
+  auto verbatim = [&](std::size_t k) { return to_[k] == from_[k] + 1; };
+  for (std::size_t k = 0; k < text_.size(); ++k) {
+    const auto at = static_cast<std::uint32_t>(k);
+    if (!runs.empty()) {
+      Document::TextRun& last = runs.back();
+      const bool last_verbatim =
+          last.text_end - last.text_begin == last.source_end - last.source_begin;
+      // The source goes on byte for byte, or the same stretch of source goes on.
+      if ((last_verbatim && verbatim(k) && from_[k] == last.source_end) ||
+          (!verbatim(k) && from_[k] == from_[k - 1] && to_[k] == to_[k - 1] && !verbatim(k - 1))) {
+        last.text_end = at + 1;
+        last.source_end = to_[k];
+        continue;
+      }
+    }
+    runs.push_back({at, at + 1, from_[k], to_[k]});
+  }
+  return runs;
+}
+
 void Projection::append_text(std::string_view decoded, std::string_view original,
                              std::size_t source_begin) {
   std::size_t i = 0;  // into original

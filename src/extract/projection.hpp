@@ -25,6 +25,10 @@ class Projection {
   void append_text(std::string_view decoded, std::string_view original, std::size_t source_begin);
   // A space between blocks (<p>, <br>, an element's end), unless the text ends with one.
   void separate(std::size_t source_at);
+  // Drops the text from `size` on (and the links over it).
+  void truncate(std::size_t size);
+  // Another projection's text after this one's (JATS: a reference's mixed-citations).
+  void append(const Projection& other);
 
   // A link whose target (already decoded) is written in the source at [source_begin,
   // source_end), over the projected text [text_begin, text_end).
@@ -41,6 +45,10 @@ class Projection {
   std::size_t source_begin(std::size_t begin) const { return from_[begin]; }
   std::size_t source_end(std::size_t end) const { return to_[end - 1]; }
   const std::vector<Link>& links() const { return links_; }
+  // The text's runs (Document::TextRun): bytes copied from the source one for one, merged where
+  // the source goes on; the bytes that stand for one stretch of source (an entity, collapsed
+  // white space, a tag read as a space) as one run.
+  std::vector<Document::TextRun> runs() const;
 
  private:
   void push(char c, std::size_t from, std::size_t to);

@@ -102,6 +102,22 @@ std::string_view Document::keep(std::string_view derived) const {
   return {at, derived.size()};
 }
 
+void Document::add_entry_text(std::size_t entry_begin, std::string_view text,
+                              std::vector<TextRun> runs) const {
+  EntryText e{static_cast<std::uint32_t>(entry_begin), keep(text), std::move(runs)};
+  const auto at =
+      std::upper_bound(entry_texts_.begin(), entry_texts_.end(), e.entry_begin,
+                       [](std::uint32_t b, const EntryText& t) { return b < t.entry_begin; });
+  entry_texts_.insert(at, std::move(e));
+}
+
+const Document::EntryText* Document::entry_text(std::size_t entry_begin) const {
+  const auto it =
+      std::lower_bound(entry_texts_.begin(), entry_texts_.end(), entry_begin,
+                       [](const EntryText& t, std::size_t b) { return t.entry_begin < b; });
+  return it != entry_texts_.end() && it->entry_begin == entry_begin ? &*it : nullptr;
+}
+
 void Document::set_layout(std::vector<std::uint32_t> line_starts, std::vector<Place> places,
                           std::string unit) {
   line_starts_ = std::move(line_starts);

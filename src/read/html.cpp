@@ -164,6 +164,15 @@ class Reader {
     return !words.empty();
   }
 
+  // MediaWiki's links back to where a note is cited ("↑ 1 2 3", "^ a b"): no words of the
+  // entry. Other pages' back-links are single letters and arrows (on_this_page).
+  static bool is_back_links(const GumboElement& e) {
+    const char* css = attribute(e, "class");
+    const char* rel = attribute(e, "rel");
+    return (css && std::strstr(css, "mw-cite-backlink")) ||
+           (rel && std::strstr(rel, "mw:referencedBy"));
+  }
+
   // A link of the item; `external`: its class says it leaves the site ("external text", as
   // MediaWiki marks the cited links apart from the wiki's own).
   struct ItemLink {
@@ -183,7 +192,7 @@ class Reader {
     }
     if (node->type != GUMBO_NODE_ELEMENT) return;
     const GumboElement& e = node->v.element;
-    if (is_hidden(e.tag)) return;
+    if (is_hidden(e.tag) || is_back_links(e)) return;
     const auto [begin, end] = extent(*node);
     if (is_block(e.tag)) p.separate(begin);
     const std::size_t text_begin = p.size();
@@ -196,9 +205,12 @@ class Reader {
         if (s_[b] == '"' || s_[b] == '\'') ++b, --f;  // the quotes
         const std::string_view words = std::string_view(p.text()).substr(text_begin);
         const char* css = attribute(e, "class");
-        if (f > b && !on_this_page(href->value, words))
+        if (on_this_page(href->value, words)) {
+          p.truncate(text_begin);  // a link back to where the work is cited: not its words
+        } else if (f > b) {
           links.push_back({{text_begin, p.size(), href->value, b, f},
                            css && std::strstr(css, "external") != nullptr});
+        }
       }
     }
     if (is_block(e.tag)) p.separate(end);
@@ -221,6 +233,7 @@ class Reader {
     for (ItemLink& l : links)
       if (l.external || !marked) p.add_link(std::move(l.link));
     extract_projected(doc_, ref, p);
+    doc_.add_entry_text(ref.span.begin, p.text(), p.runs());  // for the rules about writing
     refs_.push_back(std::move(ref));
   }
 

@@ -122,15 +122,29 @@ class Reader {
   // link with an href stands goes to links.
   void project(const pugi::xml_node& node, Projection& p,
                std::vector<std::pair<std::size_t, std::size_t>>& links) const {
+    std::size_t after = 0;  // where the child before ended
+    // White space between two elements ("</surname> <given-names>"), which the parser drops:
+    // the words on either side stay apart.
+    auto gap = [&](std::size_t begin) {
+      if (after == 0 || begin <= after) return;
+      const std::string_view between = s_.substr(after, begin - after);
+      if (between.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        p.append_text(between, between, after);
+    };
     for (const pugi::xml_node& c : node.children()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         if (c.offset_debug() < 0) continue;
         const std::size_t b = static_cast<std::size_t>(c.offset_debug());
         const std::size_t lt = std::min(s_.find('<', b), s_.size());
+        gap(b);
         p.append_text(c.value(), s_.substr(b, lt - b), b);
+        after = lt;
       } else if (c.type() == pugi::node_element) {
-        if (c.attribute("xlink:href")) links.push_back(extent(c));
+        const auto [b, e] = extent(c);
+        gap(b);
+        if (c.attribute("xlink:href")) links.push_back({b, e});
         project(c, p, links);
+        after = e;
       }
     }
   }
@@ -138,10 +152,14 @@ class Reader {
   // What the words of a mixed-citation give: URLs written in its text, the DOIs after "doi:",
   // and (when no date-in-citation gave one) the dates its words mark ("Last accessed: Jan. 13,
   // 2024", "<comment>Accessed</comment> January 2012", "Acesso em: 20 out. 2022").
-  void read_citation_text(const pugi::xml_node& citation, Reference& ref, bool accessed) {
+  // `entry` gets the citation's text, for the rules about how an entry is written.
+  void read_citation_text(const pugi::xml_node& citation, Reference& ref, bool accessed,
+                          Projection& entry) {
     Projection p;
     std::vector<std::pair<std::size_t, std::size_t>> links;
     project(citation, p, links);
+    if (entry.size() > 0) entry.separate(extent(citation).first);
+    entry.append(p);
     Reference words;
     const auto [b, end] = extent(citation);
     words.span = doc_.span(b, end);
@@ -253,8 +271,12 @@ class Reader {
     ref.input = static_cast<std::uint32_t>(doc_.id());
     bool accessed = false;
     walk(e, ref, accessed);  // in document order: a URL is where it is first written
+    // A mixed-citation is written as a reader sees it (an element-citation is a record of
+    // fields): its text is what the rules about writing read.
+    Projection written;
     for (const pugi::xml_node& c : e.children("mixed-citation"))
-      read_citation_text(c, ref, accessed);
+      read_citation_text(c, ref, accessed, written);
+    if (written.size() > 0) doc_.add_entry_text(ref.span.begin, written.text(), written.runs());
     // The year (month, day) of element-citation.
     if (const pugi::xml_node ec = e.child("element-citation")) {
       if (const pugi::xml_node y = ec.child("year")) {

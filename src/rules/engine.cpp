@@ -164,7 +164,7 @@ class ScopeRunner {
            const std::vector<int>* hits = nullptr) {
     // A record's entry, a URL made from parts, a date in its format's own form: only the rules
     // that read the items, not how they are written.
-    const bool record = unit.doc->structured() && !items_scope();
+    const bool record = unit.doc->structured() && !items_scope() && !unit.projected;
     const bool unwritten =
         (unit.url && unit.url->composed) || (unit.date && unit.date->native_form);
     if (record || unwritten) {
@@ -290,8 +290,14 @@ class SharedPass {
       s.found.clear();
       for (std::size_t i = begin; i < end; ++i) {
         const Reference& ref = corpus.references[i];
-        const std::string_view text = std::string_view(corpus.documents[ref.input]->text())
-                                          .substr(ref.span.begin, ref.span.end - ref.span.begin);
+        const Document& doc = *corpus.documents[ref.input];
+        // The text the entry unit reads: an entry written in markup reads as its projection.
+        const Document::EntryText* written =
+            doc.structured() ? doc.entry_text(ref.span.begin) : nullptr;
+        const std::string_view text =
+            written ? written->text
+                    : std::string_view(doc.text())
+                          .substr(ref.span.begin, ref.span.end - ref.span.begin);
         const bool decided = set_->match(text, s.hits);
         s.found.push_back(Found{s.all_hits.size(), s.hits.size(), decided});
         s.all_hits.insert(s.all_hits.end(), s.hits.begin(), s.hits.end());

@@ -41,12 +41,26 @@ struct Unit {
   std::size_t doc_begin = 0;          // text[0] is doc->text()[doc_begin] ...
   const Segment* segments = nullptr;  // ... unless segments are given
   std::size_t segment_count = 0;
+  // The text an entry written in markup reads as (Document::entry_text): its segments are the
+  // projection's runs, mapped offset for offset where a run is the source byte for byte. The
+  // rules about how an entry is written read it, as they read a plain-text entry.
+  bool projected = false;
+  std::size_t doc_end = 0;  // projected: where the source it reads ends (doc_begin: begins)
   const Url* url = nullptr;
   const Date* date = nullptr;
   const Doi* doi = nullptr;
   std::uint32_t ordinal = 0;  // which unit of its scope in its reference (raw: its line - 1)
 
   std::size_t to_doc(std::size_t text_offset, bool is_end) const;
+  // The source the unit stands for, [begin, end): its text's, or a projection's whole span
+  // (the items of an entry written in markup may stand outside its words: a JATS reference's
+  // element-citation beside its mixed-citation).
+  std::pair<std::size_t, std::size_t> doc_range() const {
+    if (projected) return {doc_begin, doc_end};
+    return {to_doc(0, false), to_doc(text.size(), true)};
+  }
+  // The other way: where in text a document offset (a date's span) falls.
+  std::size_t from_doc(std::size_t doc_offset, bool is_end) const;
   Span span(std::size_t text_begin, std::size_t text_end) const;
 };
 
@@ -107,6 +121,9 @@ class UnitBuilder {
   }
 
  private:
+  // The unit over `span` (the entry, or a language half) of an entry written in markup.
+  Unit projected_unit(const Document& doc, const Reference& ref, const Document::EntryText& written,
+                      const Span& span);
   StableArena<char> texts_;
   StableArena<Segment> segments_;
   std::vector<std::pair<const Span*, std::string_view>> items_;

@@ -72,6 +72,17 @@ std::string_view to_string(Scope s) {
 std::size_t Unit::to_doc(std::size_t offset, bool is_end) const {
   if (!segments) return doc_begin + offset;
   if (segment_count == 0) return doc_begin;
+  if (projected) {
+    // The run that holds the offset (a start: the run it begins; an end: the run it ends).
+    const Segment* end = segments + segment_count;
+    const Segment* s = std::upper_bound(
+        segments, end, offset,
+        [&](std::size_t o, const Segment& r) { return is_end ? o <= r.text_end : o < r.text_end; });
+    if (s == end) return segments[segment_count - 1].doc_end;
+    if (s->text_end - s->text_begin == s->doc_end - s->doc_begin)
+      return s->doc_begin + (std::max(offset, s->text_begin) - s->text_begin);
+    return is_end && offset > s->text_begin ? s->doc_end : s->doc_begin;
+  }
   // Round a start forward to the next element and an end back to the previous one.
   if (!is_end) {
     for (std::size_t k = 0; k < segment_count; ++k)
@@ -83,24 +94,72 @@ std::size_t Unit::to_doc(std::size_t offset, bool is_end) const {
   return segments[0].doc_begin;
 }
 
+std::size_t Unit::from_doc(std::size_t offset, bool is_end) const {
+  if (!segments) return std::clamp(offset, doc_begin, doc_begin + text.size()) - doc_begin;
+  const Segment* end = segments + segment_count;
+  const Segment* s = std::upper_bound(segments, end, offset, [&](std::size_t o, const Segment& r) {
+    return is_end ? o <= r.doc_end : o < r.doc_end;
+  });
+  if (s == end) return text.size();
+  if (s->text_end - s->text_begin == s->doc_end - s->doc_begin)
+    return s->text_begin + (std::max(offset, s->doc_begin) - s->doc_begin);
+  return is_end && offset > s->doc_begin ? s->text_end : s->text_begin;
+}
+
 Span Unit::span(std::size_t text_begin, std::size_t text_end) const {
   const std::size_t b = to_doc(text_begin, false);
   const std::size_t e = std::max(b, to_doc(text_end, true));
   return doc->span(b, e);
 }
 
+Unit UnitBuilder::projected_unit(const Document& doc, const Reference& ref,
+                                 const Document::EntryText& written, const Span& span) {
+  // The runs inside the span, a run that straddles its edge cut where it is the source byte
+  // for byte; their text is one stretch of the projection.
+  Segment* segments = segments_.allocate(std::max<std::size_t>(written.runs.size(), 1));
+  std::size_t n = 0;
+  for (const Document::TextRun& r : written.runs) {
+    const bool verbatim = r.text_end - r.text_begin == r.source_end - r.source_begin;
+    const std::size_t b = std::max<std::size_t>(r.source_begin, span.begin);
+    const std::size_t e = std::min<std::size_t>(r.source_end, span.end);
+    if (verbatim ? b >= e : (r.source_begin < span.begin || r.source_end > span.end)) continue;
+    const std::size_t tb = verbatim ? r.text_begin + (b - r.source_begin) : r.text_begin;
+    const std::size_t te = verbatim ? r.text_begin + (e - r.source_begin) : r.text_end;
+    segments[n++] = Segment{tb, te, verbatim ? b : r.source_begin, verbatim ? e : r.source_end};
+  }
+  const std::size_t first = n ? segments[0].text_begin : 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    segments[k].text_begin -= first;
+    segments[k].text_end -= first;
+  }
+  Unit u;
+  u.doc = &doc;
+  u.ref = &ref;
+  u.doc_begin = span.begin;
+  u.doc_end = span.end;
+  u.text = written.text.substr(first, n ? segments[n - 1].text_end : 0);
+  u.segments = segments;
+  u.segment_count = n;
+  u.projected = true;
+  return u;
+}
+
 void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& ref,
                            const std::function<void(const Unit&)>& f) {
   // A record's entry is one unit (no parts, no label); rules that read text skip it
-  // (Rule::reads_text).
+  // (Rule::reads_text). An entry written in markup is read as its text reads.
   if (doc.structured() && (scope == Scope::label || scope == Scope::elements)) return;
+  const Document::EntryText* written = doc.structured() ? doc.entry_text(ref.span.begin) : nullptr;
+  auto entry_unit = [&](const Span& s) {
+    return written ? projected_unit(doc, ref, *written, s) : slice_unit(doc, &ref, s);
+  };
   switch (scope) {
     case Scope::entry:
-      f(slice_unit(doc, &ref, ref.span));
+      f(entry_unit(ref.span));
       return;
     case Scope::part:
       for_each_part(ref, [&](const Span& s, std::uint32_t k) {
-        Unit u = slice_unit(doc, &ref, s);
+        Unit u = entry_unit(s);
         u.ordinal = k;
         f(u);
       });

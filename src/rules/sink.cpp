@@ -52,6 +52,8 @@ FindingSink::FindingSink(const LintOptions& options) : options_(options) {
 
 void FindingSink::report(const Rule& rule, const Unit& unit, std::size_t text_begin,
                          std::size_t text_end, Vars vars, std::string_view whole) {
+  text_end = std::min(text_end, unit.text.size());
+  text_begin = std::min(text_begin, text_end);
   const std::string_view match = unit.text.substr(text_begin, text_end - text_begin);
   if (whole.empty()) whole = match;
   if (rule.exceptions &&
@@ -92,6 +94,8 @@ void FindingSink::report(const Rule& rule, const Unit& unit, std::size_t text_be
     f.fix = Fix{replaced, false};
   }
   if (f.fix && f.fix->replacement == source) f.fix.reset();  // nothing would change
+  // Markup inside the match (a tag, an entity): the text's fix would not mend the source.
+  if (f.fix && unit.projected && source != match) f.fix.reset();
   findings_.push_back(std::move(f));
 }
 

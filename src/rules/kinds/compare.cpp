@@ -217,8 +217,7 @@ class CompareRule : public Rule {
   void check_dates(const Unit& unit, FindingSink& sink) const {
     if (unit.ref->dates.empty()) return;
     const Value as_of = this->as_of(sink);
-    const std::size_t range_begin = unit.to_doc(0, false);
-    const std::size_t range_end = unit.to_doc(unit.text.size(), true);
+    const auto [range_begin, range_end] = unit.doc_range();
     if (left_kind_ == Operand::url_date || right_kind_ == Operand::url_date) {
       // Only where the entry has a date to compare them with.
       const unsigned other = left_kind_ == Operand::url_date ? right_roles_ : left_roles_;
@@ -350,9 +349,22 @@ class CompareRule : public Rule {
       sink.report(*this, unit, at.text_begin, at.text_end, std::move(vars));
       return;
     }
-    // Spans of dates are document positions; map them back into this unit's text.
-    const std::size_t base = unit.to_doc(0, false);
-    sink.report(*this, unit, at.span->begin - base, at.span->end - base, std::move(vars));
+    // Spans of dates are document positions; map them back into this unit's text. The text
+    // of an entry written in markup may not hold the date (a URL's href, a JATS
+    // element-citation's year beside the mixed-citation): there the date's source is the unit.
+    if (unit.projected) {
+      Unit item = unit;
+      item.projected = false;
+      item.segments = nullptr;
+      item.segment_count = 0;
+      item.doc_begin = at.span->begin;
+      item.text =
+          std::string_view(unit.doc->text()).substr(at.span->begin, at.span->end - at.span->begin);
+      sink.report(*this, item, 0, item.text.size(), std::move(vars));
+      return;
+    }
+    sink.report(*this, unit, unit.from_doc(at.span->begin, false),
+                unit.from_doc(at.span->end, true), std::move(vars));
   }
 
   void check_pattern(const Unit& unit, FindingSink& sink) const {

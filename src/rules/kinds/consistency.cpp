@@ -83,8 +83,9 @@ class ConsistencyRule : public Rule {
 
   void observe(const Unit& unit, ListState& list, FindingSink& sink) const override {
     if (roles_ && unit.date && !(roles_ & (1u << static_cast<unsigned>(unit.date->role)))) return;
-    // How a record's fields are written is its style's business, not the list's.
-    if (unit.doc->structured()) return;
+    // How a record's fields are written is its style's business, not the list's; an entry
+    // written in markup reads as text.
+    if (unit.doc->structured() && !unit.projected) return;
     State& state = static_cast<State&>(list);
     std::string_view seen = unit.text;
     if (digits_any_) {
