@@ -9,6 +9,9 @@
 #include <thread>
 #include <vector>
 
+// mimalloc's, where the binary links it (a weak reference: null otherwise).
+extern "C" void mi_collect(bool force) __attribute__((weak));
+
 namespace citelint::parallel {
 
 namespace {
@@ -34,6 +37,10 @@ std::size_t threads() { return thread_count.load(std::memory_order_relaxed); }
 
 void set_threads(std::size_t n) {
   thread_count = n == 0 ? asked_threads() : std::min(n, kMaxThreads);
+}
+
+void reclaim_memory() {
+  if (mi_collect) mi_collect(true);
 }
 
 void for_each(std::size_t n, std::size_t chunk, const std::function<void(std::size_t)>& f) {

@@ -28,6 +28,11 @@ void set_threads(std::size_t n);
 // thrown again here, once all have stopped.
 void for_each(std::size_t n, std::size_t chunk, const std::function<void(std::size_t)>& f);
 
+// Gives the memory that ended threads freed back to the calling (main) thread's allocator:
+// mimalloc keeps a heap per thread, and an ended thread's pages are taken back only when the main
+// thread asks. Without mimalloc linked in, nothing to do.
+void reclaim_memory();
+
 // Starts f on a thread of its own where there are cores to spare; its future's get() waits for
 // it and gives its result. On one core f runs at get() instead, on the caller's thread: get()
 // it always. f's thread is no worker: f must neither read a Document's positions (span, keep)

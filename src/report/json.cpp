@@ -218,7 +218,7 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
   // background while the next window's groups are written.
   w.key("references").begin_array();
   flush(0);
-  constexpr std::size_t kGroup = 1024;
+  constexpr std::size_t kGroup = 512;
   const std::size_t window = parallel::threads();
   std::vector<json::Writer> windows[2] = {std::vector<json::Writer>(window),
                                           std::vector<json::Writer>(window)};

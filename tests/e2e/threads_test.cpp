@@ -20,7 +20,7 @@ Run run_on_threads(int n, const std::string& args) {
 }  // namespace
 
 TEST_CASE("a run on four threads reports exactly what a run on one does") {
-  // 9,000 entries: more than one lint batch (4,096) and one window of report groups (1,024 a
+  // 9,000 entries: more than one lint batch (4,096) and one window of report groups (512 a
   // thread), with the benchmark's defects (about one entry in ten) for findings.
   const fs::path list =
       fs::temp_directory_path() / ("citelint-threads-" + std::to_string(getpid()) + ".txt");
