@@ -217,7 +217,9 @@ class CompareRule : public Rule {
   void check_dates(const Unit& unit, FindingSink& sink) const {
     if (unit.ref->dates.empty()) return;
     const Value as_of = this->as_of(sink);
-    const auto [range_begin, range_end] = unit.doc_range();
+    // Not a structured binding: clang before 16 cannot capture one (the fuzz build's compiler).
+    const std::pair<std::size_t, std::size_t> range = unit.doc_range();
+    const std::size_t range_begin = range.first, range_end = range.second;
     if (left_kind_ == Operand::url_date || right_kind_ == Operand::url_date) {
       // Only where the entry has a date to compare them with.
       const unsigned other = left_kind_ == Operand::url_date ? right_roles_ : left_roles_;
