@@ -20,6 +20,7 @@ Document::Document(std::size_t id, std::string path, std::string text, std::stri
 }
 
 Document::Cursor& Document::cursor() const {
+  static_assert(kCursors == parallel::kMaxThreads, "a cursor for each worker thread");
   return cursors_[std::min(parallel::worker(), kCursors - 1)];
 }
 

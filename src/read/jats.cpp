@@ -158,10 +158,10 @@ class Reader {
     Projection p;
     std::vector<std::pair<std::size_t, std::size_t>> links;
     project(citation, p, links);
-    if (entry.size() > 0) entry.separate(extent(citation).first);
+    const auto [b, end] = extent(citation);
+    if (entry.size() > 0) entry.separate(b);
     entry.append(p);
     Reference words;
-    const auto [b, end] = extent(citation);
     words.span = doc_.span(b, end);
     extract_projected(doc_, words, p);
     for (Url& u : words.urls) {

@@ -292,8 +292,7 @@ class SharedPass {
         const Reference& ref = corpus.references[i];
         const Document& doc = *corpus.documents[ref.input];
         // The text the entry unit reads: an entry written in markup reads as its projection.
-        const Document::EntryText* written =
-            doc.structured() ? doc.entry_text(ref.span.begin) : nullptr;
+        const Document::EntryText* written = rules::UnitBuilder::written_text(doc, ref);
         const std::string_view text =
             written ? written->text
                     : std::string_view(doc.text())

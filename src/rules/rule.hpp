@@ -59,10 +59,11 @@ struct Unit {
     if (projected) return {doc_begin, doc_end};
     return {to_doc(0, false), to_doc(text.size(), true)};
   }
-  // The other way: where in text a document offset (a date's span) falls.
-  std::size_t from_doc(std::size_t doc_offset, bool is_end) const;
   Span span(std::size_t text_begin, std::size_t text_end) const;
 };
+
+// The unit over `span` of the document's text as written (an item's, a label's).
+Unit slice_unit(const Document& doc, const Reference* ref, const Span& span);
 
 // Enough to make a unit again (FindingSink::ref_of, FindingSink::remake): rules that keep every
 // unit of a list until its end keep these, 12 bytes where a Unit takes 88.
@@ -111,6 +112,9 @@ class UnitBuilder {
   void for_each_in_input(Scope scope, const Corpus& corpus, const Document& doc,
                          const std::function<void(const Unit&)>& f);
   static bool per_reference(Scope scope) { return scope != Scope::raw && scope != Scope::list; }
+  // The text an entry written in markup reads as, which its entry unit reads; null for an
+  // entry read as the source's text (plain text, or a record whose text no rule reads).
+  static const Document::EntryText* written_text(const Document& doc, const Reference& ref);
   // The unit `ref` names, made again exactly as for_each made it.
   Unit remake(Scope scope, const Corpus& corpus, const UnitRef& ref);
   // Reuses the memory of derived texts: units made before are no longer valid. Rules keep

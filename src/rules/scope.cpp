@@ -5,13 +5,6 @@
 
 namespace citelint::rules {
 
-namespace {
-
-constexpr std::pair<Scope, std::string_view> kScopes[] = {
-    {Scope::entry, "entry"},       {Scope::part, "part"}, {Scope::url, "url"},
-    {Scope::date, "date"},         {Scope::doi, "doi"},   {Scope::label, "label"},
-    {Scope::elements, "elements"}, {Scope::raw, "raw"},   {Scope::list, "list"}};
-
 Unit slice_unit(const Document& doc, const Reference* ref, const Span& span) {
   Unit u;
   u.doc = &doc;
@@ -20,6 +13,17 @@ Unit slice_unit(const Document& doc, const Reference* ref, const Span& span) {
   u.text = std::string_view(doc.text()).substr(span.begin, span.end - span.begin);
   return u;
 }
+
+const Document::EntryText* UnitBuilder::written_text(const Document& doc, const Reference& ref) {
+  return doc.structured() ? doc.entry_text(ref.span.begin) : nullptr;
+}
+
+namespace {
+
+constexpr std::pair<Scope, std::string_view> kScopes[] = {
+    {Scope::entry, "entry"},       {Scope::part, "part"}, {Scope::url, "url"},
+    {Scope::date, "date"},         {Scope::doi, "doi"},   {Scope::label, "label"},
+    {Scope::elements, "elements"}, {Scope::raw, "raw"},   {Scope::list, "list"}};
 
 // The raw unit of a 1-based line: its text without the line break.
 Unit line_unit(const Document& doc, int line) {
@@ -94,18 +98,6 @@ std::size_t Unit::to_doc(std::size_t offset, bool is_end) const {
   return segments[0].doc_begin;
 }
 
-std::size_t Unit::from_doc(std::size_t offset, bool is_end) const {
-  if (!segments) return std::clamp(offset, doc_begin, doc_begin + text.size()) - doc_begin;
-  const Segment* end = segments + segment_count;
-  const Segment* s = std::upper_bound(segments, end, offset, [&](std::size_t o, const Segment& r) {
-    return is_end ? o <= r.doc_end : o < r.doc_end;
-  });
-  if (s == end) return text.size();
-  if (s->text_end - s->text_begin == s->doc_end - s->doc_begin)
-    return s->text_begin + (std::max(offset, s->doc_begin) - s->doc_begin);
-  return is_end && offset > s->doc_begin ? s->text_end : s->text_begin;
-}
-
 Span Unit::span(std::size_t text_begin, std::size_t text_end) const {
   const std::size_t b = to_doc(text_begin, false);
   const std::size_t e = std::max(b, to_doc(text_end, true));
@@ -149,7 +141,7 @@ void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& re
   // A record's entry is one unit (no parts, no label); rules that read text skip it
   // (Rule::reads_text). An entry written in markup is read as its text reads.
   if (doc.structured() && (scope == Scope::label || scope == Scope::elements)) return;
-  const Document::EntryText* written = doc.structured() ? doc.entry_text(ref.span.begin) : nullptr;
+  const Document::EntryText* written = written_text(doc, ref);
   auto entry_unit = [&](const Span& s) {
     return written ? projected_unit(doc, ref, *written, s) : slice_unit(doc, &ref, s);
   };

@@ -52,8 +52,6 @@ FindingSink::FindingSink(const LintOptions& options) : options_(options) {
 
 void FindingSink::report(const Rule& rule, const Unit& unit, std::size_t text_begin,
                          std::size_t text_end, Vars vars, std::string_view whole) {
-  text_end = std::min(text_end, unit.text.size());
-  text_begin = std::min(text_begin, text_end);
   const std::string_view match = unit.text.substr(text_begin, text_end - text_begin);
   if (whole.empty()) whole = match;
   if (rule.exceptions &&

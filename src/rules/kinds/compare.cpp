@@ -351,22 +351,16 @@ class CompareRule : public Rule {
       sink.report(*this, unit, at.text_begin, at.text_end, std::move(vars));
       return;
     }
-    // Spans of dates are document positions; map them back into this unit's text. The text
-    // of an entry written in markup may not hold the date (a URL's href, a JATS
+    // The text of an entry written in markup may not hold the date (a URL's href, a JATS
     // element-citation's year beside the mixed-citation): there the date's source is the unit.
     if (unit.projected) {
-      Unit item = unit;
-      item.projected = false;
-      item.segments = nullptr;
-      item.segment_count = 0;
-      item.doc_begin = at.span->begin;
-      item.text =
-          std::string_view(unit.doc->text()).substr(at.span->begin, at.span->end - at.span->begin);
+      const Unit item = slice_unit(*unit.doc, unit.ref, *at.span);
       sink.report(*this, item, 0, item.text.size(), std::move(vars));
       return;
     }
-    sink.report(*this, unit, unit.from_doc(at.span->begin, false),
-                unit.from_doc(at.span->end, true), std::move(vars));
+    // Spans of dates are document positions; map them back into this unit's text.
+    const std::size_t base = unit.to_doc(0, false);
+    sink.report(*this, unit, at.span->begin - base, at.span->end - base, std::move(vars));
   }
 
   void check_pattern(const Unit& unit, FindingSink& sink) const {
