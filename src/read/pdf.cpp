@@ -77,6 +77,7 @@ int collect(void* context, const citelint_pdf_word* w) {
   word.size = w->font_size;
   word.text.assign(w->text, w->size);
   word.space_after = w->space_after != 0;
+  word.rotated = w->rotation != 0;
   words.push_back(std::move(word));
   return 0;
 }

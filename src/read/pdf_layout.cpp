@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <string>
 #include <string_view>
 
 #include "citelint/extract.hpp"
@@ -22,14 +23,76 @@ struct Line {
   std::string text;
 };
 
-// The segments of a row of words: split where the gap is a column's gutter, not a space.
-void add_row(std::vector<const Word*>& row, int page, std::vector<Line>& out) {
-  std::sort(row.begin(), row.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+double size_of(const Word& w) { return w.size > 0 ? w.size : std::max(1.0, w.y1 - w.y0); }
+
+// An entry's label alone: "12", "12.", "[12]", "(12)", "12)".
+bool is_label(std::string_view t) {
+  if (!t.empty() && (t.front() == '[' || t.front() == '(')) t.remove_prefix(1);
+  if (!t.empty() && (t.back() == '.' || t.back() == ']' || t.back() == ')')) t.remove_suffix(1);
+  return !t.empty() && t.size() <= 4 && std::all_of(t.begin(), t.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+}
+
+// A page's rows: words whose middles are near the first one's, left to right. Poppler gives
+// words block by block (a margin's entry numbers before their text), so rows are made anew from
+// where the words stand.
+std::vector<std::vector<const Word*>> rows_of(std::vector<const Word*> words) {
+  std::sort(words.begin(), words.end(),
+            [](const Word* a, const Word* b) { return a->y0 + a->y1 < b->y0 + b->y1; });
+  std::vector<std::vector<const Word*>> rows;
+  double first = 0, height = 0;  // the row's first middle, its tallest word
+  for (const Word* w : words) {
+    const double middle = (w->y0 + w->y1) / 2;
+    if (rows.empty() || middle - first > 0.6 * std::max(height, w->y1 - w->y0)) {
+      rows.emplace_back();
+      first = middle;
+      height = 0;
+    }
+    rows.back().push_back(w);
+    height = std::max(height, w->y1 - w->y0);
+  }
+  for (auto& row : rows)
+    std::stable_sort(row.begin(), row.end(),
+                     [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+  return rows;
+}
+
+// Whether the gap [x0, x1] in row r is a gutter between columns, not the wide space of a
+// justified line: somewhere across it, fewer than half of the rows near it have a word.
+bool gutter(const std::vector<std::vector<const Word*>>& rows, std::size_t r, double x0,
+            double x1) {
+  const std::size_t from = r >= 8 ? r - 8 : 0, to = std::min(rows.size(), r + 9);
+  const std::size_t near = to - from - 1;
+  for (double x = x0 + 1; x < x1 - 1; x += 1) {
+    std::size_t across = 0;
+    for (std::size_t k = from; k < to; ++k)
+      across += k != r && std::any_of(rows[k].begin(), rows[k].end(), [&](const Word* w) {
+                  return w->x0 < x + 0.5 && w->x1 > x - 0.5;
+                });
+    if (across * 2 < near) return true;
+  }
+  return near == 0;
+}
+
+// A row's lines: its words split where a gap is a gutter (or too wide to be a space); an
+// entry's label set apart in a margin stays with its entry's text.
+void add_row(const std::vector<std::vector<const Word*>>& rows, std::size_t r, int page,
+             std::vector<Line>& out) {
   Line* seg = nullptr;
-  bool space = false;
-  for (const Word* w : row) {
-    const double size = w->size > 0 ? w->size : std::max(1.0, w->y1 - w->y0);
-    if (!seg || w->x0 - seg->x1 > 1.5 * size) {
+  for (const Word* w : rows[r]) {
+    const double size = size_of(*w);
+    const double gap = seg ? w->x0 - seg->x1 : 0;
+    const bool split = seg && gap > 0.8 * size &&
+                       (gap > 6 * size || gutter(rows, r, seg->x1, w->x0)) &&
+                       !(is_label(seg->text) && gap < 5 * size);
+    if (!seg || split) {
       Line l;
       l.page = page;
       l.x0 = w->x0;
@@ -42,21 +105,22 @@ void add_row(std::vector<const Word*>& row, int page, std::vector<Line>& out) {
       out.push_back(std::move(l));
       seg = &out.back();
     } else {
-      if (space || w->x0 - seg->x1 > 0.2 * size) seg->text += ' ';
+      // A space where the gap is one: poppler's own word breaks inside a word set with
+      // invisible characters (a link's zero-width spaces) are not.
+      if (gap > 0.12 * size) seg->text += ' ';
       seg->text += w->text;
       seg->x1 = std::max(seg->x1, w->x1);
       seg->top = std::min(seg->top, w->y0);
       seg->bottom = std::max(seg->bottom, w->y1);
       seg->size = std::max(seg->size, size);
     }
-    space = w->space_after;
   }
-  row.clear();
 }
 
-// A page's lines in reading order: rows of words, split at gutters; where the page has columns
-// (x ranges that no narrow line crosses), a run of rows in columns reads column by column,
-// while lines as wide as the page (titles, running heads) stay where they stand.
+// A page's lines in reading order: where the page has columns (x ranges that many narrow lines
+// cover, apart from a page number or a caption across the gutter), a band of rows in columns
+// reads column by column; a line as wide as the page (a title, a running head), or a blank strip
+// across the whole page (a section set in columns of its own below), ends a band.
 void order_page(std::vector<Line>& lines) {
   if (lines.empty()) return;
   double left = lines[0].x0, right = lines[0].x1;
@@ -66,31 +130,35 @@ void order_page(std::vector<Line>& lines) {
   }
   const double width = right - left;
   auto wide = [&](const Line& l) { return l.x1 - l.x0 > 0.55 * width; };
-  // Columns: the x ranges that narrow lines cover, in 1-point steps.
+  // How many narrow lines cover each x, in 1-point steps.
   const auto cells = static_cast<std::size_t>(std::min(std::max(width, 1.0), 20000.0)) + 1;
-  std::vector<bool> covered(cells, false);
+  std::vector<int> covered(cells, 0);
+  int narrow = 0;
   for (const Line& l : lines) {
     if (wide(l)) continue;
+    ++narrow;
     const auto a = static_cast<std::size_t>(std::clamp(l.x0 - left, 0.0, double(cells - 1)));
     const auto b = static_cast<std::size_t>(std::clamp(l.x1 - left, 0.0, double(cells - 1)));
-    for (std::size_t x = a; x <= b; ++x) covered[x] = true;
+    for (std::size_t x = a; x <= b; ++x) ++covered[x];
   }
-  // Columns: covered ranges a tenth of the width or more (not a page number in the gutter).
+  const int enough = std::max(2, narrow / 20);
+  // Columns: well-covered ranges a tenth of the width or more.
   std::vector<std::pair<double, double>> columns;
   for (std::size_t x = 0; x < cells;) {
-    if (!covered[x]) {
+    if (covered[x] < enough) {
       ++x;
       continue;
     }
     std::size_t y = x;
-    while (y < cells && covered[y]) ++y;
+    while (y < cells && covered[y] >= enough) ++y;
     if (double(y - x) >= 0.1 * width) columns.emplace_back(left + double(x), left + double(y));
     x = y;
   }
   auto column = [&](const Line& l) {
     if (wide(l) || columns.size() < 2) return -1;
     for (std::size_t c = 0; c < columns.size(); ++c)
-      if (l.x0 + 0.5 >= columns[c].first && l.x0 < columns[c].second) return static_cast<int>(c);
+      if (l.x0 + 0.5 >= columns[c].first - 2 && l.x0 < columns[c].second)
+        return static_cast<int>(c);
     return -1;  // beside the columns: a page number, a margin note
   };
   // Rows top down; a band of column rows reads column by column.
@@ -106,7 +174,12 @@ void order_page(std::vector<Line>& lines) {
       continue;
     }
     std::size_t j = i;
-    while (j < lines.size() && column(lines[j]) >= 0) ++j;
+    double bottom = lines[i].bottom;
+    while (j < lines.size() && column(lines[j]) >= 0 &&
+           (j == i || lines[j].top - bottom < 1.2 * lines[j].size)) {
+      bottom = std::max(bottom, lines[j].bottom);
+      ++j;
+    }
     std::stable_sort(lines.begin() + static_cast<long>(i), lines.begin() + static_cast<long>(j),
                      [&](const Line& a, const Line& b) { return column(a) < column(b); });
     for (; i < j; ++i) ordered.push_back(std::move(lines[i]));
@@ -114,48 +187,75 @@ void order_page(std::vector<Line>& lines) {
   lines = std::move(ordered);
 }
 
-// Words to lines in reading order, page by page, each numbered on its page.
+// Line numbers in a margin (a manuscript's "583", "584", ... beside every line): a bare number
+// first on most of a page's rows, set apart from the rest of its row, counting up one a row.
+void drop_line_numbers(std::vector<std::vector<const Word*>>& rows) {
+  auto number = [](const std::vector<const Word*>& row) {
+    const std::string& t = row.front()->text;
+    const bool apart = row.size() == 1 || row[1]->x0 - row[0]->x1 > size_of(*row[0]);
+    return apart && t.size() <= 5 && std::all_of(t.begin(), t.end(), [](char c) {
+             return std::isdigit(static_cast<unsigned char>(c));
+           });
+  };
+  std::vector<std::size_t> numbered;
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    if (number(rows[r])) numbered.push_back(r);
+  if (numbered.size() < 10 || numbered.size() * 2 < rows.size()) return;
+  std::size_t steps = 0;
+  for (std::size_t k = 1; k < numbered.size(); ++k)
+    steps += std::stol(rows[numbered[k]][0]->text) == std::stol(rows[numbered[k - 1]][0]->text) + 1;
+  if (steps * 5 < (numbered.size() - 1) * 4) return;
+  for (std::size_t r : numbered) rows[r].erase(rows[r].begin());
+  std::erase_if(rows, [](const auto& row) { return row.empty(); });
+}
+
+// Characters that take no room and mean nothing in a word's text: zero-width spaces and joiners
+// (publishers set them between a link's parts to let it break), the word joiner, a BOM, a soft
+// hyphen.
+std::string visible(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < t.size();) {
+    const std::size_t at = i;
+    const char32_t c = utf8::next(t, i);
+    if ((c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0xAD) continue;
+    out.append(t.substr(at, i - at));
+  }
+  return out;
+}
+
+// Words to lines in reading order, page by page, each numbered on its page. Text set at an angle
+// (a licence notice up a margin) is left out.
 std::vector<Line> lines_of(const std::vector<Word>& words) {
-  std::vector<Line> lines, page_lines;
-  std::vector<const Word*> row;
-  double row_top = 0, row_bottom = 0;
-  int page = 0;
-  auto end_page = [&] {
-    if (!row.empty()) add_row(row, page, page_lines);
+  std::vector<Line> lines;
+  std::vector<Word> cleaned;
+  std::vector<const Word*> page_words;
+  for (std::size_t i = 0; i < words.size();) {
+    const int page = words[i].page;
+    cleaned.clear();
+    for (; i < words.size() && words[i].page == page; ++i) {
+      const Word& w = words[i];
+      if (w.rotated || !std::isfinite(w.x0 + w.x1 + w.y0 + w.y1 + w.size)) continue;
+      Word c = w;
+      c.text = visible(w.text);
+      std::replace(c.text.begin(), c.text.end(), '\n', ' ');  // poppler's own line breaks
+      std::replace(c.text.begin(), c.text.end(), '\r', ' ');
+      if (!c.text.empty()) cleaned.push_back(std::move(c));
+    }
+    page_words.clear();
+    for (const Word& w : cleaned) page_words.push_back(&w);
+    auto rows = rows_of(page_words);
+    drop_line_numbers(rows);
+    std::vector<Line> page_lines;
+    for (std::size_t r = 0; r < rows.size(); ++r) add_row(rows, r, page, page_lines);
     order_page(page_lines);
     int number = 0;
     for (Line& l : page_lines) {
       l.number = ++number;
-      std::replace(l.text.begin(), l.text.end(), '\n', ' ');  // poppler's own line breaks
-      std::replace(l.text.begin(), l.text.end(), '\r', ' ');
       lines.push_back(std::move(l));
     }
-    page_lines.clear();
-  };
-  // Poppler gives a page's words row by row (across columns) or block by block: a word whose
-  // middle is outside the row so far starts a new row.
-  for (const Word& w : words) {
-    if (w.text.empty() || !std::isfinite(w.x0 + w.x1 + w.y0 + w.y1 + w.size)) continue;
-    if (w.page != page) {
-      end_page();
-      page = w.page;
-    }
-    const double middle = (w.y0 + w.y1) / 2;
-    if (!row.empty() && (middle < row_top || middle > row_bottom)) add_row(row, page, page_lines);
-    if (row.empty()) {
-      row_top = w.y0;
-      row_bottom = w.y1;
-    }
-    row.push_back(&w);
   }
-  end_page();
   return lines;
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-  return v[v.size() / 2];
 }
 
 // A page number alone: "12", "- 12 -", "Page 12", "12 of 30", "xii".
@@ -239,31 +339,61 @@ bool overlaps(const Line& a, const Line& b) {
   return a.page == b.page && a.x0 < b.x1 && b.x0 < a.x1;
 }
 
-// Where the URL the text ends with begins (its scheme or "www."), or npos when the text does not
-// end inside a URL.
-std::size_t url_at_end(std::string_view text) {
+// Where the URL or DOI the text ends with begins (its scheme, "www." or "10."), or npos when
+// the text does not end inside one. A scheme alone ("URL http:") counts.
+std::size_t link_at_end(std::string_view text) {
   const std::size_t space = text.rfind(' ');
   const std::size_t token = space == std::string_view::npos ? 0 : space + 1;
   const std::string tail = utf8::ascii_lower(text.substr(token));
   std::size_t at = tail.find("://");
-  if (at != std::string::npos) {
+  if (at == std::string::npos && tail.size() >= 5 && tail.back() == ':') at = tail.size() - 1;
+  if (at != std::string::npos && (at + 1 == tail.size() || tail.compare(at, 3, "://") == 0)) {
     while (at > 0 && std::isalpha(static_cast<unsigned char>(tail[at - 1]))) --at;
-    return token + at;
+    if (tail.compare(at, 4, "http") == 0 || tail.compare(at, 3, "ftp") == 0) return token + at;
   }
   at = tail.find("www.");
-  return at == std::string::npos ? std::string_view::npos : token + at;
+  if (at != std::string::npos) return token + at;
+  at = tail.rfind("doi:", 0) == 0 ? 4 : 0;  // "doi:10.1016/..."
+  return tail.compare(at, 3, "10.") == 0 ? token + at : std::string_view::npos;
 }
 
-// Whether the URL `url` at the end of line `l` goes on at the start of `next`: the line was full
-// (the next line's first word would not have fitted in what is left of it) and that word reads
-// as the rest of a URL.
-bool wraps(std::string_view url, const Line& l, double right, const Line& next) {
-  if (url.empty() || right - l.x1 > std::max(next.first_width, 2 * l.size)) return false;
+// The DOI in `link` (a DOI, or a URL with one in its path), or empty.
+std::string_view doi_in(std::string_view link) {
+  std::size_t at = link.rfind("10.", 0) == 0 ? 0 : link.find("/10.");
+  if (at == std::string_view::npos) return {};
+  return link.substr(at == 0 ? 0 : at + 1);
+}
+
+// Whether a DOI `doi` at the end of a line goes on with `next`, the next line's first word: a
+// DOI with no suffix yet ("10.", "10.7554") or one that ends with a separator always does; one
+// that looks whole does only where the line was full and the next word reads as more of it
+// (digits, or lower case after a dot or hyphen), not as the next entry's label.
+bool doi_wraps(std::string_view doi, std::string_view next, bool full) {
+  const auto n0 = static_cast<unsigned char>(next[0]);
+  const std::size_t slash = doi.find('/');
+  if (slash == std::string_view::npos) return std::isdigit(n0) || n0 == '/';
+  if (slash + 1 == doi.size() || doi.back() == '-' || doi.back() == '_')
+    return std::isalnum(n0) != 0;
+  if (!full || is_label(next)) return false;
+  const bool digits = next.find_first_of("0123456789") != std::string_view::npos;
+  const bool after_separator = doi.back() == '.' || doi.back() == '-';
+  return (std::isdigit(n0) && digits) || (std::islower(n0) && (digits || after_separator));
+}
+
+// Whether the URL or DOI `link` at the end of line `l` goes on at the start of `next`: a scheme
+// alone goes on with "//"; otherwise the line was full (the next line's first word would not have
+// fitted in what is left of it) and that word reads as the rest of the address.
+bool wraps(std::string_view link, const Line& l, double right, const Line& next) {
   const std::string_view rest = std::string_view(next.text).substr(0, next.text.find(' '));
-  if (rest.empty()) return false;
-  if (url_continues_on_next_line(url, rest)) return true;
+  if (link.empty() || rest.empty()) return false;
+  if (link.back() == ':' && rest.rfind("//", 0) == 0) return true;
+  const bool full = right - l.x1 <= std::max(next.first_width, 2 * l.size);
+  if (const std::string_view doi = doi_in(link); !doi.empty() && doi_wraps(doi, rest, full))
+    return true;
+  if (!full || link.rfind("10.", 0) == 0) return false;
+  if (url_continues_on_next_line(link, rest)) return true;
   // After a URL's own separators the next part may start with a capital ("/Annual_Report.pdf").
-  const bool separator = std::string_view("/-_=&?#~%").find(url.back()) != std::string_view::npos;
+  const bool separator = std::string_view("/-_=&?#~%").find(link.back()) != std::string_view::npos;
   return separator && std::isalnum(static_cast<unsigned char>(rest[0])) &&
          rest.find_first_of("./_-=?&%0123456789") != std::string_view::npos;
 }
@@ -316,8 +446,8 @@ Text reference_text(const std::vector<Word>& words) {
     if (i > 0) {
       const Line& prev = lines[i - 1];
       const std::string_view current = std::string_view(out.text).substr(line_begin);
-      const std::size_t url = url_at_end(current);
-      if (url != std::string_view::npos && wraps(current.substr(url), prev, right[i - 1], l)) {
+      const std::size_t link = link_at_end(current);
+      if (link != std::string_view::npos && wraps(current.substr(link), prev, right[i - 1], l)) {
         out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
         out.places.push_back(place(l));
         out.text += l.text;

@@ -21,6 +21,7 @@ struct Word {
   double size = 0;
   std::string text;
   bool space_after = false;
+  bool rotated = false;  // not upright on the page: a margin's notice set sideways
 };
 
 // The text a Document holds for a PDF, with the layout Document::set_layout takes.

@@ -10,7 +10,7 @@
 extern "C" {
 #endif
 
-#define CITELINT_PDF_ABI_VERSION 1
+#define CITELINT_PDF_ABI_VERSION 2
 
 struct citelint_pdf_word {
   int page;                  /* 1-based */
@@ -19,6 +19,7 @@ struct citelint_pdf_word {
   const char* text;          /* UTF-8, not terminated */
   size_t size;
   int space_after;           /* a space follows it on its line */
+  int rotation;              /* 0 upright; 1, 2, 3: turned by 90, 180, 270 degrees */
 };
 
 /* Called for each word in reading order; returns nonzero to stop. */

@@ -65,6 +65,7 @@ extern "C" __attribute__((visibility("default"))) int citelint_pdf_words(
       w.text = utf8.data();
       w.size = utf8.size();
       w.space_after = box.has_space_after() ? 1 : 0;
+      w.rotation = box.rotation();
       if (on_word(context, &w) != 0) return p + 1;
     }
   }
