@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "model/utf8.hpp"
 
@@ -122,34 +123,150 @@ bool is_references_heading(std::string_view line) {
                                                               "引用文献",
                                                               "參考文獻",
                                                               "文献"};
+  // A sentence's last word on a line of its own ("literature.") is no heading.
+  const std::size_t letter = line.find_first_not_of(" \t0123456789.IVXivx");
+  if (letter != std::string_view::npos && std::islower(static_cast<unsigned char>(line[letter])) &&
+      line.find_last_not_of(" \t") != std::string_view::npos &&
+      line[line.find_last_not_of(" \t")] == '.')
+    return false;
   std::string t = bare(line);
-  // Letter-spaced headings ("R E F E R E N C E S") and capitals with accents (RÉFÉRENCES).
-  if (t.size() > 4 && t[1] == ' ' && t[3] == ' ')
-    t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+  // Letter-spaced headings ("R E F E R E N C E S"), small capitals set as a larger first letter
+  // ("R EFERENCES"), capitals with accents (RÉFÉRENCES).
+  const bool spaced = (t.size() > 4 && t[1] == ' ' && t[3] == ' ') ||
+                      (t.size() > 3 && t[1] == ' ' && std::count(t.begin(), t.end(), ' ') <= 2);
+  if (spaced) t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
   t = lower(t);
   return one_of(t, kNames) || ocr_references(t);
 }
 
 bool is_after_references_heading(std::string_view line) {
   if (line.size() > 80) return false;
-  static constexpr std::array<std::string_view, 14> kNames = {"appendix",
+  static constexpr std::array<std::string_view, 33> kNames = {"appendix",
                                                               "appendices",
                                                               "supplementary material",
                                                               "supplementary materials",
                                                               "supplementary information",
                                                               "supporting information",
+                                                              "supplementary data",
+                                                              "supplementary figures",
+                                                              "supplementary tables",
                                                               "acknowledgements",
+                                                              "acknowledgments",
                                                               "about the authors",
                                                               "author biographies",
                                                               "biographies",
                                                               "index",
+                                                              "figure legends",
+                                                              "figure captions",
+                                                              "figures",
+                                                              "tables",
+                                                              "tables and figures",
+                                                              "legends",
+                                                              "conflict of interest",
+                                                              "conflicts of interest",
+                                                              "competing interests",
+                                                              "author contributions",
+                                                              "funding",
+                                                              "data availability",
+                                                              "data availability statement",
+                                                              "ethics statement",
+                                                              "abbreviations",
                                                               "anexo",
                                                               "apêndice",
                                                               "附录"};
   const std::string t = lower(bare(line));
   if (one_of(t, kNames)) return true;
   // "Appendix A", "Appendix A: Data".
-  return t.rfind("appendix ", 0) == 0 && t.size() < 60;
+  if (t.rfind("appendix ", 0) == 0 && t.size() < 60) return true;
+  // A publisher's box after the list: "Cite this article as: ...", "Submit your next manuscript
+  // to BioMed Central", "Publisher's Note Springer Nature remains neutral ...".
+  static constexpr std::array<std::string_view, 6> kBoxes = {
+      "cite this article as",        "submit your manuscript", "submit your next manuscript",
+      "publish with biomed central", "publisher's note",       "publisherâs note"};
+  const std::string start = lower(line.substr(0, 40));
+  if (std::any_of(kBoxes.begin(), kBoxes.end(),
+                  [&](std::string_view b) { return start.rfind(b, 0) == 0; }))
+    return true;
+  return is_first_appendix_heading(line);
+}
+
+bool starts_like_entry(std::string_view line) {
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < line.size() && words.size() < 4;) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    const std::size_t end = std::min(line.find(' ', i), line.size());
+    if (end > i) words.push_back(line.substr(i, end - i));
+    i = end;
+  }
+  if (words.empty()) return false;
+  auto upper = [](std::string_view w) {
+    return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+  };
+  auto initials = [](std::string_view w) {  // "KA", "M.", "J.-P.", "P.W."
+    return !w.empty() && w.size() <= 6 && std::all_of(w.begin(), w.end(), [](char c) {
+      return std::isupper(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ',';
+    });
+  };
+  std::string_view first = words[0];
+  if (!first.empty() && (first.front() == '[' || first.front() == '(')) first.remove_prefix(1);
+  while (!first.empty() && (first.back() == '.' || first.back() == ']' || first.back() == ')'))
+    first.remove_suffix(1);
+  if (!first.empty() && first.size() <= 4 && std::all_of(first.begin(), first.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      }))
+    return true;
+  if (!upper(words[0])) return false;
+  if (words[0].back() == ',') return true;  // "Andraos, J."
+  if (words.size() < 2) return false;
+  if (initials(words[0]) && upper(words[1]) && !initials(words[1])) return true;  // "F. Englert"
+  if (initials(words[1])) return true;                                            // "Kudsk KA,"
+  for (std::size_t k = 1; k < words.size();
+       ++k)  // "Nader Akoury, Shufan", "Mathieu Andreux et al."
+    if (words[k].back() == ',' || words[k] == "et" || words[k] == "and") return upper(words[k - 1]);
+  return false;
+}
+
+bool has_year(std::string_view line) {
+  for (std::size_t i = 0; i + 4 <= line.size(); ++i) {
+    if ((i > 0 && std::isdigit(static_cast<unsigned char>(line[i - 1]))) ||
+        (i + 4 < line.size() && std::isdigit(static_cast<unsigned char>(line[i + 4]))))
+      continue;
+    if (!std::all_of(line.begin() + static_cast<long>(i), line.begin() + static_cast<long>(i + 4),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      continue;
+    const int year = std::stoi(std::string(line.substr(i, 4)));
+    if (year >= 1500 && year <= 2099) return true;
+  }
+  return false;
+}
+
+bool is_first_appendix_heading(std::string_view line) {
+  // "A Dataset details", "A. Proofs of Theorem 1", "A.1 Setup", "A The ATLAS Collaboration":
+  // the letter A, then a capitalised word; a short title, not the start of an entry (no comma,
+  // no year, not "A. Smith, ..." nor "A. Exp. Psychol.").
+  if (line.size() > 70 || line.size() < 4 || line[0] != 'A') return false;
+  std::size_t i = 1;
+  while (i + 1 < line.size() && line[i] == '.' &&
+         std::isdigit(static_cast<unsigned char>(line[i + 1]))) {
+    ++i;
+    while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i]))) ++i;
+  }
+  if (i < line.size() && line[i] == '.') ++i;
+  if (i >= line.size() || line[i] != ' ') return false;
+  while (i < line.size() && line[i] == ' ') ++i;
+  const std::string_view title = line.substr(i);
+  const std::size_t first_end = std::min(title.find(' '), title.size());
+  if (title.empty() || !std::isupper(static_cast<unsigned char>(title[0])) || first_end < 2 ||
+      title[first_end - 1] == '.' || title.back() == '.' || title.back() == ',' ||
+      title.find_first_of(",;") != std::string_view::npos)
+    return false;
+  int digits = 0, words = 1;
+  for (char c : title) {
+    digits = std::isdigit(static_cast<unsigned char>(c)) ? digits + 1 : 0;
+    if (digits >= 4) return false;
+    words += c == ' ';
+  }
+  return words <= 10;
 }
 
 }  // namespace citelint::headings

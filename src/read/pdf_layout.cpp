@@ -81,7 +81,7 @@ bool gutter(const std::vector<std::vector<const Word*>>& rows, std::size_t r, do
   return near == 0;
 }
 
-// A row's lines: its words split where a gap is a gutter (or too wide to be a space); an
+// A row's lines: its words split where a gap is a gutter between columns; an
 // entry's label set apart in a margin stays with its entry's text.
 void add_row(const std::vector<std::vector<const Word*>>& rows, std::size_t r, int page,
              std::vector<Line>& out) {
@@ -89,9 +89,8 @@ void add_row(const std::vector<std::vector<const Word*>>& rows, std::size_t r, i
   for (const Word* w : rows[r]) {
     const double size = size_of(*w);
     const double gap = seg ? w->x0 - seg->x1 : 0;
-    const bool split = seg && gap > 0.8 * size &&
-                       (gap > 6 * size || gutter(rows, r, seg->x1, w->x0)) &&
-                       !(is_label(seg->text) && gap < 5 * size);
+    const bool split = seg && gap > 0.8 * size && gutter(rows, r, seg->x1, w->x0) &&
+                       !((is_label(seg->text) || seg->text.size() <= 2) && gap < 5 * size);
     if (!seg || split) {
       Line l;
       l.page = page;
@@ -156,9 +155,11 @@ void order_page(std::vector<Line>& lines) {
   }
   auto column = [&](const Line& l) {
     if (wide(l) || columns.size() < 2) return -1;
-    for (std::size_t c = 0; c < columns.size(); ++c)
-      if (l.x0 + 0.5 >= columns[c].first - 2 && l.x0 < columns[c].second)
-        return static_cast<int>(c);
+    // The column that holds most of it (a label may stand out to its left).
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const double in = std::min(l.x1, columns[c].second) - std::max(l.x0, columns[c].first);
+      if (in >= 0.5 * (l.x1 - l.x0)) return static_cast<int>(c);
+    }
     return -1;  // beside the columns: a page number, a margin note
   };
   // Rows top down; a band of column rows reads column by column.
@@ -375,6 +376,9 @@ bool doi_wraps(std::string_view doi, std::string_view next, bool full) {
   if (slash + 1 == doi.size() || doi.back() == '-' || doi.back() == '_')
     return std::isalnum(n0) != 0;
   if (!full || is_label(next)) return false;
+  if ((n0 == '-' || n0 == '_') && next.size() > 1 &&
+      std::isalnum(static_cast<unsigned char>(next[1])))
+    return true;  // "10.18429/JACoW" + "-HP071-WEPTY035"
   const bool digits = next.find_first_of("0123456789") != std::string_view::npos;
   const bool after_separator = doi.back() == '.' || doi.back() == '-';
   return (std::isdigit(n0) && digits) || (std::islower(n0) && (digits || after_separator));
