@@ -247,6 +247,9 @@ std::optional<ParsedDate> month_first(std::string_view s, std::size_t& i) {
     return done(d, 3, i, k);
   }
   d.day = 0;
+  // "August, 2002": a comma between the month and the year.
+  if (j < s.size() && s[j] == ',' && j + 1 < s.size() && s[j + 1] == ' ')
+    skip_horizontal_space(s, ++j);
   if (!read_year(s, j, d.year)) return std::nullopt;
   return done(d, 2, i, j);
 }
@@ -385,7 +388,10 @@ std::vector<MarkedDate> find_marked_dates(std::string_view text, std::size_t beg
       if (j < end && (rest[j] == ':' || rest[j] == ',')) ++j;
       if (rest.substr(j, 3) == "\xEF\xBC\x9A") j += 3;  // full-width colon
       skip_gap(j);
-      if (starts_with_ci(rest, j, "on ")) j += 3;
+      // "on", then a space or the line's end ("(accessed on" / "16 October 2013)").
+      if (starts_with_ci(rest, j, "on") && j + 2 < end &&
+          (rest[j + 2] == ' ' || rest[j + 2] == '\n' || rest[j + 2] == '\r'))
+        j += 2;
       std::size_t date_begin = j;
       skip_gap(date_begin);
       std::size_t date_end = date_begin;

@@ -140,6 +140,17 @@ bool is_references_heading(std::string_view line) {
 }
 
 bool is_after_references_heading(std::string_view line) {
+  // A publisher's box after the list: "Cite this article as: ...", "Submit your next manuscript
+  // to BioMed Central", "Publisher's Note Springer Nature remains neutral ...".
+  static constexpr std::array<std::string_view, 6> kBoxes = {
+      "cite this article as",        "submit your manuscript", "submit your next manuscript",
+      "publish with biomed central", "publisher's note",       "publisher\xE2\x80\x99s note"};
+  const std::string start = lower(line.substr(0, 40));
+  if (std::any_of(kBoxes.begin(), kBoxes.end(),
+                  [&](std::string_view b) { return start.rfind(b, 0) == 0; }))
+    return true;
+  // The article's licence after the list: "© 2014 by the authors; licensee MDPI, ...".
+  if (start.rfind("\xC2\xA9 ", 0) == 0 || start.rfind("copyright \xC2\xA9", 0) == 0) return true;
   if (line.size() > 80) return false;
   static constexpr std::array<std::string_view, 33> kNames = {"appendix",
                                                               "appendices",
@@ -178,15 +189,6 @@ bool is_after_references_heading(std::string_view line) {
   if (one_of(t, kNames)) return true;
   // "Appendix A", "Appendix A: Data".
   if (t.rfind("appendix ", 0) == 0 && t.size() < 60) return true;
-  // A publisher's box after the list: "Cite this article as: ...", "Submit your next manuscript
-  // to BioMed Central", "Publisher's Note Springer Nature remains neutral ...".
-  static constexpr std::array<std::string_view, 6> kBoxes = {
-      "cite this article as",        "submit your manuscript", "submit your next manuscript",
-      "publish with biomed central", "publisher's note",       "publisherâs note"};
-  const std::string start = lower(line.substr(0, 40));
-  if (std::any_of(kBoxes.begin(), kBoxes.end(),
-                  [&](std::string_view b) { return start.rfind(b, 0) == 0; }))
-    return true;
   return is_first_appendix_heading(line);
 }
 

@@ -1,6 +1,7 @@
 #include "read/pdf_layout.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -65,20 +66,31 @@ std::vector<std::vector<const Word*>> rows_of(std::vector<const Word*> words) {
 }
 
 // Whether the gap [x0, x1] in row r is a gutter between columns, not the wide space of a
-// justified line: somewhere across it, fewer than half of the rows near it have a word.
+// justified line: somewhere across it, the rows near it that have words close on both sides
+// mostly have none there (a row that ends short of it, the last line of a paragraph, says
+// nothing either way), or no row near has a word there and the gap is wider than a space.
 bool gutter(const std::vector<std::vector<const Word*>>& rows, std::size_t r, double x0,
             double x1) {
   const std::size_t from = r >= 8 ? r - 8 : 0, to = std::min(rows.size(), r + 9);
-  const std::size_t near = to - from - 1;
+  const double reach = 3 * std::max(1.0, rows[r].front()->y1 - rows[r].front()->y0);
   for (double x = x0 + 1; x < x1 - 1; x += 1) {
-    std::size_t across = 0;
-    for (std::size_t k = from; k < to; ++k)
-      across += k != r && std::any_of(rows[k].begin(), rows[k].end(), [&](const Word* w) {
-                  return w->x0 < x + 0.5 && w->x1 > x - 0.5;
-                });
-    if (across * 2 < near) return true;
+    std::size_t across = 0, beside = 0;
+    for (std::size_t k = from; k < to; ++k) {
+      if (k == r) continue;
+      bool left = false, right = false, on = false;
+      for (const Word* w : rows[k]) {
+        on = on || (w->x0 < x + 0.5 && w->x1 > x - 0.5);
+        left = left || (w->x1 <= x && w->x1 > x - reach);
+        right = right || (w->x0 >= x && w->x0 < x + reach);
+      }
+      across += on;
+      beside += !on && left && right;
+    }
+    if (beside >= 2 && across * 10 < (across + beside) * 3) return true;
+    // No row near has a word there at all: a gap wider than a justified space is a gutter.
+    if (across == 0 && to - from > 2 && x1 - x0 > reach / 2) return true;
   }
-  return near == 0;
+  return false;
 }
 
 // A row's lines: its words split where a gap is a gutter between columns; an
@@ -153,6 +165,14 @@ void order_page(std::vector<Line>& lines) {
     if (double(y - x) >= 0.1 * width) columns.emplace_back(left + double(x), left + double(y));
     x = y;
   }
+  // Each column reaches as far right as the lines that start in it (a column's core is where
+  // most of its lines are; a long line of one of few goes on past it).
+  for (const Line& l : lines)
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      if (!wide(l) && l.x0 >= columns[c].first - 3 * l.size && l.x0 < columns[c].second) {
+        const double limit = c + 1 < columns.size() ? columns[c + 1].first : right;
+        columns[c].second = std::max(columns[c].second, std::min(l.x1, limit));
+      }
   auto column = [&](const Line& l) {
     if (wide(l) || columns.size() < 2) return -1;
     // The column that holds most of it (a label may stand out to its left).
@@ -354,8 +374,15 @@ std::size_t link_at_end(std::string_view text) {
   }
   at = tail.find("www.");
   if (at != std::string::npos) return token + at;
-  at = tail.rfind("doi:", 0) == 0 ? 4 : 0;  // "doi:10.1016/..."
-  return tail.compare(at, 3, "10.") == 0 ? token + at : std::string_view::npos;
+  // A DOI: "10.1016/j.x", "doi:10.1016/"; one without its slash yet only after "doi:" ("doi:
+  // 10." / "7554/eLife.11351"), not a page number ("p. 10.").
+  at = tail.rfind("doi:", 0) == 0 ? 4 : 0;
+  if (tail.compare(at, 3, "10.") != 0) return std::string_view::npos;
+  if (at > 0 || tail.find('/') != std::string::npos) return token + at;
+  const std::string before = utf8::ascii_lower(text.substr(0, token));
+  const bool marked =
+      std::string_view(before).ends_with("doi ") || std::string_view(before).ends_with("doi: ");
+  return marked ? token : std::string_view::npos;
 }
 
 // The DOI in `link` (a DOI, or a URL with one in its path), or empty.
@@ -402,16 +429,59 @@ bool wraps(std::string_view link, const Line& l, double right, const Line& next)
          rest.find_first_of("./_-=?&%0123456789") != std::string_view::npos;
 }
 
+// Whether a line that ends with a word broken by a hyphen ("ac-") and the next line, which starts
+// with its rest ("cessed April 17, 2022"), make a word that marks a date: the hyphen is the
+// typesetter's, and the word is read whole.
+bool hyphenated_marker(std::string_view line, std::string_view next) {
+  static constexpr std::array<std::string_view, 10> kWords = {
+      "accessed", "retrieved", "visited",    "consulted", "available",
+      "updated",  "acessado",  "disponível", "abgerufen", "zugegriffen"};
+  if (line.size() < 3 || line.back() != '-') return false;
+  std::size_t a = line.size() - 1;
+  while (a > 0 && std::isalpha(static_cast<unsigned char>(line[a - 1]))) --a;
+  std::size_t b = 0;
+  while (b < next.size() && next[b] != ' ' && next[b] != ',' && next[b] != ':') ++b;
+  if (a + 1 >= line.size() || b == 0) return false;
+  const std::string word = utf8::ascii_lower(std::string(line.substr(a, line.size() - 1 - a)) +
+                                             std::string(next.substr(0, b)));
+  return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+}
+
+// The reference section of the lines (found: whether a heading marked it), less what follows it.
+std::vector<Line> section_lines(std::vector<Line> lines, bool& found) {
+  const headings::Section section =
+      headings::reference_section(lines, [](const Line& l) -> std::string_view { return l.text; });
+  found = section.found;
+  // "doi:10.1186/1752-2897-4-1" alone before "Cite this article as": the article's own DOI.
+  std::size_t end = section.end;
+  if (end < lines.size() && end > section.begin &&
+      utf8::ascii_lower(lines[end].text).rfind("cite this article", 0) == 0 &&
+      lines[end - 1].text.find(' ') == std::string::npos &&
+      utf8::ascii_lower(lines[end - 1].text).rfind("doi:", 0) == 0)
+    --end;
+  lines.erase(lines.begin() + static_cast<long>(end), lines.end());
+  lines.erase(lines.begin(), lines.begin() + static_cast<long>(section.begin));
+  return lines;
+}
+
+// Whether the list indents each entry's first line (Frontiers) rather than its later ones (a
+// hanging indent): the indented lines start like entries, the others mostly do not.
+template <class Indented>
+bool indents_first_lines(const std::vector<Line>& lines, Indented indented) {
+  std::size_t in = 0, in_entries = 0, flush = 0, flush_entries = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const bool entry = headings::starts_like_entry(lines[i].text);
+    (indented(i) ? in : flush) += 1;
+    (indented(i) ? in_entries : flush_entries) += entry;
+  }
+  return in >= 3 && in_entries * 10 >= in * 7 && flush_entries * 2 < flush;
+}
+
 }  // namespace
 
 Text reference_text(const std::vector<Word>& words) {
-  std::vector<Line> lines = without_furniture(lines_of(words));
   Text out;
-  const headings::Section section =
-      headings::reference_section(lines, [](const Line& l) -> std::string_view { return l.text; });
-  out.found_heading = section.found;
-  lines.erase(lines.begin() + static_cast<long>(section.end), lines.end());
-  lines.erase(lines.begin(), lines.begin() + static_cast<long>(section.begin));
+  std::vector<Line> lines = section_lines(without_furniture(lines_of(words)), out.found_heading);
   if (lines.empty()) return out;
 
   // The column each line is in: its left and right edges, from the lines beside it.
@@ -443,6 +513,8 @@ Text reference_text(const std::vector<Word>& words) {
   for (std::size_t i = 1; i < lines.size(); ++i) gaps += gap_after(i);
   const bool spaced = gaps >= 2 && gaps * 8 >= lines.size();
 
+  auto indented = [&](std::size_t i) { return lines[i].x0 - left[i] > 0.8 * lines[i].size; };
+  const bool first_line_indent = indents_first_lines(lines, indented);
   auto place = [](const Line& l) { return Document::Place{l.page, l.number}; };
   std::size_t line_begin = 0;  // of the text's current line, for the URL it ends with
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -458,6 +530,13 @@ Text reference_text(const std::vector<Word>& words) {
         ++out.wraps;
         continue;
       }
+      if (hyphenated_marker(current, l.text)) {  // "Last ac-" / "cessed April 17, 2022"
+        out.text.pop_back();
+        out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
+        out.places.push_back(place(l));
+        out.text += l.text;
+        continue;
+      }
       out.text += '\n';
       if (spaced && gap_after(i)) {
         out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
@@ -465,7 +544,7 @@ Text reference_text(const std::vector<Word>& words) {
         out.text += '\n';
       }
       line_begin = out.text.size();
-      if (l.x0 - left[i] > 0.8 * l.size) out.text += "    ";  // a hanging indent
+      if (indented(i) != first_line_indent) out.text += "    ";  // a line that goes on an entry
     }
     out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
     out.places.push_back(place(l));

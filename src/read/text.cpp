@@ -95,6 +95,16 @@ std::optional<LabelCandidate> label_at_line_start(std::string_view line, std::si
   return c;
 }
 
+// Whether the numbering that `last` is in goes on, in its own style, at one of the candidates
+// soon after `k`: then candidate k, of another style and out of turn, is no label but a line
+// that starts with a number ("13. ... (accessed on" / "16 October 2013)." / "14. ...").
+bool continued_later(const std::vector<LabelCandidate>& candidates, std::size_t k,
+                     const LabelCandidate& last) {
+  for (std::size_t j = k + 1; j < candidates.size() && j <= k + 3; ++j)
+    if (candidates[j].style == last.style && candidates[j].number == last.number + 1) return true;
+  return false;
+}
+
 // The labels of a numbering that starts at candidates[first]: each goes on from the one before
 // (1, 2, 3, with small gaps allowed), so a paragraph that starts with "2019." continues the
 // previous entry.
@@ -111,7 +121,8 @@ std::vector<LabelCandidate> numbering_from(const std::vector<LabelCandidate>& ca
     const bool same_style = c.style == last.style;
     if (c.number == last.number + 1) {
       accepted.push_back(c);
-    } else if (c.number > last.number && c.number <= last.number + 3 && c.style != last.style) {
+    } else if (c.number > last.number && c.number <= last.number + 3 && c.style != last.style &&
+               !continued_later(candidates, k, last)) {
       accepted.push_back(c);  // OCR wrote labels several ways ("38Gold", "40 Cox")
     } else if (c.style == LabelStyle::glued && c.number > last.number &&
                c.number <= last.number + 20) {

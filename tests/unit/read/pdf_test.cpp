@@ -168,6 +168,7 @@ TEST_CASE("layout: a URL wraps from the foot of one column to the top of the nex
   line(w, 1, 300, 100, "second-part.html (accessed 2022-02-02).");
   line(w, 1, 300, 112, "[7] Y. Z.");
   const pdf::Text t = pdf::reference_text(w);
+  INFO(t.text);
   CHECK(t.text.find("https://col.test/first-part/second-part.html (accessed") != std::string::npos);
   CHECK(t.text.find("[7] Y. Z.") != std::string::npos);
 }
