@@ -104,6 +104,7 @@ std::size_t bracketed_date(const Document& doc, std::size_t i, std::size_t end, 
   // The bracket's content up to its closing bracket, at most a date's length away.
   std::size_t j = i;
   std::size_t close = std::string_view::npos;
+  int newlines = 0;
   while (j < end && j - i < 48) {
     const std::size_t k = j;
     const char32_t d = utf8::next(s, j);
@@ -111,14 +112,25 @@ std::size_t bracketed_date(const Document& doc, std::size_t i, std::size_t end, 
       close = k;
       break;
     }
-    if (d == U'(' || d == U'[' || d == U'\n' || d == 0xFF08 || d == 0xFF3B) break;
+    // One line break inside: a wrapped line ("[cited 11 Jun" / "2019]"); not a blank line.
+    if (d == U'(' || d == U'[' || d == 0xFF08 || d == 0xFF3B || (d == U'\n' && newlines++ > 0))
+      break;
   }
   if (close == std::string_view::npos) return i;
   std::size_t b = i;
   skip_horizontal_space(s, b);
   std::size_t e = close;
   while (e > b && is_horizontal_space(static_cast<unsigned char>(s[e - 1]))) --e;
-  auto parsed = parse_date(s.substr(b, e - b));
+  std::string joined;  // the content on one line, where it was wrapped
+  std::string_view content = s.substr(b, e - b);
+  if (newlines > 0) {
+    for (char c : content)
+      if (!((c == ' ' || c == '\t' || c == '\r' || c == '\n') && !joined.empty() &&
+            joined.back() == ' '))
+        joined += c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+    content = joined;
+  }
+  auto parsed = parse_date(content);
   // "(2020, May 5)", "[2021年3月3日]"; not "[EB/OL]" or "(in Chinese)", which have no digit
   // (ASCII, or full-width behind its lead byte 0xEF).
   if (!parsed && std::any_of(s.begin() + static_cast<std::ptrdiff_t>(b),

@@ -86,6 +86,9 @@ void skip_gap(std::string_view s, std::size_t& i) {
   skip_horizontal_space(s, i);
   if (i < s.size() && (s[i] == ',' || s[i] == '.')) ++i;
   skip_horizontal_space(s, i);
+  // One line break, where a wrapped line broke inside the date ("11 Jun" / "2019").
+  if (i < s.size() && s[i] == '\r') ++i;
+  if (i < s.size() && s[i] == '\n') skip_horizontal_space(s, ++i);
 }
 
 bool is_cjk_unit(std::string_view s, std::size_t& i, char32_t unit) {
@@ -358,6 +361,27 @@ std::optional<ParsedDate> parse_date_text(std::string_view text) {
   return d;
 }
 
+// After an access marker only: Elsevier Harvard's "(accessed 12.14.15)", month, day and a
+// two-digit year (day first where the first number cannot be a month: "28.02.16").
+std::optional<ParsedDate> short_dotted_date(std::string_view s, std::size_t& i) {
+  std::size_t j = i;
+  int n[3] = {0, 0, 0};
+  for (int k = 0; k < 3; ++k) {
+    const std::size_t from = j;
+    while (j < s.size() && j - from < 2 && std::isdigit(static_cast<unsigned char>(s[j])))
+      n[k] = n[k] * 10 + (s[j++] - '0');
+    if (j == from || (k == 2 && j - from != 2)) return std::nullopt;
+    if (k < 2 && (j >= s.size() || s[j++] != '.')) return std::nullopt;
+  }
+  if (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) return std::nullopt;
+  ParsedDate d;
+  d.month = n[0] > 12 ? n[1] : n[0];
+  d.day = n[0] > 12 ? n[0] : n[1];
+  d.year = (n[2] < 70 ? 2000 : 1900) + n[2];
+  if (!is_calendar_date(d.year, d.month, d.day)) return std::nullopt;
+  return done(d, 3, i, j);
+}
+
 std::vector<MarkedDate> find_marked_dates(std::string_view text, std::size_t begin,
                                           std::size_t end) {
   std::vector<MarkedDate> found;
@@ -395,7 +419,9 @@ std::vector<MarkedDate> find_marked_dates(std::string_view text, std::size_t beg
       std::size_t date_begin = j;
       skip_gap(date_begin);
       std::size_t date_end = date_begin;
-      if (auto d = read_date(rest, date_end)) {
+      auto d = read_date(rest, date_end);
+      if (!d && hit->role == DateRole::accessed) d = short_dotted_date(rest, date_end);
+      if (d) {
         found.push_back({hit->role, date_begin, date_end, std::move(*d)});
         resume = date_end;
       }

@@ -49,14 +49,14 @@ std::string doi_of_link(std::string_view url) {
   if (path.rfind("10", 0) == 0) return path;  // a DOI, well formed or not (core/DoiSyntax)
   // A shortDOI is a short code of letters and digits ("gbqq9v", "hqr"); the resolver's own pages
   // have names ("faq", "help").
-  static constexpr std::string_view kPages[] = {"faq", "help", "news", "about", "index",
+  static constexpr std::string_view kPages[] = {"faq",    "help",    "news",    "about", "index",
                                                 "search", "contact", "privacy", "terms"};
-  const bool page = std::find(std::begin(kPages), std::end(kPages), utf8::ascii_lower(path)) !=
-                    std::end(kPages);
-  const bool short_doi =
-      !page && path.size() >= 2 && path.size() <= 12 &&
-      std::all_of(path.begin(), path.end(),
-                  [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+  const bool page =
+      std::find(std::begin(kPages), std::end(kPages), utf8::ascii_lower(path)) != std::end(kPages);
+  const bool short_doi = !page && path.size() >= 2 && path.size() <= 12 &&
+                         std::all_of(path.begin(), path.end(), [](char c) {
+                           return std::isalnum(static_cast<unsigned char>(c));
+                         });
   return short_doi ? "10/" + path : std::string();  // not the resolver's own pages
 }
 

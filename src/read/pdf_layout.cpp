@@ -209,25 +209,38 @@ void order_page(std::vector<Line>& lines) {
 }
 
 // Line numbers in a margin (a manuscript's "583", "584", ... beside every line): a bare number
-// first on most of a page's rows, set apart from the rest of its row, counting up one a row.
-void drop_line_numbers(std::vector<std::vector<const Word*>>& rows) {
+// first on most of a page's rows, set apart from the rest of its row, counting up one a row; or
+// on fewer, numbers that go on from the last page's (`last`, 0 for none). Returns
+// the page's last line number, or 0.
+long drop_line_numbers(std::vector<std::vector<const Word*>>& rows, long last) {
   auto number = [](const std::vector<const Word*>& row) {
     const std::string& t = row.front()->text;
     const bool apart = row.size() == 1 || row[1]->x0 - row[0]->x1 > size_of(*row[0]);
-    return apart && t.size() <= 5 && std::all_of(t.begin(), t.end(), [](char c) {
-             return std::isdigit(static_cast<unsigned char>(c));
-           });
+    const bool digits = !t.empty() && t.size() <= 5 && std::all_of(t.begin(), t.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+    return apart && digits ? std::stol(t) : -1L;
   };
   std::vector<std::size_t> numbered;
   for (std::size_t r = 0; r < rows.size(); ++r)
-    if (number(rows[r])) numbered.push_back(r);
-  if (numbered.size() < 10 || numbered.size() * 2 < rows.size()) return;
+    if (number(rows[r]) >= 0) numbered.push_back(r);
+  if (numbered.empty()) return 0;
   std::size_t steps = 0;
+  long end = number(rows[numbered.front()]);  // the last that counts on (not a page number)
   for (std::size_t k = 1; k < numbered.size(); ++k)
-    steps += std::stol(rows[numbered[k]][0]->text) == std::stol(rows[numbered[k - 1]][0]->text) + 1;
-  if (steps * 5 < (numbered.size() - 1) * 4) return;
+    if (number(rows[numbered[k]]) == number(rows[numbered[k - 1]]) + 1) {
+      ++steps;
+      end = number(rows[numbered[k]]);
+    }
+  const long first = number(rows[numbered.front()]);
+  // Counting up, all but a page number or so.
+  const bool counts = steps * 5 >= (numbered.size() - 1) * 4 || numbered.size() <= steps + 2;
+  const bool goes_on = last > 0 && first > last && first <= last + 3;
+  const bool most_rows = numbered.size() >= 10 && numbered.size() * 2 >= rows.size();
+  if (!counts || !(most_rows || goes_on)) return 0;
   for (std::size_t r : numbered) rows[r].erase(rows[r].begin());
   std::erase_if(rows, [](const auto& row) { return row.empty(); });
+  return end;
 }
 
 // Characters that take no room and mean nothing in a word's text: zero-width spaces and joiners
@@ -251,6 +264,7 @@ std::vector<Line> lines_of(const std::vector<Word>& words) {
   std::vector<Line> lines;
   std::vector<Word> cleaned;
   std::vector<const Word*> page_words;
+  long line_number = 0;  // the last line number in a margin, on the page before
   for (std::size_t i = 0; i < words.size();) {
     const int page = words[i].page;
     cleaned.clear();
@@ -266,7 +280,7 @@ std::vector<Line> lines_of(const std::vector<Word>& words) {
     page_words.clear();
     for (const Word& w : cleaned) page_words.push_back(&w);
     auto rows = rows_of(page_words);
-    drop_line_numbers(rows);
+    line_number = drop_line_numbers(rows, line_number);
     std::vector<Line> page_lines;
     for (std::size_t r = 0; r < rows.size(); ++r) add_row(rows, r, page, page_lines);
     order_page(page_lines);
@@ -418,15 +432,20 @@ bool wraps(std::string_view link, const Line& l, double right, const Line& next)
   const std::string_view rest = std::string_view(next.text).substr(0, next.text.find(' '));
   if (link.empty() || rest.empty()) return false;
   if (link.back() == ':' && rest.rfind("//", 0) == 0) return true;
+  if (is_label(rest)) return false;  // "20." starts the next entry
   const bool full = right - l.x1 <= std::max(next.first_width, 2 * l.size);
   if (const std::string_view doi = doi_in(link); !doi.empty() && doi_wraps(doi, rest, full))
     return true;
   if (!full || link.rfind("10.", 0) == 0) return false;
   if (url_continues_on_next_line(link, rest)) return true;
-  // After a URL's own separators the next part may start with a capital ("/Annual_Report.pdf").
+  // After a URL's own separators the next part may start with a capital ("/Annual_Report.pdf"),
+  // or be a name in mixed case ("/microsoft/" + "NLWeb,"), not a word ("/" + "Accessed").
   const bool separator = std::string_view("/-_=&?#~%").find(link.back()) != std::string_view::npos;
+  const bool mixed_case = std::any_of(rest.begin() + 1, rest.end(), [](char c) {
+    return std::isupper(static_cast<unsigned char>(c));
+  });
   return separator && std::isalnum(static_cast<unsigned char>(rest[0])) &&
-         rest.find_first_of("./_-=?&%0123456789") != std::string_view::npos;
+         (mixed_case || rest.find_first_of("./_-=?&%0123456789") != std::string_view::npos);
 }
 
 // Whether a line that ends with a word broken by a hyphen ("ac-") and the next line, which starts
@@ -464,17 +483,51 @@ std::vector<Line> section_lines(std::vector<Line> lines, bool& found) {
   return lines;
 }
 
-// Whether the list indents each entry's first line (Frontiers) rather than its later ones (a
-// hanging indent): the indented lines start like entries, the others mostly do not.
+// How the list uses indents: whether it does, and whether it sets in each entry's first line
+// (Frontiers) rather than its later ones (a hanging indent): the set-in lines start like
+// entries, the others mostly do not.
+struct Indents {
+  bool used = false;        // some lines are set in: the indents tell entries apart
+  bool first_line = false;  // and the set-in lines are the entries' first
+};
 template <class Indented>
-bool indents_first_lines(const std::vector<Line>& lines, Indented indented) {
+Indents indents_of(const std::vector<Line>& lines, Indented indented) {
   std::size_t in = 0, in_entries = 0, flush = 0, flush_entries = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const bool entry = headings::starts_like_entry(lines[i].text);
     (indented(i) ? in : flush) += 1;
     (indented(i) ? in_entries : flush_entries) += entry;
   }
-  return in >= 3 && in_entries * 10 >= in * 7 && flush_entries * 2 < flush;
+  return {in >= 3, in >= 3 && in_entries * 10 >= in * 7 && flush_entries * 2 < flush};
+}
+
+// The column each line is in: its left and right edges, from the lines beside it (and, for the
+// few lines of a list's last page, from the page before).
+void column_edges(const std::vector<Line>& lines, std::vector<double>& left,
+                  std::vector<double>& right) {
+  left.assign(lines.size(), 0);
+  right.assign(lines.size(), 0);
+  std::size_t page_begin = 0, last_page_begin = 0;  // lines come page by page
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].page != lines[page_begin].page) {
+      last_page_begin = page_begin;
+      page_begin = i;
+    }
+    left[i] = lines[i].x0;
+    right[i] = lines[i].x1;
+    std::size_t beside = 0;
+    auto widen = [&](std::size_t from, int page) {
+      for (std::size_t j = from; j < lines.size() && lines[j].page == page; ++j) {
+        if (lines[i].x0 >= lines[j].x1 || lines[j].x0 >= lines[i].x1) continue;
+        left[i] = std::min(left[i], lines[j].x0);
+        right[i] = std::max(right[i], lines[j].x1);
+        ++beside;
+      }
+    };
+    widen(page_begin, lines[i].page);
+    if (beside < 4 && last_page_begin < page_begin)
+      widen(last_page_begin, lines[last_page_begin].page);
+  }
 }
 
 }  // namespace
@@ -484,19 +537,8 @@ Text reference_text(const std::vector<Word>& words) {
   std::vector<Line> lines = section_lines(without_furniture(lines_of(words)), out.found_heading);
   if (lines.empty()) return out;
 
-  // The column each line is in: its left and right edges, from the lines beside it.
-  std::vector<double> left(lines.size()), right(lines.size());
-  std::size_t page_begin = 0;  // lines come page by page
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].page != lines[page_begin].page) page_begin = i;
-    left[i] = lines[i].x0;
-    right[i] = lines[i].x1;
-    for (std::size_t j = page_begin; j < lines.size() && lines[j].page == lines[i].page; ++j) {
-      if (!overlaps(lines[i], lines[j])) continue;
-      left[i] = std::min(left[i], lines[j].x0);
-      right[i] = std::max(right[i], lines[j].x1);
-    }
-  }
+  std::vector<double> left, right;
+  column_edges(lines, left, right);
   // The usual step from line to line: a wider gap is a paragraph's end.
   std::vector<double> steps;
   for (std::size_t i = 1; i < lines.size(); ++i)
@@ -514,7 +556,13 @@ Text reference_text(const std::vector<Word>& words) {
   const bool spaced = gaps >= 2 && gaps * 8 >= lines.size();
 
   auto indented = [&](std::size_t i) { return lines[i].x0 - left[i] > 0.8 * lines[i].size; };
-  const bool first_line_indent = indents_first_lines(lines, indented);
+  const Indents indents = indents_of(lines, indented);
+  // Where an entry starts: after a wider gap in a list spaced so, and, where a column or page
+  // breaks and no gap can be seen, at a line its indent says is an entry's first.
+  auto starts_entry = [&](std::size_t i) {
+    return spaced && (gap_after(i) || (!overlaps(lines[i - 1], lines[i]) && indents.used &&
+                                       indented(i) == indents.first_line));
+  };
   auto place = [](const Line& l) { return Document::Place{l.page, l.number}; };
   std::size_t line_begin = 0;  // of the text's current line, for the URL it ends with
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -538,13 +586,13 @@ Text reference_text(const std::vector<Word>& words) {
         continue;
       }
       out.text += '\n';
-      if (spaced && gap_after(i)) {
+      if (starts_entry(i)) {
         out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
         out.places.push_back(place(l));
         out.text += '\n';
       }
       line_begin = out.text.size();
-      if (indented(i) != first_line_indent) out.text += "    ";  // a line that goes on an entry
+      if (indented(i) != indents.first_line) out.text += "    ";  // a line that goes on an entry
     }
     out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
     out.places.push_back(place(l));
