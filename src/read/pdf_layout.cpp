@@ -66,42 +66,64 @@ std::vector<std::vector<const Word*>> rows_of(std::vector<const Word*> words) {
 }
 
 // Whether the gap [x0, x1] in row r is a gutter between columns, not the wide space of a
-// justified line: somewhere across it, the rows near it that have words close on both sides
-// mostly have none there (a row that ends short of it, the last line of a paragraph, says
-// nothing either way), or no row near has a word there and the gap is wider than a space.
-bool gutter(const std::vector<std::vector<const Word*>>& rows, std::size_t r, double x0,
-            double x1) {
-  const std::size_t from = r >= 8 ? r - 8 : 0, to = std::min(rows.size(), r + 9);
+// justified line: sure where, somewhere across it, the rows near it that have words close on
+// both sides mostly have none there (a row that ends short of it, the last line of a paragraph,
+// says nothing either way), or no row near has a word there and the gap is wider than a space;
+// one side's where none of those on one side has (the other may be text across the page above
+// a section set in columns).
+enum class Gutter { none, one_side, sure };
+Gutter gutter(const std::vector<std::vector<const Word*>>& rows, std::size_t r, double x0,
+              double x1) {
+  Gutter found = Gutter::none;
   const double reach = 3 * std::max(1.0, rows[r].front()->y1 - rows[r].front()->y0);
-  for (double x = x0 + 1; x < x1 - 1; x += 1) {
+  struct Count {
     std::size_t across = 0, beside = 0;
-    for (std::size_t k = from; k < to; ++k) {
-      if (k == r) continue;
-      bool left = false, right = false, on = false;
-      for (const Word* w : rows[k]) {
-        on = on || (w->x0 < x + 0.5 && w->x1 > x - 0.5);
-        left = left || (w->x1 <= x && w->x1 > x - reach);
-        right = right || (w->x0 >= x && w->x0 < x + reach);
-      }
-      across += on;
-      beside += !on && left && right;
+  };
+  auto count = [&](const std::vector<const Word*>& row, double x, Count& c) {
+    bool left = false, right = false, on = false;
+    for (const Word* w : row) {
+      on = on || (w->x0 < x + 0.5 && w->x1 > x - 0.5);
+      left = left || (w->x1 <= x && w->x1 > x - reach);
+      right = right || (w->x0 >= x && w->x0 < x + reach);
     }
-    if (beside >= 2 && across * 10 < (across + beside) * 3) return true;
-    // No row near has a word there at all: a gap wider than a justified space is a gutter.
-    if (across == 0 && to - from > 2 && x1 - x0 > reach / 2) return true;
+    c.across += on;
+    c.beside += !on && left && right;
+  };
+  auto apart = [](const Count& c) {
+    return c.beside >= 2 && c.across * 10 < (c.across + c.beside) * 3;
+  };
+  auto clear = [](const Count& c) { return c.beside >= 3 && c.across == 0; };
+  const std::size_t from = r >= 8 ? r - 8 : 0, to = std::min(rows.size(), r + 9);
+  for (double x = x0 + 1; x < x1 - 1; x += 1) {
+    Count above, below;
+    for (std::size_t k = from; k < r; ++k) count(rows[k], x, above);
+    for (std::size_t k = r + 1; k < to; ++k) count(rows[k], x, below);
+    const Count both{above.across + below.across, above.beside + below.beside};
+    if (apart(both)) return Gutter::sure;
+    if (both.across == 0 && to - from > 2 && x1 - x0 > reach / 2) return Gutter::sure;
+    if (clear(above) || clear(below)) found = Gutter::one_side;
   }
-  return false;
+  return found;
 }
 
 // A row's lines: its words split where a gap is a gutter between columns; an
 // entry's label set apart in a margin stays with its entry's text.
 void add_row(const std::vector<std::vector<const Word*>>& rows, std::size_t r, int page,
              std::vector<Line>& out) {
+  // The spaces beside each gap: a justified line spreads its spaces alike, a gutter is wider
+  // than the spaces on either side of it.
+  const std::vector<const Word*>& words = rows[r];
+  auto space = [&](std::size_t k) {  // before words[k]
+    return k > 0 && k < words.size() ? words[k]->x0 - words[k - 1]->x1 : 0.0;
+  };
   Line* seg = nullptr;
-  for (const Word* w : rows[r]) {
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const Word* w = words[k];
     const double size = size_of(*w);
     const double gap = seg ? w->x0 - seg->x1 : 0;
-    const bool split = seg && gap > 0.8 * size && gutter(rows, r, seg->x1, w->x0) &&
+    const bool wider = gap > 1.5 * std::max(space(k - 1), space(k + 1));
+    const Gutter g = seg && gap > 0.8 * size ? gutter(rows, r, seg->x1, w->x0) : Gutter::none;
+    const bool split = (g == Gutter::sure || (g == Gutter::one_side && wider)) &&
                        !((is_label(seg->text) || seg->text.size() <= 2) && gap < 5 * size);
     if (!seg || split) {
       Line l;
