@@ -243,6 +243,11 @@ std::optional<ParsedDate> month_first(std::string_view s, std::size_t& i) {
   std::size_t j = i;
   if ((d.month = read_month(s, j)) == 0) return std::nullopt;
   skip_horizontal_space(s, j);
+  // A line break after the month ("Cited: Jan." / "9, 2011").
+  if (j < s.size() && (s[j] == '\n' || s[j] == '\r')) {
+    while (j < s.size() && (s[j] == '\n' || s[j] == '\r')) ++j;
+    skip_horizontal_space(s, j);
+  }
   std::size_t k = j;
   if (read_day(s, k, d.day)) {
     skip_gap(s, k);
@@ -382,6 +387,27 @@ std::optional<ParsedDate> short_dotted_date(std::string_view s, std::size_t& i) 
   return done(d, 3, i, j);
 }
 
+// Whether the marker `words` is written at s[i] (in any case), a space in it matching the
+// spaces, or a line break, between its words in the text ("Acesso" / "em: 5 jan. 2021");
+// `end` is set to where it ends.
+bool matches_words(std::string_view s, std::size_t i, std::string_view words, std::size_t& end) {
+  std::size_t j = i;
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    if (words[w] == ' ') {
+      const std::size_t from = j;
+      skip_horizontal_space(s, j);
+      if (j < s.size() && s[j] == '\r') ++j;
+      if (j < s.size() && s[j] == '\n') skip_horizontal_space(s, ++j);
+      if (j == from) return false;
+      continue;
+    }
+    if (j >= s.size() || lower(s[j]) != words[w]) return false;
+    ++j;
+  }
+  end = j;
+  return true;
+}
+
 std::vector<MarkedDate> find_marked_dates(std::string_view text, std::size_t begin,
                                           std::size_t end) {
   std::vector<MarkedDate> found;
@@ -391,9 +417,9 @@ std::vector<MarkedDate> find_marked_dates(std::string_view text, std::size_t beg
     // A marker starts a word: not inside one ("recited", "unaccessed").
     const bool word_start = i == begin || !std::isalpha(static_cast<unsigned char>(text[i - 1]));
     const Marker* hit = nullptr;
+    std::size_t after = i;
     for (const Marker& m : kMarkers) {
-      if (!word_start || !starts_with_ci(rest, i, m.words)) continue;
-      const std::size_t after = i + m.words.size();
+      if (!word_start || !matches_words(rest, i, m.words, after)) continue;
       if (std::isalpha(static_cast<unsigned char>(m.words.back())) && is_letter_at(rest, after))
         continue;  // "citedness"
       hit = &m;
@@ -407,7 +433,7 @@ std::vector<MarkedDate> find_marked_dates(std::string_view text, std::size_t beg
         if (k < end && rest[k] == '\n') ++k;
         skip_horizontal_space(rest, k);
       };
-      std::size_t j = i + hit->words.size();
+      std::size_t j = after;
       skip_gap(j);
       if (j < end && (rest[j] == ':' || rest[j] == ',')) ++j;
       if (rest.substr(j, 3) == "\xEF\xBC\x9A") j += 3;  // full-width colon

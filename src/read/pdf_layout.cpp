@@ -140,7 +140,7 @@ void add_row(const std::vector<std::vector<const Word*>>& rows, std::size_t r, i
     } else {
       // A space where the gap is one: poppler's own word breaks inside a word set with
       // invisible characters (a link's zero-width spaces) are not.
-      if (gap > 0.12 * size) seg->text += ' ';
+      if (gap > 0.08 * size) seg->text += ' ';
       seg->text += w->text;
       seg->x1 = std::max(seg->x1, w->x1);
       seg->top = std::min(seg->top, w->y0);
@@ -148,6 +148,48 @@ void add_row(const std::vector<std::vector<const Word*>>& rows, std::size_t r, i
       seg->size = std::max(seg->size, size);
     }
   }
+}
+
+bool page_number(std::string_view t);
+
+// A page's columns: x ranges a tenth of its width or more that many narrow lines (`wide` tells
+// which are not) cover, apart from a page number or a caption across the gutter; each reaching
+// as far right as the lines that start in it.
+template <class Wide>
+std::vector<std::pair<double, double>> columns_of(const std::vector<Line>& lines, double left,
+                                                  double right, Wide wide) {
+  const double width = right - left;
+  // How many narrow lines cover each x, in 1-point steps.
+  const auto cells = static_cast<std::size_t>(std::min(std::max(width, 1.0), 20000.0)) + 1;
+  std::vector<int> covered(cells, 0);
+  int narrow = 0;
+  for (const Line& l : lines) {
+    if (wide(l)) continue;
+    ++narrow;
+    const auto a = static_cast<std::size_t>(std::clamp(l.x0 - left, 0.0, double(cells - 1)));
+    const auto b = static_cast<std::size_t>(std::clamp(l.x1 - left, 0.0, double(cells - 1)));
+    for (std::size_t x = a; x <= b; ++x) ++covered[x];
+  }
+  const int enough = std::max(2, narrow / 20);
+  std::vector<std::pair<double, double>> columns;
+  for (std::size_t x = 0; x < cells;) {
+    if (covered[x] < enough) {
+      ++x;
+      continue;
+    }
+    std::size_t y = x;
+    while (y < cells && covered[y] >= enough) ++y;
+    if (double(y - x) >= 0.1 * width) columns.emplace_back(left + double(x), left + double(y));
+    x = y;
+  }
+  // A column's core is where most of its lines are; a long line of one of few goes on past it.
+  for (const Line& l : lines)
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      if (!wide(l) && l.x0 >= columns[c].first - 3 * l.size && l.x0 < columns[c].second) {
+        const double limit = c + 1 < columns.size() ? columns[c + 1].first : right;
+        columns[c].second = std::max(columns[c].second, std::min(l.x1, limit));
+      }
+  return columns;
 }
 
 // A page's lines in reading order: where the page has columns (x ranges that many narrow lines
@@ -163,38 +205,7 @@ void order_page(std::vector<Line>& lines) {
   }
   const double width = right - left;
   auto wide = [&](const Line& l) { return l.x1 - l.x0 > 0.55 * width; };
-  // How many narrow lines cover each x, in 1-point steps.
-  const auto cells = static_cast<std::size_t>(std::min(std::max(width, 1.0), 20000.0)) + 1;
-  std::vector<int> covered(cells, 0);
-  int narrow = 0;
-  for (const Line& l : lines) {
-    if (wide(l)) continue;
-    ++narrow;
-    const auto a = static_cast<std::size_t>(std::clamp(l.x0 - left, 0.0, double(cells - 1)));
-    const auto b = static_cast<std::size_t>(std::clamp(l.x1 - left, 0.0, double(cells - 1)));
-    for (std::size_t x = a; x <= b; ++x) ++covered[x];
-  }
-  const int enough = std::max(2, narrow / 20);
-  // Columns: well-covered ranges a tenth of the width or more.
-  std::vector<std::pair<double, double>> columns;
-  for (std::size_t x = 0; x < cells;) {
-    if (covered[x] < enough) {
-      ++x;
-      continue;
-    }
-    std::size_t y = x;
-    while (y < cells && covered[y] >= enough) ++y;
-    if (double(y - x) >= 0.1 * width) columns.emplace_back(left + double(x), left + double(y));
-    x = y;
-  }
-  // Each column reaches as far right as the lines that start in it (a column's core is where
-  // most of its lines are; a long line of one of few goes on past it).
-  for (const Line& l : lines)
-    for (std::size_t c = 0; c < columns.size(); ++c)
-      if (!wide(l) && l.x0 >= columns[c].first - 3 * l.size && l.x0 < columns[c].second) {
-        const double limit = c + 1 < columns.size() ? columns[c + 1].first : right;
-        columns[c].second = std::max(columns[c].second, std::min(l.x1, limit));
-      }
+  const std::vector<std::pair<double, double>> columns = columns_of(lines, left, right, wide);
   auto column = [&](const Line& l) {
     if (wide(l) || columns.size() < 2) return -1;
     // The column that holds most of it (a label may stand out to its left).
@@ -204,6 +215,12 @@ void order_page(std::vector<Line>& lines) {
     }
     return -1;  // beside the columns: a page number, a margin note
   };
+  // A page number in the margin beside the columns, halfway down (SciELO), is no line of them.
+  if (columns.size() >= 2)
+    std::erase_if(lines, [&](const Line& l) {
+      return !wide(l) && (l.x1 <= columns.front().first || l.x0 >= columns.back().second) &&
+             page_number(l.text);
+    });
   // Rows top down; a band of column rows reads column by column.
   std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
     return a.bottom < b.bottom - 0.5 * std::min(a.size, b.size) ||
@@ -297,7 +314,10 @@ std::vector<Line> lines_of(const std::vector<Word>& words) {
       c.text = visible(w.text);
       std::replace(c.text.begin(), c.text.end(), '\n', ' ');  // poppler's own line breaks
       std::replace(c.text.begin(), c.text.end(), '\r', ' ');
-      if (!c.text.empty()) cleaned.push_back(std::move(c));
+      if (!c.text.empty())
+        cleaned.push_back(std::move(c));
+      else if (!cleaned.empty() && cleaned.back().y0 < c.y1 && c.y0 < cleaned.back().y1)
+        cleaned.back().x1 = std::max(cleaned.back().x1, c.x1);  // its room is the word's before
     }
     page_words.clear();
     for (const Word& w : cleaned) page_words.push_back(&w);
@@ -459,6 +479,13 @@ bool wraps(std::string_view link, const Line& l, double right, const Line& next)
   if (const std::string_view doi = doi_in(link); !doi.empty() && doi_wraps(doi, rest, full))
     return true;
   if (!full || link.rfind("10.", 0) == 0) return false;
+  // Broken inside the host ("http://doi.or" / "g/10.1108/..."): the rest of the host and a path.
+  const std::size_t scheme = link.find("://");
+  if (scheme != std::string_view::npos && link.find('/', scheme + 3) == std::string_view::npos &&
+      (std::islower(static_cast<unsigned char>(rest[0])) ||
+       std::isdigit(static_cast<unsigned char>(rest[0]))) &&
+      rest.find('/') != std::string_view::npos)
+    return true;
   if (url_continues_on_next_line(link, rest)) return true;
   // After a URL's own separators the next part may start with a capital ("/Annual_Report.pdf"),
   // or be a name in mixed case ("/microsoft/" + "NLWeb,"), not a word ("/" + "Accessed").
@@ -561,17 +588,23 @@ Text reference_text(const std::vector<Word>& words) {
 
   std::vector<double> left, right;
   column_edges(lines, left, right);
-  // The usual step from line to line: a wider gap is a paragraph's end.
+  // The step from line to line inside an entry (the lower quartile: in a list of one- and
+  // two-line entries, half the steps may be gaps between entries): a wider gap is an entry's end.
   std::vector<double> steps;
   for (std::size_t i = 1; i < lines.size(); ++i)
     if (overlaps(lines[i - 1], lines[i]) && lines[i].top > lines[i - 1].top)
       steps.push_back(lines[i].top - lines[i - 1].top);
-  const double step = median(steps);
+  double step = 0;
+  if (!steps.empty()) {
+    std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 4),
+                     steps.end());
+    step = steps[steps.size() / 4];
+  }
   // A wider step is a paragraph's end only where the list spaces its entries so: at several
   // places, not one gap before a figure or a page's last line.
   auto gap_after = [&](std::size_t i) {
     return step > 0 && overlaps(lines[i - 1], lines[i]) &&
-           lines[i].top - lines[i - 1].top > 1.6 * step;
+           lines[i].top - lines[i - 1].top > 1.3 * step;
   };
   std::size_t gaps = 0;
   for (std::size_t i = 1; i < lines.size(); ++i) gaps += gap_after(i);
@@ -581,9 +614,14 @@ Text reference_text(const std::vector<Word>& words) {
   const Indents indents = indents_of(lines, indented);
   // Where an entry starts: after a wider gap in a list spaced so, and, where a column or page
   // breaks and no gap can be seen, at a line its indent says is an entry's first.
+  // Without indents, a line that starts like an entry after one that ends a sentence.
   auto starts_entry = [&](std::size_t i) {
-    return spaced && (gap_after(i) || (!overlaps(lines[i - 1], lines[i]) && indents.used &&
-                                       indented(i) == indents.first_line));
+    if (!spaced) return false;
+    if (gap_after(i)) return true;
+    if (overlaps(lines[i - 1], lines[i])) return false;
+    if (indents.used) return indented(i) == indents.first_line;
+    return !lines[i - 1].text.empty() && lines[i - 1].text.back() == '.' &&
+           headings::starts_like_entry(lines[i].text);
   };
   auto place = [](const Line& l) { return Document::Place{l.page, l.number}; };
   std::size_t line_begin = 0;  // of the text's current line, for the URL it ends with
