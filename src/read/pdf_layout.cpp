@@ -454,6 +454,7 @@ std::string_view doi_in(std::string_view link) {
 // (digits, or lower case after a dot or hyphen), not as the next entry's label.
 bool doi_wraps(std::string_view doi, std::string_view next, bool full) {
   const auto n0 = static_cast<unsigned char>(next[0]);
+  if (std::string_view(",;)]").find(doi.back()) != std::string_view::npos) return false;  // ended
   const std::size_t slash = doi.find('/');
   if (slash == std::string_view::npos) return std::isdigit(n0) || n0 == '/';
   if (slash + 1 == doi.size() || doi.back() == '-' || doi.back() == '_')

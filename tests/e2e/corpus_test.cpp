@@ -196,3 +196,39 @@ TEST_CASE("every file of the shared corpus reads as counted by hand") {
   }
   CHECK(files > 0);
 }
+
+// The URLs and DOIs of the corpus PDFs are whole: none cut where a line wrapped (a DOI ends
+// with a character of its own, not a separator it broke at; a URL's host has its whole
+// top-level domain), none run into the next word or entry (no space, no "arXiv:" after a DOI).
+TEST_CASE("every URL and DOI of the shared corpus PDFs is whole") {
+  const fs::path corpus = citelint::test::shared_corpus();
+  if (corpus.empty() || !fs::exists(corpus / "pdf")) {
+    WARN("no shared corpus PDFs beside the project: skipped");
+    return;
+  }
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(corpus / "pdf")) {
+    if (entry.path().extension() != ".pdf") continue;
+    ++files;
+    INFO(entry.path().filename().string());
+    std::vector<citelint::Diagnostic> problems;
+    const auto doc = citelint::make_document(0, entry.path().string(),
+                                             citelint_test::slurp(entry.path()), problems);
+    REQUIRE(doc);
+    for (const citelint::Reference& r : citelint::read_references(*doc, problems)) {
+      for (const citelint::Doi& d : r.dois) {
+        const std::string doi(d.value);
+        INFO(doi);
+        CHECK(count_matches(doi, R"(^10\.\d{4,9}/\S*[^./\-_,;:]$)") == 1);
+        CHECK(doi.find("arXiv") == std::string::npos);
+      }
+      for (const citelint::Url& u : r.urls) {
+        const std::string url(u.normalised);
+        INFO(url);
+        CHECK(count_matches(url, R"(^(https?|ftp)://[^/\s]+\.[A-Za-z]{2,}(/\S*)?$)") == 1);
+        CHECK(count_matches(url, R"(^https?://(dx\.)?doi\.org/10\.\d{4,9}/$)") == 0);
+      }
+    }
+  }
+  CHECK(files > 0);
+}
