@@ -122,8 +122,14 @@ void add_row(const std::vector<std::vector<const Word*>>& rows, std::size_t r, i
     const double size = size_of(*w);
     const double gap = seg ? w->x0 - seg->x1 : 0;
     const bool wider = gap > 1.5 * std::max(space(k - 1), space(k + 1));
+    // A justified line of few words spreads them as far apart as a gutter, but all alike (to a
+    // fraction of a point: the same stretch each).
+    bool alike = false;
+    for (std::size_t j = 1; j < words.size() && !alike; ++j)
+      alike =
+          j != k && space(j) > 0.8 * size && std::abs(space(j) - gap) <= std::max(0.6, 0.03 * gap);
     const Gutter g = seg && gap > 0.8 * size ? gutter(rows, r, seg->x1, w->x0) : Gutter::none;
-    const bool split = (g == Gutter::sure || (g == Gutter::one_side && wider)) &&
+    const bool split = !alike && (g == Gutter::sure || (g == Gutter::one_side && wider)) &&
                        !((is_label(seg->text) || seg->text.size() <= 2) && gap < 5 * size);
     if (!seg || split) {
       Line l;
@@ -475,7 +481,8 @@ bool wraps(std::string_view link, const Line& l, double right, const Line& next)
   const std::string_view rest = std::string_view(next.text).substr(0, next.text.find(' '));
   if (link.empty() || rest.empty()) return false;
   if (link.back() == ':' && rest.rfind("//", 0) == 0) return true;
-  if (is_label(rest)) return false;  // "20." starts the next entry
+  // "20. Smith ..." starts the next entry; "1" alone on the line ends the link.
+  if (is_label(rest) && next.text.size() > rest.size()) return false;
   const bool full = right - l.x1 <= std::max(next.first_width, 2 * l.size);
   if (const std::string_view doi = doi_in(link); !doi.empty() && doi_wraps(doi, rest, full))
     return true;
