@@ -29,7 +29,7 @@ for name, held in sorted(hand.items()):
     refs = report["references"]
     got = {
         "entries": len(refs),
-        "urls": sum(len(r["urls"]) for r in refs),
+        "urls": sum(1 for r in refs for u in r["urls"] if not u.get("linked")),
         "accessed": sum(1 for r in refs for d in r["dates"] if d["role"] == "accessed"),
         "dois": sum(len(r["dois"]) for r in refs),
     }

@@ -178,6 +178,9 @@ struct Url {
   // Put together from parts (BibTeX macros and #): its source is no URL as written, and rules
   // about how a URL is written do not read it. It is still checked.
   bool composed = false;
+  // Only the target of a link over the entry's words (a PDF's link annotation, a DOCX's
+  // hyperlink): no URL the entry writes (composed too). It is still checked.
+  bool linked = false;
   // The date the path files the page under (/2020-11/09/, t20180530_; url_path_date()): year 0
   // when none. begin and end are offsets into normalised.
   struct PathDate {

@@ -507,8 +507,10 @@ bool is_web_link(std::string_view target) {
 }
 
 bool inside_url(const std::vector<Url>& urls, std::size_t pos) {
-  return std::any_of(urls.begin(), urls.end(),
-                     [&](const Url& u) { return pos >= u.span.begin && pos < u.span.end; });
+  // A link's target over words (Url::linked) covers no written URL.
+  return std::any_of(urls.begin(), urls.end(), [&](const Url& u) {
+    return !u.linked && pos >= u.span.begin && pos < u.span.end;
+  });
 }
 
 std::string normalise_url(std::string_view as_written, bool* valid) {

@@ -25,19 +25,67 @@ bool looks_like_docx(std::string_view bytes);
 
 namespace {
 
-// The addresses of links inside the reference (a DOCX's hyperlinks) whose words show no URL:
-// each a URL at those words, made (Url::composed) rather than written.
+// A URL less what does not change where it goes: its scheme (http or https), "www." and
+// "dx." before the host, and a closing slash.
+std::string address_of(std::string_view url) {
+  std::string a = utf8::ascii_lower(url);
+  for (std::string_view scheme : {"https://", "http://"})
+    if (a.rfind(scheme, 0) == 0) a.erase(0, scheme.size());
+  for (std::string_view prefix : {"www.", "dx."})
+    if (a.rfind(prefix, 0) == 0) a.erase(0, prefix.size());
+  while (!a.empty() && a.back() == '/') a.pop_back();
+  return a;
+}
+
+// What the links over a reference's words (a PDF's link annotations, a DOCX's hyperlinks) tell
+// of it. A link to a DOI the entry writes, or to the address a URL of it writes, says nothing
+// new. A link that goes on where a written URL or DOI stops completes it (the text was cut: a
+// DOI with "<" in it, a line break the layout could not join). Any other web link is an
+// address the words do not show ("[CrossRef]", a clickable title, "PMID: 123"): a URL of the
+// entry's, made (Url::linked) rather than written, once however many lines its words run over.
 void add_link_targets(const Document& doc, Reference& ref) {
   bool added = false;
+  std::vector<std::string> seen;
   for (const Document::Link& link : doc.links()) {
     if (link.begin < ref.span.begin || link.end > ref.span.end) continue;
     if (!is_web_link(link.target)) continue;  // mailto:, file:, a place in the document
-    const bool shown = std::any_of(ref.urls.begin(), ref.urls.end(), [&](const Url& u) {
-      return u.span.begin < link.end && link.begin < u.span.end;
-    });
+    const std::string address = address_of(link.target);
+    if (std::find(seen.begin(), seen.end(), address) != seen.end()) continue;
+    seen.push_back(address);
+    if (const std::string doi = doi_of_link(link.target); !doi.empty()) {
+      const auto written = std::find_if(ref.dois.begin(), ref.dois.end(), [&](const Doi& d) {
+        return record::same_doi(d.value, doi) ||
+               (doi.size() > d.value.size() &&
+                utf8::ascii_lower(doi).rfind(utf8::ascii_lower(d.value), 0) == 0);
+      });
+      if (written != ref.dois.end()) {
+        if (!record::same_doi(written->value, doi)) written->value = doi;  // it was cut
+        for (Url& u : ref.urls)  // and so was the link it was written as
+          if (!u.linked && doi_of_link(u.normalised) != doi &&
+              address_of(link.target).rfind(address_of(u.normalised), 0) == 0)
+            u.normalised = doc.keep(link.target);
+        continue;
+      }
+    }
+    bool shown = false;
+    for (Url& u : ref.urls) {
+      const std::string written = address_of(u.normalised);
+      // The same address, or one the link cuts short (a publisher's annotation may stop where
+      // a line of the text did).
+      if (written == address || (address.find('/') != std::string::npos &&
+                                 written.size() > address.size() && written.rfind(address, 0) == 0))
+        shown = true;
+      if (!shown && !u.linked && written.find('/') != std::string::npos &&
+          address.size() > written.size() && address.rfind(written, 0) == 0) {
+        u.normalised = doc.keep(link.target);  // the text showed it cut
+        shown = true;
+      }
+      if (shown) break;
+    }
     if (shown) continue;
     Url url = make_url(doc, link.begin, link.end, link.target);
     url.composed = true;
+    url.linked = true;
     ref.urls.push_back(url);
     added = true;
   }

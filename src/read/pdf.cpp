@@ -1,6 +1,7 @@
-// PDF: poppler reads the words of each page (in citelint's PDF module, loaded only for a PDF),
-// pdf_layout.cpp makes the reference section's text of them, and the text reader reads that.
-// Spans say page and line.
+// PDF: poppler reads the words and link annotations of each page (in citelint's PDF module,
+// loaded only for a PDF), pdf_layout.cpp makes the reference section's text of them, and the
+// text reader reads that; the links over an entry's words are its document's links (an address
+// the words do not show, or show cut). Spans say page and line.
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -27,7 +28,7 @@ std::string executable_dir() {
 }
 
 struct Module {
-  citelint_pdf_words_fn words = nullptr;
+  citelint_pdf_read_fn read = nullptr;
   std::string tried;  // where it was looked for, when it was not found
 };
 
@@ -51,9 +52,9 @@ const Module& pdf_module() {
         continue;
       }
       auto version = reinterpret_cast<int (*)()>(dlsym(handle, "citelint_pdf_abi_version"));
-      auto words = reinterpret_cast<citelint_pdf_words_fn>(dlsym(handle, "citelint_pdf_words"));
-      if (version && words && version() == CITELINT_PDF_ABI_VERSION) {
-        m.words = words;
+      auto read = reinterpret_cast<citelint_pdf_read_fn>(dlsym(handle, "citelint_pdf_read"));
+      if (version && read && version() == CITELINT_PDF_ABI_VERSION) {
+        m.read = read;
         return m;
       }
       m.tried += (m.tried.empty() ? "" : ", ") + path + " (another version)";
@@ -66,8 +67,20 @@ const Module& pdf_module() {
 
 constexpr int kMaxPagesWithoutHeading = 4;
 
+// What the module reads: the words, and the links.
+struct Read {
+  std::vector<pdf::Word> words;
+  std::vector<pdf::Link> links;
+};
+
+int collect_link(void* context, const citelint_pdf_link* l) {
+  auto& links = static_cast<Read*>(context)->links;
+  links.push_back({l->page, l->x0, l->y0, l->x1, l->y1, std::string(l->uri, l->size)});
+  return 0;
+}
+
 int collect(void* context, const citelint_pdf_word* w) {
-  auto& words = *static_cast<std::vector<pdf::Word>*>(context);
+  auto& words = static_cast<Read*>(context)->words;
   pdf::Word word;
   word.page = w->page;
   word.x0 = w->x0;
@@ -117,7 +130,7 @@ std::unique_ptr<Document> read_pdf_document(std::size_t id, std::string path,
     return std::unique_ptr<Document>();
   };
   const Module& module = pdf_module();
-  if (!module.words)
+  if (!module.read)
     return fail(
         "reading a PDF needs citelint's PDF module, citelint-pdf.so (built where poppler's "
         "libpoppler-cpp-dev is installed); not found at " +
@@ -129,11 +142,12 @@ std::unique_ptr<Document> read_pdf_document(std::size_t id, std::string path,
   const bool truncated = eof == std::string::npos || bytes.size() - eof > 1024;
   const std::string mended = truncated ? with_trailer(bytes) : std::string();
   const std::string& read = mended.empty() ? bytes : mended;
-  std::vector<pdf::Word> words;
+  Read got;
   int bad_pages = 0;
   char error[256] = {};
-  const int pages =
-      module.words(read.data(), read.size(), collect, &words, &bad_pages, error, sizeof error);
+  const int pages = module.read(read.data(), read.size(), collect, collect_link, &got, &bad_pages,
+                                error, sizeof error);
+  std::vector<pdf::Word>& words = got.words;
   const std::string ends =
       "the file ends at byte " + std::to_string(bytes.size()) + " without %%EOF";
   if (pages < 0)
@@ -155,8 +169,8 @@ std::unique_ptr<Document> read_pdf_document(std::size_t id, std::string path,
         {path, 0, 0,
          "no text in it: scanned pages need OCR (optical character recognition) first"});
 
-  pdf::Text text = pdf::reference_text(words);
-  words = {};
+  pdf::Text text = pdf::reference_text(words, got.links);
+  got = {};
   // Without a References heading the whole text is the list: right for a page or two of
   // references, not for an article or a manual, whose every paragraph would be an entry.
   if (!text.found_heading && pages > kMaxPagesWithoutHeading)
@@ -167,6 +181,8 @@ std::unique_ptr<Document> read_pdf_document(std::size_t id, std::string path,
         ")");
   auto document = std::make_unique<Document>(id, std::move(path), std::move(text.text), "pdf");
   document->set_layout(std::move(text.line_starts), std::move(text.places), "line");
+  for (const pdf::Text::Link& link : text.links)
+    document->add_link(link.begin, link.end, link.target);
   return document;
 }
 

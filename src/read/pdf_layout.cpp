@@ -22,6 +22,12 @@ struct Line {
   double x0 = 0, x1 = 0, top = 0, bottom = 0, size = 0;
   double first_width = 0;  // of its first word: what would have fitted at the end of the line above
   std::string text;
+  // Where each word is: on the page (x0, x1) and in text [begin, end), for the links over them.
+  struct Piece {
+    double x0, x1;
+    std::uint32_t begin, end;
+  };
+  std::vector<Piece> pieces;
 };
 
 double median(std::vector<double> v) {
@@ -141,13 +147,16 @@ void add_row(const std::vector<std::vector<const Word*>>& rows, std::size_t r, i
       l.size = size;
       l.first_width = w->x1 - w->x0;
       l.text = w->text;
+      l.pieces.push_back({w->x0, w->x1, 0, static_cast<std::uint32_t>(l.text.size())});
       out.push_back(std::move(l));
       seg = &out.back();
     } else {
       // A space where the gap is one: poppler's own word breaks inside a word set with
       // invisible characters (a link's zero-width spaces) are not.
       if (gap > 0.08 * size) seg->text += ' ';
+      const auto begin = static_cast<std::uint32_t>(seg->text.size());
       seg->text += w->text;
+      seg->pieces.push_back({w->x0, w->x1, begin, static_cast<std::uint32_t>(seg->text.size())});
       seg->x1 = std::max(seg->x1, w->x1);
       seg->top = std::min(seg->top, w->y0);
       seg->bottom = std::max(seg->bottom, w->y1);
@@ -587,27 +596,53 @@ void column_edges(const std::vector<Line>& lines, std::vector<double>& left,
   }
 }
 
+// The step from line to line inside an entry (the lower quartile: in a list of one- and
+// two-line entries, half the steps may be gaps between entries): a wider gap is an entry's end.
+double line_step(const std::vector<Line>& lines) {
+  std::vector<double> steps;
+  for (std::size_t i = 1; i < lines.size(); ++i)
+    if (overlaps(lines[i - 1], lines[i]) && lines[i].top > lines[i - 1].top)
+      steps.push_back(lines[i].top - lines[i - 1].top);
+  if (steps.empty()) return 0;
+  std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 4), steps.end());
+  return steps[steps.size() / 4];
+}
+
+// The links over the section's words, as spans of its text: a link covers the words (most of
+// each) inside its area; one whose area covers words on several lines (a URL wrapped) spans
+// from the first to the last.
+std::vector<Text::Link> links_in_text(const std::vector<Line>& lines,
+                                      const std::vector<std::size_t>& at,
+                                      const std::vector<Link>& links) {
+  std::vector<Text::Link> out;
+  for (const Link& link : links) {
+    std::size_t begin = std::string::npos, end = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const Line& l = lines[i];
+      const double middle = (l.top + l.bottom) / 2;
+      if (l.page != link.page || middle < link.y0 || middle > link.y1) continue;
+      for (const Line::Piece& p : l.pieces) {
+        const double in = std::min(p.x1, link.x1) - std::max(p.x0, link.x0);
+        if (in < 0.5 * (p.x1 - p.x0)) continue;
+        begin = std::min(begin, at[i] + p.begin);
+        end = std::max(end, at[i] + p.end);
+      }
+    }
+    if (begin < end) out.push_back({begin, end, link.target});
+  }
+  return out;
+}
+
 }  // namespace
 
-Text reference_text(const std::vector<Word>& words) {
+Text reference_text(const std::vector<Word>& words, const std::vector<Link>& links) {
   Text out;
   std::vector<Line> lines = section_lines(without_furniture(lines_of(words)), out.found_heading);
   if (lines.empty()) return out;
 
   std::vector<double> left, right;
   column_edges(lines, left, right);
-  // The step from line to line inside an entry (the lower quartile: in a list of one- and
-  // two-line entries, half the steps may be gaps between entries): a wider gap is an entry's end.
-  std::vector<double> steps;
-  for (std::size_t i = 1; i < lines.size(); ++i)
-    if (overlaps(lines[i - 1], lines[i]) && lines[i].top > lines[i - 1].top)
-      steps.push_back(lines[i].top - lines[i - 1].top);
-  double step = 0;
-  if (!steps.empty()) {
-    std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 4),
-                     steps.end());
-    step = steps[steps.size() / 4];
-  }
+  const double step = line_step(lines);
   // A wider step is a paragraph's end only where the list spaces its entries so: at several
   // places, not one gap before a figure or a page's last line.
   auto gap_after = [&](std::size_t i) {
@@ -632,6 +667,7 @@ Text reference_text(const std::vector<Word>& words) {
            headings::starts_like_entry(lines[i].text);
   };
   auto place = [](const Line& l) { return Document::Place{l.page, l.number}; };
+  std::vector<std::size_t> at(lines.size());  // where each line's text is in out.text
   std::size_t line_begin = 0;  // of the text's current line, for the URL it ends with
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
@@ -642,6 +678,7 @@ Text reference_text(const std::vector<Word>& words) {
       if (link != std::string_view::npos && wraps(current.substr(link), prev, right[i - 1], l)) {
         out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
         out.places.push_back(place(l));
+        at[i] = out.text.size();
         out.text += l.text;
         ++out.wraps;
         continue;
@@ -650,6 +687,7 @@ Text reference_text(const std::vector<Word>& words) {
         out.text.pop_back();
         out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
         out.places.push_back(place(l));
+        at[i] = out.text.size();
         out.text += l.text;
         continue;
       }
@@ -664,8 +702,10 @@ Text reference_text(const std::vector<Word>& words) {
     }
     out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
     out.places.push_back(place(l));
+    at[i] = out.text.size();
     out.text += l.text;
   }
+  out.links = links_in_text(lines, at, links);
   return out;
 }
 

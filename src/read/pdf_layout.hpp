@@ -2,7 +2,8 @@
 // reading order, page furniture (running heads, page numbers) dropped, the section found by
 // its heading, hanging indents and paragraph gaps kept as a text reader expects them, and a
 // URL that wraps at the end of a line joined to its rest on the next (where it broke is a
-// line start of the text, so spans still say which line of the page each part is on).
+// line start of the text, so spans still say which line of the page each part is on). The
+// links over the section's words come with it, as spans of its text.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +25,14 @@ struct Word {
   bool rotated = false;  // not upright on the page: a margin's notice set sideways
 };
 
+// A link annotation that opens an address: its page, its area (points from the page's top left)
+// and its target.
+struct Link {
+  int page = 0;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  std::string target;
+};
+
 // The text a Document holds for a PDF, with the layout Document::set_layout takes.
 struct Text {
   std::string text;
@@ -31,9 +40,14 @@ struct Text {
   std::vector<Document::Place> places;
   bool found_heading = false;  // a References heading marked where the section starts
   std::size_t wraps = 0;       // URLs joined across line ends
+  struct Link {                // a link over [begin, end) of text, to target
+    std::size_t begin = 0, end = 0;
+    std::string target;
+  };
+  std::vector<Link> links;
 };
 
-// `words` in poppler's reading order, page by page.
-Text reference_text(const std::vector<Word>& words);
+// `words` in poppler's reading order, page by page, and the links over them.
+Text reference_text(const std::vector<Word>& words, const std::vector<Link>& links = {});
 
 }  // namespace citelint::pdf

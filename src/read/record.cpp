@@ -57,16 +57,11 @@ void sort_items(Reference& ref) {
             [](const Url& a, const Url& b) { return a.span.begin < b.span.begin; });
 }
 
-namespace {
-
-// The same DOI, case aside, and a stray full stop after one of them ("10.1590/x." in a pub-id).
 bool same_doi(std::string_view a, std::string_view b) {
   while (!a.empty() && a.back() == '.') a.remove_suffix(1);
   while (!b.empty() && b.back() == '.') b.remove_suffix(1);
   return a.size() == b.size() && utf8::ascii_lower(a) == utf8::ascii_lower(b);
 }
-
-}  // namespace
 
 void add_link_dois(const Document& doc, Reference& ref) {
   bool added = false;

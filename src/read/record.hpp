@@ -28,6 +28,8 @@ std::string eprint_url(std::string_view type, std::string_view id);
 // shortDOIs as https://doi.org/gbqq9v), in any format: each such URL of the reference gives a
 // DOI too, unless the reference has that DOI already (its value decoded; case ignored).
 void add_link_dois(const Document& doc, Reference& ref);
+// The same DOI, case aside, and a stray full stop after one of them ("10.1590/x." in a pub-id).
+bool same_doi(std::string_view a, std::string_view b);
 
 // The text from its first character that is not white space: what the formats' sniffs look at.
 std::string_view past_blanks(std::string_view text);

@@ -90,6 +90,7 @@ void write_reference(json::Writer& w, const Reference& r, const Document& doc,
     w.begin_object().key("url").value(u.normalised).key("as_written").value(u.as_written);
     write_position(w, doc, u.span);
     w.key("valid").value(u.valid);
+    if (u.linked) w.key("linked").value(true);  // a link's target: the words show no URL
     if (const LinkResult* result = links ? links->results.find(u.normalised) : nullptr) {
       w.key("link");
       write_link(w, u.normalised, *result,

@@ -177,8 +177,8 @@ void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& re
           items_.emplace_back(&ref.label.span, ref.label.glued ? "glued-label" : "label");
         for (const Date& d : ref.dates)
           if (inside(d.span)) items_.emplace_back(&d.span, to_string(d.role));
-        for (const Url& u : ref.urls)
-          if (inside(u.span)) items_.emplace_back(&u.span, "url");
+        for (const Url& u : ref.urls)  // not a link's target: the words over it are no URL
+          if (!u.linked && inside(u.span)) items_.emplace_back(&u.span, "url");
         for (const Doi& d : ref.dois)
           if (inside(d.span)) items_.emplace_back(&d.span, "doi");
         // A handful of items, nearly in order: an insertion sort (stable, and unlike

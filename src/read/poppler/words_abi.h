@@ -1,6 +1,7 @@
-// What citelint asks of its PDF module (citelint-pdf.so, built with poppler): the words of each
-// page with their boxes. A plain C interface, so that the module's C++ runtime and poppler stay
-// its own, and citelint loads poppler (and what poppler loads) only for a PDF.
+/* What citelint asks of its PDF module (citelint-pdf.so, built with poppler): the words of each
+   page with their boxes, and the link annotations with theirs. A plain C interface, so that
+   the module's C++ runtime and poppler stay its own, and citelint loads poppler (and what
+   poppler loads) only for a PDF. */
 #ifndef CITELINT_READ_POPPLER_WORDS_ABI_H
 #define CITELINT_READ_POPPLER_WORDS_ABI_H
 
@@ -22,17 +23,28 @@ struct citelint_pdf_word {
   int rotation;              /* 0 upright; 1, 2, 3: turned by 90, 180, 270 degrees */
 };
 
-/* Called for each word in reading order; returns nonzero to stop. */
-typedef int (*citelint_pdf_word_fn)(void* context, const struct citelint_pdf_word* word);
+/* A link annotation that opens an address (a URI action): the clickable area and its target. */
+struct citelint_pdf_link {
+  int page;                  /* 1-based */
+  double x0, y0, x1, y1;     /* points, from the page's top left */
+  const char* uri;           /* not terminated */
+  size_t size;
+};
 
-/* Reads the PDF in data[0, size): each word to `on_word`. Returns the number of pages read, or
-   -1 with a message in error[0, error_size) when the PDF cannot be read at all. Pages that
-   cannot be read are counted in *bad_pages. */
-typedef int (*citelint_pdf_words_fn)(const char* data, size_t size, citelint_pdf_word_fn on_word,
-                                     void* context, int* bad_pages, char* error,
-                                     size_t error_size);
-int citelint_pdf_words(const char* data, size_t size, citelint_pdf_word_fn on_word, void* context,
-                       int* bad_pages, char* error, size_t error_size);
+/* Called for each word in reading order, and for each link; return nonzero to stop. */
+typedef int (*citelint_pdf_word_fn)(void* context, const struct citelint_pdf_word* word);
+typedef int (*citelint_pdf_link_fn)(void* context, const struct citelint_pdf_link* link);
+
+/* Reads the PDF in data[0, size): each word to `on_word`, each link to `on_link` (page by
+   page, a page's links after its words). Returns the number of pages read, or -1 with a
+   message in error[0, error_size) when the PDF cannot be read at all. Pages that cannot be
+   read are counted in *bad_pages. */
+typedef int (*citelint_pdf_read_fn)(const char* data, size_t size, citelint_pdf_word_fn on_word,
+                                    citelint_pdf_link_fn on_link, void* context, int* bad_pages,
+                                    char* error, size_t error_size);
+int citelint_pdf_read(const char* data, size_t size, citelint_pdf_word_fn on_word,
+                      citelint_pdf_link_fn on_link, void* context, int* bad_pages, char* error,
+                      size_t error_size);
 int citelint_pdf_abi_version(void);
 
 #ifdef __cplusplus

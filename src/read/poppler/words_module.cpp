@@ -1,8 +1,11 @@
-// citelint's PDF module: poppler's words with their boxes, through the C interface of
+// citelint's PDF module: poppler's words with their boxes (poppler-cpp) and the link
+// annotations with theirs (poppler-glib, whose interface has them), through the C interface of
 // words_abi.h. Built as citelint-pdf.so next to the citelint binary.
+#include <glib.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
+#include <poppler.h>
 
 #include <cstdio>
 #include <cstring>
@@ -20,15 +23,58 @@ void set_error(char* error, std::size_t size, const std::string& message) {
   std::snprintf(error, size, "%s", message.c_str());
 }
 
+// The glib interface's document over the same bytes, for the links; null when it cannot read
+// them (the words are still read).
+struct GlibDocument {
+  GBytes* bytes = nullptr;
+  PopplerDocument* doc = nullptr;
+  GlibDocument(const char* data, std::size_t size) {
+    bytes = g_bytes_new_static(data, size);
+    doc = poppler_document_new_from_bytes(bytes, nullptr, nullptr);
+  }
+  ~GlibDocument() {
+    if (doc) g_object_unref(doc);
+    g_bytes_unref(bytes);
+  }
+  GlibDocument(const GlibDocument&) = delete;
+  GlibDocument& operator=(const GlibDocument&) = delete;
+};
+
+// Page p's links that open an address, to `on_link`; nonzero when it asked to stop.
+int links_of_page(PopplerDocument* doc, int p, citelint_pdf_link_fn on_link, void* context) {
+  PopplerPage* page = poppler_document_get_page(doc, p);
+  if (!page) return 0;
+  double width = 0, height = 0;
+  poppler_page_get_size(page, &width, &height);
+  GList* mapping = poppler_page_get_link_mapping(page);
+  int stop = 0;
+  for (GList* l = mapping; l && !stop; l = l->next) {
+    const auto* m = static_cast<const PopplerLinkMapping*>(l->data);
+    if (!m->action || m->action->type != POPPLER_ACTION_URI || !m->action->uri.uri) continue;
+    citelint_pdf_link link{};
+    link.page = p + 1;
+    link.x0 = m->area.x1;
+    link.x1 = m->area.x2;
+    link.y0 = height - m->area.y2;  // the area's origin is the page's bottom left
+    link.y1 = height - m->area.y1;
+    link.uri = m->action->uri.uri;
+    link.size = std::strlen(m->action->uri.uri);
+    stop = on_link(context, &link);
+  }
+  poppler_page_free_link_mapping(mapping);
+  g_object_unref(page);
+  return stop;
+}
+
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) int citelint_pdf_abi_version(void) {
   return CITELINT_PDF_ABI_VERSION;
 }
 
-extern "C" __attribute__((visibility("default"))) int citelint_pdf_words(
-    const char* data, size_t size, citelint_pdf_word_fn on_word, void* context, int* bad_pages,
-    char* error, size_t error_size) {
+extern "C" __attribute__((visibility("default"))) int citelint_pdf_read(
+    const char* data, size_t size, citelint_pdf_word_fn on_word, citelint_pdf_link_fn on_link,
+    void* context, int* bad_pages, char* error, size_t error_size) {
   poppler::set_debug_error_function(quiet, nullptr);
   *bad_pages = 0;
   if (size > 0x7FFFFFFF) {
@@ -45,6 +91,7 @@ extern "C" __attribute__((visibility("default"))) int citelint_pdf_words(
     set_error(error, error_size, "encrypted with a password: its text cannot be read");
     return -1;
   }
+  const GlibDocument links(data, size);
   const int pages = doc->pages();
   for (int p = 0; p < pages; ++p) {
     std::unique_ptr<poppler::page> page(doc->create_page(p));
@@ -68,6 +115,7 @@ extern "C" __attribute__((visibility("default"))) int citelint_pdf_words(
       w.rotation = box.rotation();
       if (on_word(context, &w) != 0) return p + 1;
     }
+    if (links.doc && on_link && links_of_page(links.doc, p, on_link, context) != 0) return p + 1;
   }
   return pages;
 }

@@ -203,3 +203,30 @@ TEST_CASE(
   const pdf::Text t = pdf::reference_text(w);
   CHECK(t.text == "[1] https://doi.org/10.1097/x");
 }
+
+TEST_CASE(
+    "PDF links: an address only behind the words is the entry's (linked), one a written "
+    "URL or DOI shows says nothing new, and a cut one is completed from whichever is whole") {
+  const test::ReadFile r = read_fixture("links");
+  REQUIRE(r.refs.size() == 7);
+  auto linked = [](const Reference& ref) {
+    std::vector<std::string> out;
+    for (const Url& u : ref.urls)
+      if (u.linked) out.emplace_back(u.normalised);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(linked(r.refs[0]) == V{"https://doi.org/10.5555/linked.1"});  // behind a title
+  CHECK(r.refs[0].dois.empty());  // a DOI the entry does not write: a link to check, no DOI
+  CHECK(r.refs[1].urls.empty());  // its written DOI
+  CHECK(dois_of(r.refs[1]) == V{"10.5555/written.2"});
+  CHECK(urls_of(r.refs[2]) == V{"https://c.test/short/longer-path.html"});  // the text cut it
+  CHECK(linked(r.refs[2]).empty());
+  CHECK(urls_of(r.refs[3]) == V{"https://d.test/whole/path.html"});           // the link cut it
+  CHECK(linked(r.refs[4]) == V{"http://www.ncbi.nlm.nih.gov/pubmed/12345"});  // "PMID: 12345"
+  CHECK(r.refs[5].urls.empty());                                              // a mail address
+  CHECK(linked(r.refs[6]) == V{"https://e.test/paper"});  // once, though on two lines
+  for (const Reference& ref : r.refs)
+    for (const Url& u : ref.urls)
+      if (u.linked) CHECK(u.composed);  // no rule reads the words as a URL as written
+}
