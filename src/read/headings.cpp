@@ -145,12 +145,16 @@ bool is_after_references_heading(std::string_view line) {
   static constexpr std::array<std::string_view, 6> kBoxes = {
       "cite this article as",        "submit your manuscript", "submit your next manuscript",
       "publish with biomed central", "publisher's note",       "publisher\xE2\x80\x99s note"};
-  const std::string start = lower(line.substr(0, 40));
-  if (std::any_of(kBoxes.begin(), kBoxes.end(),
-                  [&](std::string_view b) { return start.rfind(b, 0) == 0; }))
-    return true;
   // The article's licence after the list: "© 2014 by the authors; licensee MDPI, ...".
-  if (start.rfind("\xC2\xA9 ", 0) == 0 || start.rfind("copyright \xC2\xA9", 0) == 0) return true;
+  if (line.rfind("\xC2\xA9 ", 0) == 0) return true;
+  const char first = line.empty() ? ' ' : static_cast<char>(line[0] | 0x20);
+  if (first == 'c' || first == 's' || first == 'p') {  // what the boxes start with
+    const std::string start = lower(line.substr(0, 40));
+    if (std::any_of(kBoxes.begin(), kBoxes.end(),
+                    [&](std::string_view b) { return start.rfind(b, 0) == 0; }) ||
+        start.rfind("copyright \xC2\xA9", 0) == 0)
+      return true;
+  }
   if (line.size() > 80) return false;
   static constexpr std::array<std::string_view, 33> kNames = {"appendix",
                                                               "appendices",

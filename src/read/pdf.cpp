@@ -169,7 +169,7 @@ std::unique_ptr<Document> read_pdf_document(std::size_t id, std::string path,
         {path, 0, 0,
          "no text in it: scanned pages need OCR (optical character recognition) first"});
 
-  pdf::Text text = pdf::reference_text(words, got.links);
+  pdf::Text text = pdf::reference_text(std::move(words), got.links);
   got = {};
   // Without a References heading the whole text is the list: right for a page or two of
   // references, not for an article or a manual, whose every paragraph would be an entry.

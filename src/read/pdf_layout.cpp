@@ -82,28 +82,43 @@ Gutter gutter(const std::vector<std::vector<const Word*>>& rows, std::size_t r, 
               double x1) {
   Gutter found = Gutter::none;
   const double reach = 3 * std::max(1.0, rows[r].front()->y1 - rows[r].front()->y0);
+  const std::size_t from = r >= 8 ? r - 8 : 0, to = std::min(rows.size(), r + 9);
+  // The near rows' words within reach of the gap, once: a row's index and a word's extent.
+  struct Near {
+    std::size_t row;
+    double x0, x1;
+  };
+  std::vector<Near> near;
+  for (std::size_t k = from; k < to; ++k)
+    for (const Word* w : rows[k])
+      if (k != r && w->x1 > x0 - reach && w->x0 < x1 + reach) near.push_back({k, w->x0, w->x1});
   struct Count {
     std::size_t across = 0, beside = 0;
-  };
-  auto count = [&](const std::vector<const Word*>& row, double x, Count& c) {
-    bool left = false, right = false, on = false;
-    for (const Word* w : row) {
-      on = on || (w->x0 < x + 0.5 && w->x1 > x - 0.5);
-      left = left || (w->x1 <= x && w->x1 > x - reach);
-      right = right || (w->x0 >= x && w->x0 < x + reach);
-    }
-    c.across += on;
-    c.beside += !on && left && right;
   };
   auto apart = [](const Count& c) {
     return c.beside >= 2 && c.across * 10 < (c.across + c.beside) * 3;
   };
   auto clear = [](const Count& c) { return c.beside >= 3 && c.across == 0; };
-  const std::size_t from = r >= 8 ? r - 8 : 0, to = std::min(rows.size(), r + 9);
-  for (double x = x0 + 1; x < x1 - 1; x += 1) {
+  // Where the near words start and end inside the gap (what is free changes only there), and
+  // its middle.
+  std::vector<double> xs = {(x0 + x1) / 2};
+  for (const Near& n : near)
+    for (double x : {n.x1 + 0.6, n.x0 - 0.6})
+      if (x > x0 + 1 && x < x1 - 1) xs.push_back(x);
+  for (double x : xs) {
     Count above, below;
-    for (std::size_t k = from; k < r; ++k) count(rows[k], x, above);
-    for (std::size_t k = r + 1; k < to; ++k) count(rows[k], x, below);
+    for (std::size_t i = 0; i < near.size();) {
+      const std::size_t row = near[i].row;
+      bool left = false, right = false, on = false;
+      for (; i < near.size() && near[i].row == row; ++i) {
+        on = on || (near[i].x0 < x + 0.5 && near[i].x1 > x - 0.5);
+        left = left || (near[i].x1 <= x && near[i].x1 > x - reach);
+        right = right || (near[i].x0 >= x && near[i].x0 < x + reach);
+      }
+      Count& c = row < r ? above : below;
+      c.across += on;
+      c.beside += !on && left && right;
+    }
     const Count both{above.across + below.across, above.beside + below.beside};
     if (apart(both)) return Gutter::sure;
     if (both.across == 0 && to - from > 2 && x1 - x0 > reach / 2) return Gutter::sure;
@@ -127,16 +142,18 @@ void add_row(const std::vector<std::vector<const Word*>>& rows, std::size_t r, i
     const Word* w = words[k];
     const double size = size_of(*w);
     const double gap = seg ? w->x0 - seg->x1 : 0;
-    const bool wider = gap > 1.5 * std::max(space(k - 1), space(k + 1));
+    // A label set apart in a margin ("51.", "A") stays with the text beside it.
+    const bool candidate = seg && gap > 0.8 * size &&
+                           !((is_label(seg->text) || seg->text.size() <= 2) && gap < 5 * size);
     // A justified line of few words spreads them as far apart as a gutter, but all alike (to a
     // fraction of a point: the same stretch each).
     bool alike = false;
-    for (std::size_t j = 1; j < words.size() && !alike; ++j)
+    for (std::size_t j = 1; candidate && j < words.size() && !alike; ++j)
       alike =
           j != k && space(j) > 0.8 * size && std::abs(space(j) - gap) <= std::max(0.6, 0.03 * gap);
-    const Gutter g = seg && gap > 0.8 * size ? gutter(rows, r, seg->x1, w->x0) : Gutter::none;
-    const bool split = !alike && (g == Gutter::sure || (g == Gutter::one_side && wider)) &&
-                       !((is_label(seg->text) || seg->text.size() <= 2) && gap < 5 * size);
+    const Gutter g = candidate && !alike ? gutter(rows, r, seg->x1, w->x0) : Gutter::none;
+    const bool wider = gap > 1.5 * std::max(space(k - 1), space(k + 1));
+    const bool split = g == Gutter::sure || (g == Gutter::one_side && wider);
     if (!seg || split) {
       Line l;
       l.page = page;
@@ -312,30 +329,34 @@ std::string visible(std::string_view t) {
   return out;
 }
 
-// Words to lines in reading order, page by page, each numbered on its page. Text set at an angle
-// (a licence notice up a margin) is left out.
-std::vector<Line> lines_of(const std::vector<Word>& words) {
+// Words to lines in reading order, page by page, each numbered on its page (the words' texts
+// are cleaned in place). Text set at an angle (a licence notice up a margin) is left out.
+std::vector<Line> lines_of(std::vector<Word>& words) {
   std::vector<Line> lines;
-  std::vector<Word> cleaned;
   std::vector<const Word*> page_words;
   long line_number = 0;  // the last line number in a margin, on the page before
   for (std::size_t i = 0; i < words.size();) {
     const int page = words[i].page;
-    cleaned.clear();
-    for (; i < words.size() && words[i].page == page; ++i) {
-      const Word& w = words[i];
-      if (w.rotated || !std::isfinite(w.x0 + w.x1 + w.y0 + w.y1 + w.size)) continue;
-      Word c = w;
-      c.text = visible(w.text);
-      std::replace(c.text.begin(), c.text.end(), '\n', ' ');  // poppler's own line breaks
-      std::replace(c.text.begin(), c.text.end(), '\r', ' ');
-      if (!c.text.empty())
-        cleaned.push_back(std::move(c));
-      else if (!cleaned.empty() && cleaned.back().y0 < c.y1 && c.y0 < cleaned.back().y1)
-        cleaned.back().x1 = std::max(cleaned.back().x1, c.x1);  // its room is the word's before
-    }
     page_words.clear();
-    for (const Word& w : cleaned) page_words.push_back(&w);
+    Word* before = nullptr;  // the last word kept
+    for (; i < words.size() && words[i].page == page; ++i) {
+      Word& w = words[i];
+      if (w.rotated || !std::isfinite(w.x0 + w.x1 + w.y0 + w.y1 + w.size)) continue;
+      // Most words are ASCII, with nothing to clean.
+      if (std::any_of(w.text.begin(), w.text.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0xC2 || c == '\n' || c == '\r';
+          })) {
+        w.text = visible(w.text);
+        std::replace(w.text.begin(), w.text.end(), '\n', ' ');  // poppler's own line breaks
+        std::replace(w.text.begin(), w.text.end(), '\r', ' ');
+      }
+      if (!w.text.empty()) {
+        page_words.push_back(&w);
+        before = &w;
+      } else if (before && before->y0 < w.y1 && w.y0 < before->y1) {
+        before->x1 = std::max(before->x1, w.x1);  // its room is the word's before
+      }
+    }
     auto rows = rows_of(page_words);
     line_number = drop_line_numbers(rows, line_number);
     std::vector<Line> page_lines;
@@ -635,7 +656,7 @@ std::vector<Text::Link> links_in_text(const std::vector<Line>& lines,
 
 }  // namespace
 
-Text reference_text(const std::vector<Word>& words, const std::vector<Link>& links) {
+Text reference_text(std::vector<Word> words, const std::vector<Link>& links) {
   Text out;
   std::vector<Line> lines = section_lines(without_furniture(lines_of(words)), out.found_heading);
   if (lines.empty()) return out;

@@ -48,6 +48,6 @@ struct Text {
 };
 
 // `words` in poppler's reading order, page by page, and the links over them.
-Text reference_text(const std::vector<Word>& words, const std::vector<Link>& links = {});
+Text reference_text(std::vector<Word> words, const std::vector<Link>& links = {});
 
 }  // namespace citelint::pdf

@@ -23,6 +23,34 @@ void set_error(char* error, std::size_t size, const std::string& message) {
   std::snprintf(error, size, "%s", message.c_str());
 }
 
+// UTF-16 (poppler's ustring) to UTF-8, into `out`: ustring::to_utf8 opens an iconv converter
+// for each word, a tenth of a long PDF's time.
+void to_utf8(const poppler::ustring& s, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i];
+    if (c >= 0xD800 && c < 0xDC00 && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] < 0xE000)
+      c = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
+    else if (c >= 0xD800 && c < 0xE000)
+      c = 0xFFFD;  // a lone surrogate
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+}
+
 // The glib interface's document over the same bytes, for the links; null when it cannot read
 // them (the words are still read).
 struct GlibDocument {
@@ -93,6 +121,7 @@ extern "C" __attribute__((visibility("default"))) int citelint_pdf_read(
   }
   const GlibDocument links(data, size);
   const int pages = doc->pages();
+  std::string utf8;
   for (int p = 0; p < pages; ++p) {
     std::unique_ptr<poppler::page> page(doc->create_page(p));
     if (!page) {
@@ -100,7 +129,7 @@ extern "C" __attribute__((visibility("default"))) int citelint_pdf_read(
       continue;
     }
     for (const poppler::text_box& box : page->text_list(poppler::page::text_list_include_font)) {
-      const poppler::byte_array utf8 = box.text().to_utf8();
+      to_utf8(box.text(), utf8);
       const poppler::rectf r = box.bbox();
       citelint_pdf_word w{};
       w.page = p + 1;
