@@ -101,6 +101,9 @@ std::optional<ParsedDate> compact_date(std::string_view t) {
 std::size_t bracketed_date(const Document& doc, std::size_t i, std::size_t end, bool round,
                            bool square, std::vector<Date>& dates) {
   const std::string_view s(doc.text());
+  // "D(2030)", "X(3872)": a name's number, glued to it, is no year.
+  if (round && i >= 2 && s[i - 1] == '(' && std::isalnum(static_cast<unsigned char>(s[i - 2])))
+    return i;
   // The bracket's content up to its closing bracket, at most a date's length away.
   std::size_t j = i;
   std::size_t close = std::string_view::npos;

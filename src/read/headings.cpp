@@ -156,7 +156,7 @@ bool is_after_references_heading(std::string_view line) {
       return true;
   }
   if (line.size() > 80) return false;
-  static constexpr std::array<std::string_view, 33> kNames = {"appendix",
+  static constexpr std::array<std::string_view, 34> kNames = {"appendix",
                                                               "appendices",
                                                               "supplementary material",
                                                               "supplementary materials",
@@ -168,6 +168,7 @@ bool is_after_references_heading(std::string_view line) {
                                                               "acknowledgements",
                                                               "acknowledgments",
                                                               "about the authors",
+                                                              "about the author",
                                                               "author biographies",
                                                               "biographies",
                                                               "index",
@@ -220,7 +221,9 @@ bool starts_like_entry(std::string_view line) {
   if (!first.empty() && first.size() <= 4 && std::all_of(first.begin(), first.end(), [](char c) {
         return std::isdigit(static_cast<unsigned char>(c));
       }))
-    return true;
+    // A label and a name or a title, not a number alone (a plot's axis) nor a line that starts
+    // with one ("20 minutes.").
+    return words.size() >= 2 && !std::islower(static_cast<unsigned char>(words[1][0]));
   if (!upper(words[0])) return false;
   if (words[0].back() == ',') return true;  // "Andraos, J."
   if (words.size() < 2) return false;
@@ -230,6 +233,19 @@ bool starts_like_entry(std::string_view line) {
        ++k)  // "Nader Akoury, Shufan", "Mathieu Andreux et al."
     if (words[k].back() == ',' || words[k] == "et" || words[k] == "and") return upper(words[k - 1]);
   return false;
+}
+
+long label_number(std::string_view line) {
+  std::size_t i = 0;
+  const bool bracket = !line.empty() && line[0] == '[';
+  i += bracket;
+  long n = 0;
+  const std::size_t digits = i;
+  while (i < line.size() && i - digits < 5 && std::isdigit(static_cast<unsigned char>(line[i])))
+    n = n * 10 + (line[i++] - '0');
+  if (i == digits || i >= line.size()) return 0;
+  if (bracket ? line[i] != ']' : line[i] != '.') return 0;
+  return i + 1 < line.size() && line[i + 1] == ' ' ? n : 0;
 }
 
 bool has_year(std::string_view line) {

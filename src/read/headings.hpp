@@ -74,4 +74,38 @@ Section reference_section(const Lines& lines, TextOf text_of) {
   return best;
 }
 
+// The number a line's entry label gives ("[12] ...", "12. ..."), or 0 for none.
+long label_number(std::string_view line);
+
+// A reference list without a heading (REVTeX's, in a physics letter): the longest run of lines
+// whose labels count up from [1] or 1. (other lines between them), five or more, from its
+// first label to the first heading of what follows a list, or the end; found false when there
+// is none.
+template <class Lines, class TextOf>
+Section numbered_list(const Lines& lines, TextOf text_of) {
+  Section best{0, lines.size(), false};
+  std::size_t best_count = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (label_number(text_of(lines[i])) != 1) continue;
+    long next = 2;
+    std::size_t end = lines.size(), count = 1;
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+      const auto text = text_of(lines[j]);
+      if (is_after_references_heading(text)) {
+        end = j;
+        break;
+      }
+      if (label_number(text) == next) {
+        ++next;
+        ++count;
+      }
+    }
+    if (count >= 5 && count >= best_count) {  // the later of equals: a list ends an article
+      best = {i, end, true};
+      best_count = count;
+    }
+  }
+  return best;
+}
+
 }  // namespace citelint::headings

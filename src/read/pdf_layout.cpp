@@ -72,11 +72,11 @@ std::vector<std::vector<const Word*>> rows_of(std::vector<const Word*> words) {
 }
 
 // Whether the gap [x0, x1] in row r is a gutter between columns, not the wide space of a
-// justified line: sure where, somewhere across it, the rows near it that have words close on
-// both sides mostly have none there (a row that ends short of it, the last line of a paragraph,
-// says nothing either way), or no row near has a word there and the gap is wider than a space;
-// one side's where none of those on one side has (the other may be text across the page above
-// a section set in columns).
+// justified line: sure where, somewhere across it, the rows near it that have words on its left
+// and close on its right mostly have none there (a row that ends short of it, the last line of a
+// paragraph, says nothing either way), or no row near has a word there and the gap is wider than a
+// space; one side's where none of those on one side has (the other may be text across the page
+// above a section set in columns).
 enum class Gutter { none, one_side, sure };
 Gutter gutter(const std::vector<std::vector<const Word*>>& rows, std::size_t r, double x0,
               double x1) {
@@ -99,9 +99,9 @@ Gutter gutter(const std::vector<std::vector<const Word*>>& rows, std::size_t r, 
     return c.beside >= 2 && c.across * 10 < (c.across + c.beside) * 3;
   };
   auto clear = [](const Count& c) { return c.beside >= 3 && c.across == 0; };
-  // Where the near words start and end inside the gap (what is free changes only there), and
-  // its middle.
-  std::vector<double> xs = {(x0 + x1) / 2};
+  // Where the near words start and end inside the gap (what is free changes only there), its
+  // middle, and just before its end (where this row's next column starts).
+  std::vector<double> xs = {(x0 + x1) / 2, x1 - 1.5};
   for (const Near& n : near)
     for (double x : {n.x1 + 0.6, n.x0 - 0.6})
       if (x > x0 + 1 && x < x1 - 1) xs.push_back(x);
@@ -109,10 +109,11 @@ Gutter gutter(const std::vector<std::vector<const Word*>>& rows, std::size_t r, 
     Count above, below;
     for (std::size_t i = 0; i < near.size();) {
       const std::size_t row = near[i].row;
-      bool left = false, right = false, on = false;
+      // A column's lines start level on its left; they end anywhere (a hanging indent's short
+      // lines, the last of a paragraph): text on the left at any distance counts.
+      bool left = rows[row].front()->x1 <= x, right = false, on = false;
       for (; i < near.size() && near[i].row == row; ++i) {
         on = on || (near[i].x0 < x + 0.5 && near[i].x1 > x - 0.5);
-        left = left || (near[i].x1 <= x && near[i].x1 > x - reach);
         right = right || (near[i].x0 >= x && near[i].x0 < x + reach);
       }
       Count& c = row < r ? above : below;
@@ -553,10 +554,13 @@ bool hyphenated_marker(std::string_view line, std::string_view next) {
   return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
 
-// The reference section of the lines (found: whether a heading marked it), less what follows it.
+// The reference section of the lines (found: whether a heading, or a numbered list of its own,
+// marked it), less what follows it.
 std::vector<Line> section_lines(std::vector<Line> lines, bool& found) {
-  const headings::Section section =
-      headings::reference_section(lines, [](const Line& l) -> std::string_view { return l.text; });
+  auto text_of = [](const Line& l) -> std::string_view { return l.text; };
+  headings::Section section = headings::reference_section(lines, text_of);
+  // No heading: a numbered list of its own (REVTeX sets none).
+  if (!section.found) section = headings::numbered_list(lines, text_of);
   found = section.found;
   // "doi:10.1186/1752-2897-4-1" alone before "Cite this article as": the article's own DOI.
   std::size_t end = section.end;
@@ -565,6 +569,18 @@ std::vector<Line> section_lines(std::vector<Line> lines, bool& found) {
       lines[end - 1].text.find(' ') == std::string::npos &&
       utf8::ascii_lower(lines[end - 1].text).rfind("doi:", 0) == 0)
     --end;
+  // The list ends where entries stop: at a page after its first whose lines in it (three or
+  // more) none start like an entry (the figures and their captions after a manuscript's list).
+  for (std::size_t i = section.begin; i < end;) {
+    std::size_t j = i, entries = 0;
+    while (j < end && lines[j].page == lines[i].page)
+      entries += headings::starts_like_entry(lines[j++].text);
+    if (lines[i].page != lines[section.begin].page && j - i >= 3 && entries == 0) {
+      end = i;
+      break;
+    }
+    i = j;
+  }
   lines.erase(lines.begin() + static_cast<long>(end), lines.end());
   lines.erase(lines.begin(), lines.begin() + static_cast<long>(section.begin));
   return lines;
@@ -603,16 +619,22 @@ void column_edges(const std::vector<Line>& lines, std::vector<double>& left,
     left[i] = lines[i].x0;
     right[i] = lines[i].x1;
     std::size_t beside = 0;
+    double rightmost_start = lines[i].x0;
     auto widen = [&](std::size_t from, int page) {
       for (std::size_t j = from; j < lines.size() && lines[j].page == page; ++j) {
         if (lines[i].x0 >= lines[j].x1 || lines[j].x0 >= lines[i].x1) continue;
         left[i] = std::min(left[i], lines[j].x0);
         right[i] = std::max(right[i], lines[j].x1);
+        rightmost_start = std::max(rightmost_start, lines[j].x0);
         ++beside;
       }
     };
     widen(page_begin, lines[i].page);
-    if (beside < 4 && last_page_begin < page_begin)
+    // Where the page's few lines all start level, its indents cannot be seen (the page before
+    // shows them); where they do not, they can (and the page's margins may differ from the
+    // page before's, as left and right pages do).
+    if (beside < 4 && rightmost_start - left[i] <= 0.8 * lines[i].size &&
+        last_page_begin < page_begin)
       widen(last_page_begin, lines[last_page_begin].page);
   }
 }

@@ -49,9 +49,11 @@ void for_each_part(const Reference& ref, F&& f) {
 // One unit per URL, date or DOI: its text as written, pointing at the item.
 template <class Item>
 void each_item(const Document& doc, const Reference& ref, const std::vector<Item>& items,
-               const Item* Unit::*field, const std::function<void(const Unit&)>& f) {
+               const Item* Unit::*field, const std::function<void(const Unit&)>& f,
+               bool (*keep)(const Item&) = nullptr) {
   std::uint32_t k = 0;
   for (const Item& item : items) {
+    if (keep && !keep(item)) continue;
     Unit u = slice_unit(doc, &ref, item.span);
     u.*field = &item;
     u.ordinal = k++;
@@ -157,7 +159,9 @@ void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& re
       });
       return;
     case Scope::url:
-      each_item(doc, ref, ref.urls, &Unit::url, f);
+      // A link's target over words (Url::linked) is no URL the list writes: the rules about
+      // URLs do not read it (the link checker checks it).
+      each_item<Url>(doc, ref, ref.urls, &Unit::url, f, +[](const Url& u) { return !u.linked; });
       return;
     case Scope::date:
       each_item(doc, ref, ref.dates, &Unit::date, f);
