@@ -53,3 +53,26 @@ TEST_CASE("a DOCX is checked with its findings at paragraph and column") {
         std::string::npos);
   CHECK(broken.out.find("2 references, 2 URLs") != std::string::npos);
 }
+
+TEST_CASE(
+    "a PDF's link annotations: the addresses behind its words are the entries' URLs, "
+    "marked linked, and no rule about written URLs reads them") {
+  const Run j =
+      run_citelint("check --offline --as-of 2024-01-01 --format json tests/fixtures/pdf/links.pdf");
+  INFO(j.err);
+  const auto report = nlohmann::json::parse(j.out);
+  int linked = 0;
+  for (const auto& ref : report["references"])
+    for (const auto& u : ref["urls"]) {
+      if (!u.value("linked", false)) continue;
+      ++linked;
+      for (const auto& f : report["findings"]) {
+        INFO(f.dump());
+        CHECK(!(f["line"] == u["line"] && f["column"] == u["column"]));
+      }
+    }
+  // The DOI behind a title, PubMed behind a PMID, a two-line title's link and the same again
+  // (no DuplicateUrl: the list writes neither).
+  CHECK(linked == 4);
+  CHECK(report["summary"]["urls"] == 6);
+}

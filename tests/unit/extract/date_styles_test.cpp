@@ -158,6 +158,22 @@ TEST_CASE("access markers of every style give the access date its role") {
        {{"published", "2009-07"}, {"accessed", "2016-02-04"}, {"archived", "2016-02-04"}}},
       {"Example Society. Annual report. Columbia University Press. 2008. Accessed October 2020.",
        {{"year", "2008"}, {"accessed", "2020-10"}}},
+      // Broken over lines (a PDF's, a wrapped text's): after the marker, inside the brackets,
+      // between the marker's words, after the month.
+      {"Smith J. A page. https://a.org/x (accessed on\n16 October 2013).",
+       {{"accessed", "2013-10-16"}}},
+      {"Nakamoto S. Cash [Internet]. 21 Mar 2019 [cited 11 Jun\n2019]. https://a.org/x",
+       {{"published", "2019-03-21"}, {"accessed", "2019-06-11"}}},
+      {"Gracio M. Video. Disponivel em: https://a.org/x. Acesso\nem: 5 jan. 2021.",
+       {{"accessed", "2021-01-05"}}},
+      {"Glanzel W. 2003. Available from: https://a.org/x. Cited: Jan.\n9, 2011.",
+       {{"year", "2003"}, {"accessed", "2011-01-09"}}},
+      // "Retrieved August, 2002"; Elsevier Harvard's month.day.year after "accessed".
+      {"Jones B. A site. Retrieved August, 2002, from https://a.org/x", {{"accessed", "2002-08"}}},
+      {"Challenges [WWW Document], n.d. URL https://a.org/x (accessed 12.14.15).",
+       {{"accessed", "2015-12-14"}}},
+      // A name's number glued to it is no year: the D(2030) meson.
+      {"Smith J. The D(2030) and X(3872) states. Phys Rev D 99, 1.", {}},
       // A range is no date: nothing is read from it.
       {"REEF (2008) Reef Foundation. Available: http://www.reef.org. Accessed: between May and "
        "August 2010",

@@ -208,7 +208,7 @@ TEST_CASE(
     "PDF links: an address only behind the words is the entry's (linked), one a written "
     "URL or DOI shows says nothing new, and a cut one is completed from whichever is whole") {
   const test::ReadFile r = read_fixture("links");
-  REQUIRE(r.refs.size() == 7);
+  REQUIRE(r.refs.size() == 8);
   auto linked = [](const Reference& ref) {
     std::vector<std::string> out;
     for (const Url& u : ref.urls)
@@ -226,7 +226,20 @@ TEST_CASE(
   CHECK(linked(r.refs[4]) == V{"http://www.ncbi.nlm.nih.gov/pubmed/12345"});  // "PMID: 12345"
   CHECK(r.refs[5].urls.empty());                                              // a mail address
   CHECK(linked(r.refs[6]) == V{"https://e.test/paper"});  // once, though on two lines
+  CHECK(linked(r.refs[7]) == V{"https://e.test/paper"});
   for (const Reference& ref : r.refs)
     for (const Url& u : ref.urls)
       if (u.linked) CHECK(u.composed);  // no rule reads the words as a URL as written
+}
+
+TEST_CASE(
+    "PDF: a numbered list without a heading (REVTeX) on pages with mirrored margins, "
+    "then a page of figures that is no part of it") {
+  const test::ReadFile r = read_fixture("revtex");
+  REQUIRE(r.refs.size() == 238);
+  for (std::size_t i = 0; i < r.refs.size(); ++i)
+    CHECK(r.refs[i].label.number == std::to_string(i + 1));
+  CHECK(text_of(*r.doc, r.refs.back()).find("Phys. Rev. Tests 99, 999") != std::string::npos);
+  CHECK(r.doc->text().find("Figure 1") == std::string::npos);
+  CHECK(r.doc->text().find("Links in scholarly") == std::string::npos);
 }
