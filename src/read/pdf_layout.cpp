@@ -47,23 +47,25 @@ bool is_label(std::string_view t) {
   });
 }
 
-// A page's rows: words whose middles are near the first one's, left to right. Poppler gives
+// A page's rows: words whose middles are near the first one's (within most of the row's usual
+// height), left to right. Poppler gives
 // words block by block (a margin's entry numbers before their text), so rows are made anew from
 // where the words stand.
 std::vector<std::vector<const Word*>> rows_of(std::vector<const Word*> words) {
   std::sort(words.begin(), words.end(),
             [](const Word* a, const Word* b) { return a->y0 + a->y1 < b->y0 + b->y1; });
   std::vector<std::vector<const Word*>> rows;
-  double first = 0, height = 0;  // the row's first middle, its tallest word
+  double first = 0;             // the row's first middle
+  std::vector<double> heights;  // of its words: their median, not one tall glyph's box
   for (const Word* w : words) {
-    const double middle = (w->y0 + w->y1) / 2;
-    if (rows.empty() || middle - first > 0.6 * std::max(height, w->y1 - w->y0)) {
+    const double middle = (w->y0 + w->y1) / 2, height = w->y1 - w->y0;
+    if (rows.empty() || middle - first > 0.6 * std::max(median(heights), height)) {
       rows.emplace_back();
       first = middle;
-      height = 0;
+      heights.clear();
     }
     rows.back().push_back(w);
-    height = std::max(height, w->y1 - w->y0);
+    heights.push_back(height);
   }
   for (auto& row : rows)
     std::stable_sort(row.begin(), row.end(),
@@ -81,7 +83,7 @@ enum class Gutter { none, one_side, sure };
 Gutter gutter(const std::vector<std::vector<const Word*>>& rows, std::size_t r, double x0,
               double x1) {
   Gutter found = Gutter::none;
-  const double reach = 3 * std::max(1.0, rows[r].front()->y1 - rows[r].front()->y0);
+  const double reach = 4 * std::max(1.0, rows[r].front()->y1 - rows[r].front()->y0);
   const std::size_t from = r >= 8 ? r - 8 : 0, to = std::min(rows.size(), r + 9);
   // The near rows' words within reach of the gap, once: a row's index and a word's extent.
   struct Near {
