@@ -156,6 +156,10 @@ bool is_after_references_heading(std::string_view line) {
       return true;
   }
   if (line.size() > 80) return false;
+  // An experiment's author list after its references: "The ATLAS Collaboration".
+  if (line.rfind("The ", 0) == 0 && line.size() < 40 &&
+      std::string_view(line).ends_with(" Collaboration"))
+    return true;
   static constexpr std::array<std::string_view, 34> kNames = {"appendix",
                                                               "appendices",
                                                               "supplementary material",
@@ -209,9 +213,10 @@ bool starts_like_entry(std::string_view line) {
   auto upper = [](std::string_view w) {
     return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
   };
-  auto initials = [](std::string_view w) {  // "KA", "M.", "J.-P.", "P.W."
+  auto initials = [](std::string_view w) {  // "KA", "M.", "J.-P.", "P.W.", "D.;"
     return !w.empty() && w.size() <= 6 && std::all_of(w.begin(), w.end(), [](char c) {
-      return std::isupper(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ',';
+      return std::isupper(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ',' ||
+             c == ';';
     });
   };
   std::string_view first = words[0];
@@ -221,17 +226,30 @@ bool starts_like_entry(std::string_view line) {
   if (!first.empty() && first.size() <= 4 && std::all_of(first.begin(), first.end(), [](char c) {
         return std::isdigit(static_cast<unsigned char>(c));
       }))
-    // A label and a name or a title, not a number alone (a plot's axis) nor a line that starts
-    // with one ("20 minutes.").
-    return words.size() >= 2 && !std::islower(static_cast<unsigned char>(words[1][0]));
+    // A label and a name or a title, not a number alone (a plot's axis), a line that starts
+    // with one ("20 minutes."), nor a year that goes on an entry ("2015. Effects of ...").
+    return words.size() >= 2 && !std::islower(static_cast<unsigned char>(words[1][0])) &&
+           !(first.size() == 4 && words[0].size() == 5 && words[0][4] == '.' &&
+             (first[0] == '1' || first[0] == '2'));
   if (!upper(words[0])) return false;
-  if (words[0].back() == ',') return true;  // "Andraos, J."
   if (words.size() < 2) return false;
-  if (initials(words[0]) && upper(words[1]) && !initials(words[1])) return true;  // "F. Englert"
+  if (words[0].back() == ',') return initials(words[1]);  // "Andraos, J.", not "Seattle, USA:"
+  if (initials(words[0]) && words[0].find('.') != std::string_view::npos && upper(words[1]) &&
+      !initials(words[1]))
+    return true;  // "F. Englert", not "NCBI Gene"
   if (initials(words[1])) return true;                                            // "Kudsk KA,"
-  for (std::size_t k = 1; k < words.size();
-       ++k)  // "Nader Akoury, Shufan", "Mathieu Andreux et al."
-    if (words[k].back() == ',' || words[k] == "et" || words[k] == "and") return upper(words[k - 1]);
+  // "Nader Akoury, Shufan", "Mathieu Andreux et al.": names before a comma, not "Chem. 266,".
+  auto name = [&](std::string_view w) {
+    return upper(w) && std::all_of(w.begin(), w.end(), [](char c) {
+             return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'' ||
+                    static_cast<unsigned char>(c) >= 0x80;
+           });
+  };
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    if (words[k] == "et" || words[k] == "and") return name(words[k - 1]);
+    if (words[k].back() == ',')
+      return name(words[k - 1]) && name(words[k].substr(0, words[k].size() - 1));
+  }
   return false;
 }
 

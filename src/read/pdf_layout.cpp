@@ -400,6 +400,7 @@ std::vector<Line> without_furniture(std::vector<Line> lines) {
   std::map<int, std::vector<std::size_t>> pages;
   for (std::size_t i = 0; i < lines.size(); ++i) pages[lines[i].page].push_back(i);
   std::vector<bool> edge(lines.size(), false);
+  std::vector<bool> outer(lines.size(), false);  // in a short page's first or last row
   for (auto& [page, ids] : pages) {
     std::vector<double> rows;  // distinct row bottoms, top down
     for (std::size_t i : ids) rows.push_back(lines[i].bottom);
@@ -433,6 +434,7 @@ std::vector<Line> without_furniture(std::vector<Line> lines) {
           std::lower_bound(distinct.begin(), distinct.end(), lines[i].bottom - 2) -
           distinct.begin());
       edge[i] = row < top || row >= bottom;
+      outer[i] = (row == 0 || row + 1 == distinct.size()) && distinct.size() <= 6;
     }
   }
   std::map<std::string, int> seen;  // key -> lines with it at an edge
@@ -441,11 +443,14 @@ std::vector<Line> without_furniture(std::vector<Line> lines) {
     const std::string key = furniture_key(lines[i].text);
     if (key.size() >= 3) ++seen[key];
   }
+  // A page too short to show its margins by a gap (a list's last lines): a running head seen at
+  // other pages' edges, or a page number, in its first or last row is furniture too.
   std::vector<Line> kept;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const auto it = edge[i] ? seen.find(furniture_key(lines[i].text)) : seen.end();
-    const bool drop = edge[i] && (page_number(lines[i].text) ||
-                                  (pages.size() > 1 && it != seen.end() && it->second > 1));
+    const bool at_edge = edge[i] || outer[i];
+    const auto it = at_edge ? seen.find(furniture_key(lines[i].text)) : seen.end();
+    const bool repeated = pages.size() > 1 && it != seen.end() && it->second > (edge[i] ? 1 : 2);
+    const bool drop = at_edge && (page_number(lines[i].text) || repeated);
     if (!drop) kept.push_back(std::move(lines[i]));
   }
   return kept;
@@ -603,7 +608,9 @@ Indents indents_of(const std::vector<Line>& lines, Indented indented) {
     (indented(i) ? in : flush) += 1;
     (indented(i) ? in_entries : flush_entries) += entry;
   }
-  return {in >= 3, in >= 3 && in_entries * 10 >= in * 7 && flush_entries * 2 < flush};
+  // A few lines set in (a centred line, a column read against the page before) are no indents.
+  const bool used = in >= 3 && in * 5 >= lines.size();
+  return {used, used && in_entries * 10 >= in * 7 && flush_entries * 2 < flush};
 }
 
 // The column each line is in: its left and right edges, from the lines beside it (and, for the
@@ -613,31 +620,40 @@ void column_edges(const std::vector<Line>& lines, std::vector<double>& left,
   left.assign(lines.size(), 0);
   right.assign(lines.size(), 0);
   std::size_t page_begin = 0, last_page_begin = 0;  // lines come page by page
+  std::vector<double> starts;                       // of the lines beside line i (it among them)
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].page != lines[page_begin].page) {
       last_page_begin = page_begin;
       page_begin = i;
     }
-    left[i] = lines[i].x0;
     right[i] = lines[i].x1;
-    std::size_t beside = 0;
-    double rightmost_start = lines[i].x0;
+    starts.clear();
     auto widen = [&](std::size_t from, int page) {
       for (std::size_t j = from; j < lines.size() && lines[j].page == page; ++j) {
         if (lines[i].x0 >= lines[j].x1 || lines[j].x0 >= lines[i].x1) continue;
-        left[i] = std::min(left[i], lines[j].x0);
         right[i] = std::max(right[i], lines[j].x1);
-        rightmost_start = std::max(rightmost_start, lines[j].x0);
-        ++beside;
+        starts.push_back(lines[j].x0);
       }
     };
     widen(page_begin, lines[i].page);
     // Where the page's few lines all start level, its indents cannot be seen (the page before
     // shows them); where they do not, they can (and the page's margins may differ from the
     // page before's, as left and right pages do).
-    if (beside < 4 && rightmost_start - left[i] <= 0.8 * lines[i].size &&
-        last_page_begin < page_begin)
+    const auto [low, high] = std::minmax_element(starts.begin(), starts.end());
+    if (starts.size() < 4 && *high - *low <= 0.8 * lines[i].size && last_page_begin < page_begin)
       widen(last_page_begin, lines[last_page_begin].page);
+    // The left edge: the leftmost start that two lines or more share (one line that reaches far
+    // further left, a row run into the next column's, is no edge), or the line's own.
+    // A start of one line's own a hanging indent or so further left counts (an entry's first
+    // line, alone in its column); on a page of a few lines, where none is shared, the leftmost.
+    left[i] = lines[i].x0;
+    for (double a : starts)
+      if (std::count_if(starts.begin(), starts.end(),
+                        [&](double b) { return std::abs(a - b) <= 1; }) >= 2)
+        left[i] = std::min(left[i], a);
+    const double edge = left[i];
+    for (double a : starts)
+      if (a < left[i] && edge - a <= 3 * lines[i].size) left[i] = a;
   }
 }
 
@@ -651,6 +667,27 @@ double line_step(const std::vector<Line>& lines) {
   if (steps.empty()) return 0;
   std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 4), steps.end());
   return steps[steps.size() / 4];
+}
+
+// Whether a list with neither indents nor gaps (eLife's) tells its entries apart by how lines
+// start: enough lines start like entries (authors, a label) for that to be how it reads, and it
+// is not numbered (the text reader splits a numbered list by its labels).
+bool reads_by_content(const std::vector<Line>& lines) {
+  std::size_t entry_like = 0, labelled = 0;
+  for (const Line& l : lines) {
+    entry_like += headings::starts_like_entry(l.text);
+    labelled += is_label(std::string_view(l.text).substr(0, l.text.find(' ')));
+  }
+  return entry_like * 5 >= lines.size() && labelled * 4 < entry_like;
+}
+
+// In such a list, whether line i starts an entry: it starts like one, after a line that ends one
+// (a full stop, a number, a closing bracket).
+bool starts_entry_by_content(const std::vector<Line>& lines, std::size_t i) {
+  const std::string& before = lines[i - 1].text;
+  const char end = before.empty() ? '.' : before.back();
+  return headings::starts_like_entry(lines[i].text) &&
+         (end == '.' || std::isdigit(static_cast<unsigned char>(end)) || end == ')');
 }
 
 // The links over the section's words, as spans of its text: a link covers the words (most of
@@ -712,6 +749,7 @@ Text reference_text(std::vector<Word> words, const std::vector<Link>& links) {
            headings::starts_like_entry(lines[i].text);
   };
   auto place = [](const Line& l) { return Document::Place{l.page, l.number}; };
+  const bool by_content = !indents.used && !spaced && reads_by_content(lines);
   std::vector<std::size_t> at(lines.size());  // where each line's text is in out.text
   std::size_t line_begin = 0;  // of the text's current line, for the URL it ends with
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -743,7 +781,8 @@ Text reference_text(std::vector<Word> words, const std::vector<Link>& links) {
         out.text += '\n';
       }
       line_begin = out.text.size();
-      if (indented(i) != indents.first_line) out.text += "    ";  // a line that goes on an entry
+      if (by_content ? !starts_entry_by_content(lines, i) : indented(i) != indents.first_line)
+        out.text += "    ";  // a line that goes on an entry
     }
     out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
     out.places.push_back(place(l));
