@@ -647,10 +647,13 @@ void column_edges(const std::vector<Line>& lines, std::vector<double>& left,
     // A start of one line's own a hanging indent or so further left counts (an entry's first
     // line, alone in its column); on a page of a few lines, where none is shared, the leftmost.
     left[i] = lines[i].x0;
-    for (double a : starts)
-      if (std::count_if(starts.begin(), starts.end(),
-                        [&](double b) { return std::abs(a - b) <= 1; }) >= 2)
-        left[i] = std::min(left[i], a);
+    std::sort(starts.begin(), starts.end());
+    for (std::size_t k = 0; k < starts.size(); ++k)  // the first start that another is near
+      if ((k > 0 && starts[k] - starts[k - 1] <= 1) ||
+          (k + 1 < starts.size() && starts[k + 1] - starts[k] <= 1)) {
+        left[i] = std::min(left[i], starts[k]);
+        break;
+      }
     const double edge = left[i];
     for (double a : starts)
       if (a < left[i] && edge - a <= 3 * lines[i].size) left[i] = a;
