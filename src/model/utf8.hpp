@@ -34,7 +34,24 @@ inline std::string ascii_lower(std::string_view s) {
 
 // Decodes the code point that ends just before s[i]; moves i back to its first byte.
 char32_t prev(std::string_view s, std::size_t& i);
-void append(std::string& out, char32_t cp);
+// Appends code point c as UTF-8 (inline: the PDF module, which links none of citelint, uses it).
+inline void append(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
 
 // Number of code points in s.
 inline std::size_t length(std::string_view s) {

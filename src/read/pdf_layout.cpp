@@ -627,10 +627,10 @@ void column_edges(const std::vector<Line>& lines, std::vector<double>& left,
       page_begin = i;
     }
     right[i] = lines[i].x1;
-    starts.clear();
+    starts.assign(1, lines[i].x0);
     auto widen = [&](std::size_t from, int page) {
       for (std::size_t j = from; j < lines.size() && lines[j].page == page; ++j) {
-        if (lines[i].x0 >= lines[j].x1 || lines[j].x0 >= lines[i].x1) continue;
+        if (j == i || lines[i].x0 >= lines[j].x1 || lines[j].x0 >= lines[i].x1) continue;
         right[i] = std::max(right[i], lines[j].x1);
         starts.push_back(lines[j].x0);
       }

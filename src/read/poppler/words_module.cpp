@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "model/utf8.hpp"
 #include "read/poppler/words_abi.h"
 
 namespace {
@@ -33,21 +34,7 @@ void to_utf8(const poppler::ustring& s, std::string& out) {
       c = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
     else if (c >= 0xD800 && c < 0xE000)
       c = 0xFFFD;  // a lone surrogate
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    citelint::utf8::append(out, c);
   }
 }
 

@@ -259,3 +259,20 @@ TEST_CASE(
   CHECK(text_of(*r.doc, r.refs[3]).find("Seattle, USA:") != std::string::npos);
   CHECK(text_of(*r.doc, r.refs[4]).find("Chem. 266,") != std::string::npos);
 }
+
+TEST_CASE("layout: words of no width (a fuzzer's, a damaged file's) are laid out without harm") {
+  std::vector<pdf::Word> w;
+  for (int k = 0; k < 3; ++k) {
+    pdf::Word word;
+    word.page = 1;
+    word.x0 = word.x1 = 100;  // no width
+    word.y0 = 100 + 12 * k;
+    word.y1 = word.y0 + 10;
+    word.size = 10;
+    word.text = k == 0 ? "References" : "[" + std::to_string(k) + "]";
+    w.push_back(word);
+  }
+  const pdf::Text t = pdf::reference_text(w);
+  CHECK(t.found_heading);
+  CHECK(t.text.find("[2]") != std::string::npos);
+}
