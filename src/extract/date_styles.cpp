@@ -82,13 +82,18 @@ int read_month(std::string_view s, std::size_t& i) {
 }
 
 // Spaces, and at most one comma or full stop among them ("March 3, 2021", "3. März 2021").
+// Spaces, and one line break among them: where a wrapped line broke between words.
+void skip_spaces_and_break(std::string_view s, std::size_t& i) {
+  skip_horizontal_space(s, i);
+  if (i < s.size() && s[i] == '\r') ++i;
+  if (i < s.size() && s[i] == '\n') ++i;
+  skip_horizontal_space(s, i);
+}
+
 void skip_gap(std::string_view s, std::size_t& i) {
   skip_horizontal_space(s, i);
   if (i < s.size() && (s[i] == ',' || s[i] == '.')) ++i;
-  skip_horizontal_space(s, i);
-  // One line break, where a wrapped line broke inside the date ("11 Jun" / "2019").
-  if (i < s.size() && s[i] == '\r') ++i;
-  if (i < s.size() && s[i] == '\n') skip_horizontal_space(s, ++i);
+  skip_spaces_and_break(s, i);  // a wrapped line may break inside the date ("11 Jun" / "2019")
 }
 
 bool is_cjk_unit(std::string_view s, std::size_t& i, char32_t unit) {
@@ -395,9 +400,7 @@ bool matches_words(std::string_view s, std::size_t i, std::string_view words, st
   for (std::size_t w = 0; w < words.size(); ++w) {
     if (words[w] == ' ') {
       const std::size_t from = j;
-      skip_horizontal_space(s, j);
-      if (j < s.size() && s[j] == '\r') ++j;
-      if (j < s.size() && s[j] == '\n') skip_horizontal_space(s, ++j);
+      skip_spaces_and_break(s, j);
       if (j == from) return false;
       continue;
     }
@@ -427,23 +430,17 @@ std::vector<MarkedDate> find_marked_dates(std::string_view text, std::size_t beg
     }
     if (hit) {
       // Spaces, and one line break where a wrapped line broke between the words and the date.
-      auto skip_gap = [&](std::size_t& k) {
-        skip_horizontal_space(rest, k);
-        if (k < end && rest[k] == '\r') ++k;
-        if (k < end && rest[k] == '\n') ++k;
-        skip_horizontal_space(rest, k);
-      };
       std::size_t j = after;
-      skip_gap(j);
+      skip_spaces_and_break(rest, j);
       if (j < end && (rest[j] == ':' || rest[j] == ',')) ++j;
       if (rest.substr(j, 3) == "\xEF\xBC\x9A") j += 3;  // full-width colon
-      skip_gap(j);
+      skip_spaces_and_break(rest, j);
       // "on", then a space or the line's end ("(accessed on" / "16 October 2013)").
       if (starts_with_ci(rest, j, "on") && j + 2 < end &&
           (rest[j + 2] == ' ' || rest[j + 2] == '\n' || rest[j + 2] == '\r'))
         j += 2;
       std::size_t date_begin = j;
-      skip_gap(date_begin);
+      skip_spaces_and_break(rest, date_begin);
       std::size_t date_end = date_begin;
       auto d = read_date(rest, date_end);
       if (!d && hit->role == DateRole::accessed) d = short_dotted_date(rest, date_end);

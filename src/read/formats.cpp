@@ -62,7 +62,7 @@ void add_link_targets(const Document& doc, Reference& ref) {
         if (!record::same_doi(written->value, doi)) written->value = doi;  // it was cut
         for (Url& u : ref.urls)  // and so was the link it was written as
           if (!u.linked && doi_of_link(u.normalised) != doi &&
-              address_of(link.target).rfind(address_of(u.normalised), 0) == 0)
+              address.rfind(address_of(u.normalised), 0) == 0)
             u.normalised = doc.keep(link.target);
         continue;
       }

@@ -125,9 +125,9 @@ bool is_references_heading(std::string_view line) {
                                                               "文献"};
   // A sentence's last word on a line of its own ("literature.") is no heading.
   const std::size_t letter = line.find_first_not_of(" \t0123456789.IVXivx");
+  const std::size_t last = line.find_last_not_of(" \t");
   if (letter != std::string_view::npos && std::islower(static_cast<unsigned char>(line[letter])) &&
-      line.find_last_not_of(" \t") != std::string_view::npos &&
-      line[line.find_last_not_of(" \t")] == '.')
+      line[last] == '.')
     return false;
   std::string t = bare(line);
   // Letter-spaced headings ("R E F E R E N C E S"), small capitals set as a larger first letter
@@ -236,8 +236,8 @@ bool starts_like_entry(std::string_view line) {
   if (words[0].back() == ',') return initials(words[1]);  // "Andraos, J.", not "Seattle, USA:"
   if (initials(words[0]) && words[0].find('.') != std::string_view::npos && upper(words[1]) &&
       !initials(words[1]))
-    return true;  // "F. Englert", not "NCBI Gene"
-  if (initials(words[1])) return true;                                            // "Kudsk KA,"
+    return true;                        // "F. Englert", not "NCBI Gene"
+  if (initials(words[1])) return true;  // "Kudsk KA,"
   // "Nader Akoury, Shufan", "Mathieu Andreux et al.": names before a comma, not "Chem. 266,".
   auto name = [&](std::string_view w) {
     return upper(w) && std::all_of(w.begin(), w.end(), [](char c) {

@@ -295,18 +295,22 @@ long drop_line_numbers(std::vector<std::vector<const Word*>>& rows, long last) {
     });
     return apart && digits ? std::stol(t) : -1L;
   };
-  std::vector<std::size_t> numbered;
+  std::vector<std::size_t> numbered;  // rows that start with a number
+  std::vector<long> values;           // and those numbers
   for (std::size_t r = 0; r < rows.size(); ++r)
-    if (number(rows[r]) >= 0) numbered.push_back(r);
+    if (const long n = number(rows[r]); n >= 0) {
+      numbered.push_back(r);
+      values.push_back(n);
+    }
   if (numbered.empty()) return 0;
   std::size_t steps = 0;
-  long end = number(rows[numbered.front()]);  // the last that counts on (not a page number)
-  for (std::size_t k = 1; k < numbered.size(); ++k)
-    if (number(rows[numbered[k]]) == number(rows[numbered[k - 1]]) + 1) {
+  long end = values.front();  // the last that counts on (not a page number)
+  for (std::size_t k = 1; k < values.size(); ++k)
+    if (values[k] == values[k - 1] + 1) {
       ++steps;
-      end = number(rows[numbered[k]]);
+      end = values[k];
     }
-  const long first = number(rows[numbered.front()]);
+  const long first = values.front();
   // Counting up, all but a page number or so.
   const bool counts = steps * 5 >= (numbered.size() - 1) * 4 || numbered.size() <= steps + 2;
   const bool goes_on = last > 0 && first > last && first <= last + 3;
@@ -751,44 +755,37 @@ Text reference_text(std::vector<Word> words, const std::vector<Link>& links) {
     return !lines[i - 1].text.empty() && lines[i - 1].text.back() == '.' &&
            headings::starts_like_entry(lines[i].text);
   };
-  auto place = [](const Line& l) { return Document::Place{l.page, l.number}; };
   const bool by_content = !indents.used && !spaced && reads_by_content(lines);
   std::vector<std::size_t> at(lines.size());  // where each line's text is in out.text
+  // A line of the text starts here, at line l's place on its page.
+  auto mark = [&](const Line& l) {
+    out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
+    out.places.push_back({l.page, l.number});
+  };
   std::size_t line_begin = 0;  // of the text's current line, for the URL it ends with
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (i > 0) {
-      const Line& prev = lines[i - 1];
       const std::string_view current = std::string_view(out.text).substr(line_begin);
       const std::size_t link = link_at_end(current);
-      if (link != std::string_view::npos && wraps(current.substr(link), prev, right[i - 1], l)) {
-        out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
-        out.places.push_back(place(l));
-        at[i] = out.text.size();
-        out.text += l.text;
+      const bool wrapped = link != std::string_view::npos &&
+                           wraps(current.substr(link), lines[i - 1], right[i - 1], l);
+      if (wrapped) {
         ++out.wraps;
-        continue;
-      }
-      if (hyphenated_marker(current, l.text)) {  // "Last ac-" / "cessed April 17, 2022"
+      } else if (hyphenated_marker(current, l.text)) {  // "Last ac-" / "cessed April 17, 2022"
         out.text.pop_back();
-        out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
-        out.places.push_back(place(l));
-        at[i] = out.text.size();
-        out.text += l.text;
-        continue;
-      }
-      out.text += '\n';
-      if (starts_entry(i)) {
-        out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
-        out.places.push_back(place(l));
+      } else {
         out.text += '\n';
+        if (starts_entry(i)) {
+          mark(l);
+          out.text += '\n';
+        }
+        line_begin = out.text.size();
+        if (by_content ? !starts_entry_by_content(lines, i) : indented(i) != indents.first_line)
+          out.text += "    ";  // a line that goes on an entry
       }
-      line_begin = out.text.size();
-      if (by_content ? !starts_entry_by_content(lines, i) : indented(i) != indents.first_line)
-        out.text += "    ";  // a line that goes on an entry
     }
-    out.line_starts.push_back(static_cast<std::uint32_t>(out.text.size()));
-    out.places.push_back(place(l));
+    mark(l);
     at[i] = out.text.size();
     out.text += l.text;
   }
