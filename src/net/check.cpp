@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "citelint/kinds.hpp"
 #include "net/cache.hpp"
@@ -104,6 +105,7 @@ std::optional<Kind> kind_of(LinkStatus s) {
     case LinkStatus::connection_error:
       return Kind::link_connection;
     case LinkStatus::skipped:
+    case LinkStatus::invalid:
       return Kind::link_skipped;
     default:
       return std::nullopt;
@@ -129,8 +131,9 @@ std::string message_for(const LinkResult& r) {
     case LinkStatus::server_error:
       return "the server failed: " + r.error();
     case LinkStatus::connection_error:
-      return "could not connect: " + r.error();
+      return "the connection failed: " + r.error();
     case LinkStatus::skipped:
+    case LinkStatus::invalid:
       return "not checked: " + r.error();
     default:
       return std::string(to_string(r.status));
@@ -237,6 +240,12 @@ CheckReport check(LinkResults results, const CheckOptions& options) {
   boost::asio::io_context io;
   net::Scheduler scheduler(io, options);
   std::vector<LinkResults::Entry*> asked;
+  // One request per page: URLs that differ only in their #fragment share the first one's.
+  const bool fragments =
+      std::any_of(report.results.begin(), report.results.end(),
+                  [](const LinkResults::Entry& e) { return e.first.find('#') != e.first.npos; });
+  std::unordered_map<std::string_view, LinkResults::Entry*> pages;
+  std::vector<std::pair<LinkResults::Entry*, const LinkResults::Entry*>> same_page;
   for (LinkResults::Entry& entry : report.results) {
     const std::string_view url = entry.first;
     LinkResult& r = entry.second;
@@ -247,6 +256,11 @@ CheckReport check(LinkResults results, const CheckOptions& options) {
       r.status = LinkStatus::excluded;
     } else if (auto cached = cache ? cache->find(url, options.cache_max_age) : std::nullopt) {
       r = std::move(*cached);
+    } else if (const auto [page, first] = fragments
+                                              ? pages.emplace(url.substr(0, url.find('#')), &entry)
+                                              : std::pair{pages.end(), true};
+               !first) {
+      same_page.emplace_back(&entry, page->second);
     } else {
       scheduler.add(entry);
       asked.push_back(&entry);
@@ -261,6 +275,10 @@ CheckReport check(LinkResults results, const CheckOptions& options) {
   scheduler.run();
   if (progress) progress->stop();
   report.requests = scheduler.requests();
+  for (const auto& [entry, page] : same_page) {
+    entry->second = page->second;
+    asked.push_back(entry);
+  }
 
   std::set<std::string> hosts;
   bool all_failed = true;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
-#include <charconv>
 #include <ctime>
 
 namespace citelint::net {
@@ -43,16 +42,25 @@ std::string http_error(int status, std::string_view what) {
 }  // namespace
 
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value) {
-  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
   if (value.empty()) return std::nullopt;
-  long seconds = 0;
-  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-  if (ec == std::errc() && end == value.data() + value.size())
-    return std::chrono::seconds(std::max(0L, seconds));
+  // delta-seconds (RFC 9110, 10.2.3): digits only, saturated, never wrapped to a negative.
+  if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    long long seconds = 0;
+    for (char c : value) {
+      seconds = seconds * 10 + (c - '0');
+      if (seconds >= kRetryAfterLongest.count()) return kRetryAfterLongest;
+    }
+    return std::chrono::seconds(seconds);
+  }
   const std::string date(value);
   const time_t when = curl_getdate(date.c_str(), nullptr);
   if (when < 0) return std::nullopt;
-  return std::chrono::seconds(std::max<long>(0, static_cast<long>(when - std::time(nullptr))));
+  const double ahead = std::difftime(when, std::time(nullptr));
+  if (ahead <= 0) return std::chrono::seconds(0);
+  if (ahead >= static_cast<double>(kRetryAfterLongest.count())) return kRetryAfterLongest;
+  return std::chrono::seconds(static_cast<long long>(ahead));
 }
 
 namespace {
@@ -154,7 +162,9 @@ Verdict after_redirects(Verdict v, const Response& r, std::string_view original,
 
 namespace {
 
-// No answer: what curl's error says of the link, and whether to try again.
+// No answer, or one that could not be read: what curl's error says of the link, and whether to
+// try again. Only a silent server is a connection error or a timeout (and counts toward giving
+// its host up); a failure on citelint's own side is said as such.
 Verdict classify_failure(const Response& r) {
   Verdict v;
   v.error = r.curl_error;
@@ -165,6 +175,8 @@ Verdict classify_failure(const Response& r) {
     case CURLE_OPERATION_TIMEDOUT:
       v.status = LinkStatus::timeout;
       v.next = Next::retry;
+      if (r.http_status > 0)
+        v.error = "the answer (HTTP " + std::to_string(r.http_status) + ") did not finish in time";
       return v;
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CONNECT_ERROR:
@@ -176,16 +188,40 @@ Verdict classify_failure(const Response& r) {
     case CURLE_SSL_INVALIDCERTSTATUS:
       v.status = LinkStatus::tls_error;
       return v;
-    case CURLE_URL_MALFORMAT:
-    case CURLE_UNSUPPORTED_PROTOCOL:
-      v.status = LinkStatus::invalid;
+    case CURLE_OUT_OF_MEMORY:
+      if (r.http_status == 0) break;
+      // curl refuses a header over its limit (100 KB) this way: the server's answer is at fault.
+      v.status = LinkStatus::server_error;
+      v.error = "the answer (HTTP " + std::to_string(r.http_status) +
+                ") has a header longer than curl reads (100 KB)";
+      return v;
+    case CURLE_UNSUPPORTED_PROTOCOL:  // the URL is http(s): an HTTP/0.9 answer, say
+    case CURLE_WEIRD_SERVER_REPLY:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+    case CURLE_BAD_CONTENT_ENCODING:
+      v.status = LinkStatus::server_error;
+      v.error = "the server's answer is not valid HTTP: " + r.curl_error;
       return v;
     default:
       // Refused, reset, dropped: the connection failed; another try may get through.
       v.status = LinkStatus::connection_error;
       v.next = Next::retry;
+      if (r.http_status > 0)
+        v.error = "the answer broke off after HTTP " + std::to_string(r.http_status) +
+                  " arrived: " + r.curl_error;
       return v;
   }
+  v.status = LinkStatus::invalid;  // out of memory before any answer
+  v.error = "citelint could not make the request: " + r.curl_error;
+  return v;
+}
+
+// Failures on citelint's own side, before anything was asked of the server: a URL too long or
+// too strange for curl, say.
+bool own_failure(CURLcode code) {
+  return code == CURLE_URL_MALFORMAT || code == CURLE_BAD_FUNCTION_ARGUMENT ||
+         code == CURLE_FAILED_INIT || code == CURLE_NOT_BUILT_IN || code == CURLE_UNKNOWN_OPTION;
 }
 
 // An answer: what its status (and, for a 2xx, its page) says of the link.
@@ -269,6 +305,12 @@ Verdict classify(const Response& r, const std::vector<int>& accept) {
     Verdict v;
     v.status = LinkStatus::skipped;
     v.error = "a private, loopback or link-local address (--allow-private checks it)";
+    return v;
+  }
+  if (own_failure(r.code)) {
+    Verdict v;
+    v.status = LinkStatus::invalid;
+    v.error = "citelint could not make the request: " + r.curl_error;
     return v;
   }
   return r.code != CURLE_OK ? classify_failure(r) : classify_answer(r, accept);

@@ -39,7 +39,9 @@ Verdict classify(const Response& response, const std::vector<int>& accept);
 Verdict after_redirects(Verdict verdict, const Response& response, std::string_view original,
                         std::string_view final_url, const std::vector<Redirect>& chain);
 
-// Retry-After: delta-seconds or an HTTP date; nothing when absent or unreadable.
+// Retry-After: delta-seconds or an HTTP date; nothing when absent or unreadable. Saturated at
+// kRetryAfterLongest (a year), so that no value overflows a duration in milliseconds.
+constexpr std::chrono::seconds kRetryAfterLongest{365L * 24 * 3600};
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value);
 
 }  // namespace citelint::net

@@ -101,6 +101,11 @@ void fetch(CurlLoop& loop, const Request& request, const CurlLoop::Guard& guard,
     for (const std::string& h : *request.headers)
       x->headers = curl_slist_append(x->headers, h.c_str());
   if (x->headers) curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+  // The cookie engine, for this hop only: what an earlier hop set goes back, as a browser would.
+  curl_easy_setopt(e, CURLOPT_COOKIEFILE, "");
+  if (request.cookies)
+    for (const std::string& c : *request.cookies)
+      curl_easy_setopt(e, CURLOPT_COOKIELIST, c.c_str());
 
   loop.start(e, guard, &x->refused, [x, done = std::move(done)](CURLcode code) {
     Response& r = x->response;
@@ -113,6 +118,13 @@ void fetch(CurlLoop& loop, const Request& request, const CurlLoop::Guard& guard,
     if (curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &location) == CURLE_OK && location)
       r.location = location;
     r.refused = x->refused;
+    if (r.headers.count("set-cookie")) {
+      curl_slist* cookies = nullptr;
+      if (curl_easy_getinfo(x->easy, CURLINFO_COOKIELIST, &cookies) == CURLE_OK) {
+        for (curl_slist* c = cookies; c; c = c->next) r.cookies.emplace_back(c->data);
+        curl_slist_free_all(cookies);
+      }
+    }
     done(std::move(r));
   });
 }

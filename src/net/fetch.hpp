@@ -22,7 +22,9 @@ struct Request {
   bool last = false;     // nothing else is queued for this host: do not keep the connection
   std::string user_agent;
   const std::vector<std::string>* headers = nullptr;  // "Name: value"
-  curl_slist* resolve = nullptr;                      // shared, owned by the caller
+  // Cookies the URL's earlier hops set (curl's Netscape lines); none leave its redirect chain.
+  const std::vector<std::string>* cookies = nullptr;
+  curl_slist* resolve = nullptr;  // shared, owned by the caller
   std::chrono::milliseconds timeout{20000}, connect_timeout{10000};
   std::size_t body_limit = 64 * 1024;
   std::string ca_file;
@@ -37,6 +39,7 @@ struct Response {
   std::string body;                            // at most body_limit bytes, decompressed
   bool truncated = false;                      // the body went on past the limit
   bool refused = false;                        // the address guard refused the connection
+  std::vector<std::string> cookies;            // every cookie now held, when the answer set any
 };
 
 // Starts the request on the loop; `done` runs once, from the loop's io_context.

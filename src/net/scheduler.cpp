@@ -37,6 +37,25 @@ std::string chain_text(std::string_view from, const std::vector<Redirect>& chain
   return text;
 }
 
+// Where a redirect target that is not an http or https address leads, in words ("a file:
+// address"); empty for a web address.
+std::string off_the_web(std::string_view url) {
+  std::string scheme(url.substr(0, url.find(':')));
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (scheme.size() == url.size()) return "a target that is not a URL";
+  if (scheme == "http" || scheme == "https") return {};
+  return "a " + scheme + ": address";
+}
+
+// A hop as a loop is spotted: the same URL asked with the same cookies (a page that sets one
+// and sends the browser back to itself is no loop).
+std::string hop_key(std::string_view url, const std::vector<std::string>& cookies) {
+  std::string key(url);
+  for (const std::string& c : cookies) key += "\n" + c;
+  return key;
+}
+
 }  // namespace
 
 std::string host_of(std::string_view url) {
@@ -189,6 +208,7 @@ void Scheduler::start(Job* job, Host& host) {
   request.last = host.waiting() < static_cast<std::size_t>(host.in_flight);
   request.user_agent = user_agent_;
   request.headers = job->reply ? &job->headers : &options_.headers;
+  request.cookies = &job->cookies;
   request.resolve = resolve_;
   request.timeout = options_.timeout;
   request.connect_timeout = options_.connect_timeout;
@@ -202,7 +222,7 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
   --host.in_flight;
   --in_flight_;
   const Verdict v = classify(r, options_.accept);
-  if (r.code == CURLE_OK) host.answered();  // it answers, whatever it said
+  if (r.code == CURLE_OK) host.answered(r.http_status);  // it answers, whatever it said
   if (job->reply && v.next != Next::retry) {
     host.recovered();
     answer(job, std::move(r));
@@ -237,14 +257,20 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
 void Scheduler::follow_redirect(Job* job, const Response& r) {
   const std::string next = r.location;
   job->chain.push_back({next, r.http_status});
-  if (std::find(job->seen.begin(), job->seen.end(), next) != job->seen.end()) {
+  if (!r.cookies.empty()) job->cookies = r.cookies;
+  if (const std::string where = off_the_web(next); !where.empty()) {
+    finish(job, LinkStatus::broken, r.http_status,
+           "the redirect leads off the web, to " + where +
+               " a browser will not open: " + chain_text(job->entry->first, job->chain));
+  } else if (std::find(job->seen.begin(), job->seen.end(), hop_key(next, job->cookies)) !=
+             job->seen.end()) {
     finish(job, LinkStatus::broken, r.http_status,
            "redirect loop: " + chain_text(job->entry->first, job->chain));
   } else if (static_cast<int>(job->chain.size()) > options_.max_redirects) {
     finish(job, LinkStatus::broken, r.http_status,
            "more than " + std::to_string(options_.max_redirects) + " redirects");
   } else {
-    job->seen.push_back(next);
+    job->seen.push_back(hop_key(next, job->cookies));
     job->current = next;
     job->tries = 0;
     job->browser = job->head = false;
@@ -257,33 +283,60 @@ void Scheduler::follow_redirect(Job* job, const Response& r) {
 void Scheduler::note_unanswered(Job* job, Host& host, const Verdict& v, Response r) {
   std::string error = v.error + " (" + std::to_string(job->attempts) + " attempts" +
                       (job->notes.empty() ? "" : "; " + job->notes) + ")";
+  // Only the server's silence counts: not a failure on citelint's side, nor an answer that
+  // broke off after its status line.
   const bool unanswered =
-      r.code != CURLE_OK && !r.refused &&
+      r.code != CURLE_OK && !r.refused && r.http_status == 0 &&
       (v.status == LinkStatus::timeout || v.status == LinkStatus::connection_error);
+  const bool refused = r.code == CURLE_OK && (r.http_status == 429 || r.http_status == 503);
   if (job->reply) {
     if (r.curl_error.empty()) r.curl_error = error;
     answer(job, std::move(r));
   } else {
     finish(job, v.status, r.http_status, std::move(error));
   }
-  if (unanswered && host.unanswered_again(v.status) >= kGiveUpAfter) give_up(host);
+  if (unanswered && host.unanswered_again(v.status) >= kGiveUpAfter) {
+    give_up(host, host.unanswered_status,
+            "not asked: the host left the last " + std::to_string(host.unanswered) +
+                " URLs unanswered (" + std::string(to_string(host.unanswered_status)) + ")");
+  } else if (refused && ++host.refusals >= kGiveUpAfter) {
+    give_up(host, v.status,
+            "not asked: the host answered the last " + std::to_string(host.refusals) +
+                " URLs with HTTP " + std::to_string(r.http_status) + " after every retry");
+  }
+}
+
+milliseconds Scheduler::budget() const {
+  const auto tries = static_cast<long>(std::max(0, options_.retries) + 1);
+  return (options_.timeout + options_.retry_after_max + options_.retry_base * 8) * tries;
+}
+
+bool Scheduler::over_budget(const Job& job, milliseconds delay) const {
+  return Clock::now() + delay - job.started > budget();
 }
 
 // Again later: after the server's Retry-After (capped; the whole host waits), else after an
 // exponential backoff with jitter. 429 and 503 slow the host down.
 void Scheduler::schedule_retry(Job* job, Host& host, const Verdict& v, const Response& r) {
-  milliseconds delay;
+  if (r.http_status == 429 || r.http_status == 503) host.slow_down();
   if (v.retry_after) {
-    const milliseconds asked = *v.retry_after;
-    delay = std::min(asked, options_.retry_after_max);
+    // The whole host waits (saturated and capped, so never past the cap); the URL gives its
+    // slot back and goes first in its host's line, and other hosts go on meanwhile.
+    const milliseconds asked = *v.retry_after;  // at most a year: no overflow
+    const milliseconds delay = std::min(asked, options_.retry_after_max);
     job->notes +=
         (job->notes.empty() ? "" : ", ") + std::string("Retry-After ") +
-        std::to_string(asked.count() / 1000) + " s" +
+        std::to_string(v.retry_after->count()) + " s" +
         (asked > options_.retry_after_max
              ? " cut to the " + std::to_string(options_.retry_after_max.count()) + " ms cap"
              : " honoured");
+    if (over_budget(*job, delay)) return out_of_budget(job, host, v, r);
     host.wait_until(Clock::now() + delay);
-  } else {
+    enqueue(job, true);
+    return;
+  }
+  milliseconds delay;
+  {
     std::uniform_real_distribution<double> jitter(0.5, 1.5);
     const double base = static_cast<double>(options_.retry_base.count()) *
                         static_cast<double>(1 << std::min(job->tries - 1, 10));
@@ -291,8 +344,15 @@ void Scheduler::schedule_retry(Job* job, Host& host, const Verdict& v, const Res
     job->notes += (job->notes.empty() ? "" : ", ") + std::string("backoff ") +
                   std::to_string(delay.count()) + " ms";
   }
-  if (r.http_status == 429 || r.http_status == 503) host.slow_down();
+  if (over_budget(*job, delay)) return out_of_budget(job, host, v, r);
   retry_later(job, host, delay);
+}
+
+// A retry that would take the URL past its budget: the verdict it has stands, and says why.
+void Scheduler::out_of_budget(Job* job, Host& host, const Verdict& v, const Response& r) {
+  job->notes += (job->notes.empty() ? "" : ", ") + std::string("not tried again: the URL's ") +
+                std::to_string(budget().count() / 1000) + " s budget would run out";
+  note_unanswered(job, host, v, r);
 }
 
 // The job keeps its place in its host's concurrency while it waits: a host that fails (or asks
@@ -338,15 +398,13 @@ void Scheduler::finish(Job* job, LinkStatus status, int http_status, std::string
 
 // The host is down (or drops everything citelint sends): its waiting URLs get the same
 // inconclusive status without a request, and say why.
-void Scheduler::give_up(Host& host) {
-  const std::string why = "not asked: the host left the last " + std::to_string(host.unanswered) +
-                          " URLs unanswered (" + std::string(to_string(host.unanswered_status)) +
-                          ")";
+void Scheduler::give_up(Host& host, LinkStatus status, std::string why) {
   host.given_up = why;
-  while (!host.queue.empty()) finish(host.pop_queue(), host.unanswered_status, 0, why);
+  host.unanswered_status = status;
+  while (!host.queue.empty()) finish(host.pop_queue(), status, 0, why);
   while (host.has_work()) {
     LinkResult& result = host.pop_fresh()->second;
-    result.status = host.unanswered_status;
+    result.status = status;
     result.set_error(why);
     --unfinished_;
     ++not_ok_;

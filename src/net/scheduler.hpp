@@ -54,9 +54,10 @@ class Scheduler {
     std::vector<std::string> headers;     // the run's headers and the asker's
     std::string current;                  // the hop being requested
     std::vector<Redirect> chain;
-    std::vector<std::string> seen;  // every hop, to spot a loop
-    int tries = 0;                  // requests of the current hop
-    int attempts = 0;               // requests in all
+    std::vector<std::string> seen;     // every hop with the cookies it was asked with: a loop
+    std::vector<std::string> cookies;  // what the chain's answers set so far
+    int tries = 0;                     // requests of the current hop
+    int attempts = 0;                  // requests in all
     bool browser = false, head = false;
     std::string notes;  // backoff and Retry-After, for the error text
     std::chrono::steady_clock::time_point started;
@@ -69,8 +70,11 @@ class Scheduler {
     std::vector<LinkResults::Entry*> fresh;  // URLs not asked yet, from fresh_next on
     std::size_t fresh_next = 0;
     bool has_work() const { return !queue.empty() || fresh_next < fresh.size(); }
-    // Whether it has work and a free slot for it.
-    bool can_start() const { return has_work() && in_flight < limit; }
+    // Whether it has work and a free slot for it: after a 429 or 503 fewer slots (the limit over
+    // the slowdown, at least one) until an answer comes back fine.
+    bool can_start() const {
+      return has_work() && in_flight < std::max(1, static_cast<int>(limit / slowdown));
+    }
     // A job again (a retry first in line, a redirect's next hop last).
     void push(Job* job, bool front) {
       if (front) {
@@ -96,17 +100,18 @@ class Scheduler {
     // Its politeness: the next request starts no sooner than the interval (times the slowdown)
     // after the last, or than a Retry-After asked.
     void started_one(std::chrono::steady_clock::time_point now) {
-      next_start = now + std::chrono::milliseconds(
-                             static_cast<long>(static_cast<double>(interval.count()) * slowdown));
+      wait_until(now + std::chrono::milliseconds(
+                           static_cast<long>(static_cast<double>(interval.count()) * slowdown)));
     }
     void wait_until(std::chrono::steady_clock::time_point t) {
       next_start = std::max(next_start, t);
     }
     void slow_down() { slowdown = std::min(slowdown * 2, 16.0); }  // after 429 and 503
     void recovered() { slowdown = 1; }
-    // Any answer: the host is up.
-    void answered() {
+    // Any answer: the host is up. One other than 429 or 503: it is not refusing either.
+    void answered(int http_status) {
       unanswered = 0;
+      if (http_status != 429 && http_status != 503) refusals = 0;
       given_up.clear();
     }
     // One more URL in a row without an answer; how many now.
@@ -124,6 +129,9 @@ class Scheduler {
     // connections, after retries); any answer resets it.
     int unanswered = 0;
     LinkStatus unanswered_status = LinkStatus::timeout;
+    // URLs in a row that still got 429 or 503 after their retries: a host that refuses
+    // everything is given up on too, instead of holding the run for Retry-After per URL.
+    int refusals = 0;
     // Given up on (give_up): what is queued for it later (a redirect hop, an ask()) is not
     // asked either, until a request still in flight gets an answer.
     std::string given_up;
@@ -131,6 +139,10 @@ class Scheduler {
   // After this many unanswered URLs in a row, a host's other URLs are not asked: a host that
   // is down would otherwise hold its queue for timeout x attempts per URL.
   static constexpr int kGiveUpAfter = 3;
+  // How long one URL may take, from its first request to its verdict, at most: every wait is
+  // capped, and a URL that would wait past this ends with what it has.
+  std::chrono::milliseconds budget() const;
+  bool over_budget(const Job& job, std::chrono::milliseconds delay) const;
 
   Host& host_for(std::string_view url);
   void enqueue(Job* job, bool front);
@@ -144,9 +156,11 @@ class Scheduler {
   void schedule_retry(Job* job, Host& host, const struct Verdict& verdict,
                       const struct Response& response);
   void retry_later(Job* job, Host& host, std::chrono::milliseconds delay);
+  void out_of_budget(Job* job, Host& host, const struct Verdict& verdict,
+                     const struct Response& response);
   void finish(Job* job, LinkStatus status, int http_status, std::string error);
   void answer(Job* job, struct Response response);
-  void give_up(Host& host);
+  void give_up(Host& host, LinkStatus status, std::string why);
 
   boost::asio::io_context& io_;
   const CheckOptions& options_;

@@ -55,6 +55,7 @@ struct FakeWeb::Impl {
   std::map<std::string, std::vector<std::string>> methods, agents;
   std::map<std::string, int> in_flight, max_in_flight;
   int in_flight_total = 0, max_total = 0, total = 0;
+  std::vector<FakeVisit> visits;
   std::vector<std::thread> connections;
   std::vector<std::shared_ptr<tcp::socket>> sockets;
 
@@ -120,6 +121,7 @@ struct FakeWeb::Impl {
         nth = ++counts[path];
         ++total;
         methods[path].push_back(request.method);
+        visits.push_back({request.target, request.host, std::chrono::steady_clock::now()});
         agents[path].push_back(request.user_agent);
         if (const auto it = routes.find(path); it != routes.end()) {
           handler = it->second;
@@ -149,6 +151,11 @@ struct FakeWeb::Impl {
         stopped.wait(lock, [&] { return stopping.load(); });
         lock.unlock();
         done();
+        return;
+      }
+      if (!reply.raw.empty()) {
+        done();
+        asio::write(stream, asio::buffer(reply.raw), ec);
         return;
       }
       if (reply.reset) {
@@ -362,6 +369,11 @@ int FakeWeb::max_in_flight(const std::string& host) const {
 int FakeWeb::max_in_flight_total() const {
   std::lock_guard lock(impl_->m);
   return impl_->max_total;
+}
+
+std::vector<FakeVisit> FakeWeb::visits() const {
+  std::lock_guard lock(impl_->m);
+  return impl_->visits;
 }
 
 std::string FakeWeb::gzip(const std::string& data) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -27,6 +28,13 @@ struct FakeReply {
   int delay_ms = 0;    // before answering
   bool hang = false;   // never answer (until the server stops)
   bool reset = false;  // drop the connection without an answer
+  std::string raw;     // bytes written as they are instead of an HTTP response, then closed
+};
+
+// One request as the server saw it, in the order they came.
+struct FakeVisit {
+  std::string target, host;
+  std::chrono::steady_clock::time_point at;
 };
 
 class FakeWeb {
@@ -56,6 +64,7 @@ class FakeWeb {
   std::vector<std::string> user_agents(const std::string& path) const;
   int max_in_flight(const std::string& host) const;
   int max_in_flight_total() const;
+  std::vector<FakeVisit> visits() const;
 
   static std::string gzip(const std::string& data);
 

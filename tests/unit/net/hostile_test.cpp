@@ -1,0 +1,269 @@
+// The checker against servers that misbehave, on purpose or by accident: answers that are not
+// HTTP, redirects off the web, Retry-After values meant to hang a run, hosts that refuse
+// everything, cookies a redirect needs, failures on citelint's own side. Each route is one
+// behaviour; the assertions are outcomes and what the server saw (and, for a wait, a lower bound
+// on the time between two requests, never an upper one).
+#include <catch2/catch.hpp>
+
+#include "citelint/check.hpp"
+#include "net/classify.hpp"
+#include "support/fake_web.hpp"
+
+using namespace citelint;
+using citelint::test::FakeReply;
+using citelint::test::FakeRequest;
+using citelint::test::FakeWeb;
+using std::chrono::milliseconds;
+
+namespace {
+
+CheckOptions options_for(const FakeWeb& web, std::vector<std::string> hosts = {"site.test"}) {
+  CheckOptions o;
+  for (const std::string& h : hosts) {
+    o.resolve.push_back(web.resolve(h));
+    o.resolve.push_back(web.resolve(h, true));
+  }
+  o.allow_private = true;
+  o.use_cache = false;
+  o.retries = 1;
+  o.retry_base = milliseconds(10);
+  o.retry_after_max = milliseconds(300);
+  o.timeout = milliseconds(5000);
+  return o;
+}
+
+LinkResult check_path(const FakeWeb& web, const std::string& path, const CheckOptions& o) {
+  const std::string url = web.url("site.test", path);
+  const CheckReport report = check_links({url}, o);
+  REQUIRE(report.results.count(url));
+  return report.results.at(url);
+}
+
+FakeWeb::Handler answer(int status, std::vector<std::pair<std::string, std::string>> headers) {
+  return [status, headers](const FakeRequest&, int) {
+    FakeReply r;
+    r.status = status;
+    r.headers = headers;
+    return r;
+  };
+}
+
+FakeWeb::Handler raw(std::string bytes) {
+  return [bytes](const FakeRequest&, int) {
+    FakeReply r;
+    r.raw = bytes;
+    return r;
+  };
+}
+
+// Every link status that is not ok makes a finding: the corpus cites each URL once.
+std::vector<Finding> findings_for(const std::vector<std::string>& urls, const CheckReport& report) {
+  Corpus corpus;
+  for (const std::string& u : urls) {
+    Reference ref;
+    Url url;
+    url.as_written = url.normalised = u;
+    url.valid = true;
+    ref.urls.push_back(url);
+    corpus.references.push_back(ref);
+  }
+  return link_findings(corpus, report);
+}
+
+}  // namespace
+
+TEST_CASE("Retry-After is read with saturation: no value overflows a wait or skips it") {
+  using std::chrono::seconds;
+  CHECK(net::parse_retry_after("120") == seconds(120));
+  CHECK(net::parse_retry_after(" 7 ") == seconds(7));
+  CHECK(net::parse_retry_after("10000000000000000") == net::kRetryAfterLongest);
+  CHECK(net::parse_retry_after("9223372036854775807") == net::kRetryAfterLongest);
+  CHECK(net::parse_retry_after("99999999999999999999999999") == net::kRetryAfterLongest);
+  CHECK(net::parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT") == net::kRetryAfterLongest);
+  CHECK(net::parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == seconds(0));  // past
+  CHECK_FALSE(net::parse_retry_after("-5"));
+  CHECK_FALSE(net::parse_retry_after("soon"));
+}
+
+TEST_CASE("a Retry-After too large for any clock is cut to the cap, and the run ends") {
+  FakeWeb web;
+  for (const char* value : {"10000000000000000", "9223372036854775807", "18446744073709551616"}) {
+    web.route("/forever", answer(429, {{"Retry-After", value}}));
+    const LinkResult r = check_path(web, "/forever", options_for(web));
+    CHECK(r.status == LinkStatus::blocked);
+    CHECK(r.attempts == 2);
+    CHECK(r.error().find("cut to the 300 ms cap") != std::string::npos);
+    CHECK(r.error().find("honoured") == std::string::npos);
+  }
+}
+
+TEST_CASE("Retry-After makes the whole host wait while other hosts go on") {
+  FakeWeb web;
+  web.route("/limited", [](const FakeRequest&, int nth) {
+    FakeReply r;
+    if (nth == 1) {
+      r.status = 429;
+      r.headers = {{"Retry-After", "1"}};
+    }
+    return r;
+  });
+  web.route("/steady", [](const FakeRequest&, int) {
+    FakeReply r;
+    r.delay_ms = 100;
+    return r;
+  });
+  CheckOptions o = options_for(web, {"site.test", "other.test"});
+  o.retry_after_max = milliseconds(5000);
+  o.host_concurrency = 1;
+  std::vector<std::string> urls{web.url("site.test", "/limited")};
+  for (int i = 0; i < 5; ++i) urls.push_back(web.url("site.test", "/ok?i=" + std::to_string(i)));
+  for (int i = 0; i < 15; ++i)
+    urls.push_back(web.url("other.test", "/steady?i=" + std::to_string(i)));
+  const CheckReport report = check_links(urls, o);
+  for (const auto& [url, r] : report.results) CHECK(r.status == LinkStatus::ok);
+
+  const auto visits = web.visits();
+  const auto limited = std::find_if(visits.begin(), visits.end(),
+                                    [](const auto& v) { return v.target == "/limited"; });
+  REQUIRE(limited != visits.end());
+  int others_meanwhile = 0;
+  for (auto v = limited + 1; v != visits.end(); ++v) {
+    if (v->host == "site.test") {
+      CHECK(v->at - limited->at >= milliseconds(950));  // nothing on the host before it asked
+    } else if (v->at - limited->at < milliseconds(900)) {
+      ++others_meanwhile;
+    }
+  }
+  CHECK(others_meanwhile >= 2);  // the run kept moving
+}
+
+TEST_CASE("a host that answers 429 to everything is given up on after a bounded budget") {
+  FakeWeb web;
+  web.route("/wall*", answer(429, {{"Retry-After", "2"}}));
+  CheckOptions o = options_for(web);
+  std::vector<std::string> urls;
+  for (int i = 0; i < 300; ++i) urls.push_back(web.url("site.test", "/wall/" + std::to_string(i)));
+  const CheckReport report = check_links(urls, o);
+  int not_asked = 0;
+  for (const auto& [url, r] : report.results) {
+    CHECK(r.status == LinkStatus::blocked);
+    not_asked += r.error().find("not asked: the host answered the last 3 URLs with HTTP 429") == 0;
+  }
+  CHECK(not_asked >= 290);
+  CHECK(web.total_requests() <= 20);
+  CHECK(findings_for(urls, report).size() == urls.size());
+}
+
+TEST_CASE("answers that are not HTTP are the server's failure, each a finding") {
+  FakeWeb web;
+  web.route("/2x0", raw("HTTP/1.1 2x0 OK\r\nContent-Length: 0\r\n\r\n"));
+  web.route("/http09", raw("<html>just a body, no status line</html>"));
+  web.route("/garbage", raw("\x01\x02\x03 nonsense\r\n\r\n"));
+  web.route("/nothing", raw(std::string(1, '\0')));
+  std::vector<std::string> urls;
+  for (const char* path : {"/2x0", "/http09", "/garbage"}) {
+    const LinkResult r = check_path(web, path, options_for(web));
+    INFO(path << ": " << r.error());
+    CHECK(r.status == LinkStatus::server_error);
+    CHECK(r.error().find("not valid HTTP") != std::string::npos);
+    urls.push_back(web.url("site.test", path));
+  }
+  const CheckReport report = check_links(urls, options_for(web));
+  CHECK(findings_for(urls, report).size() == urls.size());
+}
+
+TEST_CASE("a redirect off the web is broken, whatever scheme it names") {
+  FakeWeb web;
+  std::vector<std::string> urls;
+  int i = 0;
+  for (const char* target : {"file:///etc/passwd", "gopher://example.org/", "ftp://example.org/x",
+                             "dict://example.org/d", "ldap://example.org/", "javascript:alert(1)",
+                             "data:text/html,hello"}) {
+    const std::string path = "/off/" + std::to_string(i++);
+    web.route(path, answer(302, {{"Location", target}}));
+    const LinkResult r = check_path(web, path, options_for(web));
+    INFO(target << ": " << to_string(r.status) << " " << r.error());
+    CHECK(r.status == LinkStatus::broken);
+    CHECK(r.error().find("the redirect leads off the web") == 0);
+    urls.push_back(web.url("site.test", path));
+  }
+  CHECK(web.total_requests() == 7);  // nothing asked of the targets
+  CHECK(findings_for(urls, check_links(urls, options_for(web))).size() == urls.size());
+}
+
+TEST_CASE("a page that sets a cookie and redirects to itself is ok, as in a browser") {
+  FakeWeb web;
+  web.route("/gate", [](const FakeRequest& req, int) {
+    const auto cookie = req.headers.find("cookie");
+    if (cookie != req.headers.end() && cookie->second.find("visited=1") != std::string::npos) {
+      FakeReply r;
+      r.body = "<title>The article</title>";
+      return r;
+    }
+    FakeReply r;
+    r.status = 302;
+    r.headers = {{"Location", "/gate"}, {"Set-Cookie", "visited=1; Path=/"}};
+    return r;
+  });
+  std::string cookie_elsewhere = "unset";
+  web.route("/plain", [&](const FakeRequest& req, int) {
+    const auto cookie = req.headers.find("cookie");
+    cookie_elsewhere = cookie == req.headers.end() ? "" : cookie->second;
+    return FakeReply{};
+  });
+  CheckOptions o = options_for(web);
+  o.host_concurrency = 1;
+  const std::vector<std::string> urls{web.url("site.test", "/gate"),
+                                      web.url("site.test", "/plain")};
+  const CheckReport report = check_links(urls, o);
+  CHECK(report.results.at(urls[0]).status == LinkStatus::ok);
+  CHECK(web.requests("/gate") == 2);
+  CHECK(report.results.at(urls[1]).status == LinkStatus::ok);
+  CHECK(cookie_elsewhere.empty());  // cookies live within one URL's chain
+
+  web.route("/always", answer(302, {{"Location", "/always"}, {"Set-Cookie", "n=1"}}));
+  const LinkResult loop = check_path(web, "/always", options_for(web));
+  CHECK(loop.status == LinkStatus::broken);  // the same cookie again: a real loop
+  CHECK(loop.error().find("redirect loop") == 0);
+}
+
+TEST_CASE("URLs that differ only in their fragment are one request") {
+  FakeWeb web;
+  const std::vector<std::string> urls{web.url("site.test", "/ok#intro"),
+                                      web.url("site.test", "/ok#methods"),
+                                      web.url("site.test", "/ok")};
+  const CheckReport report = check_links(urls, options_for(web));
+  CHECK(web.requests("/ok") == 1);
+  for (const std::string& u : urls) CHECK(report.results.at(u).status == LinkStatus::ok);
+}
+
+TEST_CASE("a failure on citelint's side is said as such and does not give the host up") {
+  FakeWeb web;
+  web.route("/huge-header", raw("HTTP/1.1 200 OK\r\nX-Padding: " + std::string(1 << 20, 'a') +
+                                "\r\nContent-Length: 0\r\n\r\n"));
+  web.route("/huge-location", raw("HTTP/1.1 302 Found\r\nLocation: /ok?" +
+                                  std::string(100 * 1024, 'q') + "\r\nContent-Length: 0\r\n\r\n"));
+  CheckOptions o = options_for(web);
+  o.host_concurrency = 1;
+  std::vector<std::string> urls;
+  for (int i = 0; i < 4; ++i)
+    urls.push_back(web.url("site.test", "/ok?long=" + std::string(9 << 20, 'a' + i)));
+  urls.push_back(web.url("site.test", "/huge-header"));
+  urls.push_back(web.url("site.test", "/huge-location"));
+  for (int i = 0; i < 3; ++i) urls.push_back(web.url("site.test", "/ok?i=" + std::to_string(i)));
+  const CheckReport report = check_links(urls, o);
+  for (int i = 0; i < 4; ++i) {
+    const LinkResult& r = report.results.at(urls[i]);
+    CHECK(r.status == LinkStatus::invalid);
+    CHECK(r.error().find("citelint could not make the request") == 0);
+  }
+  const LinkResult& header = report.results.at(urls[4]);
+  CHECK(header.status == LinkStatus::server_error);
+  CHECK(header.error().find("could not connect") == std::string::npos);
+  CHECK(header.error().find("HTTP 200") != std::string::npos);
+  const LinkResult& location = report.results.at(urls[5]);
+  CHECK(location.status != LinkStatus::connection_error);
+  CHECK(location.error().find("Out of memory") == std::string::npos);
+  for (int i = 6; i < 9; ++i) CHECK(report.results.at(urls[i]).status == LinkStatus::ok);
+  CHECK(findings_for(urls, report).size() == 6);
+}
