@@ -21,12 +21,15 @@ namespace citelint {
 // --input-format does); empty: detected (a binary format by its first bytes or extension, then
 // detect_format). A PDF or a DOCX becomes the text of its reference section. Null when the
 // input could not be read at all.
+// A folder, a device or a socket is refused with a diagnostic; standard input and pipes are read
+// up to max_bytes, and the text beyond it is cut as make_document cuts it.
+constexpr std::size_t kMaxInputBytes = 0xFFFFFFFFu;
 std::unique_ptr<Document> load_document(std::size_t id, const std::string& path,
                                         const std::string& format,
-                                        std::vector<Diagnostic>& diagnostics);
+                                        std::vector<Diagnostic>& diagnostics,
+                                        std::size_t max_bytes = kMaxInputBytes);
 // The same from bytes already in memory. Spans hold 32-bit offsets: text beyond max_bytes
-// (4 GiB) is cut at the last line break before it, with a diagnostic.
-constexpr std::size_t kMaxInputBytes = 0xFFFFFFFFu;
+// (4 GiB at most) is cut at the last line break before it, with a diagnostic.
 std::unique_ptr<Document> make_document(std::size_t id, std::string path, std::string bytes,
                                         std::vector<Diagnostic>& diagnostics,
                                         const std::string& format = "",

@@ -114,7 +114,8 @@ void read_inputs(Run& run, PhaseTimer& timer) {
   for (const std::string& path : run.settings.files) {
     std::vector<Diagnostic> problems;
     std::unique_ptr<Document> doc =
-        load_document(run.corpus.documents.size(), path, run.settings.input_format, problems);
+        load_document(run.corpus.documents.size(), path, run.settings.input_format, problems,
+                      run.settings.max_input_bytes);
     timer.lap("load input");
     std::vector<Reference> refs;
     if (doc) refs = read_references(*doc, problems);

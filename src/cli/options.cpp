@@ -85,6 +85,21 @@ std::string one_of(const std::string& v, const std::vector<std::string>& names, 
   return {};
 }
 
+// "4G", "200M", "64K" or plain bytes, at most kMaxInputBytes (4 GiB: spans hold 32-bit offsets).
+std::string byte_size(const std::string& v, std::size_t& out) {
+  std::string digits = v;
+  std::size_t factor = 1;
+  if (!digits.empty() && std::string_view("KMGkmg").find(digits.back()) != std::string::npos) {
+    const char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(digits.back())));
+    factor = unit == 'K' ? 1024 : unit == 'M' ? 1024 * 1024 : 1024 * 1024 * 1024;
+    digits.pop_back();
+  }
+  const auto n = number<std::size_t>(digits);
+  if (!n || *n == 0) return "wants a size such as 4G, 200M, 64K or bytes, not '" + v + "'";
+  out = *n > kMaxInputBytes / factor ? kMaxInputBytes : *n * factor;
+  return {};
+}
+
 // "1d", "12h", "30m", "90s" or plain seconds.
 std::optional<std::chrono::seconds> parse_duration(std::string_view text) {
   if (text.empty()) return std::nullopt;
@@ -173,6 +188,10 @@ const OptionSpec kOptions[] = {
      "Read every input as this format instead of detecting it", false,
      [](S& s, const std::string& v) { return input_format(v, s.input_format); },
      input_format_choices},
+    {"--max-input-size", "max-input-size", OptionSpec::one, "4G", "SIZE", "",
+     "Read at most this much of each input (standard input and pipes too): 4G, 200M, 64K or "
+     "bytes",
+     false, [](S& s, const std::string& v) { return byte_size(v, s.max_input_bytes); }},
     {"--as-of", "", OptionSpec::one, "", "YYYY-MM-DD", "",
      "The day date rules take as today; default today", false,
      [](S& s, const std::string& v) { return (s.as_of = v, std::string()); }},
@@ -332,6 +351,11 @@ void define_options(CLI::App& cmd, GivenOptions& given) {
       if (o.arity == OptionSpec::one)
         option->expected(1)->allow_extra_args(false)->multi_option_policy(
             CLI::MultiOptionPolicy::TakeLast);
+      // A repeatable option takes one value each time it is given: the words after it are
+      // the files (`--report json=r.json a.txt b.bib` reads both).
+      if (o.arity == OptionSpec::many && o.flags != "files")
+        option->expected(1)->allow_extra_args(false)->multi_option_policy(
+            CLI::MultiOptionPolicy::TakeAll);
       if (!o.type_name.empty()) option->type_name(std::string(o.type_name));
       if (!o.fallback.empty()) option->default_str(std::string(o.fallback));
     }

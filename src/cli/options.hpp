@@ -13,6 +13,7 @@
 
 #include "citelint/archive.hpp"
 #include "citelint/check.hpp"
+#include "citelint/read.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
 
@@ -24,7 +25,8 @@ struct CheckSettings {
   std::vector<std::string> files;
   bool offline = false;
   std::string format = "text";
-  std::string input_format;  // empty: detected per input
+  std::string input_format;                      // empty: detected per input
+  std::size_t max_input_bytes = kMaxInputBytes;  // read of each input at most
   std::string output;
   std::vector<std::string> reports;  // FORMAT=PATH, each written besides --format's
   std::string baseline;              // check --baseline FILE

@@ -1,9 +1,10 @@
 // Bytes to a UTF-8 Document, keeping every readable character.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <iostream>
-#include <sstream>
+#include <limits>
 
 #include "citelint/read.hpp"
 #include "model/utf8.hpp"
@@ -45,7 +46,14 @@ std::unique_ptr<Document> make_document(std::size_t id, std::string path, std::s
                                         const std::string& format, std::size_t max_bytes) {
   const InputFormat* binary =
       format.empty() ? detect_binary_format(path, bytes) : find_input_format(format);
-  if (binary && binary->decode) return binary->decode(id, std::move(path), bytes, diagnostics);
+  if (binary && binary->decode) {
+    if (bytes.size() > max_bytes) {
+      diagnostics.push_back(
+          {path, 0, 0, "larger than " + std::to_string(max_bytes) + " bytes: not read"});
+      return nullptr;
+    }
+    return binary->decode(id, std::move(path), bytes, diagnostics);
+  }
   std::string text;
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     text = bytes.substr(3);
@@ -86,6 +94,10 @@ std::unique_ptr<Document> make_document(std::size_t id, std::string path, std::s
     text = utf8::repair(text);
   }
   limit();  // again: U+FFFD takes three bytes where the bad byte took one
+  // Lines end in LF, CRLF or a lone CR (old Mac OS, some exports) alike: a lone CR becomes LF,
+  // byte for byte, so every reader sees its lines and positions stay where they were.
+  for (std::size_t cr = text.find('\r'); cr != std::string::npos; cr = text.find('\r', cr + 1))
+    if (cr + 1 == text.size() || text[cr + 1] != '\n') text[cr] = '\n';
   if (cut) {
     const auto line = 1 + std::count(text.begin(), text.end(), '\n');
     diagnostics.push_back(
@@ -98,42 +110,70 @@ std::unique_ptr<Document> make_document(std::size_t id, std::string path, std::s
   return document;
 }
 
+namespace {
+
+// Reads f to its end, or to one byte past `limit` (make_document cuts there and says so): an
+// endless stream (a device, a pipe that never closes) costs at most the limit.
+bool read_bounded(std::FILE* f, std::size_t limit, std::string& bytes) {
+  const std::size_t most = limit == std::numeric_limits<std::size_t>::max() ? limit : limit + 1;
+  // One read of the whole file where its size is known.
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    const long size = std::ftell(f);
+    std::rewind(f);
+    if (size > 0) {
+      bytes.resize(std::min(static_cast<std::size_t>(size), most));
+      bytes.resize(std::fread(bytes.data(), 1, bytes.size(), f));
+    }
+  }
+  char chunk[1 << 16];
+  while (bytes.size() < most) {
+    const std::size_t n = std::fread(chunk, 1, std::min(sizeof chunk, most - bytes.size()), f);
+    if (n == 0) break;
+    bytes.append(chunk, n);
+  }
+  return !std::ferror(f);
+}
+
+// Why a path is no file to read (a folder, a device, a socket), or nothing when it is a regular
+// file or a pipe.
+std::string not_a_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};  // fopen says why
+  if (S_ISDIR(st.st_mode))
+    return "is a folder, not a file: name the files in it (for example " + path + "/*.bib)";
+  if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)) return {};
+  return S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "is a device, not a file: not read"
+                                                    : "is not a regular file: not read";
+}
+
+}  // namespace
+
 std::unique_ptr<Document> load_document(std::size_t id, const std::string& path,
                                         const std::string& format,
-                                        std::vector<Diagnostic>& diagnostics) {
+                                        std::vector<Diagnostic>& diagnostics,
+                                        std::size_t max_bytes) {
   std::string bytes;
   std::string shown = path;
   if (path == "-") {
     shown = "<stdin>";
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    bytes = std::move(ss).str();
+    if (!read_bounded(stdin, max_bytes, bytes)) {
+      diagnostics.push_back({shown, 0, 0, std::string("cannot read: ") + std::strerror(errno)});
+      return nullptr;
+    }
   } else {
+    if (std::string why = not_a_file(path); !why.empty()) {
+      diagnostics.push_back({path, 0, 0, std::move(why)});
+      return nullptr;
+    }
     std::FILE* f = std::fopen(path.c_str(), "rb");
-    auto failed = [&] {
+    if (!f || !read_bounded(f, max_bytes, bytes)) {
       diagnostics.push_back({path, 0, 0, std::string("cannot read: ") + std::strerror(errno)});
       if (f) std::fclose(f);
-      return std::unique_ptr<Document>();
-    };
-    if (!f) return failed();
-    // One read of the whole file where its size is known (a pipe or a device reads on).
-    if (std::fseek(f, 0, SEEK_END) == 0) {
-      const long size = std::ftell(f);
-      std::rewind(f);
-      if (size > 0) {
-        bytes.resize(static_cast<std::size_t>(size));
-        bytes.resize(std::fread(bytes.data(), 1, bytes.size(), f));
-      }
-    }
-    char chunk[1 << 16];
-    for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) bytes.append(chunk, n);
-    if (std::ferror(f)) {
-      errno = errno ? errno : EIO;
-      return failed();
+      return nullptr;
     }
     std::fclose(f);
   }
-  return make_document(id, shown, std::move(bytes), diagnostics, format);
+  return make_document(id, shown, std::move(bytes), diagnostics, format, max_bytes);
 }
 
 }  // namespace citelint

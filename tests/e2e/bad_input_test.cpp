@@ -1,0 +1,98 @@
+// Inputs and arguments as a careless user (or an attacker) gives them: folders and devices for
+// files, endless standard input, old Mac line ends, options that repeat. Each is reported with
+// its name, and the other inputs are still checked.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/cli.hpp"
+
+using citelint_test::run_citelint;
+using citelint_test::scratch_file;
+using nlohmann::json;
+
+namespace {
+
+const std::string kEntry = "Smith J. A page. https://example.org/a (accessed 2020-01-01).\n";
+
+std::vector<std::string> input_paths(const json& report) {
+  std::vector<std::string> paths;
+  for (const auto& i : report["inputs"]) paths.push_back(i["path"]);
+  return paths;
+}
+
+}  // namespace
+
+TEST_CASE("a folder or a device as input is refused by name, and the other inputs are read") {
+  const auto list = scratch_file("bad/list.txt", kEntry);
+  const auto folder = list.parent_path();
+  const auto r = run_citelint("check --offline --no-config --format json " + folder.string() +
+                              " /dev/zero " + list.string());
+  CHECK(r.exit == 2);
+  CHECK(r.err.find(folder.string() + ": error: is a folder, not a file") != std::string::npos);
+  CHECK(r.err.find("/dev/zero: error: is a device, not a file") != std::string::npos);
+  const json report = json::parse(r.out);
+  CHECK(report["summary"]["references"] == 1);
+}
+
+TEST_CASE("standard input is read up to --max-input-size, then cut with a message") {
+  std::string endless;
+  for (int i = 0; i < 40000; ++i) endless += kEntry;  // 2.5 MB
+  const auto r =
+      run_citelint("check --offline --no-config --max-input-size 1M --format json -", endless);
+  CHECK(r.exit == 2);
+  CHECK(r.err.find("<stdin>:") != std::string::npos);
+  CHECK(r.err.find("larger than 1048576 bytes: read up to this line") != std::string::npos);
+  const json report = json::parse(r.out);
+  CHECK(report["summary"]["references"].get<int>() > 15000);
+  CHECK(report["summary"]["references"].get<int>() < 17000);
+  CHECK(run_citelint("check --offline --max-input-size lots -", kEntry).exit == 2);
+}
+
+TEST_CASE("a repeatable option takes one value: the files after it are all read") {
+  const auto a = scratch_file("repeat/a.txt", kEntry);
+  const auto b = scratch_file("repeat/b.bib",
+                              "@misc{x, title={T}, url={https://example.org/b}, "
+                              "urldate={2020-01-01}}\n");
+  const auto out = a.parent_path() / "r.json";
+  for (const std::string& option : std::vector<std::string>{
+           "--report markdown=" + out.string() + ".md", "--header 'X-A: 1'", "--exclude nothing",
+           "--include .", "--resolve h:80:127.0.0.1", "--style core"}) {
+    INFO(option);
+    std::filesystem::remove(out);
+    const auto r = run_citelint("check --offline --no-config --report json=" + out.string() + " " +
+                                option + " " + a.string() + " " + b.string());
+    CHECK(r.exit == 0);
+    const json report = json::parse(citelint_test::slurp(out));
+    CHECK(input_paths(report) == std::vector<std::string>{a.string(), b.string()});
+  }
+}
+
+TEST_CASE("lone CR line ends read as line ends, in every text format") {
+  const std::string text =
+      "1. Smith J. https://example.org/a (accessed 2020-01-01).\r"
+      "2. Jones K. https://example.org/b (accessed 2020-1-1).\r";
+  const auto r = run_citelint("check --offline --no-config --format json -", text);
+  json report = json::parse(r.out);
+  CHECK(report["summary"]["references"] == 2);
+  CHECK(report["references"][1]["line"] == 2);
+
+  const std::string markdown =
+      "# References\r\r- Smith J. <https://example.org/a>, accessed "
+      "2020-01-01.\r- Jones K. <https://example.org/b>, accessed "
+      "2020-01-02.\r";
+  const auto md = scratch_file("cr/list.md", markdown);
+  report =
+      json::parse(run_citelint("check --offline --no-config --format json " + md.string()).out);
+  CHECK(report["summary"]["references"] == 2);
+
+  const std::string ris =
+      "TY  - ELEC\rTI  - A page\rUR  - https://example.org/a\rY2  - "
+      "2020/01/01\rER  - \rTY  - ELEC\rTI  - Another\rUR  - "
+      "https://example.org/b\rER  - \r";
+  const auto rf = scratch_file("cr/list.ris", ris);
+  const auto rr = run_citelint("check --offline --no-config --format json " + rf.string());
+  CHECK(rr.err.empty());
+  report = json::parse(rr.out);
+  CHECK(report["summary"]["references"] == 2);
+  CHECK(report["summary"]["urls"] == 2);
+}
