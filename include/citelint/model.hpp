@@ -26,6 +26,11 @@ struct Span {
   int end_column = 0;
 };
 
+// Hides the password of every URL written with one (scheme://user:password@host): each of
+// its bytes becomes '*', so positions stay where they were and no report, cache or message
+// can repeat it. Returns how many were hidden. Documents do it to their text and links.
+std::size_t redact_passwords(std::string& text);
+
 // One input, decoded to UTF-8, with a line index.
 class Document {
  public:
@@ -85,8 +90,10 @@ class Document {
     std::string_view target;  // kept by the document
   };
   void add_link(std::size_t begin, std::size_t end, std::string_view target) {
+    std::string redacted(target);
+    redact_passwords(redacted);
     links_.push_back(
-        {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), keep(target)});
+        {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), keep(redacted)});
   }
   const std::vector<Link>& links() const { return links_; }
 

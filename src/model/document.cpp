@@ -9,6 +9,7 @@ namespace citelint {
 
 Document::Document(std::size_t id, std::string path, std::string text, std::string format)
     : id_(id), path_(std::move(path)), text_(std::move(text)) {
+  redact_passwords(text_);
   set_format(std::move(format));
   line_starts_.push_back(0);
   const char* data = text_.data();

@@ -2,8 +2,10 @@
 
 #include <netinet/in.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 
 namespace citelint::net {
 
@@ -28,6 +30,43 @@ bool private_v4(std::uint32_t a) {  // host byte order
 
 }  // namespace
 
+namespace {
+
+std::uint32_t v4_at(const unsigned char* b) {
+  return std::uint32_t{b[0]} << 24 | std::uint32_t{b[1]} << 16 | std::uint32_t{b[2]} << 8 | b[3];
+}
+
+bool starts(const unsigned char* b, std::initializer_list<unsigned char> prefix) {
+  return std::equal(prefix.begin(), prefix.end(), b);
+}
+
+// An IPv6 address by what it is or what IPv4 address it carries: every form that embeds or maps
+// one is judged by that address (a guard that looked only at the IPv6 form would let
+// [::127.0.0.1] or [64:ff9b::169.254.169.254] through).
+bool private_v6(const unsigned char* b) {
+  static const unsigned char kZero[16] = {};
+  const bool zero_96 = std::memcmp(b, kZero, 12) == 0;  // ::a.b.c.d (and :: and ::1)
+  const bool mapped = std::memcmp(b, kZero, 10) == 0 && b[10] == 0xFF && b[11] == 0xFF;
+  const bool translated = std::memcmp(b, kZero, 8) == 0 && b[8] == 0xFF && b[9] == 0xFF &&
+                          b[10] == 0 && b[11] == 0;  // ::ffff:0:a.b.c.d
+  const bool nat64 = starts(b, {0x00, 0x64, 0xFF, 0x9B}) && std::memcmp(b + 4, kZero, 8) == 0;
+  if (zero_96 || mapped || translated || nat64) return private_v4(v4_at(b + 12));
+  if (starts(b, {0x20, 0x02})) return private_v4(v4_at(b + 2));  // 6to4, 2002:a.b.c.d::/48
+  if (starts(b, {0x20, 0x01, 0x00, 0x00})) {  // Teredo: the server, and the client (inverted)
+    const std::uint32_t client = ~v4_at(b + 12);
+    return private_v4(v4_at(b + 4)) || private_v4(client);
+  }
+  return starts(b, {0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01})  // 64:ff9b:1::/48, local NAT64
+         || (b[0] & 0xFE) == 0xFC                         // fc00::/7, unique local
+         || (b[0] == 0xFE && (b[1] & 0xC0) == 0x80)       // fe80::/10, link-local
+         || (b[0] == 0xFE && (b[1] & 0xC0) == 0xC0)       // fec0::/10, site-local (deprecated)
+         || starts(b, {0x01, 0x00, 0, 0, 0, 0, 0, 0})     // 100::/64, discard
+         || starts(b, {0x20, 0x01, 0x0D, 0xB8})           // 2001:db8::/32, documentation
+         || b[0] == 0xFF;                                 // multicast
+}
+
+}  // namespace
+
 bool is_private_address(const sockaddr* address) {
   if (address->sa_family == AF_INET) {
     sockaddr_in v4;
@@ -37,14 +76,7 @@ bool is_private_address(const sockaddr* address) {
   if (address->sa_family != AF_INET6) return true;  // nothing else is a web server
   sockaddr_in6 v6;
   std::memcpy(&v6, address, sizeof v6);
-  const unsigned char* b = v6.sin6_addr.s6_addr;
-  static const unsigned char kZero[16] = {};
-  if (std::memcmp(b, kZero, 15) == 0 && (b[15] == 0 || b[15] == 1)) return true;  // :: and ::1
-  const bool mapped = std::memcmp(b, kZero, 10) == 0 && b[10] == 0xFF && b[11] == 0xFF;
-  if (mapped) return private_v4(std::uint32_t{b[12]} << 24 | b[13] << 16 | b[14] << 8 | b[15]);
-  return (b[0] & 0xFE) == 0xFC                       // fc00::/7, unique local
-         || (b[0] == 0xFE && (b[1] & 0xC0) == 0x80)  // fe80::/10, link-local
-         || b[0] == 0xFF;                            // multicast
+  return private_v6(v6.sin6_addr.s6_addr);
 }
 
 }  // namespace citelint::net

@@ -62,6 +62,18 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* sel
 constexpr const char* kBrowserAgent =
     "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
+// The URL as it is asked for: without its userinfo (user:password@), which curl would send as
+// Basic authentication, in the clear over http.
+std::string without_userinfo(const std::string& url) {
+  const std::size_t mark = url.find("://");
+  if (mark == std::string::npos) return url;
+  const std::size_t start = mark + 3;
+  const std::size_t end = std::min(url.find_first_of("/?#", start), url.size());
+  const std::size_t at = url.rfind('@', end - 1);
+  if (at == std::string::npos || at < start || end == start) return url;
+  return url.substr(0, start) + url.substr(at + 1);
+}
+
 }  // namespace
 
 void fetch(CurlLoop& loop, const Request& request, const CurlLoop::Guard& guard,
@@ -69,7 +81,8 @@ void fetch(CurlLoop& loop, const Request& request, const CurlLoop::Guard& guard,
   auto x = std::make_shared<Exchange>();
   x->body_limit = request.body_limit;
   CURL* e = x->easy;
-  curl_easy_setopt(e, CURLOPT_URL, request.url.c_str());
+  const std::string url = without_userinfo(request.url);
+  curl_easy_setopt(e, CURLOPT_URL, url.c_str());  // curl copies it
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
   // Resolved names are kept for the whole run: curl prunes a cache with a timeout by walking all
   // of it on every lookup, which over thousands of hosts cost more than the requests.

@@ -255,7 +255,8 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
 // The next hop, queued behind the work its host has already: a loop, or too many hops, is a
 // broken link.
 void Scheduler::follow_redirect(Job* job, const Response& r) {
-  const std::string next = r.location;
+  std::string next = r.location;
+  redact_passwords(next);  // never in a report; never sent either (fetch drops userinfo)
   job->chain.push_back({next, r.http_status});
   if (!r.cookies.empty()) job->cookies = r.cookies;
   if (const std::string where = off_the_web(next); !where.empty()) {

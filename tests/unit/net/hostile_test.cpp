@@ -3,9 +3,13 @@
 // everything, cookies a redirect needs, failures on citelint's own side. Each route is one
 // behaviour; the assertions are outcomes and what the server saw (and, for a wait, a lower bound
 // on the time between two requests, never an upper one).
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <catch2/catch.hpp>
 
 #include "citelint/check.hpp"
+#include "net/address.hpp"
 #include "net/classify.hpp"
 #include "support/fake_web.hpp"
 
@@ -266,4 +270,57 @@ TEST_CASE("a failure on citelint's side is said as such and does not give the ho
   CHECK(location.error().find("Out of memory") == std::string::npos);
   for (int i = 6; i < 9; ++i) CHECK(report.results.at(urls[i]).status == LinkStatus::ok);
   CHECK(findings_for(urls, report).size() == 6);
+}
+
+namespace {
+
+bool private_ip(const std::string& text) {
+  sockaddr_storage storage{};
+  if (text.find(':') == std::string::npos) {
+    auto* v4 = reinterpret_cast<sockaddr_in*>(&storage);
+    v4->sin_family = AF_INET;
+    REQUIRE(inet_pton(AF_INET, text.c_str(), &v4->sin_addr) == 1);
+  } else {
+    auto* v6 = reinterpret_cast<sockaddr_in6*>(&storage);
+    v6->sin6_family = AF_INET6;
+    REQUIRE(inet_pton(AF_INET6, text.c_str(), &v6->sin6_addr) == 1);
+  }
+  return net::is_private_address(reinterpret_cast<const sockaddr*>(&storage));
+}
+
+}  // namespace
+
+TEST_CASE("the address guard judges every IPv6 form that carries an IPv4 address by that address") {
+  for (const char* inside : {"127.0.0.1",
+                             "10.1.2.3",
+                             "169.254.169.254",
+                             "192.168.0.1",
+                             "::1",
+                             "::",
+                             "::127.0.0.1",
+                             "::169.254.169.254",
+                             "::ffff:127.0.0.1",
+                             "::ffff:0:127.0.0.1",
+                             "::ffff:0:a9fe:a9fe",
+                             "64:ff9b::127.0.0.1",
+                             "64:ff9b::a9fe:a9fe",
+                             "64:ff9b:1::8.8.8.8",
+                             "2002:7f00:1::",
+                             "2002:a9fe:a9fe::1",
+                             "2001:0:7f00:1::ffff:ffff",
+                             "2001:0:808:808::80ff:fffe",
+                             "fec0::1",
+                             "fc00::1",
+                             "fe80::1",
+                             "ff02::1",
+                             "100::1",
+                             "2001:db8::1"}) {
+    INFO(inside);
+    CHECK(private_ip(inside));
+  }
+  for (const char* outside : {"8.8.8.8", "93.184.216.34", "::ffff:8.8.8.8", "64:ff9b::8.8.8.8",
+                              "2002:808:808::1", "2606:4700::1111", "2001:4860:4860::8888"}) {
+    INFO(outside);
+    CHECK_FALSE(private_ip(outside));
+  }
 }
