@@ -556,6 +556,21 @@ std::string normalise_url(std::string_view as_written, bool* valid) {
   u.normalize_scheme();
   u.normalize_authority();
   if (valid) *valid = web_address(u.scheme(), u.encoded_host(), u.host_type());
+  // An international host stays as written, in Unicode ("bücher.example"): the checker asks for
+  // its ASCII form (net/idn.hpp), reports show the name readers know.
+  if (u.encoded_host().find('%') != boost::urls::pct_string_view::npos) {
+    const std::string host = u.host();
+    if (utf8::first_invalid(host) == std::string::npos &&
+        std::none_of(host.begin(), host.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x21 ||
+                 std::string_view("/?#@:[]%").find(c) != std::string_view::npos;
+        })) {
+      std::string out(u.buffer());
+      const std::size_t at = out.find(u.encoded_host());
+      out.replace(at, u.encoded_host().size(), host);
+      return out;
+    }
+  }
   return std::string(u.buffer());
 }
 

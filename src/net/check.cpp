@@ -17,6 +17,7 @@
 
 #include "citelint/kinds.hpp"
 #include "net/cache.hpp"
+#include "net/idn.hpp"
 #include "net/scheduler.hpp"
 
 namespace citelint {
@@ -249,7 +250,11 @@ CheckReport check(LinkResults results, const CheckOptions& options) {
   for (LinkResults::Entry& entry : report.results) {
     const std::string_view url = entry.first;
     LinkResult& r = entry.second;
-    if (!web_url(url)) {
+    const std::optional<std::string> ascii = net::ascii_url(url);
+    if (!ascii) {
+      r.status = LinkStatus::invalid;
+      r.set_error("the host is no valid international domain name (IDNA 2008)");
+    } else if (!web_url(*ascii)) {
       r.status = LinkStatus::invalid;
       r.set_error("not an http or https URL");
     } else if (matches_any(exclude, url) || (!include.empty() && !matches_any(include, url))) {

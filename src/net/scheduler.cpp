@@ -8,6 +8,7 @@
 #include "net/address.hpp"
 #include "net/classify.hpp"
 #include "net/fetch.hpp"
+#include "net/idn.hpp"
 
 namespace citelint::net {
 
@@ -59,7 +60,9 @@ std::string hop_key(std::string_view url, const std::vector<std::string>& cookie
 }  // namespace
 
 std::string host_of(std::string_view url) {
-  const auto parsed = boost::urls::parse_uri(url);
+  auto parsed = boost::urls::parse_uri(url);
+  const std::optional<std::string> ascii = parsed ? std::nullopt : ascii_url(url);
+  if (ascii) parsed = boost::urls::parse_uri(*ascii);  // an international name, in Unicode
   if (!parsed) return std::string(url);
   std::string host(parsed->encoded_host());
   std::transform(host.begin(), host.end(), host.begin(),
@@ -108,7 +111,7 @@ Scheduler::Host& Scheduler::host_for(std::string_view url) {
 
 void Scheduler::add(LinkResults::Entry& entry) {
   ++unfinished_;
-  Host& host = host_for(entry.first);
+  Host& host = host_for(net::ascii_url(entry.first).value_or(std::string(entry.first)));
   host.fresh.push_back(&entry);
   make_ready(host);
   pump();
@@ -179,7 +182,8 @@ void Scheduler::pump() {
     } else {
       auto fresh = std::make_unique<Job>(io_);
       fresh->entry = host.pop_fresh();
-      fresh->current = fresh->entry->first;
+      // Asked for with its host in ASCII (an international name's xn-- form); reported as cited.
+      fresh->current = ascii_url(fresh->entry->first).value_or(std::string(fresh->entry->first));
       fresh->seen.push_back(fresh->current);
       fresh->started = Clock::now();
       job = fresh.get();

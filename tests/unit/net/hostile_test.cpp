@@ -9,8 +9,10 @@
 #include <catch2/catch.hpp>
 
 #include "citelint/check.hpp"
+#include "citelint/extract.hpp"
 #include "net/address.hpp"
 #include "net/classify.hpp"
+#include "net/idn.hpp"
 #include "support/fake_web.hpp"
 
 using namespace citelint;
@@ -323,4 +325,31 @@ TEST_CASE("the address guard judges every IPv6 form that carries an IPv4 address
     INFO(outside);
     CHECK_FALSE(private_ip(outside));
   }
+}
+
+TEST_CASE("an international domain name is asked for in its ASCII form, reported as written") {
+  CHECK(net::ascii_url("http://bücher.example/straße") == "http://xn--bcher-kva.example/straße");
+  CHECK(net::ascii_url("http://b%C3%BCcher.example:8080/x") ==
+        "http://xn--bcher-kva.example:8080/x");
+  CHECK(net::ascii_url("https://user@BÜCHER.example/") == "https://user@xn--bcher-kva.example/");
+  CHECK(net::ascii_url("http://example.org/ü") == "http://example.org/ü");
+  CHECK_FALSE(
+      net::ascii_url("http://a\xE2\x80\xAE"
+                     "b.example/"));  // a bidi control
+
+  FakeWeb web;
+  std::string host_seen;
+  web.route("/katalog", [&](const FakeRequest& req, int) {
+    host_seen = req.host;
+    return FakeReply{};
+  });
+  CheckOptions o = options_for(web, {"xn--bcher-kva.test"});
+  bool valid = false;
+  const std::string url =
+      normalise_url("http://bücher.test:" + std::to_string(web.port()) + "/katalog", &valid);
+  CHECK(valid);
+  CHECK(url == "http://bücher.test:" + std::to_string(web.port()) + "/katalog");
+  const CheckReport report = check_links({url}, o);
+  CHECK(report.results.at(url).status == LinkStatus::ok);
+  CHECK(host_seen == "xn--bcher-kva.test");
 }

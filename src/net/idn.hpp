@@ -1,0 +1,16 @@
+// International domain names: a URL is kept and reported as it was written (its host in
+// Unicode), and asked for in the ASCII form DNS and servers know (IDNA 2008 with UTS #46
+// mapping: "bücher.example" is "xn--bcher-kva.example").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace citelint::net {
+
+// The URL with its host in ASCII: itself when the host is ASCII already; nothing when the host
+// is no valid international domain name.
+std::optional<std::string> ascii_url(std::string_view url);
+
+}  // namespace citelint::net
