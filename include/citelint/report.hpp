@@ -37,6 +37,10 @@ struct ReportInput {
   // The rules that ran: SARIF describes them. None: only the built-in kinds are described.
   const std::vector<RuleInfo>* rules = nullptr;
   bool color = false;  // text: ANSI colours (on a terminal, unless NO_COLOR)
+  // What could not be read, whole (an input with no document: line 0) or in part: every
+  // report carries them (JSON errors, SARIF toolExecutionNotifications, JUnit errors, GitHub
+  // error annotations, a Markdown and HTML section), not standard error alone.
+  const std::vector<Diagnostic>* errors = nullptr;
 };
 
 Summary summarise(const ReportInput& input);

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <functional>
 #include <optional>
@@ -51,6 +53,7 @@ struct Run {
   std::optional<CheckReport> links;
   std::optional<ArchiveReport> archive;
   bool input_error = false;
+  std::vector<Diagnostic> input_errors;  // every input's problems, for the reports too
 };
 
 std::string today() {
@@ -121,6 +124,7 @@ void read_inputs(Run& run, PhaseTimer& timer) {
     if (doc) refs = read_references(*doc, problems);
     print_diagnostics(problems);
     run.input_error = run.input_error || !problems.empty();
+    append(run.input_errors, std::move(problems));
     timer.lap("read and extract");
     if (!doc) continue;
     append(run.corpus.references, std::move(refs));
@@ -204,34 +208,38 @@ std::optional<int> apply_policy(Run& run) {
   return std::nullopt;
 }
 
-// Writes to `path` ("-" or empty: standard output) what `fill` gives its writer; whether all
-// of it was written. `to_terminal` says whether that is standard output on a terminal.
-bool write_output(const std::string& path,
-                  const std::function<void(const ReportSink&, bool to_terminal)>& fill) {
+// Writes to `path` ("-" or empty: standard output) what `fill` gives its writer. Empty when all
+// of it was written; else why not, in the OS's words, naming where ("standard output").
+std::string write_output(const std::string& path,
+                         const std::function<void(const ReportSink&, bool to_terminal)>& fill) {
   const bool to_stdout = path.empty() || path == "-";
+  const std::string where = to_stdout ? "standard output" : path;
   std::FILE* out = to_stdout ? stdout : std::fopen(path.c_str(), "wb");
-  if (!out) return false;
-  bool ok = true;
+  if (!out) return "cannot write " + where + ": " + std::strerror(errno);
+  int error = 0;
   fill(
       [&](std::string_view chunk) {
-        ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), out) == chunk.size();
+        if (error == 0 && std::fwrite(chunk.data(), 1, chunk.size(), out) != chunk.size())
+          error = errno ? errno : EIO;
       },
       to_stdout && isatty(STDOUT_FILENO));
-  ok = std::fflush(out) == 0 && ok;
-  if (!to_stdout) ok = std::fclose(out) == 0 && ok;
-  return ok;
+  if (std::fflush(out) != 0 && error == 0) error = errno ? errno : EIO;
+  if (!to_stdout && std::fclose(out) != 0 && error == 0) error = errno ? errno : EIO;
+  return error == 0 ? std::string() : "cannot write " + where + ": " + std::strerror(error);
 }
 
 // The report in --format (to -o), then each --report FORMAT=PATH; or, for `citelint baseline`,
-// the baseline.
+// the baseline. One that cannot be written is said, with the OS's reason, and the others are
+// still written.
 std::optional<int> write_reports(Run& run) {
   const CheckSettings& s = run.settings;
   if (s.writing_baseline) {
     const std::string path = s.output.empty() ? "citelint-baseline.json" : s.output;
-    if (!write_output(path, [&](const ReportSink& write, bool) {
-          write(render_baseline(run.corpus, run.findings, run.as_of));
-        }))
-      return fail("cannot write " + path);
+    if (const std::string error = write_output(
+            path, [&](const ReportSink& write,
+                      bool) { write(render_baseline(run.corpus, run.findings, run.as_of)); });
+        !error.empty())
+      return fail(error);
     say(findings_count(run.findings.size()) + " written to the baseline " + path);
     return run.input_error ? kUsage : kClean;
   }
@@ -239,18 +247,26 @@ std::optional<int> write_reports(Run& run) {
                      run.archive ? &*run.archive : nullptr};
   report.suppressed = &run.suppressed;
   report.rules = &run.rule_infos;
+  report.errors = &run.input_errors;
   report.fail_on = parse_severity(s.fail_on);  // none with never
   std::vector<std::pair<std::string, std::string>> outputs = {{s.format, s.output}};
   for (const std::string& extra : s.reports)
     outputs.emplace_back(extra.substr(0, extra.find('=')), extra.substr(extra.find('=') + 1));
+  bool failed = false;
   for (const auto& [format, path] : outputs) {
     const ReportFormat& writer = *find_report_format(format);
-    if (!write_output(path, [&](const ReportSink& write, bool to_terminal) {
-          report.color = to_terminal && !std::getenv("NO_COLOR");
-          writer.write(report, write);
-        }))
-      return fail("cannot write " + path);
+    if (const std::string error = write_output(path,
+                                               [&](const ReportSink& write, bool to_terminal) {
+                                                 report.color =
+                                                     to_terminal && !std::getenv("NO_COLOR");
+                                                 writer.write(report, write);
+                                               });
+        !error.empty()) {
+      fail(error);
+      failed = true;
+    }
   }
+  if (failed) return kUsage;
   return std::nullopt;
 }
 

@@ -30,6 +30,14 @@ std::string escape(std::string_view s, bool property) {
 
 std::string render_github(const ReportInput& input) {
   std::string out;
+  if (input.errors)  // inputs that could not be read, whole or in part
+    for (const Diagnostic& d : *input.errors) {
+      out += "::error file=" + escape(d.path, true);
+      if (d.line > 0) out += ",line=" + std::to_string(d.line);
+      if (d.column > 0) out += ",col=" + std::to_string(d.column);
+      out += ",title=" + escape("citelint: input not read", true) +
+             "::" + escape(d.message, false) + "\n";
+    }
   for (const Finding& f : input.findings) {
     const Document& doc = *input.corpus.documents[f.span.input];
     const char* command = f.severity == Severity::error     ? "error"

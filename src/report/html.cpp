@@ -200,7 +200,14 @@ std::string render_html(const ReportInput& input) {
   page += "</style>\n</head>\n<body>\n<header>\n<h1>citelint report</h1>\n";
   page += "<p class=\"muted\">" + inputs + " &middot; as of " + report::xml_escape(input.as_of) +
           " &middot; citelint " + CITELINT_VERSION + "</p>\n";
-  page += counts(input, summarise(input)) + "\n<div class=\"controls\">";
+  page += counts(input, summarise(input)) + "\n";
+  if (input.errors && !input.errors->empty()) {  // what could not be read, whole or in part
+    page += "<div class=\"input-errors\"><b>Inputs not read, whole or in part:</b><ul>";
+    for (const Diagnostic& d : *input.errors)
+      page += "<li>" + report::xml_escape(format_diagnostic(d)) + "</li>";
+    page += "</ul></div>\n";
+  }
+  page += "<div class=\"controls\">";
   page += options("status", "Link status", statuses, {{"all", "all"}});
   page += options("category", "Category", categories, {{"all", "all"}});
   page += options("level", "Level", {},

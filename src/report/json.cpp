@@ -252,6 +252,14 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
     flush(kChunk);
   }
   w.end_array();
+  // What could not be read: an input with no references (line 0), or a place in one.
+  w.key("errors").begin_array();
+  if (input.errors)
+    for (const Diagnostic& d : *input.errors) {
+      w.begin_object().key("input").value(d.path).key("line").value(d.line);
+      w.key("column").value(d.column).key("message").value(d.message).end_object();
+    }
+  w.end_array();
   write_summary(w, input, summary.get());
   w.end_object();
   w.text("\n");

@@ -56,9 +56,29 @@ std::string render_junit(const ReportInput& input) {
               std::to_string(n) + "\" failures=\"" + std::to_string(failed) +
               "\" errors=\"0\" skipped=\"0\" time=\"0\">\n" + cases + "  </testsuite>\n";
   }
+  // Inputs that could not be read, whole or in part: a suite of their own, each an error.
+  const std::size_t errors = input.errors ? input.errors->size() : 0;
+  if (errors > 0) {
+    suites += "  <testsuite name=\"citelint: inputs not read\" tests=\"" + std::to_string(errors) +
+              "\" failures=\"0\" errors=\"" + std::to_string(errors) +
+              "\" skipped=\"0\" time=\"0\">\n";
+    for (const Diagnostic& d : *input.errors) {
+      const std::string where =
+          d.path +
+          (d.line > 0 ? ":" + std::to_string(d.line) + ":" + std::to_string(d.column) : "");
+      suites += "    <testcase classname=\"" + report::xml_escape(d.path) + "\" name=\"" +
+                report::xml_escape(where) + "\" file=\"" + report::xml_escape(d.path) +
+                "\" line=\"" + std::to_string(d.line) +
+                "\">\n      <error type=\"input\" message=\"" + report::xml_escape(d.message) +
+                "\">" + report::xml_escape(where + ": " + d.message) +
+                "</error>\n    </testcase>\n";
+    }
+    suites += "  </testsuite>\n";
+    tests += errors;
+  }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"citelint\" tests=\"" +
-         std::to_string(tests) + "\" failures=\"" + std::to_string(failures) +
-         "\" errors=\"0\" time=\"0\">\n" + suites + "</testsuites>\n";
+         std::to_string(tests) + "\" failures=\"" + std::to_string(failures) + "\" errors=\"" +
+         std::to_string(errors) + "\" time=\"0\">\n" + suites + "</testsuites>\n";
 }
 
 }  // namespace citelint

@@ -62,6 +62,11 @@ std::string render_markdown(const ReportInput& input) {
       out += "| " + status + " | " + std::to_string(n) + " |\n";
     out += "\n";
   }
+  if (input.errors && !input.errors->empty()) {
+    out += "**Inputs not read, whole or in part:**\n\n";
+    for (const Diagnostic& d : *input.errors) out += "- " + md(format_diagnostic(d)) + "\n";
+    out += "\n";
+  }
   if (input.archive)
     out += "Archived copies: " + std::to_string(s.archived) + " found, " +
            std::to_string(s.not_archived) + " not found.\n\n";

@@ -210,6 +210,22 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
   run["artifacts"] = std::move(artifacts);
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = std::move(results);
+  // Inputs that could not be read (whole or in part): the run did not check everything.
+  Json invocation = {{"executionSuccessful", !input.errors || input.errors->empty()}};
+  Json notifications = Json::array();
+  if (input.errors)
+    for (const Diagnostic& d : *input.errors) {
+      Json region = Json::object();
+      if (d.line > 0) region["startLine"] = d.line;
+      if (d.column > 0) region["startColumn"] = d.column;
+      Json physical = {{"artifactLocation", artifact_location(artifact_of(d.path))}};
+      if (!region.empty()) physical["region"] = std::move(region);
+      notifications.push_back({{"level", "error"},
+                               {"message", {{"text", d.path + ": " + d.message}}},
+                               {"locations", Json::array({{{"physicalLocation", physical}}})}});
+    }
+  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+  run["invocations"] = Json::array({std::move(invocation)});
   Json sarif;
   sarif["$schema"] =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";

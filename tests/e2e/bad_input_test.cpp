@@ -96,3 +96,72 @@ TEST_CASE("lone CR line ends read as line ends, in every text format") {
   CHECK(report["summary"]["references"] == 2);
   CHECK(report["summary"]["urls"] == 2);
 }
+
+TEST_CASE("inputs that could not be read are in every report, not on standard error alone") {
+  const auto bad = scratch_file("unread/bad.txt", kEntry + "\xff\xfe bad bytes\n");
+  const auto folder = scratch_file("unread/folder/x.txt", "").parent_path();
+  const std::string missing = bad.parent_path().string() + "/missing.txt";
+  const auto dir = bad.parent_path();
+  std::string reports;
+  for (const char* f : {"json", "sarif", "junit", "github", "markdown", "html"})
+    reports += std::string(" --report ") + f + "=" + (dir / f).string();
+  const auto r = run_citelint("check --offline --no-config" + reports + " " + bad.string() + " " +
+                              folder.string() + " " + missing);
+  CHECK(r.exit == 2);
+
+  const json j = json::parse(citelint_test::slurp(dir / "json"));
+  REQUIRE(j["errors"].size() == 3);
+  CHECK(j["errors"][0]["input"] == bad.string());
+  CHECK(j["errors"][0]["line"] == 2);
+  CHECK(j["errors"][1]["input"] == folder.string());
+  CHECK(j["errors"][1]["line"] == 0);
+  CHECK(j["errors"][2]["message"].get<std::string>().find("cannot read") == 0);
+
+  const json sarif = json::parse(citelint_test::slurp(dir / "sarif"));
+  const json& invocation = sarif["runs"][0]["invocations"][0];
+  CHECK(invocation["executionSuccessful"] == false);
+  REQUIRE(invocation["toolExecutionNotifications"].size() == 3);
+  CHECK(invocation["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["region"]
+                  ["startLine"] == 2);
+  const std::string validator = std::string("/usr/bin/python3 ") + CITELINT_SOURCE_DIR +
+                                "/tests/support/validate_sarif.py " + CITELINT_SOURCE_DIR +
+                                "/tests/fixtures/sarif/sarif-schema-2.1.0.json " +
+                                (dir / "sarif").string() + " >/dev/null";
+  CHECK(std::system(validator.c_str()) == 0);
+
+  const std::string junit = citelint_test::slurp(dir / "junit");
+  CHECK(junit.find("errors=\"3\"") != std::string::npos);
+  CHECK(junit.find("<error type=\"input\"") != std::string::npos);
+  const std::string github = citelint_test::slurp(dir / "github");
+  CHECK(github.find("::error file=" + missing) != std::string::npos);
+  CHECK(github.find(",line=2,col=1,title=citelint%3A input not read::not valid UTF-8") !=
+        std::string::npos);
+  for (const char* f : {"markdown", "html"}) {
+    INFO(f);
+    const std::string text = citelint_test::slurp(dir / f);
+    CHECK(text.find("Inputs not read") != std::string::npos);
+    CHECK(text.find("missing.txt: error: cannot read") != std::string::npos);
+  }
+}
+
+TEST_CASE("an output that cannot be written is said with the OS's reason; the others are written") {
+  const auto list = scratch_file("outputs/list.txt", kEntry);
+  const auto md = list.parent_path() / "ok.md";
+  std::filesystem::remove(md);
+  const auto r = run_citelint(
+      "check --offline --no-config -o /dev/full --report "
+      "json=/nonexistent/folder/r.json --report markdown=" +
+      md.string() + " " + list.string());
+  CHECK(r.exit == 2);
+  CHECK(r.err.find("cannot write /dev/full: No space left on device") != std::string::npos);
+  CHECK(r.err.find("cannot write /nonexistent/folder/r.json: No such file or directory") !=
+        std::string::npos);
+  CHECK(citelint_test::slurp(md).find("citelint: 1 references") != std::string::npos);
+  const auto err = list.parent_path() / "err.txt";
+  const std::string command = std::string(CITELINT_BINARY) + " check --offline --no-config " +
+                              list.string() + " >/dev/full 2>" + err.string();
+  const int status = std::system(command.c_str());
+  CHECK(WEXITSTATUS(status) == 2);
+  CHECK(citelint_test::slurp(err).find("cannot write standard output: No space left on device") !=
+        std::string::npos);
+}
