@@ -63,15 +63,12 @@ std::string render_junit(const ReportInput& input) {
               "\" failures=\"0\" errors=\"" + std::to_string(errors) +
               "\" skipped=\"0\" time=\"0\">\n";
     for (const Diagnostic& d : *input.errors) {
-      const std::string where =
-          d.path +
-          (d.line > 0 ? ":" + std::to_string(d.line) + ":" + std::to_string(d.column) : "");
+      const std::string said = format_diagnostic(d);  // path:line:col: error: message
       suites += "    <testcase classname=\"" + report::xml_escape(d.path) + "\" name=\"" +
-                report::xml_escape(where) + "\" file=\"" + report::xml_escape(d.path) +
+                report::xml_escape(d.path) + "\" file=\"" + report::xml_escape(d.path) +
                 "\" line=\"" + std::to_string(d.line) +
                 "\">\n      <error type=\"input\" message=\"" + report::xml_escape(d.message) +
-                "\">" + report::xml_escape(where + ": " + d.message) +
-                "</error>\n    </testcase>\n";
+                "\">" + report::xml_escape(said) + "</error>\n    </testcase>\n";
     }
     suites += "  </testsuite>\n";
     tests += errors;
