@@ -13,12 +13,16 @@ if [ ! -f "$dir/CMakeCache.txt" ]; then
 fi
 cmake --build "$dir" --parallel "$(nproc)" --target read_fuzz
 mkdir -p "$dir/crashes"
-# Seeds: tests/fuzz/seeds/FORMAT, else tests/fixtures/FORMAT; plain text's are the examples.
+# Seeds: tests/fixtures/FORMAT (plain text's are the examples) and tests/fuzz/seeds/FORMAT, the
+# hostile ones (nesting thousands deep, files cut short; tests/fuzz/make_seeds.py writes them).
 seeds_of() {
-  for d in "tests/fuzz/seeds/$1" "tests/fixtures/$1"; do
-    [ -d "$d" ] && { echo "$d"; return; }
+  # The PDF target lays out words, not PDF files: its own seeds only.
+  [ "$1" = pdf ] && { echo tests/fuzz/seeds/pdf; return 0; }
+  for d in "tests/fixtures/$1" "tests/fuzz/seeds/$1"; do
+    [ -d "$d" ] && echo "$d"
   done
   [ "$1" = text ] && echo examples
+  return 0
 }
 formats=$(CITELINT_FUZZ_LIST=1 "$dir/tests/fuzz/read_fuzz")
 for format in $formats; do

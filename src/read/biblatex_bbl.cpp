@@ -49,7 +49,9 @@ class BblReader {
       std::size_t end = s_.find("\\endentry", at);
       if (end == std::string_view::npos || (next != std::string_view::npos && end > next)) {
         record::report(doc_, diagnostics_, at,
-                       "\\entry without its \\endentry: read up to the next \\entry");
+                       next == std::string_view::npos
+                           ? "\\entry without its \\endentry: read to the end of the file"
+                           : "\\entry without its \\endentry: read up to the next \\entry");
         end = next == std::string_view::npos ? s_.size() : next;
         ++skipped;
       } else {

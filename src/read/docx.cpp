@@ -14,6 +14,7 @@
 #include "citelint/read.hpp"
 #include "model/utf8.hpp"
 #include "read/headings.hpp"
+#include "read/nesting.hpp"
 
 namespace citelint {
 
@@ -63,6 +64,8 @@ class Collector {
   explicit Collector(const std::map<std::string, std::string>& targets) : targets_(targets) {}
 
   void body(const pugi::xml_node& node) {
+    const Nesting::Level level(nesting, std::string::npos);
+    if (!level) return;
     for (const pugi::xml_node& child : node.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = child.name();
@@ -76,10 +79,13 @@ class Collector {
   }
 
   std::vector<Paragraph> paragraphs;
+  Nesting nesting;  // whether the XML was too deep to read whole
 
  private:
   // The text of a paragraph's runs, in order; text boxes' own paragraphs come after it.
   void runs(const pugi::xml_node& node, Paragraph& p) {
+    const Nesting::Level level(nesting, std::string::npos);
+    if (!level) return;
     for (const pugi::xml_node& child : node.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = child.name();
@@ -108,6 +114,55 @@ class Collector {
 
   const std::map<std::string, std::string>& targets_;
 };
+
+// Bytes that are not UTF-8 inside a run: each read as U+FFFD, in its paragraph, so that the
+// paragraphs after it keep their places; said once, with the first paragraph.
+void repair_utf8(std::vector<Paragraph>& paragraphs, const std::string& path,
+                 std::vector<Diagnostic>& diagnostics) {
+  std::size_t bad_paragraphs = 0, first_bad = 0;
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    std::string& t = paragraphs[i].text;
+    if (utf8::first_invalid(t) == std::string::npos) continue;
+    if (bad_paragraphs++ == 0) first_bad = i + 1;
+    t = utf8::repair(t);
+  }
+  if (bad_paragraphs > 0)
+    diagnostics.push_back({path, 0, 0,
+                           "word/document.xml has bytes that are not UTF-8 in " +
+                               std::to_string(bad_paragraphs) +
+                               " paragraphs (the first is paragraph " + std::to_string(first_bad) +
+                               "): read as U+FFFD"});
+}
+
+// The paragraphs of word/document.xml (in whatever encoding its declaration names): where it
+// breaks, the paragraphs before; nesting too deep and bytes that are not UTF-8 are said.
+std::vector<Paragraph> paragraphs_of(const std::string& xml,
+                                     const std::map<std::string, std::string>& targets,
+                                     const std::string& path,
+                                     std::vector<Diagnostic>& diagnostics) {
+  pugi::xml_document doc;
+  const pugi::xml_parse_result parsed =
+      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
+  Collector collect(targets);
+  collect.body(doc.child("w:document").child("w:body"));
+  if (collect.nesting.exceeded())
+    diagnostics.push_back({path, 0, 0, "word/document.xml is " + Nesting::message()});
+  repair_utf8(collect.paragraphs, path, diagnostics);
+  if (!parsed) {
+    // pugixml keeps what it read before the fault: those paragraphs are still read.
+    const std::size_t at =
+        std::min(xml.size(), static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)));
+    Document part(0, "", xml.substr(0, at));
+    const Span where = part.span(at, at);
+    diagnostics.push_back(
+        {path, 0, 0,
+         "word/document.xml breaks at its line " + std::to_string(where.line) + ", column " +
+             std::to_string(where.column) + ": " + parsed.description() + "; read the " +
+             std::to_string(collect.paragraphs.size()) + " paragraphs before it"});
+  }
+
+  return std::move(collect.paragraphs);
+}
 
 }  // namespace
 
@@ -154,25 +209,7 @@ std::unique_ptr<Document> read_docx_document(std::size_t id, std::string path,
         targets[rel.attribute("Id").value()] = rel.attribute("Target").value();
   }
 
-  pugi::xml_document doc;
-  const pugi::xml_parse_result parsed =
-      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
-  Collector collect(targets);
-  collect.body(doc.child("w:document").child("w:body"));
-  if (!parsed) {
-    // pugixml keeps what it read before the fault: those paragraphs are still read.
-    const std::size_t at =
-        std::min(xml.size(), static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)));
-    Document part(0, "", xml.substr(0, at));
-    const Span where = part.span(at, at);
-    diagnostics.push_back(
-        {path, 0, 0,
-         "word/document.xml breaks at its line " + std::to_string(where.line) + ", column " +
-             std::to_string(where.column) + ": " + parsed.description() + "; read the " +
-             std::to_string(collect.paragraphs.size()) + " paragraphs before it"});
-  }
-
-  const std::vector<Paragraph>& ps = collect.paragraphs;
+  const std::vector<Paragraph> ps = paragraphs_of(xml, targets, path, diagnostics);
   const auto [begin, end, found] = headings::reference_section(
       ps, [](const Paragraph& p) -> std::string_view { return p.text; });
 

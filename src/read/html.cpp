@@ -17,6 +17,7 @@
 #include "extract/projection.hpp"
 #include "model/utf8.hpp"
 #include "read/headings.hpp"
+#include "read/nesting.hpp"
 #include "read/record.hpp"
 
 namespace citelint {
@@ -70,7 +71,8 @@ bool named_references(const GumboElement& e) {
 
 class Reader {
  public:
-  explicit Reader(const Document& doc) : doc_(doc), s_(doc.text()) {}
+  Reader(const Document& doc, std::vector<Diagnostic>& diagnostics)
+      : doc_(doc), s_(doc.text()), diagnostics_(diagnostics) {}
 
   std::vector<Reference> run() {
     GumboOptions options = kGumboDefaultOptions;
@@ -78,6 +80,10 @@ class Reader {
     GumboOutput* out = gumbo_parse_with_options(&options, s_.data(), s_.size());
     walk(out->root, false);
     gumbo_destroy_output(&options, out);
+    if (nesting_.exceeded()) {
+      const Span at = doc_.span(nesting_.first(), nesting_.first());
+      diagnostics_.push_back({doc_.path(), at.line, at.column, Nesting::message()});
+    }
     return std::move(refs_);
   }
 
@@ -87,6 +93,10 @@ class Reader {
   bool in_source(const GumboStringPiece& piece) const {
     return piece.data && piece.data >= s_.data() &&
            piece.data + piece.length <= s_.data() + s_.size();
+  }
+
+  std::size_t start_of(const GumboElement& e) const {
+    return std::min<std::size_t>(e.start_pos.offset, s_.size());
   }
 
   // Where an element starts and ends in the source (its end tag's end; the start of the next
@@ -104,6 +114,8 @@ class Reader {
   void walk(const GumboNode* node, bool in_references) {
     if (node->type != GUMBO_NODE_ELEMENT) return;
     const GumboElement& e = node->v.element;
+    const Nesting::Level level(nesting_, start_of(e));
+    if (!level) return;
     if (is_hidden(e.tag)) return;
     if (e.tag == GUMBO_TAG_LINK) {
       const char* rel = attribute(e, "rel");
@@ -137,9 +149,11 @@ class Reader {
   }
 
   // The text of an element, as shown (for headings).
-  static void text_of(const GumboNode* node, std::string& out) {
+  void text_of(const GumboNode* node, std::string& out) const {
     if (node->type == GUMBO_NODE_TEXT) out += node->v.text.text;
     if (node->type != GUMBO_NODE_ELEMENT) return;
+    const Nesting::Level level(nesting_, start_of(node->v.element));
+    if (!level) return;
     for (unsigned k = 0; k < node->v.element.children.length; ++k)
       text_of(static_cast<const GumboNode*>(node->v.element.children.data[k]), out);
   }
@@ -192,6 +206,8 @@ class Reader {
     }
     if (node->type != GUMBO_NODE_ELEMENT) return;
     const GumboElement& e = node->v.element;
+    const Nesting::Level level(nesting_, start_of(e));
+    if (!level) return;
     if (is_hidden(e.tag) || is_back_links(e)) return;
     const auto [begin, end] = extent(*node);
     if (is_block(e.tag)) p.separate(begin);
@@ -239,6 +255,8 @@ class Reader {
 
   const Document& doc_;
   std::string_view s_;
+  std::vector<Diagnostic>& diagnostics_;
+  mutable Nesting nesting_;
   std::string page_;            // the page's own URL, as its <link rel="canonical"> gives it
   bool after_heading_ = false;  // since a heading that names the references, before a list
   std::vector<Reference> refs_;
@@ -246,8 +264,8 @@ class Reader {
 
 }  // namespace
 
-std::vector<Reference> read_html(const Document& doc, std::vector<Diagnostic>&) {
-  return Reader(doc).run();
+std::vector<Reference> read_html(const Document& doc, std::vector<Diagnostic>& diagnostics) {
+  return Reader(doc, diagnostics).run();
 }
 
 // Whether the text opens as an HTML page.

@@ -14,6 +14,7 @@
 #include "extract/date_parts.hpp"
 #include "extract/projection.hpp"
 #include "model/utf8.hpp"
+#include "read/nesting.hpp"
 #include "read/record.hpp"
 
 namespace citelint {
@@ -31,6 +32,11 @@ class Reader {
         xml.load_buffer(s_.data(), s_.size(), pugi::parse_default, pugi::encoding_utf8);
     std::vector<Reference> refs;
     collect(xml, refs);
+    if (nesting_.exceeded()) {
+      const Span at =
+          doc_.span(std::min(nesting_.first(), s_.size()), std::min(nesting_.first(), s_.size()));
+      diagnostics_.push_back({doc_.path(), at.line, at.column, Nesting::message()});
+    }
     if (!parsed) {
       const std::size_t at =
           std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0)), s_.size());
@@ -49,6 +55,8 @@ class Reader {
  private:
   // Every ref of every ref-list, in document order.
   void collect(const pugi::xml_node& node, std::vector<Reference>& refs) {
+    const Nesting::Level level(nesting_, start_of(node));
+    if (!level) return;
     for (const pugi::xml_node& child : node.children()) {
       if (child.type() != pugi::node_element) continue;
       if (std::strcmp(child.name(), "ref") == 0 && std::strcmp(node.name(), "ref-list") == 0) {
@@ -57,6 +65,12 @@ class Reader {
         collect(child, refs);
       }
     }
+  }
+
+  // Where an element's tag starts ('<'), or npos for the document.
+  std::size_t start_of(const pugi::xml_node& e) const {
+    const std::ptrdiff_t at = e.offset_debug();
+    return at > 0 ? std::min(static_cast<std::size_t>(at - 1), s_.size()) : 0;
   }
 
   // Where an element starts ('<') and ends (after its closing tag), in the file.
@@ -122,6 +136,8 @@ class Reader {
   // link with an href stands goes to links.
   void project(const pugi::xml_node& node, Projection& p,
                std::vector<std::pair<std::size_t, std::size_t>>& links) const {
+    const Nesting::Level level(nesting_, start_of(node));
+    if (!level) return;
     std::size_t after = 0;  // where the child before ended
     // White space between two elements ("</surname> <given-names>"), which the parser drops:
     // the words on either side stay apart.
@@ -214,6 +230,8 @@ class Reader {
   }
 
   void walk(const pugi::xml_node& node, Reference& ref, bool& accessed) {
+    const Nesting::Level level(nesting_, start_of(node));
+    if (!level) return;
     for (const pugi::xml_node& e : node.children()) {
       if (e.type() != pugi::node_element) continue;
       const std::string_view name = e.name();
@@ -310,6 +328,7 @@ class Reader {
   const Document& doc_;
   std::string_view s_;
   std::vector<Diagnostic>& diagnostics_;
+  mutable Nesting nesting_;
 };
 
 }  // namespace

@@ -41,14 +41,27 @@ std::vector<Reference> read_latex(const Document& doc, std::vector<Diagnostic>& 
     if (after < s.size() && std::isalpha(static_cast<unsigned char>(s[after]))) continue;
     if (!in_tex_comment(s, at)) items.push_back(at);
   }
+  // biber's .bbl: fields, not text (cut short before its first \endentry too).
   if (items.empty() && s.find("\\entry{") != std::string_view::npos &&
-      s.find("\\endentry") != std::string_view::npos)
-    return read_biblatex_bbl(doc, diagnostics);  // biber's .bbl: fields, not text
+      (s.find("\\endentry") != std::string_view::npos ||
+       s.find("\\refsection") != std::string_view::npos ||
+       s.find("biblatex auxiliary file") != std::string_view::npos))
+    return read_biblatex_bbl(doc, diagnostics);
   if (items.empty() && s.find("\\begin{thebibliography}") != std::string_view::npos) {
     const Span where =
         doc.span(s.find("\\begin{thebibliography}"), s.find("\\begin{thebibliography}"));
     diagnostics.push_back({doc.path(), where.line, where.column,
                            "a thebibliography environment without any \\bibitem"});
+  }
+  // A file cut short: the environment opened and never closed.
+  if (const std::size_t begun = s.rfind("\\begin{thebibliography}");
+      begun != std::string_view::npos &&
+      s.find("\\end{thebibliography}", begun) == std::string_view::npos) {
+    const Span where = doc.span(s.size(), s.size());
+    diagnostics.push_back({doc.path(), where.line, where.column,
+                           "the file ends inside thebibliography (begun at line " +
+                               std::to_string(doc.span(begun, begun).line) +
+                               "): cut short? its last entry was read as far as it goes"});
   }
   std::vector<Reference> refs;
   for (std::size_t k = 0; k < items.size(); ++k) {

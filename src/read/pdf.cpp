@@ -145,14 +145,31 @@ std::unique_ptr<Document> read_pdf_document(std::size_t id, std::string path,
   Read got;
   int bad_pages = 0;
   char error[256] = {};
-  const int pages = module.read(read.data(), read.size(), collect, collect_link, &got, &bad_pages,
-                                error, sizeof error);
+  int pages = module.read(read.data(), read.size(), collect, collect_link, &got, &bad_pages, error,
+                          sizeof error);
+  // Ends in %%EOF but its object table (or the stream holding it, and the trailer with it) is
+  // garbage: rebuilt by scanning, as for a file cut short, with the catalog named.
+  bool rebuilt = false;
+  if (pages < 0 && !truncated) {
+    if (const std::string named = with_trailer(bytes); !named.empty()) {
+      got = {};
+      bad_pages = 0;
+      pages = module.read(named.data(), named.size(), collect, collect_link, &got, &bad_pages,
+                          error, sizeof error);
+      rebuilt = pages >= 0;
+    }
+  }
   std::vector<pdf::Word>& words = got.words;
   const std::string ends =
       "the file ends at byte " + std::to_string(bytes.size()) + " without %%EOF";
   if (pages < 0)
     return fail(truncated ? "truncated: " + ends + ", and no page could be recovered"
                           : std::string("not a readable PDF: ") + error);
+  if (rebuilt)
+    diagnostics.push_back({path, 0, 0,
+                           "damaged: its table of objects is unreadable; rebuilt by scanning the "
+                           "file, " +
+                               std::to_string(pages) + " pages"});
   if (truncated) {
     std::set<int> read_pages;
     for (const pdf::Word& w : words) read_pages.insert(w.page);

@@ -35,6 +35,6 @@ TEST_CASE("biblatex .bbl: verb and field data at their places") {
   CHECK(refs[2].urls[0].composed);
   REQUIRE(problems.size() == 2);
   CHECK(problems[0].line == 81);
-  CHECK(problems[0].message == "\\entry without its \\endentry: read up to the next \\entry");
+  CHECK(problems[0].message == "\\entry without its \\endentry: read to the end of the file");
   CHECK(problems[1].message == "1 entry without \\endentry, read as far as they went");
 }
