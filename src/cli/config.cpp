@@ -1,5 +1,6 @@
 #include "cli/config.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -41,8 +42,13 @@ class Reader {
       error(node, std::string(what) + " must be a map");
       return false;
     }
+    std::map<std::string, YAML::Mark> seen;  // YAML's parser keeps the first of two alike
     for (const auto& kv : node) {
       const std::string key = kv.first.as<std::string>("");
+      if (const auto [first, fresh] = seen.emplace(key, kv.first.Mark()); !fresh)
+        error(kv.first, "'" + key + "' is given twice in " + std::string(what) +
+                            " (first at line " + std::to_string(first->second.line + 1) +
+                            "): which one is meant?");
       if (!any_key && !known.count(key)) {
         std::string names;
         for (const std::string& k : known) names += (names.empty() ? "" : ", ") + k;
@@ -126,6 +132,9 @@ void read_option_values(Reader& r, const YAML::Node& root, Config& c) {
     Config::Value v{{}, n.Mark().line + 1, n.Mark().column + 1};
     if (o.arity == OptionSpec::many) {
       v.values = r.strings(n, o.key);
+      if (n.IsSequence() && n.size() == v.values.size())
+        for (const auto& item : n)
+          v.places.emplace_back(item.Mark().line + 1, item.Mark().column + 1);
     } else {
       v.values.push_back(r.string(n, o.key));
     }
@@ -163,9 +172,18 @@ void read_hosts(Reader& r, const YAML::Node& hosts, Config& c) {
     const std::string host = kv.first.as<std::string>("");
     if (!r.map(kv.second, "network.hosts." + host, {"concurrency", "interval"})) continue;
     HostPolicy p;
-    if (const auto n = kv.second["concurrency"]) p.concurrency = r.integer(n, "concurrency");
+    // As strict as --host-concurrency and --host-interval: above 0, and 0 or more.
+    if (const auto n = kv.second["concurrency"]) {
+      p.concurrency = r.integer(n, "concurrency");
+      if (*p.concurrency <= 0)
+        r.error(n, "network.hosts." + host + ".concurrency wants a whole number above 0");
+    }
     if (const auto n = kv.second["interval"])
-      if (auto ms = r.number<long>(n, "interval")) p.interval = std::chrono::milliseconds(*ms);
+      if (auto ms = r.number<long>(n, "interval")) {
+        if (*ms < 0)
+          r.error(n, "network.hosts." + host + ".interval wants milliseconds, 0 or more");
+        p.interval = std::chrono::milliseconds(*ms);
+      }
     c.hosts[host] = p;
   }
 }
@@ -210,6 +228,11 @@ std::optional<Config> load_config(const std::string& path, std::vector<Diagnosti
   YAML::Node root;
   try {
     root = YAML::LoadFile(path);
+  } catch (const YAML::DeepRecursion& e) {
+    diagnostics.push_back(
+        {path, e.mark.line + 1, e.mark.column + 1,
+         "nested more than " + std::to_string(e.depth()) + " levels deep: no config is; not read"});
+    return std::nullopt;
   } catch (const YAML::ParserException& e) {
     diagnostics.push_back({path, e.mark.line + 1, e.mark.column + 1, e.msg});
     return std::nullopt;

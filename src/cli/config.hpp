@@ -27,6 +27,8 @@ struct Config {
   struct Value {
     std::vector<std::string> values;
     int line = 0, column = 0;
+    // Where each of a list's values is written (empty for one value: line and column).
+    std::vector<std::pair<int, int>> places;
   };
   std::map<std::string, Value> values;
   std::map<std::string, HostPolicy> hosts;  // network.hosts

@@ -386,9 +386,13 @@ void merge_options(const CLI::App& cmd, const GivenOptions& given, const Config*
     if (from_config) {
       const bool taken = o.arity == OptionSpec::many || !on_command_line;
       CheckSettings overridden;
-      for (const std::string& v : from_config->values)
-        apply(taken ? s : overridden, v,
-              {config->path, from_config->line, from_config->column, std::string(o.key) + " "});
+      for (std::size_t k = 0; k < from_config->values.size(); ++k) {
+        const auto [line, column] = k < from_config->places.size()
+                                        ? from_config->places[k]
+                                        : std::pair{from_config->line, from_config->column};
+        apply(taken ? s : overridden, from_config->values[k],
+              {config->path, line, column, std::string(o.key) + " "});
+      }
     }
     if (on_command_line) {
       const Diagnostic where{"citelint", 0, 0, std::string(name) + " "};

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 namespace citelint::utf8 {
@@ -88,7 +89,6 @@ char32_t prev(std::string_view s, std::size_t& i) {
   return c;
 }
 
-
 std::size_t first_invalid(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
@@ -99,6 +99,24 @@ std::size_t first_invalid(std::string_view s) {
     i += n;
   }
   return std::string_view::npos;
+}
+
+std::string quoted_char(std::string_view s, std::size_t i) {
+  char hex[16];
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x20 || c == 0x7F) {
+    std::snprintf(hex, sizeof hex, "U+%04X", c);
+    return hex;
+  }
+  const std::size_t n = valid_length(s, i);
+  if (n == 0) {
+    std::snprintf(hex, sizeof hex, "byte 0x%02X", c);
+    return hex;
+  }
+  std::string quoted = "'";
+  quoted.append(s.substr(i, n));
+  quoted += '\'';
+  return quoted;
 }
 
 std::string repair(std::string_view s) {

@@ -85,6 +85,9 @@ inline std::size_t ascii_until(std::string_view s, std::size_t from, std::size_t
 std::size_t first_invalid(std::string_view s);
 // s with every invalid byte replaced by U+FFFD.
 std::string repair(std::string_view s);
+// The character at s[i] as a message quotes it: 'é' whole (never half of it), a control
+// character or a byte that is not UTF-8 by its number (U+0000, byte 0xE4).
+std::string quoted_char(std::string_view s, std::size_t i);
 
 // The Unicode properties below come from ICU (the Unicode Character Database as ICU ships it),
 // looked up once per code point of the Basic Multilingual Plane into tables on first use, so a

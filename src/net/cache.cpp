@@ -104,7 +104,7 @@ void LinkCache::store(std::string_view url, const LinkResult& r) {
   q.text(2, std::string(to_string(r.status)));
   q.integer(3, r.http_status);
   q.text(4, r.final_url());
-  q.text(5, chain.dump());
+  q.text(5, chain.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   q.integer(6, r.attempts);
   q.integer(7, r.elapsed_ms);
   q.text(8, r.error());

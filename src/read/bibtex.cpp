@@ -160,7 +160,7 @@ class Parser {
     if (i_ >= s_.size() || s_[i_] != c)
       throw Error{i_, std::string("expected ") + what +
                           (i_ >= s_.size() ? " before the end of the file"
-                                           : ", found '" + std::string(1, s_[i_]) + "'")};
+                                           : ", found " + utf8::quoted_char(s_, i_))};
     ++i_;
   }
 
@@ -219,8 +219,8 @@ class Parser {
         f.pieces.push_back({Piece::macro, b, i_});
         if (const auto it = macros_.find(key); it != macros_.end()) f.value += it->second;
       } else {
-        throw Error{i_, "expected a value ({...}, \"...\", a number or a @string name), found '" +
-                            std::string(1, c) + "'"};
+        throw Error{i_, "expected a value ({...}, \"...\", a number or a @string name), found " +
+                            utf8::quoted_char(s_, i_)};
       }
       f.end = i_;
       skip_space();
@@ -284,9 +284,8 @@ class Parser {
       const std::size_t field_at = i_;
       const std::string field = utf8::ascii_lower(name());
       if (field.empty())
-        throw Error{i_, i_ < s_.size()
-                            ? "expected a field name, found '" + std::string(1, s_[i_]) + "'"
-                            : "expected a field name before the end of the file"};
+        throw Error{i_, i_ < s_.size() ? "expected a field name, found " + utf8::quoted_char(s_, i_)
+                                       : "expected a field name before the end of the file"};
       expect('=', ("'=' after " + field).c_str());
       Field f = value(start);
       f.name = field;

@@ -153,7 +153,8 @@ std::unique_ptr<Document> load_document(std::size_t id, const std::string& path,
                                         std::vector<Diagnostic>& diagnostics,
                                         std::size_t max_bytes) {
   std::string bytes;
-  std::string shown = path;
+  // The name as reports show it: valid UTF-8 (a byte that is not is shown as U+FFFD).
+  std::string shown = utf8::first_invalid(path) == std::string::npos ? path : utf8::repair(path);
   if (path == "-") {
     shown = "<stdin>";
     if (!read_bounded(stdin, max_bytes, bytes)) {
@@ -162,12 +163,12 @@ std::unique_ptr<Document> load_document(std::size_t id, const std::string& path,
     }
   } else {
     if (std::string why = not_a_file(path); !why.empty()) {
-      diagnostics.push_back({path, 0, 0, std::move(why)});
+      diagnostics.push_back({shown, 0, 0, std::move(why)});
       return nullptr;
     }
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f || !read_bounded(f, max_bytes, bytes)) {
-      diagnostics.push_back({path, 0, 0, std::string("cannot read: ") + std::strerror(errno)});
+      diagnostics.push_back({shown, 0, 0, std::string("cannot read: ") + std::strerror(errno)});
       if (f) std::fclose(f);
       return nullptr;
     }

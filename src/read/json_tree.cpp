@@ -12,7 +12,7 @@ constexpr int kMaxDepth = 512;  // deeper nesting is an error, not a stack overf
 
 std::string found(std::string_view s, std::size_t i) {
   if (i >= s.size()) return "the end of the file";
-  return "'" + std::string(1, s[i]) + "'";
+  return utf8::quoted_char(s, i);
 }
 
 int hex(char c) {

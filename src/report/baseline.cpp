@@ -57,7 +57,7 @@ std::string render_baseline(const Corpus& corpus, const std::vector<Finding>& fi
                     {"message", f.message}});
   }
   out["findings"] = std::move(list);
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::optional<Baseline> load_baseline(const std::string& path,

@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/utf8.hpp"
+
 namespace citelint::json {
 
 class Writer {
@@ -49,6 +51,14 @@ class Writer {
     return *this;
   }
   Writer& value(std::string_view s) {
+    // Valid UTF-8 always: a byte that is not (a file name's, a server's) is written as U+FFFD.
+    if (utf8::first_invalid(s) != std::string_view::npos) {
+      const std::string mended = utf8::repair(s);
+      return value_utf8(mended);
+    }
+    return value_utf8(s);
+  }
+  Writer& value_utf8(std::string_view s) {
     // Worst case every byte becomes \u00XX.
     char* p = reserve(s.size() * 6 + 3);
     p = comma(p);

@@ -231,7 +231,8 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
   sarif["version"] = "2.1.0";
   sarif["runs"] = Json::array({std::move(run)});
-  return sarif.dump(2) + "\n";
+  // A byte that is not UTF-8 (a file name's, a server's) is written as U+FFFD, not thrown on.
+  return sarif.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace citelint

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "citelint/model.hpp"
+#include "model/utf8.hpp"
 
 namespace citelint::report {
 
@@ -39,6 +40,8 @@ inline std::string folded(std::string_view s, std::size_t max = std::string::npo
 // Text for XML and HTML content and attribute values: & < > " escaped, a line break as &#10;,
 // other control characters (which XML 1.0 cannot hold) as spaces.
 inline std::string xml_escape(std::string_view s) {
+  // Valid UTF-8 always: a byte that is not (a file name's, a server's) is written as U+FFFD.
+  if (utf8::first_invalid(s) != std::string_view::npos) return xml_escape(utf8::repair(s));
   std::string out;
   out.reserve(s.size());
   for (char c : s) {

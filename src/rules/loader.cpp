@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include "citelint/kinds.hpp"
@@ -161,8 +162,12 @@ std::shared_ptr<Rule> rule_of_kind(const YAML::Node& root, LoadContext& ctx) {
 
   std::vector<std::string_view> allowed = kCommonKeys;
   for (auto k : rule->keys()) allowed.push_back(k);
+  std::map<std::string, int> seen;  // YAML's parser keeps the first of two alike: say so
   for (const auto& kv : root) {
     const std::string key = kv.first.as<std::string>();
+    if (const auto [first, fresh] = seen.emplace(key, kv.first.Mark().line + 1); !fresh)
+      ctx.error(kv.first.Mark(), "'" + key + "' is given twice (first at line " +
+                                     std::to_string(first->second) + "): which one is meant?");
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
       ctx.error(kv.first.Mark(), "unknown key '" + key + "'; " + suggestion(key, allowed) +
                                      "rules that extend " + kind + " take: " + join(allowed));

@@ -165,3 +165,50 @@ TEST_CASE("an output that cannot be written is said with the OS's reason; the ot
   CHECK(citelint_test::slurp(err).find("cannot write standard output: No space left on device") !=
         std::string::npos);
 }
+
+TEST_CASE("the config is read strictly: keys given twice, negative limits, nesting too deep") {
+  const auto dir = scratch_file("strict/list.txt", kEntry).parent_path();
+  auto run_with = [&](const std::string& yaml) {
+    std::ofstream(dir / ".citelint.yaml") << yaml;
+    return citelint_test::run_citelint_in(dir, "check --offline list.txt");
+  };
+  auto r = run_with("fail-on: warning\nfail-on: never\n");
+  CHECK(r.exit == 2);
+  CHECK(r.err.find(".citelint.yaml:2:1: error: 'fail-on' is given twice in the config (first at "
+                   "line 1)") != std::string::npos);
+  r = run_with(
+      "network:\n  hosts:\n    example.org:\n      concurrency: -3\n      interval: -10\n");
+  CHECK(r.exit == 2);
+  CHECK(r.err.find(":4:20: error: network.hosts.example.org.concurrency wants a whole number "
+                   "above 0") != std::string::npos);
+  CHECK(r.err.find(":5:17: error: network.hosts.example.org.interval wants milliseconds, 0 or "
+                   "more") != std::string::npos);
+  r = run_with("a: " + std::string(100000, '[') + std::string(100000, ']') + "\n");
+  CHECK(r.exit == 2);
+  CHECK(r.err.find("levels deep: no config is; not read") != std::string::npos);
+  r = run_with("exclude:\n  - ok\n  - \"a(b\"\n");
+  CHECK(r.exit == 2);
+  CHECK(r.err.find(".citelint.yaml:3:5: error: exclude wants an RE2 pattern") != std::string::npos);
+  std::filesystem::remove(dir / ".citelint.yaml");
+}
+
+TEST_CASE("reports stay valid UTF-8 and XML with a file name and messages of raw bytes") {
+  const auto list = scratch_file("bytes/list\xFFname.bib",
+                                 "@misc{a, title={T}, url={https://example.org/a}}\n"
+                                 "@misc{b, title={T} \xE4\xB8 url={x}}\n"
+                                 "@misc{c, title={T} \x01 url={x}}\n");
+  for (const char* format : {"json", "sarif", "junit", "html", "markdown"}) {
+    INFO(format);
+    const auto r = run_citelint(std::string("check --offline --no-config --format ") + format +
+                                " '" + list.string() + "'");
+    CHECK(r.exit == 2);
+    CHECK(r.out.find("list\xEF\xBF\xBDname.bib") != std::string::npos);  // U+FFFD
+    CHECK(r.out.find('\xFF') == std::string::npos);
+    CHECK(r.out.find('\x01') == std::string::npos);
+    if (std::string(format) == "json" || std::string(format) == "sarif")
+      CHECK_NOTHROW(json::parse(r.out));
+  }
+  const auto r = run_citelint("check --offline --no-config '" + list.string() + "'");
+  CHECK(r.err.find("found '\xEF\xBF\xBD'") != std::string::npos);  // read as U+FFFD, said whole
+  CHECK(r.err.find("found U+0001") != std::string::npos);
+}
