@@ -12,6 +12,7 @@
 
 #include "citelint/read.hpp"
 #include "read/pdf_layout.hpp"
+#include "read/pdf_process.hpp"
 #include "read/poppler/words_abi.h"
 
 namespace citelint {
@@ -67,34 +68,6 @@ const Module& pdf_module() {
 
 constexpr int kMaxPagesWithoutHeading = 4;
 
-// What the module reads: the words, and the links.
-struct Read {
-  std::vector<pdf::Word> words;
-  std::vector<pdf::Link> links;
-};
-
-int collect_link(void* context, const citelint_pdf_link* l) {
-  auto& links = static_cast<Read*>(context)->links;
-  links.push_back({l->page, l->x0, l->y0, l->x1, l->y1, std::string(l->uri, l->size)});
-  return 0;
-}
-
-int collect(void* context, const citelint_pdf_word* w) {
-  auto& words = static_cast<Read*>(context)->words;
-  pdf::Word word;
-  word.page = w->page;
-  word.x0 = w->x0;
-  word.y0 = w->y0;
-  word.x1 = w->x1;
-  word.y1 = w->y1;
-  word.size = w->font_size;
-  word.text.assign(w->text, w->size);
-  word.space_after = w->space_after != 0;
-  word.rotated = w->rotation != 0;
-  words.push_back(std::move(word));
-  return 0;
-}
-
 // A PDF cut short has lost its trailer, which names the catalog: poppler rebuilds the object
 // table by scanning, but needs the catalog named. A trailer that names it, when the catalog
 // object is there, is appended; otherwise nothing.
@@ -142,29 +115,26 @@ std::unique_ptr<Document> read_pdf_document(std::size_t id, std::string path,
   const bool truncated = eof == std::string::npos || bytes.size() - eof > 1024;
   const std::string mended = truncated ? with_trailer(bytes) : std::string();
   const std::string& read = mended.empty() ? bytes : mended;
-  Read got;
-  int bad_pages = 0;
-  char error[256] = {};
-  int pages = module.read(read.data(), read.size(), collect, collect_link, &got, &bad_pages, error,
-                          sizeof error);
+  pdf::ModuleRead got = pdf::read_in_child(module.read, read);
+  if (!got.failure.empty()) return fail(got.failure + ": not read");
   // Ends in %%EOF but its object table (or the stream holding it, and the trailer with it) is
   // garbage: rebuilt by scanning, as for a file cut short, with the catalog named.
   bool rebuilt = false;
-  if (pages < 0 && !truncated) {
+  if (got.pages < 0 && !truncated) {
     if (const std::string named = with_trailer(bytes); !named.empty()) {
-      got = {};
-      bad_pages = 0;
-      pages = module.read(named.data(), named.size(), collect, collect_link, &got, &bad_pages,
-                          error, sizeof error);
-      rebuilt = pages >= 0;
+      pdf::ModuleRead again = pdf::read_in_child(module.read, named);
+      if (!again.failure.empty()) return fail(again.failure + ": not read");
+      rebuilt = again.pages >= 0;
+      if (rebuilt) got = std::move(again);
     }
   }
+  const int pages = got.pages, bad_pages = got.bad_pages;
   std::vector<pdf::Word>& words = got.words;
   const std::string ends =
       "the file ends at byte " + std::to_string(bytes.size()) + " without %%EOF";
   if (pages < 0)
     return fail(truncated ? "truncated: " + ends + ", and no page could be recovered"
-                          : std::string("not a readable PDF: ") + error);
+                          : "not a readable PDF: " + got.error);
   if (rebuilt)
     diagnostics.push_back({path, 0, 0,
                            "damaged: its table of objects is unreadable; rebuilt by scanning the "

@@ -212,3 +212,26 @@ TEST_CASE("reports stay valid UTF-8 and XML with a file name and messages of raw
   CHECK(r.err.find("found '\xEF\xBF\xBD'") != std::string::npos);  // read as U+FFFD, said whole
   CHECK(r.err.find("found U+0001") != std::string::npos);
 }
+
+TEST_CASE("a PDF that crashes, hangs or exhausts poppler costs that PDF alone") {
+  const auto list = scratch_file("poppler/list.txt", kEntry);
+  const auto dir = list.parent_path();
+  for (const char* what : {"CRASH", "HANG", "HOG"})
+    std::ofstream(dir / (std::string(what) + ".pdf")) << "%PDF-1.4\n" << what << "\n%%EOF\n";
+  setenv("CITELINT_PDF_MODULE", CITELINT_HOSTILE_PDF_MODULE, 1);
+  setenv("CITELINT_PDF_TIMEOUT", "2", 1);
+  const auto r = run_citelint("check --offline --no-config --format json " +
+                              (dir / "CRASH.pdf").string() + " " + (dir / "HANG.pdf").string() +
+                              " " + (dir / "HOG.pdf").string() + " " + list.string());
+  unsetenv("CITELINT_PDF_MODULE");
+  unsetenv("CITELINT_PDF_TIMEOUT");
+  CHECK(r.exit == 2);
+  CHECK(r.err.find("CRASH.pdf: error: poppler crashed reading it (signal 11, SIGSEGV): not read") !=
+        std::string::npos);
+  CHECK(r.err.find("HANG.pdf: error: poppler took longer than 2 s to read it and was stopped") !=
+        std::string::npos);
+  CHECK(r.err.find("HOG.pdf: error: poppler") != std::string::npos);
+  const json report = json::parse(r.out);
+  CHECK(report["summary"]["references"] == 1);  // the text list, still checked
+  CHECK(report["errors"].size() == 3);
+}
