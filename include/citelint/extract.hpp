@@ -26,7 +26,7 @@ void rejoin_urls_cited_whole(const Document& doc, std::vector<Reference>& refs);
 // document, mailto: or file:.
 bool is_web_link(std::string_view target);
 // Whether the byte offset pos lies inside one of the URLs as written: text that other
-// extractors and rules leave to the URL.
+// extractors and rules leave to the URL. `urls` in order of position, as readers keep them.
 bool inside_url(const std::vector<Url>& urls, std::size_t pos);
 // Whitespace removed, full-width ASCII folded, "www." given http://, non-ASCII percent-encoded,
 // scheme and host lowercased (Boost.URL). valid is set when the result is an absolute web URL.

@@ -81,6 +81,20 @@ std::string render_markdown(const ReportInput& input);
 // A finding's fingerprint: its rule, the text of the reference it is in (whitespace folded),
 // and the URL it is about (else the text it covers). The same where edits move the list.
 std::string finding_fingerprint(const Corpus& corpus, const Finding& finding);
+// The same for many findings, in time linear in the findings and the text: each reference's
+// text is folded and hashed once per rule that has findings in it, and its URLs looked up by
+// position (finding_fingerprint alone folds the reference for every finding).
+class Fingerprinter {
+ public:
+  explicit Fingerprinter(const Corpus& corpus) : corpus_(corpus) {}
+  std::string operator()(const Finding& finding);
+
+ private:
+  const Corpus& corpus_;
+  // The hash's state after "rule\n" and the reference's folded text and "\n".
+  std::map<std::pair<const Reference*, std::string>, std::uint64_t> states_;
+  std::map<const Reference*, std::vector<const Url*>> urls_;  // by where they start
+};
 
 // Baselines (citelint baseline, check --baseline): the findings a list had when it was taken,
 // by fingerprint; a finding in it is left out of a check's report and exit status.

@@ -336,11 +336,21 @@ void add_marked_dates(const Document& doc, std::size_t begin, std::size_t end,
     marked.insert(marked.end(), more.begin(), more.end());
     if (u < skip.size()) from = std::clamp<std::size_t>(skip[u].span.end, from, end);
   }
-  for (MarkedDate& m : marked) {
-    std::erase_if(dates,
-                  [&](const Date& d) { return d.span.begin < m.end && m.begin < d.span.end; });
-    dates.push_back(make_date(doc, m.role, m.begin, m.end, m.date));
-  }
+  if (marked.empty()) return;
+  // One pass, however many there are (a whole list read as one entry has thousands): the
+  // marked dates in order, each date the others made checked against the one that could
+  // overlap it.
+  std::sort(marked.begin(), marked.end(),
+            [](const MarkedDate& a, const MarkedDate& b) { return a.begin < b.begin; });
+  std::erase_if(dates, [&](const Date& d) {
+    auto it = std::partition_point(marked.begin(), marked.end(),
+                                   [&](const MarkedDate& m) { return m.begin < d.span.end; });
+    // Those starting before the date ends; the last few of them may reach into it.
+    for (int k = 0; k < 4 && it != marked.begin(); ++k)
+      if (--it; d.span.begin < it->end) return true;
+    return false;
+  });
+  for (const MarkedDate& m : marked) dates.push_back(make_date(doc, m.role, m.begin, m.end, m.date));
 }
 
 }  // namespace

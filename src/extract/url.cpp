@@ -508,9 +508,14 @@ bool is_web_link(std::string_view target) {
 
 bool inside_url(const std::vector<Url>& urls, std::size_t pos) {
   // A link's target over words (Url::linked) covers no written URL.
-  return std::any_of(urls.begin(), urls.end(), [&](const Url& u) {
-    return !u.linked && pos >= u.span.begin && pos < u.span.end;
-  });
+  auto holds = [&](const Url& u) { return !u.linked && pos >= u.span.begin && pos < u.span.end; };
+  if (urls.size() <= 16) return std::any_of(urls.begin(), urls.end(), holds);
+  // Many (a whole list on one line): by position, as the extractors find them in order; the
+  // few before the first that starts after pos (written URLs do not overlap).
+  const auto after = std::partition_point(urls.begin(), urls.end(),
+                                          [&](const Url& u) { return u.span.begin <= pos; });
+  const auto from = after - std::min<std::ptrdiff_t>(after - urls.begin(), 8);
+  return std::any_of(from, after, holds);
 }
 
 std::string normalise_url(std::string_view as_written, bool* valid) {

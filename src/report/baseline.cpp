@@ -13,12 +13,15 @@ namespace citelint {
 namespace {
 
 // A stable hash (FNV-1a, 64 bits) in hex: fingerprints must not change between runs or builds.
-std::string fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
+constexpr std::uint64_t kFnvStart = 1469598103934665603ull;
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
   }
+  return h;
+}
+std::string hex(std::uint64_t h) {
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
   return out;
@@ -26,19 +29,42 @@ std::string fnv1a(std::string_view s) {
 
 }  // namespace
 
-std::string finding_fingerprint(const Corpus& corpus, const Finding& f) {
-  const Document& doc = *corpus.documents[f.span.input];
-  std::string key = f.rule;
-  key += '\n';
+// The hash of "rule\nREFERENCE\nABOUT": the rule, the reference's text folded (none outside
+// one), and what the finding is about (the URL it is in, else its own text), folded.
+std::string Fingerprinter::operator()(const Finding& f) {
+  const Document& doc = *corpus_.documents[f.span.input];
   std::string_view about = doc.slice(f.span);
-  if (const Reference* ref = reference_holding(corpus, f.span)) {
-    key += report::folded(doc.slice(ref->span));
-    for (const Url& u : ref->urls)
-      if (u.span.begin <= f.span.begin && f.span.end <= u.span.end) about = u.normalised;
+  const Reference* ref = reference_holding(corpus_, f.span);
+  auto [state, fresh] = states_.try_emplace({ref, f.rule}, 0);
+  if (fresh) {
+    std::uint64_t h = fnv1a(fnv1a(kFnvStart, f.rule), "\n");
+    if (ref) h = fnv1a(h, report::folded(doc.slice(ref->span)));
+    state->second = fnv1a(h, "\n");
   }
-  key += '\n';
-  key += report::folded(about);
-  return fnv1a(key);
+  if (ref) {
+    auto [urls, made] = urls_.try_emplace(ref);
+    if (made) {
+      for (const Url& u : ref->urls) urls->second.push_back(&u);
+      std::stable_sort(urls->second.begin(), urls->second.end(),
+                       [](const Url* a, const Url* b) { return a->span.begin < b->span.begin; });
+    }
+    // The URL that holds the span: the last of those starting at or before it (URLs do not
+    // overlap but for a few: a link's target over words that write another).
+    const auto end = std::upper_bound(
+        urls->second.begin(), urls->second.end(), f.span.begin,
+        [](std::uint32_t at, const Url* u) { return at < u->span.begin; });
+    const auto first = end - std::min<std::ptrdiff_t>(end - urls->second.begin(), 16);
+    for (auto it = end; it != first;)
+      if (const Url* u = *--it; f.span.end <= u->span.end) {
+        about = u->normalised;
+        break;
+      }
+  }
+  return hex(fnv1a(state->second, report::folded(about)));
+}
+
+std::string finding_fingerprint(const Corpus& corpus, const Finding& f) {
+  return Fingerprinter(corpus)(f);
 }
 
 std::string render_baseline(const Corpus& corpus, const std::vector<Finding>& findings,
@@ -47,9 +73,10 @@ std::string render_baseline(const Corpus& corpus, const std::vector<Finding>& fi
   out["schema"] = "citelint-baseline/1";
   out["as_of"] = as_of;
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  Fingerprinter fingerprint(corpus);
   for (const Finding& f : findings) {
     const Document& doc = *corpus.documents[f.span.input];
-    list.push_back({{"fingerprint", finding_fingerprint(corpus, f)},
+    list.push_back({{"fingerprint", fingerprint(f)},
                     {"rule", f.rule},
                     {"input", doc.path()},
                     {"reference", f.reference},
@@ -102,8 +129,9 @@ std::size_t apply_baseline(const Baseline& baseline, const Corpus& corpus,
                            std::vector<Finding>& findings) {
   std::map<std::string, std::size_t> left = baseline.fingerprints;
   const std::size_t before = findings.size();
+  Fingerprinter fingerprint(corpus);
   std::erase_if(findings, [&](const Finding& f) {
-    const auto it = left.find(finding_fingerprint(corpus, f));
+    const auto it = left.find(fingerprint(f));
     if (it == left.end() || it->second == 0) return false;
     --it->second;
     return true;

@@ -141,7 +141,7 @@ Json sarif_fix(const Corpus& corpus, const Document& doc, const Finding& f, cons
 
 // One result: rule, level, message, where, fingerprint, fix, properties.
 Json result(const Corpus& corpus, const Finding& f, const std::map<std::string, std::size_t>& index,
-            const std::vector<Artifact>& files, bool suppressed) {
+            const std::vector<Artifact>& files, bool suppressed, Fingerprinter& fingerprint) {
   const Document& doc = *corpus.documents[f.span.input];
   Json r;
   r["ruleId"] = f.rule;
@@ -156,7 +156,7 @@ Json result(const Corpus& corpus, const Finding& f, const std::map<std::string, 
   r["locations"] = Json::array({location});
   // By rule, the reference's text and the URL (or text) it is about, not by line: edits that
   // move the list keep it (the baseline matches the same way).
-  r["partialFingerprints"] = {{"citelint/v1", finding_fingerprint(corpus, f)}};
+  r["partialFingerprints"] = {{"citelint/v1", fingerprint(f)}};
   if (f.fix)
     r["fixes"] = Json::array({sarif_fix(corpus, doc, f, artifact_location(files[f.span.input]))});
   Json properties = {{"category", f.category}};
@@ -196,10 +196,12 @@ std::string render_sarif(const ReportInput& input, const std::vector<RuleInfo>& 
   }
   // The findings, then those the inputs' comments suppress, marked so.
   Json results = Json::array();
-  for (const Finding& f : input.findings) results.push_back(result(corpus, f, index, files, false));
+  Fingerprinter fingerprint(corpus);
+  for (const Finding& f : input.findings)
+    results.push_back(result(corpus, f, index, files, false, fingerprint));
   if (input.suppressed)
     for (const Finding& f : *input.suppressed)
-      results.push_back(result(corpus, f, index, files, true));
+      results.push_back(result(corpus, f, index, files, true, fingerprint));
 
   std::error_code ec;
   std::string root = std::filesystem::current_path(ec).generic_string();

@@ -27,11 +27,27 @@ const char* severity_colour(Severity s) {
   return "";
 }
 
-// The source line with a caret line under [from, to) (code point indexes), windowed when long.
-void excerpt(std::string& out, std::string_view line, std::size_t from, std::size_t to, int line_no,
-             const Style& style) {
+// The source line with a caret line under [from_b, to_b) (byte offsets in the line), windowed
+// when long. Only what can show is decoded: on a long line (a list saved as one line) a window
+// of bytes around the span, so that a finding costs the same however long its line is.
+void excerpt(std::string& out, std::string_view line, std::size_t from_b, std::size_t to_b,
+             int line_no, const Style& style) {
+  constexpr std::size_t kBefore = 30 * 4, kAfter = kMaxWidth * 4 + 8;  // 4 bytes a code point
+  std::size_t lo = 0, hi = line.size();
+  const auto continuation = [&](std::size_t i) {
+    return (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80;
+  };
+  if (line.size() > 2 * (kBefore + kAfter)) {
+    lo = from_b > kBefore ? from_b - kBefore : 0;
+    while (lo > 0 && lo < line.size() && continuation(lo)) ++lo;
+    hi = std::min(line.size(), std::max(from_b, lo) + kAfter);
+    while (hi < line.size() && continuation(hi)) ++hi;
+  }
   std::vector<std::pair<std::string_view, int>> cps;  // bytes and width of each code point
-  for (std::size_t i = 0; i < line.size();) {
+  std::size_t from = std::string::npos, to = std::string::npos;
+  for (std::size_t i = lo; i < hi;) {
+    if (from == std::string::npos && i >= from_b) from = cps.size();
+    if (to == std::string::npos && i >= to_b) to = cps.size();
     const std::size_t b = i;
     char32_t c = utf8::next(line, i);
     cps.emplace_back(line.substr(b, i - b), c == U'\t' ? 1 : utf8::display_width(c));
@@ -57,7 +73,7 @@ void excerpt(std::string& out, std::string_view line, std::size_t from, std::siz
   out += gutter + " | ";
   out += style("\x1b[0m");
   std::string caret;
-  if (first > 0) {
+  if (first > 0 || lo > 0) {
     out += "...";
     caret += "   ";
   }
@@ -71,7 +87,7 @@ void excerpt(std::string& out, std::string_view line, std::size_t from, std::siz
     }
   }
   if (from >= last) caret += '^';  // an empty span at the end of the line
-  if (last < cps.size()) out += "...";
+  if (last < cps.size() || hi < line.size()) out += "...";
   out += '\n';
   out += ' ';
   out += style("\x1b[1;34m");
@@ -118,10 +134,12 @@ std::string render_text(const ReportInput& input, const TextOptions& options) {
     out += style("\x1b[0m");
     out += "[" + f.rule + "]: " + f.message + "\n";
     const std::string_view line = doc.line_text(f.span.line);
-    const std::size_t from = static_cast<std::size_t>(f.span.column - 1);
-    const std::size_t to = f.span.end_line == f.span.line
-                               ? static_cast<std::size_t>(f.span.end_column - 1)
-                               : utf8::length(line);
+    const std::size_t line_begin = static_cast<std::size_t>(line.data() - doc.text().data());
+    auto in_line = [&](std::size_t offset) {
+      return std::min(line.size(), offset > line_begin ? offset - line_begin : 0);
+    };
+    const std::size_t from = in_line(f.span.begin);
+    const std::size_t to = f.span.end_line == f.span.line ? in_line(f.span.end) : line.size();
     const int line_no = doc.place(f.span.line).line;
     excerpt(out, line, from, to, line_no, style);
     if (f.fix) {

@@ -128,6 +128,8 @@ class UnitBuilder {
   // The unit over `span` (the entry, or a language half) of an entry written in markup.
   Unit projected_unit(const Document& doc, const Reference& ref, const Document::EntryText& written,
                       const Span& span);
+  void element_unit(const Document& doc, const Reference& ref, const Span& part, std::uint32_t k,
+                    const std::function<void(const Unit&)>& f);
   StableArena<char> texts_;
   StableArena<Segment> segments_;
   std::vector<std::pair<const Span*, std::string_view>> items_;

@@ -46,19 +46,24 @@ void for_each_part(const Reference& ref, F&& f) {
   for (const Part& p : ref.parts) f(p.span, k++);
 }
 
-// One unit per URL, date or DOI: its text as written, pointing at the item.
+// The unit of one URL, date or DOI: its text as written, pointing at the item; its ordinal is
+// the item's index, so that remake() finds it without making the others.
+template <class Item>
+Unit item_unit(const Document& doc, const Reference& ref, const std::vector<Item>& items,
+               std::size_t index, const Item* Unit::*field) {
+  Unit u = slice_unit(doc, &ref, items[index].span);
+  u.*field = &items[index];
+  u.ordinal = static_cast<std::uint32_t>(index);
+  return u;
+}
+
+// One unit per URL, date or DOI (those `keep` keeps).
 template <class Item>
 void each_item(const Document& doc, const Reference& ref, const std::vector<Item>& items,
                const Item* Unit::*field, const std::function<void(const Unit&)>& f,
                bool (*keep)(const Item&) = nullptr) {
-  std::uint32_t k = 0;
-  for (const Item& item : items) {
-    if (keep && !keep(item)) continue;
-    Unit u = slice_unit(doc, &ref, item.span);
-    u.*field = &item;
-    u.ordinal = k++;
-    f(u);
-  }
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (!keep || keep(items[i])) f(item_unit(doc, ref, items, i, field));
 }
 
 }  // namespace
@@ -138,6 +143,56 @@ Unit UnitBuilder::projected_unit(const Document& doc, const Reference& ref,
   return u;
 }
 
+// A part's elements as words in source order: "label published accessed url", each word's
+// segment pointing at its item.
+void UnitBuilder::element_unit(const Document& doc, const Reference& ref, const Span& part,
+                               std::uint32_t k, const std::function<void(const Unit&)>& f) {
+  items_.clear();
+  auto inside = [&](const Span& s) { return s.begin >= part.begin && s.begin < part.end; };
+  if (!ref.label.number.empty() && inside(ref.label.span))
+    items_.emplace_back(&ref.label.span, ref.label.glued ? "glued-label" : "label");
+  for (const Date& d : ref.dates)
+    if (inside(d.span)) items_.emplace_back(&d.span, to_string(d.role));
+  for (const Url& u : ref.urls)  // not a link's target: the words over it are no URL
+    if (!u.linked && inside(u.span)) items_.emplace_back(&u.span, "url");
+  for (const Doi& d : ref.dois)
+    if (inside(d.span)) items_.emplace_back(&d.span, "doi");
+  // A handful of items, nearly in order: an insertion sort (stable, and unlike
+  // std::stable_sort it allocates nothing); thousands (a whole list read as one entry),
+  // a merge sort.
+  const auto by_place = [](const auto& a, const auto& b) {
+    return a.first->begin < b.first->begin;
+  };
+  if (items_.size() > 32) {
+    std::stable_sort(items_.begin(), items_.end(), by_place);
+  } else {
+    for (std::size_t k = 1; k < items_.size(); ++k)
+      for (std::size_t j = k; j > 0 && by_place(items_[j], items_[j - 1]); --j)
+        std::swap(items_[j], items_[j - 1]);
+  }
+  std::size_t size = items_.empty() ? 0 : items_.size() - 1;
+  for (const auto& item : items_) size += item.second.size();
+  char* text = texts_.allocate(std::max<std::size_t>(size, 1));
+  Segment* segments = segments_.allocate(std::max<std::size_t>(items_.size(), 1));
+  std::size_t at = 0;
+  for (std::size_t k = 0; k < items_.size(); ++k) {
+    if (k) text[at++] = ' ';
+    const auto& [span, word] = items_[k];
+    segments[k] = Segment{at, at + word.size(), span->begin, span->end};
+    std::copy(word.begin(), word.end(), text + at);
+    at += word.size();
+  }
+  Unit u;
+  u.doc = &doc;
+  u.ref = &ref;
+  u.doc_begin = part.begin;
+  u.text = std::string_view(text, size);
+  u.segments = segments;
+  u.segment_count = items_.size();
+  u.ordinal = k;
+  f(u);
+}
+
 void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& ref,
                            const std::function<void(const Unit&)>& f) {
   // A record's entry is one unit (no parts, no label); rules that read text skip it
@@ -161,7 +216,8 @@ void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& re
     case Scope::url:
       // A link's target over words (Url::linked) is no URL the list writes: the rules about
       // URLs do not read it (the link checker checks it).
-      each_item<Url>(doc, ref, ref.urls, &Unit::url, f, +[](const Url& u) { return !u.linked; });
+      each_item<Url>(
+          doc, ref, ref.urls, &Unit::url, f, +[](const Url& u) { return !u.linked; });
       return;
     case Scope::date:
       each_item(doc, ref, ref.dates, &Unit::date, f);
@@ -173,45 +229,8 @@ void UnitBuilder::for_each(Scope scope, const Document& doc, const Reference& re
       if (!ref.label.number.empty()) f(slice_unit(doc, &ref, ref.label.span));
       return;
     case Scope::elements:
-      for_each_part(ref, [&](const Span& part, std::uint32_t k) {
-        // The part's elements as words in source order: "label published accessed url".
-        items_.clear();
-        auto inside = [&](const Span& s) { return s.begin >= part.begin && s.begin < part.end; };
-        if (!ref.label.number.empty() && inside(ref.label.span))
-          items_.emplace_back(&ref.label.span, ref.label.glued ? "glued-label" : "label");
-        for (const Date& d : ref.dates)
-          if (inside(d.span)) items_.emplace_back(&d.span, to_string(d.role));
-        for (const Url& u : ref.urls)  // not a link's target: the words over it are no URL
-          if (!u.linked && inside(u.span)) items_.emplace_back(&u.span, "url");
-        for (const Doi& d : ref.dois)
-          if (inside(d.span)) items_.emplace_back(&d.span, "doi");
-        // A handful of items, nearly in order: an insertion sort (stable, and unlike
-        // std::stable_sort it allocates nothing).
-        for (std::size_t k = 1; k < items_.size(); ++k)
-          for (std::size_t j = k; j > 0 && items_[j].first->begin < items_[j - 1].first->begin; --j)
-            std::swap(items_[j], items_[j - 1]);
-        std::size_t size = items_.empty() ? 0 : items_.size() - 1;
-        for (const auto& item : items_) size += item.second.size();
-        char* text = texts_.allocate(std::max<std::size_t>(size, 1));
-        Segment* segments = segments_.allocate(std::max<std::size_t>(items_.size(), 1));
-        std::size_t at = 0;
-        for (std::size_t k = 0; k < items_.size(); ++k) {
-          if (k) text[at++] = ' ';
-          const auto& [span, word] = items_[k];
-          segments[k] = Segment{at, at + word.size(), span->begin, span->end};
-          std::copy(word.begin(), word.end(), text + at);
-          at += word.size();
-        }
-        Unit u;
-        u.doc = &doc;
-        u.ref = &ref;
-        u.doc_begin = part.begin;
-        u.text = std::string_view(text, size);
-        u.segments = segments;
-        u.segment_count = items_.size();
-        u.ordinal = k;
-        f(u);
-      });
+      for_each_part(ref,
+                    [&](const Span& part, std::uint32_t k) { element_unit(doc, ref, part, k, f); });
       return;
     case Scope::raw:
     case Scope::list:
@@ -243,7 +262,15 @@ Unit UnitBuilder::remake(Scope scope, const Corpus& corpus, const UnitRef& ref) 
   };
   const Document& doc = *corpus.documents[ref.doc];
   if (per_reference(scope)) {
-    for_each(scope, doc, corpus.references[ref.ref], keep);
+    const Reference& r = corpus.references[ref.ref];
+    // An item's unit at once (a list on one line is one reference with thousands of them).
+    if (scope == Scope::url && ref.ordinal < r.urls.size())
+      return item_unit(doc, r, r.urls, ref.ordinal, &Unit::url);
+    if (scope == Scope::date && ref.ordinal < r.dates.size())
+      return item_unit(doc, r, r.dates, ref.ordinal, &Unit::date);
+    if (scope == Scope::doi && ref.ordinal < r.dois.size())
+      return item_unit(doc, r, r.dois, ref.ordinal, &Unit::doi);
+    for_each(scope, doc, r, keep);
   } else if (scope == Scope::raw) {
     made = line_unit(doc, static_cast<int>(ref.ordinal) + 1);  // without making every line
   } else {

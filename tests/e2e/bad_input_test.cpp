@@ -235,3 +235,20 @@ TEST_CASE("a PDF that crashes, hangs or exhausts poppler costs that PDF alone") 
   CHECK(report["summary"]["references"] == 1);  // the text list, still checked
   CHECK(report["errors"].size() == 3);
 }
+
+TEST_CASE("a list saved as one line: each date held against its neighbours, once each") {
+  // One reference with 200 dates and 100 URLs (no labels split it): the comparison rules hold
+  // each access date against the dates near it, not against all 200 (which grew as their
+  // square), and every finding is still there.
+  std::string line;
+  for (int i = 1; i <= 100; ++i)
+    line += "Ministry. Report " + std::to_string(i) +
+            "[EB/OL]. (2020-05-01)[2019-01-01]. https://example.org/r" + std::to_string(i) + ". ";
+  const auto r = run_citelint("check --offline --no-config --format json -", line + "\n");
+  const json report = json::parse(r.out);
+  CHECK(report["summary"]["references"] == 1);
+  int before_published = 0;
+  for (const auto& f : report["findings"])
+    before_published += f["rule"] == "core/AccessBeforePublished";
+  CHECK(before_published == 100);
+}

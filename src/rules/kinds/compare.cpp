@@ -227,30 +227,26 @@ class CompareRule : public Rule {
                        [&](const Date& d) { return d.valid && (other & role_bit(d.role)); }))
         return;
     }
-    // Calls f with each value the operand names in this unit.
+    // A unit with more dates than any entry has (a whole list read as one): each left value is
+    // held against the values near it (kNear bytes either side), not against every other.
+    const bool many = unit.ref->dates.size() > kManyDates;
+    auto each_in = [&](Operand operand, unsigned roles, std::size_t lo, std::size_t hi, auto&& f) {
+      values_in(unit, as_of, operand, roles, std::max(lo, range_begin), std::min(hi, range_end), f);
+    };
     auto each = [&](Operand operand, unsigned roles, auto&& f) {
-      if (operand == Operand::as_of) {
-        f(as_of);
-        return;
-      }
-      if (operand == Operand::url_date) {
-        for (const Url& u : unit.ref->urls)
-          if (u.path_date.year && u.span.begin >= range_begin && u.span.end <= range_end) {
-            const UrlValue v(u);
-            f(v.value);
-          }
-        return;
-      }
-      for (const Date& d : unit.ref->dates)
-        if ((roles & role_bit(d.role)) && d.valid && d.span.begin >= range_begin &&
-            d.span.end <= range_end)
-          f(value_of(d));
+      each_in(operand, roles, 0, std::string::npos, f);
+    };
+    // Those the left value is held against: all, or (many) those near it.
+    auto each_near = [&](const Value& l, Operand operand, unsigned roles, auto&& f) {
+      if (!many || !l.span) return each(operand, roles, f);
+      each_in(operand, roles, l.span->begin > kNear ? l.span->begin - kNear : 0,
+              l.span->end + kNear, f);
     };
     each(left_kind_, left_roles_, [&](const Value& l) {
       // A left date that one of the `unless` dates repeats is another rule's to judge.
       bool repeated = false;
       if (unless_roles_)
-        each(Operand::roles, unless_roles_, [&](const Value& u) {
+        each_near(l, Operand::roles, unless_roles_, [&](const Value& u) {
           repeated = repeated || (l.span != u.span && compare_values(l, u) == 0);
         });
       if (repeated) return;
@@ -262,7 +258,7 @@ class CompareRule : public Rule {
         std::string first_shown;
         Span first_span;
         bool held = false;
-        each(right_kind_, right_roles_, [&](const Value& r) {
+        each_near(l, right_kind_, right_roles_, [&](const Value& r) {
           if (l.span == r.span) return;
           if (!first) {
             first = r;
@@ -278,11 +274,39 @@ class CompareRule : public Rule {
         if (first && !held) assert_pair(unit, l, *first, sink);
         return;
       }
-      each(right_kind_, right_roles_, [&](const Value& r) {
+      each_near(l, right_kind_, right_roles_, [&](const Value& r) {
         if (l.span != r.span) assert_pair(unit, l, r, sink);
       });
     });
   }
+
+  // Calls f with each value `operand` names in the unit within [lo, hi): the as-of date, or its
+  // reference's URL dates or dates (in order of position: the first found by a binary search).
+  template <class F>
+  void values_in(const Unit& unit, const Value& as_of, Operand operand, unsigned roles,
+                 std::size_t lo, std::size_t hi, F&& f) const {
+    if (operand == Operand::as_of) {
+      f(as_of);
+      return;
+    }
+    const auto starts_before = [lo](const auto& item) { return item.span.begin < lo; };
+    if (operand == Operand::url_date) {
+      const auto& urls = unit.ref->urls;
+      for (auto u = std::partition_point(urls.begin(), urls.end(), starts_before);
+           u != urls.end() && u->span.begin < hi; ++u)
+        if (u->path_date.year && u->span.end <= hi) {
+          const UrlValue v(*u);
+          f(v.value);
+        }
+      return;
+    }
+    const auto& dates = unit.ref->dates;
+    for (auto d = std::partition_point(dates.begin(), dates.end(), starts_before);
+         d != dates.end() && d->span.begin < hi; ++d)
+      if ((roles & role_bit(d->role)) && d->valid && d->span.end <= hi) f(value_of(*d));
+  }
+
+  static constexpr std::size_t kManyDates = 64, kNear = 400;
 
   static Value value_of(const Date& d) {
     return Value{d.year, d.month, d.day, d.value(), to_string(d.role), &d.span};
