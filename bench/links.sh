@@ -92,15 +92,18 @@ def verdicts(tool):
     return v
 
 # The schedule bound for citelint's settings: each host's requests over its concurrency (4),
-# the whole run's over the global cap, and the longest single chain (a 503, its backoff of at
-# most 0.75 s, the retry), whichever is largest.
-per_host, total = {}, 0.0
+# plus the second a 429's Retry-After holds the host; the whole run's over the global cap; and
+# the longest single chain (a 429, its Retry-After of 1 s, the retry), whichever is largest.
+per_host, total, limited = {}, 0.0, set()
 for url in answers:
     host, kind = re.match(r"http://([^/]+)/([a-z]+)/", url).groups()
-    cost = {"moved": 2, "flaky": 2, "walled": 2, "slow": 4}.get(kind, 1) * latency / 1000
+    cost = {"moved": 2, "flaky": 2, "walled": 2, "slow": 4, "limited": 2}.get(kind, 1) * latency / 1000
     per_host[host] = per_host.get(host, 0) + cost
     total += cost
-bound = max(max(c / 4 for c in per_host.values()), total / cap, 2 * latency / 1000 + 0.75)
+    if kind == "limited":
+        limited.add(host)
+bound = max(max(c / 4 + (1.0 if h in limited else 0) for h, c in per_host.items()),
+            total / cap, 2 * latency / 1000 + 1.0)
 
 rows = []
 for tool in tools:

@@ -47,9 +47,9 @@ struct Kind {
   int weight;  // per thousand
   bool alive;
 };
-constexpr Kind kKinds[] = {{"ok", 690, true},   {"gone", 100, false}, {"moved", 80, true},
-                           {"flaky", 40, true}, {"soft", 30, false},  {"slow", 30, true},
-                           {"walled", 30, true}};
+constexpr Kind kKinds[] = {{"ok", 680, true},    {"gone", 100, false}, {"moved", 80, true},
+                           {"flaky", 40, true},  {"soft", 30, false},  {"slow", 30, true},
+                           {"walled", 30, true}, {"limited", 10, true}};
 
 class Server {
  public:
@@ -123,6 +123,12 @@ class Server {
         const bool first = server.seen_.insert(std::string(req[http::field::host]) + target).second;
         res.result(first ? http::status::service_unavailable : http::status::ok);
         page(first ? "Service Unavailable" : "Report " + id);
+      } else if (kind == "limited") {
+        // Too many requests, once: come back in a second (Retry-After), then the page.
+        const bool first = server.seen_.insert(std::string(req[http::field::host]) + target).second;
+        res.result(first ? http::status::too_many_requests : http::status::ok);
+        if (first) res.set(http::field::retry_after, "1");
+        page(first ? "Too Many Requests" : "Report " + id);
       } else if (kind == "soft") {
         page("Page Not Found");
       } else if (kind == "walled") {

@@ -170,7 +170,7 @@ void Scheduler::pump() {
         host.timer.expires_at(host.next_start);
         host.timer.async_wait([this, &host](const boost::system::error_code&) {
           host.timer_armed = false;
-          make_ready(host);
+          make_ready(host, true);  // back from a wait: ahead of hosts that did not wait
           pump();
         });
       }
@@ -190,7 +190,9 @@ void Scheduler::pump() {
       jobs_[job] = std::move(fresh);
     }
     start(job, host);
-    make_ready(host);  // hosts take turns for their further slots
+    // Hosts take turns for their further slots; a host behind after a Retry-After first, up to
+    // its limit, until its work is done (else the run's end waits for it).
+    make_ready(host, host.catching_up);
   }
 }
 
@@ -252,7 +254,12 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
   }
   // The slot just freed goes to this host's next URL first, while its connection is warm:
   // waiting its turn behind thousands of hosts, every connection went cold and was evicted.
-  make_ready(host, true);
+  // Unless a host is catching up after a Retry-After: then the slot goes to it.
+  if (host.catching_up && !host.has_work()) {
+    host.catching_up = false;
+    --catching_up_;
+  }
+  make_ready(host, catching_up_ == 0 || host.catching_up);
   pump();
 }
 
@@ -337,6 +344,10 @@ void Scheduler::schedule_retry(Job* job, Host& host, const Verdict& v, const Res
              : " honoured");
     if (over_budget(*job, delay)) return out_of_budget(job, host, v, r);
     host.wait_until(Clock::now() + delay);
+    if (!host.catching_up) {
+      host.catching_up = true;
+      ++catching_up_;
+    }
     enqueue(job, true);
     return;
   }
@@ -405,6 +416,10 @@ void Scheduler::finish(Job* job, LinkStatus status, int http_status, std::string
 // inconclusive status without a request, and say why.
 void Scheduler::give_up(Host& host, LinkStatus status, std::string why) {
   host.given_up = why;
+  if (host.catching_up) {  // nothing left to catch up on
+    host.catching_up = false;
+    --catching_up_;
+  }
   host.unanswered_status = status;
   while (!host.queue.empty()) finish(host.pop_queue(), status, 0, why);
   while (host.has_work()) {

@@ -132,6 +132,9 @@ class Scheduler {
     // URLs in a row that still got 429 or 503 after their retries: a host that refuses
     // everything is given up on too, instead of holding the run for Retry-After per URL.
     int refusals = 0;
+    // Held back by a Retry-After: behind the others, so it takes freed slots first (up to its
+    // limit) until its work is done.
+    bool catching_up = false;
     // Given up on (give_up): what is queued for it later (a redirect hop, an ask()) is not
     // asked either, until a request still in flight gets an answer.
     std::string given_up;
@@ -172,6 +175,7 @@ class Scheduler {
   std::size_t in_flight_ = 0, requests_ = 0;
   std::map<std::string, std::unique_ptr<Host>> hosts_;
   std::deque<Host*> ready_;
+  std::size_t catching_up_ = 0;                      // hosts catching up after a Retry-After
   std::map<const Job*, std::unique_ptr<Job>> jobs_;  // those being asked
   std::size_t unfinished_ = 0, not_ok_ = 0;
   std::mt19937 random_{std::random_device{}()};
