@@ -57,6 +57,14 @@ std::string hop_key(std::string_view url, const std::vector<std::string>& cookie
   return key;
 }
 
+// Whether curl will send requests through a proxy the environment names (curl reads http_proxy
+// in lower case only, the others in either).
+bool proxy_from_environment() {
+  for (const char* name : {"http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+    if (const char* v = std::getenv(name); v && *v) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string host_of(std::string_view url) {
@@ -80,10 +88,13 @@ std::string default_user_agent() {
 }
 
 Scheduler::Scheduler(asio::io_context& io, const CheckOptions& options)
-    : io_(io), options_(options), loop_(io) {
+    : io_(io), options_(options), loop_(io), resolver_(io) {
   capacity_ = std::clamp<std::size_t>(
       static_cast<std::size_t>(std::max(1, options.max_concurrency)), 1, socket_budget());
-  if (!options.allow_private)
+  // Through a proxy (curl takes it from the environment) every connection is to the proxy, which
+  // the user chose: the targets' own addresses are judged instead (vetted()).
+  proxied_ = !options.allow_private && proxy_from_environment();
+  if (!options.allow_private && !proxied_)
     guard_ = [](const sockaddr* address) { return !is_private_address(address); };
   for (const std::string& r : options.resolve) resolve_ = curl_slist_append(resolve_, r.c_str());
   user_agent_ = options.user_agent.empty() ? default_user_agent() : options.user_agent;
@@ -99,6 +110,7 @@ Scheduler::Host& Scheduler::host_for(std::string_view url) {
   auto& slot = hosts_[name];
   if (!slot) {
     slot = std::make_unique<Host>(io_);
+    slot->name = name;
     slot->limit = std::max(1, options_.host_concurrency);
     slot->interval = options_.host_interval;
     if (const auto it = options_.hosts.find(name); it != options_.hosts.end()) {
@@ -162,7 +174,7 @@ void Scheduler::pump() {
     Host& host = *ready_.front();
     ready_.pop_front();
     host.ready = false;
-    if (!host.can_start()) continue;
+    if (!host.can_start() || (proxied_ && !vetted(host))) continue;
     const auto now = Clock::now();
     if (now < host.next_start) {
       if (!host.timer_armed) {
@@ -429,6 +441,64 @@ void Scheduler::give_up(Host& host, LinkStatus status, std::string why) {
     --unfinished_;
     ++not_ok_;
   }
+}
+
+bool Scheduler::vetted(Host& host) {
+  if (host.vetting == Host::Vetting::passed) return true;
+  if (host.vetting == Host::Vetting::pending) return false;
+  if (host.vetting == Host::Vetting::refused) {  // URLs added since: the same answer
+    give_up(host, LinkStatus::skipped, host.refusal);
+    return false;
+  }
+  host.vetting = Host::Vetting::pending;
+  std::string name = host.name;
+  if (name.size() > 2 && name.front() == '[' && name.back() == ']')
+    name = name.substr(1, name.size() - 2);  // an IPv6 literal
+  // --resolve's address for it, as curl would use it without the proxy.
+  for (const std::string& r : options_.resolve) {
+    const std::size_t colon = r.find(':'), last = r.find(':', colon + 1);
+    if (colon != std::string::npos && last != std::string::npos && r.substr(0, colon) == name) {
+      vet(host, {r.substr(last + 1)});
+      return host.vetting == Host::Vetting::passed;
+    }
+  }
+  boost::system::error_code ec;
+  if (const auto literal = asio::ip::make_address(name, ec); !ec) {
+    vet(host, {literal.to_string()});
+    return host.vetting == Host::Vetting::passed;
+  }
+  resolver_.async_resolve(name, "80",
+                          [this, &host](const boost::system::error_code& error,
+                                        asio::ip::tcp::resolver::results_type found) {
+                            std::vector<std::string> addresses;
+                            if (!error)
+                              for (const auto& entry : found)
+                                addresses.push_back(entry.endpoint().address().to_string());
+                            vet(host, addresses);
+                            make_ready(host);
+                            pump();
+                          });
+  return false;
+}
+
+// A host whose name resolves here to a private address is not asked through the proxy either;
+// one that does not resolve here is left to the proxy (behind many proxies only the proxy can
+// resolve public names).
+void Scheduler::vet(Host& host, const std::vector<std::string>& addresses) {
+  for (const std::string& a : addresses) {
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(a, ec);
+    if (ec) continue;
+    const asio::ip::tcp::endpoint endpoint(address, 80);
+    if (is_private_address(endpoint.data())) {
+      host.vetting = Host::Vetting::refused;  // decided: nothing of it is asked
+      host.refusal = "a private, loopback or link-local address (" + a +
+                     "), not asked through the proxy either (--allow-private checks it)";
+      give_up(host, LinkStatus::skipped, host.refusal);
+      return;
+    }
+  }
+  host.vetting = Host::Vetting::passed;
 }
 
 void Scheduler::run() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <deque>
@@ -135,6 +136,12 @@ class Scheduler {
     // Held back by a Retry-After: behind the others, so it takes freed slots first (up to its
     // limit) until its work is done.
     bool catching_up = false;
+    // Behind a proxy the connection is the proxy's: the host's own addresses are looked up
+    // (once) and judged before any of its URLs is asked.
+    enum class Vetting : std::uint8_t { unknown, pending, passed, refused };
+    Vetting vetting = Vetting::unknown;
+    std::string name;     // the host, as host_of gives it
+    std::string refusal;  // why it is not asked, when its vetting refused it
     // Given up on (give_up): what is queued for it later (a redirect hop, an ask()) is not
     // asked either, until a request still in flight gets an answer.
     std::string given_up;
@@ -164,6 +171,9 @@ class Scheduler {
   void finish(Job* job, LinkStatus status, int http_status, std::string error);
   void answer(Job* job, struct Response response);
   void give_up(Host& host, LinkStatus status, std::string why);
+  // Behind a proxy: whether the host may be asked yet; starts its lookup when it was not.
+  bool vetted(Host& host);
+  void vet(Host& host, const std::vector<std::string>& addresses);
 
   boost::asio::io_context& io_;
   const CheckOptions& options_;
@@ -175,7 +185,9 @@ class Scheduler {
   std::size_t in_flight_ = 0, requests_ = 0;
   std::map<std::string, std::unique_ptr<Host>> hosts_;
   std::deque<Host*> ready_;
-  std::size_t catching_up_ = 0;                      // hosts catching up after a Retry-After
+  std::size_t catching_up_ = 0;  // hosts catching up after a Retry-After
+  bool proxied_ = false;         // a proxy from the environment, and private targets refused
+  boost::asio::ip::tcp::resolver resolver_;
   std::map<const Job*, std::unique_ptr<Job>> jobs_;  // those being asked
   std::size_t unfinished_ = 0, not_ok_ = 0;
   std::mt19937 random_{std::random_device{}()};

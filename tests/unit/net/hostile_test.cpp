@@ -353,3 +353,38 @@ TEST_CASE("an international domain name is asked for in its ASCII form, reported
   CHECK(report.results.at(url).status == LinkStatus::ok);
   CHECK(host_seen == "xn--bcher-kva.test");
 }
+
+namespace {
+
+// The environment's proxy for one test, taken away after.
+struct ProxyFromEnvironment {
+  explicit ProxyFromEnvironment(const std::string& proxy) {
+    setenv("http_proxy", proxy.c_str(), 1);
+  }
+  ~ProxyFromEnvironment() { unsetenv("http_proxy"); }
+};
+
+}  // namespace
+
+TEST_CASE("behind a proxy, a target's own address is judged: private ones are not asked") {
+  FakeWeb web;  // the proxy: it sees absolute URLs as targets
+  web.route("http://public.test/page", [](const FakeRequest&, int) { return FakeReply{}; });
+  const ProxyFromEnvironment proxy("http://127.0.0.1:" + std::to_string(web.port()));
+  CheckOptions o;
+  o.use_cache = false;
+  o.retries = 0;
+  o.resolve = {"internal.test:80:127.0.0.1", "public.test:80:93.184.216.34"};
+  const std::vector<std::string> urls{"http://internal.test/secret", "http://10.1.2.3/admin",
+                                      "http://[::ffff:169.254.169.254]/latest",
+                                      "http://public.test/page"};
+  const CheckReport report = check_links(urls, o);
+  for (int i = 0; i < 3; ++i) {
+    INFO(urls[i]);
+    CHECK(report.results.at(urls[i]).status == LinkStatus::skipped);
+    CHECK(report.results.at(urls[i]).error().find("not asked through the proxy") !=
+          std::string::npos);
+  }
+  CHECK(report.results.at(urls[3]).status == LinkStatus::ok);  // the proxy on loopback is fine
+  CHECK(web.total_requests() == 1);
+  CHECK(web.requests("http://public.test/page") == 1);
+}
