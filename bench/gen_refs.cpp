@@ -4,6 +4,8 @@
 //
 //   citelint-bench-gen N [SEED] > refs.txt
 //   citelint-bench-gen N SEED bibtex > refs.bib    the same works as BibLaTeX entries
+//   citelint-bench-gen N SEED damaged > refs.txt   every entry with two or three defects, as
+//                                                  a list extracted from PDFs comes
 #include <cstdio>
 #include <cstdlib>
 #include <random>
@@ -62,11 +64,11 @@ std::string url(int id, const std::string& published) {
          "/t" + day + "_" + std::to_string(id) + std::to_string(100000 + pick(900000)) + ".html";
 }
 
-std::string web_entry(int id, bool defect) {
+std::string web_entry(int id, int defects) {
   const int year = 2012 + pick(8);
   std::string published = date(year), accessed = date(year + 1), link = url(id, published);
-  if (defect) {
-    switch (pick(4)) {
+  for (int d = 0, first = defects > 0 ? pick(4) : 0; d < defects; ++d) {
+    switch ((first + d) % 4) {
       case 0:
         link = space_at(link, link.find('/', 8) + 1);
         break;  // whitespace in the URL
@@ -85,7 +87,7 @@ std::string web_entry(int id, bool defect) {
          published + ")[" + accessed + "]. " + link + ".";
 }
 
-std::string article_entry(bool defect) {
+std::string article_entry(int defects) {
   const int year = 2000 + pick(20);
   std::string doi = "10." + std::to_string(1000 + pick(8999)) + "/j." + pick(kWords) + "." +
                     std::to_string(year) + "." + std::to_string(pick(10000));
@@ -94,18 +96,21 @@ std::string article_entry(bool defect) {
     if (a) authors += ", ";
     authors += pick(kSurnames) + " " + static_cast<char>('A' + pick(26));
   }
-  if (defect) authors += ",,";
+  if (defects > 0) authors += ",,";
+  if (defects > 1) doi = space_at(doi, 8);  // a DOI broken at a line end: "10.1234/ j.x"
+  if (defects > 2) authors += " ;";
   return authors + ". " + title() + "[J]. Journal of " + pick(kWords) + ", " +
          std::to_string(year) + ", " + std::to_string(1 + pick(60)) + "(" +
          std::to_string(1 + pick(12)) + "): " + std::to_string(1 + pick(200)) + "-" +
          std::to_string(201 + pick(200)) + ". DOI: " + doi + ".";
 }
 
-std::string chinese_entry(int id, bool defect) {
+std::string chinese_entry(int id, int defects) {
   const int year = 2012 + pick(8);
   std::string name = pick(kCnNames);
   std::string title = pick(kCnTitles);
-  if (defect) {
+  std::string link;
+  if (defects > 0) {
     // Justified layout spreads a title out: "城市 化与 经济 增长" (a space every two characters;
     // each character is three bytes of UTF-8).
     std::string spread;
@@ -116,11 +121,15 @@ std::string chinese_entry(int id, bool defect) {
     title = spread;
   }
   const std::string published = date(year);
+  link = url(id, published);
+  if (defects > 1) link = space_at(link, link.find('/', 8) + 1);
+  const std::string accessed = defects > 2 ? std::to_string(year + 1) + "-3-8" : date(year + 1);
   return name + ", " + pick(kCnNames) + ". " + title + ": " + pick(kCnTitles) + "[EB/OL]. (" +
-         published + ")[" + date(year + 1) + "]. " + url(id, published) + ".";
+         published + ")[" + accessed + "]. " + link + ".";
 }
 
-std::string bilingual_entry(int id, bool defect) {
+std::string bilingual_entry(int id, int defects) {
+  const bool defect = defects > 0;
   const int year = 2012 + pick(8);
   const std::string published = date(year), accessed = date(year + 1), link = url(id, published);
   const std::string en_year = defect ? std::to_string(year + 1) : std::to_string(year);
@@ -199,8 +208,9 @@ int main(int argc, char** argv) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
   }
+  const bool damaged = argc > 3 && std::string(argv[3]) == "damaged";
   for (int i = 1; i <= n; ++i) {
-    const bool defect = pick(10) == 0;
+    const int defect = damaged ? 2 + pick(2) : pick(10) == 0;
     std::string entry;
     switch (pick(10)) {
       case 0:

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Offline linting throughput: read, extract, every core rule, JSON written to a file.
 #   bench/offline.sh [SIZES...]     default sizes: 25000 50000 100000 200000 references
+#   bench/offline.sh --damaged [SIZES...]   every entry with two or three defects (as a list
+#                                           extracted from PDFs comes): two findings an entry
 # Prints, per size: input MB, median wall time of 5 runs, MB/s, CPU time, peak RSS, and the
 # time per reference relative to the smallest size (1.00 means linear).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ci/build.sh build >/dev/null
+kind=""
+if [ "${1:-}" = "--damaged" ]; then
+  kind=damaged
+  shift
+fi
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(25000 50000 100000 200000)
 out=bench/out
@@ -14,8 +21,9 @@ mkdir -p "$out"
 printf '%-10s %8s %9s %8s %8s %9s %10s\n' refs MB wall_s MB/s cpu_s rss_MB per_ref
 base=""
 for n in "${sizes[@]}"; do
-  list="$out/refs-$n.txt"
-  build/citelint-bench-gen "$n" > "$list"  # always anew: the generator may have changed
+  list="$out/refs-$n${kind:+-$kind}.txt"
+  # always anew: the generator may have changed
+  build/citelint-bench-gen "$n" 7714 $kind > "$list"
   bytes=$(stat -c %s "$list")
   rows=()
   for _ in 1 2 3 4 5; do
