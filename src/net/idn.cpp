@@ -61,4 +61,22 @@ std::optional<std::string> ascii_url(std::string_view url) {
   return out;
 }
 
+std::string request_form(std::string_view url) {
+  const std::string ascii = ascii_url(url).value_or(std::string(url));
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(ascii.size());
+  for (char c : ascii) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b <= 0x20 || b >= 0x7F) {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace citelint::net

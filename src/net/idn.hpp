@@ -13,4 +13,8 @@ namespace citelint::net {
 // is no valid international domain name.
 std::optional<std::string> ascii_url(std::string_view url);
 
+// A redirect's target as a browser asks for it: its host in ASCII, and bytes that are not ASCII
+// (or are spaces or controls) elsewhere percent-encoded ("/café" is "/caf%C3%A9").
+std::string request_form(std::string_view url);
+
 }  // namespace citelint::net

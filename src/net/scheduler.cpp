@@ -278,7 +278,7 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
 // The next hop, queued behind the work its host has already: a loop, or too many hops, is a
 // broken link.
 void Scheduler::follow_redirect(Job* job, const Response& r) {
-  std::string next = r.location;
+  std::string next = request_form(r.location);  // as a browser would ask for it
   redact_passwords(next);  // never in a report; never sent either (fetch drops userinfo)
   job->chain.push_back({next, r.http_status});
   if (!r.cookies.empty()) job->cookies = r.cookies;

@@ -388,3 +388,44 @@ TEST_CASE("behind a proxy, a target's own address is judged: private ones are no
   CHECK(web.total_requests() == 1);
   CHECK(web.requests("http://public.test/page") == 1);
 }
+
+TEST_CASE("more hostile answers: endless redirects, short bodies, raw bytes in Location") {
+  FakeWeb web;
+  web.route("/next/*", [](const FakeRequest& req, int) {  // each hop a new URL, for ever
+    FakeReply r;
+    r.status = 302;
+    r.headers = {{"Location", req.target + "x"}};
+    return r;
+  });
+  web.route("/short", raw("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n<title>cut</title>"));
+  web.route("/utf8-location", raw("HTTP/1.1 302 Found\r\nLocation: /caf\xC3\xA9\r\n"
+                                  "Content-Length: 0\r\n\r\n"));
+  std::string asked_for;
+  web.route("/caf*", [&](const FakeRequest& req, int) {
+    asked_for = req.target;
+    return FakeReply{};
+  });
+  web.route("/cookies", [](const FakeRequest&, int) {
+    FakeReply r;
+    r.status = 302;
+    for (int i = 0; i < 200; ++i)
+      r.headers.emplace_back("Set-Cookie", "c" + std::to_string(i) + "=1");
+    r.headers.emplace_back("Location", "/ok");
+    return r;
+  });
+  const CheckOptions o = options_for(web);
+  const LinkResult endless = check_path(web, "/next/a", o);
+  CHECK(endless.status == LinkStatus::broken);
+  CHECK(endless.error().find("more than 10 redirects") == 0);
+  CHECK(web.requests("/next/a") + 10 >= web.total_requests());  // 11 requests, no more
+
+  const LinkResult cut = check_path(web, "/short", o);
+  CHECK(cut.status == LinkStatus::connection_error);  // inconclusive: it may answer whole later
+  CHECK(cut.error().find("the answer broke off after HTTP 200 arrived") == 0);
+
+  const LinkResult utf8 = check_path(web, "/utf8-location", o);
+  INFO(utf8.error());
+  CHECK(utf8.status == LinkStatus::ok);
+  CHECK((asked_for == "/caf%C3%A9" || asked_for == "/caf%c3%a9"));  // encoded, as browsers do
+  CHECK(check_path(web, "/cookies", o).status == LinkStatus::ok);
+}
