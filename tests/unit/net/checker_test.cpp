@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "citelint/check.hpp"
+#include "support/check_options.hpp"
 #include "support/fake_web.hpp"
 
 using namespace citelint;
@@ -14,22 +15,7 @@ using citelint::test::FakeWeb;
 
 namespace {
 
-// Options for the fake web: its host names resolve to it, loopback is allowed, no cache, and
-// waits short enough for a test.
-CheckOptions options_for(const FakeWeb& web, std::vector<std::string> hosts = {"site.test"}) {
-  CheckOptions o;
-  for (const std::string& h : hosts) {
-    o.resolve.push_back(web.resolve(h));
-    o.resolve.push_back(web.resolve(h, true));
-  }
-  o.allow_private = true;
-  o.use_cache = false;
-  o.retries = 1;
-  o.retry_base = std::chrono::milliseconds(10);
-  o.retry_after_max = std::chrono::milliseconds(1500);
-  o.timeout = std::chrono::milliseconds(5000);
-  return o;
-}
+using test::options_for;
 
 LinkResult check_one(const FakeWeb& web, const std::string& path, CheckOptions o) {
   const std::string url = web.url("site.test", path);

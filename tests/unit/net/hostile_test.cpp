@@ -13,6 +13,7 @@
 #include "net/address.hpp"
 #include "net/classify.hpp"
 #include "net/idn.hpp"
+#include "support/check_options.hpp"
 #include "support/fake_web.hpp"
 
 using namespace citelint;
@@ -23,19 +24,9 @@ using std::chrono::milliseconds;
 
 namespace {
 
-CheckOptions options_for(const FakeWeb& web, std::vector<std::string> hosts = {"site.test"}) {
-  CheckOptions o;
-  for (const std::string& h : hosts) {
-    o.resolve.push_back(web.resolve(h));
-    o.resolve.push_back(web.resolve(h, true));
-  }
-  o.allow_private = true;
-  o.use_cache = false;
-  o.retries = 1;
-  o.retry_base = milliseconds(10);
-  o.retry_after_max = milliseconds(300);
-  o.timeout = milliseconds(5000);
-  return o;
+// The fake web's options, with Retry-After waits capped short.
+CheckOptions short_waits(const FakeWeb& web, std::vector<std::string> hosts = {"site.test"}) {
+  return test::options_for(web, std::move(hosts), milliseconds(300));
 }
 
 LinkResult check_path(const FakeWeb& web, const std::string& path, const CheckOptions& o) {
@@ -95,7 +86,7 @@ TEST_CASE("a Retry-After too large for any clock is cut to the cap, and the run 
   FakeWeb web;
   for (const char* value : {"10000000000000000", "9223372036854775807", "18446744073709551616"}) {
     web.route("/forever", answer(429, {{"Retry-After", value}}));
-    const LinkResult r = check_path(web, "/forever", options_for(web));
+    const LinkResult r = check_path(web, "/forever", short_waits(web));
     CHECK(r.status == LinkStatus::blocked);
     CHECK(r.attempts == 2);
     CHECK(r.error().find("cut to the 300 ms cap") != std::string::npos);
@@ -118,7 +109,7 @@ TEST_CASE("Retry-After makes the whole host wait while other hosts go on") {
     r.delay_ms = 100;
     return r;
   });
-  CheckOptions o = options_for(web, {"site.test", "other.test"});
+  CheckOptions o = short_waits(web, {"site.test", "other.test"});
   o.retry_after_max = milliseconds(5000);
   o.host_concurrency = 1;
   std::vector<std::string> urls{web.url("site.test", "/limited")};
@@ -146,7 +137,7 @@ TEST_CASE("Retry-After makes the whole host wait while other hosts go on") {
 TEST_CASE("a host that answers 429 to everything is given up on after a bounded budget") {
   FakeWeb web;
   web.route("/wall*", answer(429, {{"Retry-After", "2"}}));
-  CheckOptions o = options_for(web);
+  CheckOptions o = short_waits(web);
   std::vector<std::string> urls;
   for (int i = 0; i < 300; ++i) urls.push_back(web.url("site.test", "/wall/" + std::to_string(i)));
   const CheckReport report = check_links(urls, o);
@@ -168,13 +159,13 @@ TEST_CASE("answers that are not HTTP are the server's failure, each a finding") 
   web.route("/nothing", raw(std::string(1, '\0')));
   std::vector<std::string> urls;
   for (const char* path : {"/2x0", "/http09", "/garbage"}) {
-    const LinkResult r = check_path(web, path, options_for(web));
+    const LinkResult r = check_path(web, path, short_waits(web));
     INFO(path << ": " << r.error());
     CHECK(r.status == LinkStatus::server_error);
     CHECK(r.error().find("not valid HTTP") != std::string::npos);
     urls.push_back(web.url("site.test", path));
   }
-  const CheckReport report = check_links(urls, options_for(web));
+  const CheckReport report = check_links(urls, short_waits(web));
   CHECK(findings_for(urls, report).size() == urls.size());
 }
 
@@ -187,14 +178,14 @@ TEST_CASE("a redirect off the web is broken, whatever scheme it names") {
                              "data:text/html,hello"}) {
     const std::string path = "/off/" + std::to_string(i++);
     web.route(path, answer(302, {{"Location", target}}));
-    const LinkResult r = check_path(web, path, options_for(web));
+    const LinkResult r = check_path(web, path, short_waits(web));
     INFO(target << ": " << to_string(r.status) << " " << r.error());
     CHECK(r.status == LinkStatus::broken);
     CHECK(r.error().find("the redirect leads off the web") == 0);
     urls.push_back(web.url("site.test", path));
   }
   CHECK(web.total_requests() == 7);  // nothing asked of the targets
-  CHECK(findings_for(urls, check_links(urls, options_for(web))).size() == urls.size());
+  CHECK(findings_for(urls, check_links(urls, short_waits(web))).size() == urls.size());
 }
 
 TEST_CASE("a page that sets a cookie and redirects to itself is ok, as in a browser") {
@@ -217,7 +208,7 @@ TEST_CASE("a page that sets a cookie and redirects to itself is ok, as in a brow
     cookie_elsewhere = cookie == req.headers.end() ? "" : cookie->second;
     return FakeReply{};
   });
-  CheckOptions o = options_for(web);
+  CheckOptions o = short_waits(web);
   o.host_concurrency = 1;
   const std::vector<std::string> urls{web.url("site.test", "/gate"),
                                       web.url("site.test", "/plain")};
@@ -228,7 +219,7 @@ TEST_CASE("a page that sets a cookie and redirects to itself is ok, as in a brow
   CHECK(cookie_elsewhere.empty());  // cookies live within one URL's chain
 
   web.route("/always", answer(302, {{"Location", "/always"}, {"Set-Cookie", "n=1"}}));
-  const LinkResult loop = check_path(web, "/always", options_for(web));
+  const LinkResult loop = check_path(web, "/always", short_waits(web));
   CHECK(loop.status == LinkStatus::broken);  // the same cookie again: a real loop
   CHECK(loop.error().find("redirect loop") == 0);
 }
@@ -238,7 +229,7 @@ TEST_CASE("URLs that differ only in their fragment are one request") {
   const std::vector<std::string> urls{web.url("site.test", "/ok#intro"),
                                       web.url("site.test", "/ok#methods"),
                                       web.url("site.test", "/ok")};
-  const CheckReport report = check_links(urls, options_for(web));
+  const CheckReport report = check_links(urls, short_waits(web));
   CHECK(web.requests("/ok") == 1);
   for (const std::string& u : urls) CHECK(report.results.at(u).status == LinkStatus::ok);
 }
@@ -249,7 +240,7 @@ TEST_CASE("a failure on citelint's side is said as such and does not give the ho
                                 "\r\nContent-Length: 0\r\n\r\n"));
   web.route("/huge-location", raw("HTTP/1.1 302 Found\r\nLocation: /ok?" +
                                   std::string(100 * 1024, 'q') + "\r\nContent-Length: 0\r\n\r\n"));
-  CheckOptions o = options_for(web);
+  CheckOptions o = short_waits(web);
   o.host_concurrency = 1;
   std::vector<std::string> urls;
   for (int i = 0; i < 4; ++i)
@@ -343,7 +334,7 @@ TEST_CASE("an international domain name is asked for in its ASCII form, reported
     host_seen = req.host;
     return FakeReply{};
   });
-  CheckOptions o = options_for(web, {"xn--bcher-kva.test"});
+  CheckOptions o = short_waits(web, {"xn--bcher-kva.test"});
   bool valid = false;
   const std::string url =
       normalise_url("http://bücher.test:" + std::to_string(web.port()) + "/katalog", &valid);
@@ -413,7 +404,7 @@ TEST_CASE("more hostile answers: endless redirects, short bodies, raw bytes in L
     r.headers.emplace_back("Location", "/ok");
     return r;
   });
-  const CheckOptions o = options_for(web);
+  const CheckOptions o = short_waits(web);
   const LinkResult endless = check_path(web, "/next/a", o);
   CHECK(endless.status == LinkStatus::broken);
   CHECK(endless.error().find("more than 10 redirects") == 0);
