@@ -209,7 +209,11 @@ ModuleRead read_in_child(citelint_pdf_read_fn read, const std::string& bytes,
     const int sig = WTERMSIG(status);
     out.failure = sig == SIGXCPU ? "poppler used more than its CPU time and was stopped"
                                  : "poppler crashed reading it (" + signal_words(sig) + ")";
-  } else if (!whole || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  } else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+    // A sanitizer's handler (or an exit of poppler's own) ends the child with a status.
+    out.failure = "poppler crashed reading it (it exited with status " +
+                  std::to_string(WEXITSTATUS(status)) + ")";
+  } else if (!whole) {
     out.failure = "poppler stopped before the end of it (out of memory?)";
   }
   if (!out.failure.empty()) out.pages = -1;

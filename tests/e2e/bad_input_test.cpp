@@ -226,8 +226,8 @@ TEST_CASE("a PDF that crashes, hangs or exhausts poppler costs that PDF alone") 
   unsetenv("CITELINT_PDF_MODULE");
   unsetenv("CITELINT_PDF_TIMEOUT");
   CHECK(r.exit == 2);
-  CHECK(r.err.find("CRASH.pdf: error: poppler crashed reading it (signal 11, SIGSEGV): not read") !=
-        std::string::npos);
+  // (signal 11, SIGSEGV); under AddressSanitizer, whose handler exits, an exit status.
+  CHECK(r.err.find("CRASH.pdf: error: poppler crashed reading it (") != std::string::npos);
   CHECK(r.err.find("HANG.pdf: error: poppler took longer than 2 s to read it and was stopped") !=
         std::string::npos);
   CHECK(r.err.find("HOG.pdf: error: poppler") != std::string::npos);

@@ -80,7 +80,7 @@ TEST_CASE("a PDF whose object table is garbage but still ends in %%EOF is rebuil
   std::string pdf = test::fixture("pdf/wraps.pdf");
   const test::ReadFile whole = test::read_file("wraps.pdf", pdf);
   pdf.erase(pdf.rfind("\nxref") + 1);
-  for (int i = 0; i < 20; ++i) pdf += std::string("xref garbage \x01\x02 nonsense\n", 27);
+  for (int i = 0; i < 20; ++i) pdf += "xref garbage \x01\x02 nonsense\n";
   pdf += "%%EOF\n";
   const test::ReadFile r = test::read_file("garbage.pdf", pdf);
   CHECK(r.refs.size() == whole.refs.size());
