@@ -42,13 +42,9 @@ class Reader {
       error(node, std::string(what) + " must be a map");
       return false;
     }
-    std::map<std::string, YAML::Mark> seen;  // YAML's parser keeps the first of two alike
+    ctx_.unique_keys(node, what);
     for (const auto& kv : node) {
       const std::string key = kv.first.as<std::string>("");
-      if (const auto [first, fresh] = seen.emplace(key, kv.first.Mark()); !fresh)
-        error(kv.first, "'" + key + "' is given twice in " + std::string(what) +
-                            " (first at line " + std::to_string(first->second.line + 1) +
-                            "): which one is meant?");
       if (!any_key && !known.count(key)) {
         std::string names;
         for (const std::string& k : known) names += (names.empty() ? "" : ", ") + k;

@@ -26,6 +26,18 @@ void LoadContext::error(const YAML::Mark& mark, std::string message) {
       {path_, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0, std::move(message)});
 }
 
+void LoadContext::unique_keys(const YAML::Node& map, std::string_view in) {
+  std::map<std::string, int> seen;
+  for (const auto& kv : map) {
+    const std::string key = kv.first.as<std::string>("");
+    if (const auto [first, fresh] = seen.emplace(key, kv.first.Mark().line + 1); !fresh)
+      error(kv.first.Mark(), "'" + key + "' is given twice" +
+                                 (in.empty() ? std::string() : " in " + std::string(in)) +
+                                 " (first at line " + std::to_string(first->second) +
+                                 "): which one is meant?");
+  }
+}
+
 std::string LoadContext::scalar(const YAML::Node& node, std::string_view what) {
   if (!node.IsScalar()) {
     error(node.Mark(), std::string(what) + " must be a string");
@@ -162,12 +174,9 @@ std::shared_ptr<Rule> rule_of_kind(const YAML::Node& root, LoadContext& ctx) {
 
   std::vector<std::string_view> allowed = kCommonKeys;
   for (auto k : rule->keys()) allowed.push_back(k);
-  std::map<std::string, int> seen;  // YAML's parser keeps the first of two alike: say so
+  ctx.unique_keys(root);
   for (const auto& kv : root) {
     const std::string key = kv.first.as<std::string>();
-    if (const auto [first, fresh] = seen.emplace(key, kv.first.Mark().line + 1); !fresh)
-      ctx.error(kv.first.Mark(), "'" + key + "' is given twice (first at line " +
-                                     std::to_string(first->second) + "): which one is meant?");
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
       ctx.error(kv.first.Mark(), "unknown key '" + key + "'; " + suggestion(key, allowed) +
                                      "rules that extend " + kind + " take: " + join(allowed));

@@ -214,6 +214,9 @@ class LoadContext {
       : path_(std::move(path)), text_(text), diagnostics_(diagnostics) {}
   void error(const YAML::Mark& mark, std::string message);
   bool failed() const { return failed_; }
+  // Each key of a map given a second time, as an error at it (YAML's parser keeps the first of
+  // two alike, silently). `in` names the map in the message ("the config"), or nothing.
+  void unique_keys(const YAML::Node& map, std::string_view in = {});
   const std::string& path() const { return path_; }
 
   // Typed access; each reports its own error and returns a fallback.
