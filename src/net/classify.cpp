@@ -188,8 +188,7 @@ Verdict classify_failure(const Response& r) {
     case CURLE_SSL_INVALIDCERTSTATUS:
       v.status = LinkStatus::tls_error;
       return v;
-    case CURLE_OUT_OF_MEMORY:
-      if (r.http_status == 0) break;
+    case CURLE_OUT_OF_MEMORY:  // with an answer begun (own_failure has it otherwise):
       // curl refuses a header over its limit (100 KB) this way: the server's answer is at fault.
       v.status = LinkStatus::server_error;
       v.error = "the answer (HTTP " + std::to_string(r.http_status) +
@@ -212,16 +211,15 @@ Verdict classify_failure(const Response& r) {
                   " arrived: " + r.curl_error;
       return v;
   }
-  v.status = LinkStatus::invalid;  // out of memory before any answer
-  v.error = "citelint could not make the request: " + r.curl_error;
-  return v;
 }
 
-// Failures on citelint's own side, before anything was asked of the server: a URL too long or
-// too strange for curl, say.
-bool own_failure(CURLcode code) {
+// Failures on citelint's own side, before the server answered anything: a URL too long or too
+// strange for curl, or memory curl could not have.
+bool own_failure(const Response& r) {
+  const CURLcode code = r.code;
   return code == CURLE_URL_MALFORMAT || code == CURLE_BAD_FUNCTION_ARGUMENT ||
-         code == CURLE_FAILED_INIT || code == CURLE_NOT_BUILT_IN || code == CURLE_UNKNOWN_OPTION;
+         code == CURLE_FAILED_INIT || code == CURLE_NOT_BUILT_IN || code == CURLE_UNKNOWN_OPTION ||
+         (code == CURLE_OUT_OF_MEMORY && r.http_status == 0);
 }
 
 // An answer: what its status (and, for a 2xx, its page) says of the link.
@@ -307,7 +305,7 @@ Verdict classify(const Response& r, const std::vector<int>& accept) {
     v.error = "a private, loopback or link-local address (--allow-private checks it)";
     return v;
   }
-  if (own_failure(r.code)) {
+  if (own_failure(r)) {
     Verdict v;
     v.status = LinkStatus::invalid;
     v.error = "citelint could not make the request: " + r.curl_error;
