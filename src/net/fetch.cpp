@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "net/idn.hpp"
+
 namespace citelint::net {
 
 namespace {
@@ -65,13 +67,9 @@ constexpr const char* kBrowserAgent =
 // The URL as it is asked for: without its userinfo (user:password@), which curl would send as
 // Basic authentication, in the clear over http.
 std::string without_userinfo(const std::string& url) {
-  const std::size_t mark = url.find("://");
-  if (mark == std::string::npos) return url;
-  const std::size_t start = mark + 3;
-  const std::size_t end = std::min(url.find_first_of("/?#", start), url.size());
-  const std::size_t at = url.rfind('@', end - 1);
-  if (at == std::string::npos || at < start || end == start) return url;
-  return url.substr(0, start) + url.substr(at + 1);
+  const Authority a = authority_of(url);
+  if (a.begin == std::string::npos || !a.has_userinfo()) return url;
+  return url.substr(0, a.begin) + url.substr(a.host_begin);
 }
 
 }  // namespace

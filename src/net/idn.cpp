@@ -3,61 +3,44 @@
 #include <idn2.h>
 
 #include <algorithm>
+#include <boost/url/pct_string_view.hpp>
 #include <memory>
 
 namespace citelint::net {
 
-namespace {
-
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
+Authority authority_of(std::string_view url) {
+  Authority a;
+  const std::size_t mark = url.find("://");
+  if (mark == std::string_view::npos) return a;
+  a.begin = a.host_begin = mark + 3;
+  a.end = a.host_end = std::min(url.find_first_of("/?#", a.begin), url.size());
+  if (const std::size_t at = url.substr(a.begin, a.end - a.begin).rfind('@');
+      at != std::string_view::npos)
+    a.host_begin = a.begin + at + 1;
+  if (const std::size_t colon = url.substr(a.host_begin, a.end - a.host_begin).rfind(':');
+      colon != std::string_view::npos && a.host_begin < a.end && url[a.host_begin] != '[')
+    a.host_end = a.host_begin + colon;
+  return a;
 }
-
-// "b%C3%BCcher" as the UTF-8 it encodes; nothing for a broken escape.
-std::optional<std::string> percent_decoded(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '%') {
-      out += s[i];
-      continue;
-    }
-    if (i + 2 >= s.size() || hex(s[i + 1]) < 0 || hex(s[i + 2]) < 0) return std::nullopt;
-    out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-    i += 2;
-  }
-  return out;
-}
-
-}  // namespace
 
 std::optional<std::string> ascii_url(std::string_view url) {
-  const std::size_t mark = url.find("://");
-  if (mark == std::string_view::npos) return std::string(url);
-  std::size_t begin = mark + 3;
-  const std::size_t end = std::min(url.find_first_of("/?#", begin), url.size());
-  const std::size_t at = url.substr(begin, end - begin).rfind('@');
-  if (at != std::string_view::npos) begin += at + 1;
-  std::size_t host_end = end;
-  if (const std::size_t colon = url.substr(begin, end - begin).rfind(':');
-      colon != std::string_view::npos && url[begin] != '[')
-    host_end = begin + colon;
-  const std::string_view host = url.substr(begin, host_end - begin);
+  const Authority a = authority_of(url);
+  if (a.begin == std::string_view::npos) return std::string(url);
+  const std::string_view host = url.substr(a.host_begin, a.host_end - a.host_begin);
   if (std::all_of(host.begin(), host.end(),
                   [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '%'; }))
     return std::string(url);
-  const auto unicode = percent_decoded(host);
-  if (!unicode) return std::nullopt;
+  // "b%C3%BCcher" as the UTF-8 it encodes (a broken escape is no name).
+  const auto encoded = boost::urls::make_pct_string_view(host);
+  if (!encoded) return std::nullopt;
+  const std::string unicode = encoded->decode();
   char* ascii = nullptr;
-  if (idn2_to_ascii_8z(unicode->c_str(), &ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL) != IDN2_OK)
+  if (idn2_to_ascii_8z(unicode.c_str(), &ascii, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL) != IDN2_OK)
     return std::nullopt;
   const std::unique_ptr<char, decltype(&idn2_free)> owned(ascii, &idn2_free);
-  std::string out(url.substr(0, begin));
+  std::string out(url.substr(0, a.host_begin));
   out += ascii;
-  out += url.substr(host_end);
+  out += url.substr(a.host_end);
   return out;
 }
 

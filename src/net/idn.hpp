@@ -9,6 +9,14 @@
 
 namespace citelint::net {
 
+// Where a URL's authority lies, as offsets: after "scheme://" (begin) to the path, query or
+// fragment (end); the host after any userinfo@ and before any :port. All npos without "://".
+struct Authority {
+  std::size_t begin = std::string_view::npos, host_begin = begin, host_end = begin, end = begin;
+  bool has_userinfo() const { return host_begin > begin; }
+};
+Authority authority_of(std::string_view url);
+
 // The URL with its host in ASCII: itself when the host is ASCII already; nothing when the host
 // is no valid international domain name.
 std::optional<std::string> ascii_url(std::string_view url);
