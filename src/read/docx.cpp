@@ -228,7 +228,6 @@ std::unique_ptr<Document> read_docx_document(std::size_t id, std::string path,
     std::replace(shown.begin(), shown.end(), '\r', ' ');
     text += shown;
   }
-  text = utf8::repair(text);  // same length where valid, as XML text is
   auto document = std::make_unique<Document>(id, std::move(path), std::move(text), "docx");
   document->set_layout(std::move(starts), std::move(places), "paragraph");
   for (const auto& [b, e, target] : links) document->add_link(b, e, target);
