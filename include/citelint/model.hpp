@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -283,6 +284,11 @@ inline auto order_key(const Finding& f) {
   return std::make_tuple(f.span.input, f.span.begin, f.span.end, -static_cast<int>(f.severity),
                          std::string_view(f.rule));
 }
+
+// The findings of all parts in order_key order. Cheap for one part in order already; otherwise
+// their keys are sorted and each finding moved once (a Finding is large to move about a sort).
+std::vector<Finding> in_order(std::span<std::vector<Finding>> parts);  // empties the parts
+void sort_findings(std::vector<Finding>& findings);                    // in_order of one part
 
 // A problem with the input or the configuration itself (unreadable file, bad rule file).
 struct Diagnostic {

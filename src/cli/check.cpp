@@ -70,13 +70,6 @@ std::string findings_count(std::size_t n) {
   return std::to_string(n) + (n == 1 ? " finding" : " findings");
 }
 
-void sort_findings(std::vector<Finding>& findings) {
-  // No two findings share an order key, so an in-place sort is as good as a stable one, without
-  // the stable sort's buffer of as many findings.
-  std::sort(findings.begin(), findings.end(),
-            [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
-}
-
 // Moves `more` to the end of `to`: a large list's references or findings are not held twice.
 template <class T>
 void append(std::vector<T>& to, std::vector<T> more) {

@@ -450,18 +450,20 @@ std::vector<Finding> lint(const RuleSet& set, const Corpus& corpus, const LintOp
   }
   std::vector<Finding> found[2];
   parallel::for_each(2, 1, [&](std::size_t g) {
+    const auto start = Clock::now();
     found[g] = lint_scopes(std::move(groups[g]), corpus, options, timings);
+    timings.add(g ? "(group: urls, dates, DOIs, list)" : "(group: entries and parts)", start);
   });
-  std::vector<Finding> findings = std::move(found[0]);
-  findings.insert(findings.end(), std::make_move_iterator(found[1].begin()),
-                  std::make_move_iterator(found[1].end()));
-  std::sort(findings.begin(), findings.end(),
-            [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
+  auto start = Clock::now();
+  std::vector<Finding> findings = in_order(found);
+  timings.add("(findings sorted)", start);
+  start = Clock::now();
   findings.erase(
       std::unique(findings.begin(), findings.end(),
                   [](const Finding& a, const Finding& b) { return order_key(a) == order_key(b); }),
       findings.end());
   drop_covered_duplicates(findings);
+  timings.add("(findings deduplicated)", start);
   return findings;
 }
 

@@ -153,7 +153,10 @@ class OwnedTexts {
 };
 
 using Vars = std::vector<std::pair<std::string, std::string>>;
-std::string render_template(std::string_view templ, const Vars& vars);
+// A template's text with each {name} replaced by its value in vars, else by `more`'s; a name
+// neither knows stays as written.
+using Lookup = std::function<std::optional<std::string_view>(std::string_view)>;
+std::string render_template(std::string_view templ, const Vars& vars, const Lookup& more = {});
 
 // A compiled RE2 pattern with the source it came from.
 struct Pattern {

@@ -5,43 +5,65 @@
 
 namespace citelint::rules {
 
-std::string render_template(std::string_view templ, const Vars& vars) {
+std::string render_template(std::string_view templ, const Vars& vars, const Lookup& more) {
   std::string out;
   out.reserve(templ.size() + 32);
-  for (std::size_t i = 0; i < templ.size(); ++i) {
+  std::size_t i = 0;
+  while (i < templ.size()) {
+    const std::size_t brace = templ.find_first_of("{}", i);
+    out.append(templ.substr(i, brace - i));
+    if (brace == std::string_view::npos) break;
+    i = brace;
     const char c = templ[i];
-    if (c == '{' && i + 1 < templ.size() && templ[i + 1] == '{') {
-      out += '{';
-      ++i;
+    if (i + 1 < templ.size() && templ[i + 1] == c) {  // {{ and }} are the braces themselves
+      out += c;
+      i += 2;
       continue;
     }
-    if (c == '}' && i + 1 < templ.size() && templ[i + 1] == '}') {
-      out += '}';
-      ++i;
-      continue;
-    }
-    if (c == '{') {
-      const std::size_t close = templ.find('}', i);
-      if (close != std::string_view::npos) {
-        const std::string_view name = templ.substr(i + 1, close - i - 1);
-        bool found = false;
-        for (const auto& [k, v] : vars) {
-          if (k == name) {
-            out += v;
-            found = true;
-            break;
-          }
+    const std::size_t close = c == '{' ? templ.find('}', i) : std::string_view::npos;
+    if (close != std::string_view::npos) {
+      const std::string_view name = templ.substr(i + 1, close - i - 1);
+      std::optional<std::string_view> value;
+      for (const auto& [k, v] : vars)
+        if (k == name) {
+          value = v;
+          break;
         }
-        if (found) {
-          i = close;
-          continue;
-        }
+      if (!value && more) value = more(name);
+      if (value) {
+        out += *value;
+        i = close + 1;
+        continue;
       }
     }
     out += c;
+    ++i;
   }
   return out;
 }
+
+namespace {
+
+// The variables every template may use, after the kind's own: looked up only when a template
+// names them, not copied for each finding.
+std::optional<std::string_view> common_var(std::string_view name, const Unit& unit,
+                                           std::string_view match) {
+  if (name == "match") return match;
+  if (name == "reference" && unit.ref) return std::string_view(unit.ref->id);
+  if (unit.url) {
+    if (name == "url") return std::string_view(unit.url->normalised);
+    if (name == "as_written") return std::string_view(unit.url->as_written);
+  }
+  if (unit.date) {
+    if (name == "value") return unit.date->value();
+    if (name == "role") return to_string(unit.date->role);
+    if (name == "as_written") return std::string_view(unit.date->as_written);
+  }
+  if (name == "doi" && unit.doi) return std::string_view(unit.doi->value);
+  return std::nullopt;
+}
+
+}  // namespace
 
 FindingSink::FindingSink(const LintOptions& options) : options_(options) {
   char buf[16];
@@ -68,26 +90,14 @@ void FindingSink::report(const Rule& rule, const Unit& unit, std::size_t text_be
   f.span = unit.span(text_begin, text_end);
   if (unit.ref) f.reference = unit.ref->id;
 
-  // Variables every template may use, after the kind's own.
-  vars.emplace_back("match", std::string(match));
-  if (unit.ref) vars.emplace_back("reference", unit.ref->id);
-  if (unit.url) {
-    vars.emplace_back("url", unit.url->normalised);
-    vars.emplace_back("as_written", unit.url->as_written);
-  }
-  if (unit.date) {
-    vars.emplace_back("value", std::string(unit.date->value()));
-    vars.emplace_back("role", std::string(to_string(unit.date->role)));
-    vars.emplace_back("as_written", unit.date->as_written);
-  }
-  if (unit.doi) vars.emplace_back("doi", unit.doi->value);
-  f.message = render_template(rule.message, vars);
+  const Lookup common = [&](std::string_view name) { return common_var(name, unit, match); };
+  f.message = render_template(rule.message, vars, common);
 
-  const std::string source(unit.doc->slice(f.span));
+  const std::string_view source = unit.doc->slice(f.span);
   if (rule.fix_template) {
-    f.fix = Fix{render_template(*rule.fix_template, vars), false};
+    f.fix = Fix{render_template(*rule.fix_template, vars, common), false};
   } else if (rule.fix_replace) {
-    std::string replaced = source;
+    std::string replaced(source);
     RE2::GlobalReplace(&replaced, *rule.fix_replace->re, rule.fix_with);
     f.fix = Fix{replaced, false};
   }

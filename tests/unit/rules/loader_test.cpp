@@ -98,6 +98,13 @@ TEST_CASE("message templates") {
   using rules::render_template;
   CHECK(render_template("{a} and {b}", {{"a", "x"}, {"b", "y"}}) == "x and y");
   CHECK(render_template("{{literal}} {unknown}", {}) == "{literal} {unknown}");
+  CHECK(render_template("}} {a} { }", {{"a", "x"}}) == "} x { }");
+  // The kind's own variables first, then the lookup; a name neither knows stays as written.
+  const rules::Lookup more = [](std::string_view name) -> std::optional<std::string_view> {
+    if (name == "a" || name == "match") return "common";
+    return std::nullopt;
+  };
+  CHECK(render_template("{a}/{match}/{url}{", {{"a", "own"}}, more) == "own/common/{url}{");
 }
 
 TEST_CASE("a subset of a rule set shares its rules") {
