@@ -49,7 +49,8 @@ std::vector<Finding> in_order(std::span<std::vector<Finding>> parts) {
   for (std::uint32_t p = 0; p < parts.size(); ++p)
     for (std::uint32_t i = 0; i < parts[p].size(); ++i) {
       const Finding& f = parts[p][i];
-      // Severity is 0..3: its negation plus 4 fits 4 bits; 2^28 rule names are plenty.
+      // Gravest first, as order_key's negated severity (0..2): 4 - severity fits the 4 bits
+      // above the rank; 2^28 rule names are plenty.
       const auto gravity = static_cast<std::uint64_t>(4 - static_cast<int>(f.severity));
       keys.push_back({std::uint64_t{f.span.input} << 32 | f.span.begin,
                       std::uint64_t{f.span.end} << 32 | gravity << 28 | rank.at(f.rule), p, i});

@@ -99,7 +99,7 @@ void FindingSink::report(const Rule& rule, const Unit& unit, std::size_t text_be
   } else if (rule.fix_replace) {
     std::string replaced(source);
     RE2::GlobalReplace(&replaced, *rule.fix_replace->re, rule.fix_with);
-    f.fix = Fix{replaced, false};
+    f.fix = Fix{std::move(replaced), false};
   }
   if (f.fix && f.fix->replacement == source) f.fix.reset();  // nothing would change
   // Markup inside the match (a tag, an entity): the text's fix would not mend the source.
