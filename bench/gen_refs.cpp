@@ -4,8 +4,11 @@
 //
 //   citelint-bench-gen N [SEED] > refs.txt
 //   citelint-bench-gen N SEED bibtex > refs.bib    the same works as BibLaTeX entries
-//   citelint-bench-gen N SEED damaged > refs.txt   every entry with two or three defects, as
-//                                                  a list extracted from PDFs comes
+//   citelint-bench-gen N SEED extracted > refs.txt  a journal's list as PDF extraction leaves
+//                                                  it: long entries, each with two or three
+//                                                  defects (about 4,500 findings a MB)
+//   citelint-bench-gen N SEED damaged > refs.txt   harsher: short entries, each with two or
+//                                                  three defects (about 12,000 findings a MB)
 #include <cstdio>
 #include <cstdlib>
 #include <random>
@@ -139,6 +142,66 @@ std::string bilingual_entry(int id, int defects) {
          en_year + ". (in Chinese)";
 }
 
+// A reference as text extracted from a journal's PDF comes (Vancouver style, long author lists,
+// about 650 bytes), with two or three of the defects extraction leaves, each one finding: a space
+// where a line broke inside the URL or the DOI, doubled punctuation, a space before a comma, a
+// year with a letter for a digit, a Unicode hyphen in the URL, a space inside the access date, a
+// lost closing parenthesis.
+std::string extracted_entry(int id) {
+  const int year = 2000 + pick(20);
+  std::string authors;
+  for (int a = 0, n = 8 + pick(25); a < n; ++a) {
+    if (a) authors += ", ";
+    authors += pick(kSurnames) + " " + static_cast<char>('A' + pick(26)) +
+               static_cast<char>('A' + pick(26));
+  }
+  std::string words = title();
+  for (int i = 0, n = 6 + pick(8); i < n; ++i) words += " " + pick(kWords);
+  std::string year_text = std::to_string(year),
+              journal = "Journal of " + pick(kWords) + " and " + pick(kWords);
+  std::string doi = "10." + std::to_string(1000 + pick(8999)) + "/j." + pick(kWords) + "." +
+                    year_text + "." + std::to_string(id);
+  std::string link = "https://" + pick(kHosts) + "/" + pick(kWords) + "/" + year_text +
+                     "/article_" + std::to_string(id) + ".html";
+  std::string accessed = date(2021 + pick(3)), after_authors = ".", after_journal = ".",
+              access_open = " (accessed ";
+  int kinds[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+  for (int i = 7; i > 0; --i) std::swap(kinds[i], kinds[pick(i + 1)]);
+  for (int d = 0, n = 2 + pick(2); d < n; ++d) {
+    switch (kinds[d]) {
+      case 0:  // the line broke after a slash of the URL
+        link = space_at(link, link.find('/', 8) + 1);
+        break;
+      case 1:  // ... or after the DOI's slash
+        doi = space_at(doi, doi.find('/') + 1);
+        break;
+      case 2:
+        after_authors = ",.";
+        break;
+      case 3:
+        after_journal = " .";
+        break;
+      case 4:  // 2019 read as 2O19
+        year_text[1] = 'O';
+        break;
+      case 5:  // a hyphenated line end kept as U+2010
+        link.insert(link.rfind('_'), "\xe2\x80\x90");
+        break;
+      case 6:
+        accessed = space_at(accessed, 5);
+        break;
+      default:
+        access_open = " accessed ";
+        break;
+    }
+  }
+  return authors + after_authors + " " + words + ". " + journal + after_journal + " " + year_text +
+         ";" + std::to_string(1 + pick(60)) + "(" + std::to_string(1 + pick(12)) +
+         "):" + std::to_string(1 + pick(200)) + "-" + std::to_string(201 + pick(200)) +
+         ". doi: " + doi + ". PMID: " + std::to_string(20000000 + id) +
+         ". Available from: " + link + access_open + accessed + ").";
+}
+
 // The same kinds of work as BibLaTeX entries, with the defects a .bib has: a space in a URL,
 // an access date without zero padding, one before the publication date, one that is no date.
 std::string bibtex_entry(int id, bool defect) {
@@ -208,9 +271,17 @@ int main(int argc, char** argv) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
   }
-  const bool damaged = argc > 3 && std::string(argv[3]) == "damaged";
+  const std::string kind = argc > 3 ? argv[3] : "";
   for (int i = 1; i <= n; ++i) {
-    const int defect = damaged ? 2 + pick(2) : pick(10) == 0;
+    if (kind == "extracted") {
+      out += "[" + std::to_string(i) + "] " + extracted_entry(i) + "\n";
+      if (out.size() > (1 << 20)) {
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        out.clear();
+      }
+      continue;
+    }
+    const int defect = kind == "damaged" ? 2 + pick(2) : pick(10) == 0;
     std::string entry;
     switch (pick(10)) {
       case 0:

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Offline linting throughput: read, extract, every core rule, JSON written to a file.
 #   bench/offline.sh [SIZES...]     default sizes: 25000 50000 100000 200000 references
-#   bench/offline.sh --damaged [SIZES...]   every entry with two or three defects (as a list
-#                                           extracted from PDFs comes): two findings an entry
+#   bench/offline.sh --extracted [SIZES...] a journal's list as PDF extraction leaves it: long
+#                                           entries (550 bytes), each with two or three defects;
+#                                           about 4,500 findings a MB
+#   bench/offline.sh --damaged [SIZES...]   harsher: short entries (190 bytes), each with two or
+#                                           three defects; about 12,000 findings a MB
 # Prints, per size: input MB, median wall time of 5 runs, MB/s, CPU time, peak RSS, and the
 # time per reference relative to the smallest size (1.00 means linear).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ci/build.sh build >/dev/null
 kind=""
-if [ "${1:-}" = "--damaged" ]; then
-  kind=damaged
+if [ "${1:-}" = "--damaged" ] || [ "${1:-}" = "--extracted" ]; then
+  kind=${1#--}
   shift
 fi
 sizes=("$@")
