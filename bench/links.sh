@@ -19,6 +19,7 @@ port=18080
 out=bench/out/links
 mkdir -p "$out"
 ci/build.sh build >/dev/null
+cmake --build build --target citelint-bench-web >/dev/null
 peers=bench/peers/node_modules/.bin
 export PATH="$PWD/$peers:$PATH"  # the Node.js 22 linkinator 8 needs, from bench/peers
 

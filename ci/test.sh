@@ -10,16 +10,19 @@ cd "$(dirname "$0")/.."
 # In CI, as root, the package test also installs the .deb with apt-get (and removes it).
 if [ "${CI:-}" = true ] && [ "$(id -u)" = 0 ]; then export CITELINT_TEST_INSTALL=1; fi
 
-echo "== release build =="
+# Each stage says when it starts (seconds since the start): CI must stay under 25 minutes.
+stage() { echo "== $1 (at ${SECONDS} s) =="; }
+stage "release build"
 ci/build.sh build
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
 
 if [ "${CITELINT_QUICK:-0}" != 1 ]; then
-  echo "== ASan + UBSan build =="
+  stage "ASan + UBSan build"
   ci/build.sh build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCITELINT_SANITIZE=ON
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     LSAN_OPTIONS="suppressions=$PWD/ci/lsan.supp:print_suppressions=0" \
     ctest --test-dir build-sanitize --output-on-failure --parallel "$(nproc)"
-  echo "== fuzzing the readers (libFuzzer, clang) =="
+  stage "fuzzing the readers (libFuzzer, clang)"
   ci/fuzz.sh "${CITELINT_FUZZ_SECONDS:-15}"
 fi
+echo "== done in ${SECONDS} s =="
