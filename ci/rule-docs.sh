@@ -37,7 +37,7 @@ mkdir -p "$docs/rules"
     } >"$docs/rules/$id.md"
   done
   echo
-  echo "The kinds marked built-in come from the network, not from rule files: the link checker's"
-  echo "and the archive lookup's (see [checking links](checking-links.md) and"
-  echo "[archived copies](archives.md))."
+  echo "The kinds marked built-in come from citelint's own code, not from rule files: the link"
+  echo "checker's, the archive lookup's and the identifiers' checks (see [checking"
+  echo "links](checking-links.md), [archived copies](archives.md) and [identifiers](identifiers.md))."
 } >"$docs/rules.md"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: a release build, then an AddressSanitizer + UndefinedBehaviorSanitizer
 # build, each with every unit, rule-fixture and end-to-end test (CTest), then each reader's
-# libFuzzer target for a fixed time (ci/fuzz.sh; CITELINT_FUZZ_SECONDS per target, default 15).
+# libFuzzer target for a fixed time (ci/fuzz.sh; CITELINT_FUZZ_SECONDS per target, default 10).
 #   ci/test.sh            both builds
 #   CITELINT_QUICK=1 ci/test.sh   the release build only
 set -euo pipefail
@@ -23,6 +23,6 @@ if [ "${CITELINT_QUICK:-0}" != 1 ]; then
     LSAN_OPTIONS="suppressions=$PWD/ci/lsan.supp:print_suppressions=0" \
     ctest --test-dir build-sanitize --output-on-failure --parallel "$(nproc)"
   stage "fuzzing the readers (libFuzzer, clang)"
-  ci/fuzz.sh "${CITELINT_FUZZ_SECONDS:-15}"
+  ci/fuzz.sh "${CITELINT_FUZZ_SECONDS:-10}"
 fi
 echo "== done in ${SECONDS} s =="

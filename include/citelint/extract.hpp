@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "citelint/model.hpp"
@@ -121,6 +122,21 @@ bool is_valid_doi(std::string_view doi);
 // when it starts with "10", "10/<code>" for a shortDOI (https://doi.org/gbqq9v); empty for any
 // other URL, and for the resolver's own pages.
 std::string doi_of_link(std::string_view url);
+
+// ISBNs, ISSNs, arXiv ids, PMIDs and PMCIDs after their markers ("ISBN-13: 978-...", "eISSN",
+// "arXiv:", "PMID:", "PMCID:") and bare PMCIDs ("PMC1234567"), as written, damage and all (a
+// digit lost, OCR's 'O' for a 0): src/ids/ checks them. Not inside URLs (links give their own).
+std::vector<Identifier> find_identifiers(const Document& doc, std::size_t begin, std::size_t end,
+                                         const std::vector<Url>& urls);
+// The identifiers in a record format's field that says what they are (BibTeX's isbn, JATS's
+// pub-id pub-id-type="pmid", RIS's SN): no marker needed, and each of several counts. With no
+// scheme (RIS's SN, ISBN or ISSN), a number of eight or nine digits is an ISSN, others ISBNs.
+std::vector<Identifier> find_field_identifiers(const Document& doc, std::size_t begin,
+                                               std::size_t end, std::optional<IdScheme> scheme);
+// The identifier a link stands for: an arXiv abstract or PDF (/abs/ID, /pdf/ID on arXiv's
+// host), a PubMed record (/ID on PubMed's host, /pubmed/ID), a PubMed Central article
+// (.../articles/PMCID, on any host that mirrors it).
+std::optional<std::pair<IdScheme, std::string>> identifier_of_link(std::string_view url);
 
 // The language halves of a bilingual entry (a CJK half followed by a Latin-script half);
 // empty for single-language entries.

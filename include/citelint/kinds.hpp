@@ -29,6 +29,8 @@ enum class Kind : std::uint8_t {
   archive_copy,
   archive_none,
   archive_after_access,
+  id_checksum,
+  id_form,
 };
 
 struct FindingKind {

@@ -234,6 +234,21 @@ struct Doi {
   Span span;
 };
 
+// An identifier a reference gives other than its DOI: a book's ISBN, a serial's ISSN, an arXiv
+// id, a PubMed id or a PubMed Central id. Found after its marker ("ISBN 978-...", "PMID: ...",
+// "arXiv:2101.00001"), in a record format's field, or in a link (arxiv.org/abs/..., PubMed's).
+enum class IdScheme : std::uint8_t { isbn, issn, arxiv, pmid, pmcid };
+std::string_view to_string(IdScheme scheme);  // "isbn", "issn", "arxiv", "pmid", "pmcid"
+struct Identifier {
+  IdScheme scheme = IdScheme::isbn;
+  // Normalised: an ISBN's or ISSN's digits and X (no hyphens or spaces), an arXiv id without
+  // "arXiv:", a PMID's digits, a PMCID as "PMC" and digits. OCR's letters for digits are kept
+  // (the check says what they are).
+  std::string value;
+  std::string_view as_written;  // the identifier itself as written, marker aside (a view)
+  Span span;
+};
+
 // One language half of a bilingual entry ("zh" then "en", for example).
 struct Part {
   std::string lang;
@@ -255,7 +270,8 @@ struct Reference {
   std::vector<Url> urls;
   std::vector<Date> dates;
   std::vector<Doi> dois;
-  std::vector<Part> parts;  // empty unless the entry has more than one language half
+  std::vector<Identifier> ids;  // in source order
+  std::vector<Part> parts;      // empty unless the entry has more than one language half
 };
 
 enum class Severity { info = 0, warning = 1, error = 2 };

@@ -14,6 +14,7 @@
 
 #include "citelint/archive.hpp"
 #include "citelint/extract.hpp"
+#include "citelint/ids.hpp"
 #include "citelint/kinds.hpp"
 #include "citelint/read.hpp"
 #include "citelint/report.hpp"
@@ -125,8 +126,11 @@ void read_inputs(Run& run, PhaseTimer& timer) {
   }
 }
 
+// The rules, and the identifiers' offline checks (check digits, forms).
 void lint_inputs(Run& run) {
-  run.findings = lint(*run.rules, run.corpus, run.lint_options);
+  std::vector<Finding> parts[] = {lint(*run.rules, run.corpus, run.lint_options),
+                                  identifier_findings(run.corpus)};
+  run.findings = in_order(parts);
   run.rule_infos = run.rules->rules();
   run.rules.reset();  // compiled patterns and their caches: the network phase reuses the memory
 }

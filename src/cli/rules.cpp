@@ -34,7 +34,8 @@ int list_rules(const RuleOptions& options) {
               << summary.substr(0, summary.find('\n')) << '\n';
   };
   for (const RuleInfo& r : set.rules()) row(r.id, r.severity, r.category, r.kind, r.description);
-  // The link checker's and the archive lookup's kinds: levels and categories a config can set.
+  // The kinds citelint's own code reports (links, archives, identifiers): levels and categories
+  // a config can set.
   for (const FindingKind& k : finding_kinds())
     row(k.id, k.level, k.category, "built-in", k.summary);
   std::cout << set.size() << " rules, " << finding_kinds().size() << " built-in kinds\n";
@@ -58,10 +59,12 @@ int explain_rule(const RuleOptions& options, const std::string& id) {
     return kClean;
   }
   if (const FindingKind* k = find_finding_kind(id)) {
-    std::cout << k->id << "  (" << to_string(k->level) << ", " << k->category << ")\n\n"
-              << k->summary << ".\n\n"
-              << k->help << "\n\nkind:     built-in (the link checker and the archive lookup "
-              << "report it; no rule file)\nmore:     docs/" << k->docs << '\n';
+    std::cout
+        << k->id << "  (" << to_string(k->level) << ", " << k->category << ")\n\n"
+        << k->summary << ".\n\n"
+        << k->help << "\n\nkind:     built-in (citelint's own code reports it: the link "
+        << "checker, the archive lookup or the identifiers' checks; no rule file)\nmore:     docs/"
+        << k->docs << '\n';
     return kClean;
   }
   return fail("no rule '" + id + "'; `citelint rules list` shows them all");

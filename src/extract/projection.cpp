@@ -172,6 +172,11 @@ void extract_projected(const Document& doc, Reference& ref, const Projection& te
     d.as_written = as_written(d.span);
     ref.dois.push_back(std::move(d));
   }
+  for (Identifier id : found.ids) {
+    id.span = place(id.span);
+    id.as_written = as_written(id.span);
+    ref.ids.push_back(std::move(id));
+  }
   for (Part p : found.parts) {
     p.span = place(p.span);
     ref.parts.push_back(std::move(p));

@@ -8,6 +8,7 @@ void extract(const Document& doc, Reference& ref) {
   ref.urls = find_urls(doc, ref.span.begin, ref.span.end);
   ref.dates = find_dates(doc, ref.span.begin, ref.span.end, ref.urls);
   ref.dois = find_dois(doc, ref.span.begin, ref.span.end, ref.urls);
+  ref.ids = find_identifiers(doc, ref.span.begin, ref.span.end, ref.urls);
   ref.parts = find_parts(doc, ref);
 }
 

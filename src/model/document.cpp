@@ -189,6 +189,22 @@ std::string_view to_string(DateRole role) {
   return "year";
 }
 
+std::string_view to_string(IdScheme scheme) {
+  switch (scheme) {
+    case IdScheme::isbn:
+      return "isbn";
+    case IdScheme::issn:
+      return "issn";
+    case IdScheme::arxiv:
+      return "arxiv";
+    case IdScheme::pmid:
+      return "pmid";
+    case IdScheme::pmcid:
+      return "pmcid";
+  }
+  return "isbn";
+}
+
 std::string_view to_string(Severity s) {
   switch (s) {
     case Severity::error:

@@ -1,6 +1,7 @@
 // Putting a run's findings in order: their keys are sorted, then each finding is moved once.
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -42,8 +43,28 @@ std::vector<Finding> in_order(std::span<std::vector<Finding>> parts) {
   const auto before = [](const Finding& a, const Finding& b) {
     return order_key(a) < order_key(b);
   };
-  if (parts.size() == 1 && std::is_sorted(parts[0].begin(), parts[0].end(), before))
-    return std::move(parts[0]);
+  // Parts each in order already (lint's, and the identifiers' checks after it): merged, the
+  // empty ones passed over.
+  if (std::all_of(parts.begin(), parts.end(), [&](const std::vector<Finding>& part) {
+        return std::is_sorted(part.begin(), part.end(), before);
+      })) {
+    std::vector<Finding> merged;
+    for (std::vector<Finding>& part : parts) {
+      if (part.empty()) continue;
+      if (merged.empty()) {
+        merged = std::move(part);
+        continue;
+      }
+      std::vector<Finding> both;
+      both.reserve(merged.size() + part.size());
+      std::merge(std::make_move_iterator(merged.begin()), std::make_move_iterator(merged.end()),
+                 std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()),
+                 std::back_inserter(both), before);
+      merged = std::move(both);
+    }
+    for (auto& part : parts) part = {};
+    return merged;
+  }
   const auto rank = rule_ranks(parts);
   std::vector<OrderKey> keys;
   for (std::uint32_t p = 0; p < parts.size(); ++p)

@@ -61,6 +61,18 @@ constexpr FindingKind kKinds[] = {
      "The cited archive URL was captured long after the access date: it may not show what the "
      "author read.",
      "archives.md"},
+    {Kind::id_checksum, "id/checksum", "identifier", error,
+     "An ISBN or ISSN whose check digit is wrong",
+     "The last digit of an ISBN or ISSN is computed from the others; here it does not match, so "
+     "a digit was misread or mistyped, or two were swapped. Copy the number from the book's "
+     "copyright page or the journal's own site.",
+     "identifiers.md"},
+    {Kind::id_form, "id/form", "identifier", error, "An identifier of a form its scheme lacks",
+     "An ISBN, ISSN, arXiv id, PMID or PMCID with digits lost or added, letters that OCR read for "
+     "digits, or a form its scheme never used (an ISBN-13 not starting 978 or 979, an arXiv "
+     "number of the wrong length for its month): it identifies nothing as written. The fix, "
+     "where one repair is sure, is the identifier repaired.",
+     "identifiers.md"},
 };
 
 constexpr FindingCategory kCategories[] = {

@@ -377,9 +377,19 @@ class Parser {
         add_url(ref, f.text_begin(), f.text_end(), unescape(f.value), !f.verbatim());
       } else if (f.name == "doi") {
         ref.dois.push_back(record::make_doi(doc_, f.text_begin(), f.text_end(), unescape(f.value)));
+      } else if (f.name == "isbn" || f.name == "issn" || f.name == "pmid" || f.name == "pmcid") {
+        record::add_identifiers(doc_, ref, f.text_begin(), f.text_end(),
+                                f.name == "isbn"   ? IdScheme::isbn
+                                : f.name == "issn" ? IdScheme::issn
+                                : f.name == "pmid" ? IdScheme::pmid
+                                                   : IdScheme::pmcid);
       } else if (f.name == "eprint") {
         const Field* kind = find(fields, "eprinttype");
         if (!kind) kind = find(fields, "archiveprefix");
+        if (const std::string k = kind ? utf8::ascii_lower(unescape(kind->value)) : "";
+            k == "arxiv" || k == "pubmed")
+          record::add_identifiers(doc_, ref, f.text_begin(), f.text_end(),
+                                  k == "arxiv" ? IdScheme::arxiv : IdScheme::pmid);
         // The address an identifier stands for: a URL made, not written.
         const std::string url =
             record::eprint_url(kind ? unescape(kind->value) : "", unescape(f.value));

@@ -156,6 +156,14 @@ class Reader {
         ref.urls.push_back(std::move(u));
       } else if (key == "DOI" && v.type == Value::string && !v.text.empty()) {
         ref.dois.push_back(record::make_doi(doc_, v.content_begin(), v.content_end(), v.text));
+      } else if ((key == "ISBN" || key == "ISSN" || key == "PMID" || key == "PMCID") &&
+                 v.type == Value::string) {
+        // Escapes aside, the string's source is the identifiers as written.
+        record::add_identifiers(doc_, ref, v.content_begin(), v.content_end(),
+                                key == "ISBN"   ? IdScheme::isbn
+                                : key == "ISSN" ? IdScheme::issn
+                                : key == "PMID" ? IdScheme::pmid
+                                                : IdScheme::pmcid);
       } else if (key == "accessed" || key == "issued") {
         add_date(ref, v, key == "accessed");
       } else if (key == "note" && v.type == Value::string) {

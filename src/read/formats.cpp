@@ -211,7 +211,10 @@ std::vector<Reference> read_references(const Document& doc, std::vector<Diagnost
   std::vector<Reference> refs = (format ? format->read : read_plain_text)(doc, diagnostics);
   rejoin_urls_cited_whole(doc, refs);
   // In every format, a link to a DOI resolver is a DOI too.
-  for (Reference& ref : refs) record::add_link_dois(doc, ref);
+  for (Reference& ref : refs) {
+    record::add_link_dois(doc, ref);
+    record::add_link_identifiers(doc, ref);  // arXiv and PubMed links likewise
+  }
   return refs;
 }
 

@@ -220,6 +220,11 @@ class Reader {
                        [&](const Doi& x) { return bare(x.value) == value; }))
         ref.dois.push_back(std::move(d));
     }
+    for (Identifier& id : words.ids)  // "PMID: 123" in the words, once with a pub-id's
+      if (std::none_of(ref.ids.begin(), ref.ids.end(), [&](const Identifier& x) {
+            return x.scheme == id.scheme && x.value == id.value;
+          }))
+        ref.ids.push_back(std::move(id));
   }
 
   void add_url(Reference& ref, std::size_t b, std::size_t e, std::string_view meaning) {
@@ -227,6 +232,19 @@ class Reader {
     Url u = make_url(doc_, b, e, meaning);
     u.composed = u.as_written != meaning;  // entities (&amp;): not the URL as written
     record::add_url(ref, std::move(u));
+  }
+
+  // <isbn>, <issn>, and <pub-id> of type pmid, pmcid or arxiv (JATS's pub-id-type values).
+  static std::optional<IdScheme> id_element(const pugi::xml_node& e) {
+    const std::string_view name = e.name();
+    if (name == "isbn") return IdScheme::isbn;
+    if (name == "issn") return IdScheme::issn;
+    if (name != "pub-id") return std::nullopt;
+    const std::string_view type = e.attribute("pub-id-type").value();
+    if (type == "pmid") return IdScheme::pmid;
+    if (type == "pmcid") return IdScheme::pmcid;
+    if (type == "arxiv") return IdScheme::arxiv;
+    return std::nullopt;
   }
 
   void walk(const pugi::xml_node& node, Reference& ref, bool& accessed) {
@@ -251,6 +269,9 @@ class Reader {
                            [&](const Doi& x) { return x.value == d.value; }))
             ref.dois.push_back(std::move(d));
         }
+      } else if (const std::optional<IdScheme> scheme = id_element(e)) {
+        const auto [b, end] = text_at(e);
+        if (end > b) record::add_identifiers(doc_, ref, b, end, *scheme);
       } else if (name == "date-in-citation" && access_date(e) && !accessed) {
         if (e.attribute("iso-8601-date")) {
           const auto [b, end] = attribute_at(e, "iso-8601-date");

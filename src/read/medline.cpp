@@ -80,6 +80,12 @@ class MedlineReader {
     for (const Field& f : fields) {
       const std::string_view v = s_.substr(f.value_begin, f.value_end - f.value_begin);
       if (f.tag == "PMID") ref.id = std::string(v);
+      // The record's own PMID and PMCID, its journal's ISSNs (or a book's ISBN).
+      if (f.tag == "PMID" || f.tag == "PMC" || f.tag == "IS")
+        record::add_identifiers(doc_, ref, f.value_begin, f.value_end,
+                                f.tag == "PMID"  ? std::optional(IdScheme::pmid)
+                                : f.tag == "PMC" ? std::optional(IdScheme::pmcid)
+                                                 : std::nullopt);
       // "10.1016/S0140-6736(19)30001-1 [doi]": the DOI before its label, once.
       if ((f.tag == "LID" || f.tag == "AID") && v.ends_with(" [doi]")) {
         const std::size_t doi_end = f.value_begin + v.size() - 6;

@@ -50,7 +50,24 @@ bool add_marked_dates(const Document& doc, Reference& ref, std::size_t begin, st
   return accessed;
 }
 
+namespace {
+
+bool has_identifier(const Reference& ref, IdScheme scheme, std::string_view value) {
+  return std::any_of(ref.ids.begin(), ref.ids.end(), [&](const Identifier& x) {
+    return x.scheme == scheme && utf8::ascii_lower(x.value) == utf8::ascii_lower(value);
+  });
+}
+
+void sort_identifiers(Reference& ref) {
+  std::stable_sort(ref.ids.begin(), ref.ids.end(), [](const Identifier& a, const Identifier& b) {
+    return a.span.begin < b.span.begin;
+  });
+}
+
+}  // namespace
+
 void sort_items(Reference& ref) {
+  sort_identifiers(ref);
   std::sort(ref.dates.begin(), ref.dates.end(),
             [](const Date& a, const Date& b) { return a.span.begin < b.span.begin; });
   std::sort(ref.urls.begin(), ref.urls.end(),
@@ -96,6 +113,34 @@ std::string_view past_blanks(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
   return text.substr(i);
+}
+
+void add_identifiers(const Document& doc, Reference& ref, std::size_t begin, std::size_t end,
+                     std::optional<IdScheme> scheme) {
+  for (Identifier& id : find_field_identifiers(doc, begin, end, scheme))
+    if (!has_identifier(ref, id.scheme, id.value)) ref.ids.push_back(std::move(id));
+  sort_identifiers(ref);
+}
+
+void add_link_identifiers(const Document& doc, Reference& ref) {
+  bool added = false;
+  for (const Url& u : ref.urls) {
+    // Most URLs are no such link: a look for the names before a parse.
+    const std::string_view n = u.normalised;
+    if (!u.valid || (n.find("arxiv") == n.npos && n.find("pubmed") == n.npos &&
+                     n.find("/articles/PMC") == n.npos))
+      continue;
+    auto found = identifier_of_link(n);
+    if (!found || has_identifier(ref, found->first, found->second)) continue;
+    Identifier id;
+    id.scheme = found->first;
+    id.value = std::move(found->second);
+    id.as_written = std::string_view(doc.text()).substr(u.span.begin, u.span.end - u.span.begin);
+    id.span = u.span;
+    ref.ids.push_back(std::move(id));
+    added = true;
+  }
+  if (added) sort_identifiers(ref);
 }
 
 std::string eprint_url(std::string_view type, std::string_view id) {

@@ -2,6 +2,7 @@
 // DOIs without their prefixes, items in source order, diagnostics at a position.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,13 +29,20 @@ std::string eprint_url(std::string_view type, std::string_view id);
 // shortDOIs as https://doi.org/gbqq9v), in any format: each such URL of the reference gives a
 // DOI too, unless the reference has that DOI already (its value decoded; case ignored).
 void add_link_dois(const Document& doc, Reference& ref);
+// The identifiers in doc's text [begin, end), a field of `scheme` (none: RIS's SN, ISBN or
+// ISSN by length; find_field_identifiers), each added unless the reference has it already.
+void add_identifiers(const Document& doc, Reference& ref, std::size_t begin, std::size_t end,
+                     std::optional<IdScheme> scheme);
+// Links to arXiv's abstracts, PubMed's records and PubMed Central's articles, in any format:
+// each gives its identifier too (identifier_of_link), unless the reference has it already.
+void add_link_identifiers(const Document& doc, Reference& ref);
 // The same DOI, case aside, and a stray full stop after one of them ("10.1590/x." in a pub-id).
 bool same_doi(std::string_view a, std::string_view b);
 
 // The text from its first character that is not white space: what the formats' sniffs look at.
 std::string_view past_blanks(std::string_view text);
 
-// The reference's dates and URLs in the order of the source.
+// The reference's dates, URLs and identifiers in the order of the source.
 void sort_items(Reference& ref);
 
 }  // namespace citelint::record

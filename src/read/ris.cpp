@@ -169,6 +169,8 @@ class Reader {
           record::add_url(ref, std::move(u));
       } else if (l.tag == "DO" && !v.empty()) {
         ref.dois.push_back(record::make_doi(doc_, l.value_begin, l.value_end, v));
+      } else if (l.tag == "SN" && !v.empty()) {  // ISBN or ISSN, by its length
+        record::add_identifiers(doc_, ref, l.value_begin, l.value_end, std::nullopt);
       } else if (l.tag == "Y2" && !v.empty()) {
         add_date(ref, DateRole::accessed, l);
       } else if (l.tag == "DA" && !v.empty()) {

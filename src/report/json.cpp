@@ -3,6 +3,7 @@
 #include <future>
 #include <optional>
 
+#include "citelint/ids.hpp"
 #include "citelint/report.hpp"
 #include "model/parallel.hpp"
 #include "report/json_writer.hpp"
@@ -124,6 +125,16 @@ void write_reference(json::Writer& w, const Reference& r, const Document& doc,
     w.end_object();
   }
   w.end_array();
+  if (!r.ids.empty()) {  // ISBN, ISSN, arXiv, PMID, PMCID: only where the reference gives one
+    w.key("identifiers").begin_array();
+    for (const Identifier& id : r.ids) {
+      w.begin_object().key("scheme").value(to_string(id.scheme)).key("value").value(id.value);
+      w.key("as_written").value(id.as_written);
+      write_position(w, doc, id.span);
+      w.key("valid").value(!check_identifier(id)).end_object();
+    }
+    w.end_array();
+  }
   if (!r.parts.empty()) {
     w.key("parts").begin_array();
     for (const Part& p : r.parts) {

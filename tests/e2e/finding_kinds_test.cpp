@@ -115,6 +115,9 @@ TEST_CASE("every finding a run emits agrees with its SARIF descriptor, and SARIF
   // A loopback address without --allow-private: not asked.
   run("private", "1 Here. " + web.url("private.test", "/x") + " (accessed 2019-03-12).\n",
       "--no-cache --resolve " + web.resolve("private.test"));
+  // Identifiers, checked offline: a check digit, and a form.
+  run("identifiers", "1 A book. ISBN 978-0-306-40615-6.\n\n2 A preprint. arXiv:1501.0001.\n",
+      "--offline");
   // Each kind of the table was emitted by the runs above, and agreed with SARIF.
   for (const citelint::FindingKind& k : citelint::finding_kinds()) {
     CAPTURE(k.id);

@@ -76,3 +76,19 @@ TEST_CASE("sort_findings sorts one vector, and leaves one in order as it is") {
   sort_findings(none);
   CHECK(none.empty());
 }
+
+TEST_CASE("in_order merges parts that are each in order, and passes over empty ones") {
+  std::vector<Finding> parts[3];
+  parts[0] = {finding(0, 1, 2, Severity::warning, "core/A"),
+              finding(0, 5, 6, Severity::warning, "core/A"),
+              finding(1, 0, 3, Severity::error, "core/B")};
+  parts[2] = {finding(0, 1, 2, Severity::error, "id/form"),
+              finding(0, 7, 9, Severity::error, "id/checksum")};
+  const std::vector<Finding> merged = in_order(parts);
+  REQUIRE(merged.size() == 5);
+  CHECK(in_key_order(merged));
+  CHECK(merged[0].rule == "id/form");  // the gravest first at one span
+  CHECK(merged[4].span.input == 1);
+  CHECK(merged[2].message == "m core/A 5");
+  for (const auto& part : parts) CHECK(part.empty());
+}
