@@ -23,8 +23,8 @@ bool ocr_digit(char c) { return c == 'O' || c == 'o' || c == 'l' || c == 'I'; }
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // A separator inside an ISBN or ISSN as typeset: a hyphen (ASCII, U+2010, U+2011, or an en dash,
-// U+2013) with a line break after it, or white space with at most one line break (a number
-// wrapped at the end of a line). Its length in bytes, or 0.
+// U+2013), alone or with a line break after it, or white space with at most one line break (a
+// number wrapped at the end of a line). Its length in bytes, or 0.
 std::size_t separator_at(std::string_view s, std::size_t i, std::size_t end) {
   if (i >= end) return 0;
   std::size_t k = i;
@@ -45,7 +45,7 @@ std::size_t separator_at(std::string_view s, std::size_t i, std::size_t end) {
 // Which kind a separator is: '-' for a hyphen or dash, ' ' for white space.
 char separator_kind(char first) { return blank(first) ? ' ' : '-'; }
 
-// After a marker: spaces, then one colon (ASCII or full-width) or "No." and spaces again.
+// After a marker: spaces, then one colon (ASCII or full-width) or '#', and spaces again.
 std::size_t past_marker(std::string_view s, std::size_t j, std::size_t end) {
   while (j < end && s[j] == ' ') ++j;
   if (j < end && (s[j] == ':' || s[j] == '#')) {
