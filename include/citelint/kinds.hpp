@@ -57,8 +57,9 @@ std::span<const FindingCategory> finding_category_table();
 // Their names, in the table's order.
 const std::vector<std::string_view>& finding_categories();
 
-// A finding of a built-in kind at a URL as a reference cites it: id, category and level from
-// the table.
+// A finding of a built-in kind at a span of a reference (a URL as it cites it, an identifier):
+// id, category and level from the table.
+Finding kind_finding(const Reference& ref, const Span& span, Kind kind, std::string message);
 Finding url_finding(const Reference& ref, const Url& url, Kind kind, std::string message);
 
 }  // namespace citelint

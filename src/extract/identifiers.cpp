@@ -149,7 +149,7 @@ constexpr Marker kMarkers[] = {{"isbn", IdScheme::isbn},
                                {"pmid", IdScheme::pmid}};
 
 // Whether s has the lowercase letters `word` at i, in any case (no string is made: this runs at
-// every "is", "ar" and "pm" of a list).
+// every "sb", "sn", "rx" and "pm" of a list).
 bool folded_at(std::string_view s, std::size_t i, std::string_view word) {
   if (i + word.size() > s.size()) return false;
   for (std::size_t k = 0; k < word.size(); ++k)

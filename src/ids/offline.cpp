@@ -106,14 +106,7 @@ std::vector<Finding> identifier_findings(const Corpus& corpus) {
     for (const Identifier& id : ref.ids) {
       std::optional<IdProblem> problem = check_identifier(id);
       if (!problem) continue;
-      const FindingKind& k = finding_kind(problem->kind);
-      Finding f;
-      f.rule = k.id;
-      f.category = k.category;
-      f.severity = k.level;
-      f.message = std::move(problem->message);
-      f.span = id.span;
-      f.reference = ref.id;
+      Finding f = kind_finding(ref, id.span, problem->kind, std::move(problem->message));
       if (!problem->fix.empty()) f.fix = Fix{std::move(problem->fix), false};
       out.push_back(std::move(f));
     }

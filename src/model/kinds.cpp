@@ -140,16 +140,20 @@ const std::vector<std::string_view>& finding_categories() {
   return names;
 }
 
-Finding url_finding(const Reference& ref, const Url& url, Kind kind, std::string message) {
+Finding kind_finding(const Reference& ref, const Span& span, Kind kind, std::string message) {
   const FindingKind& k = finding_kind(kind);
   Finding f;
   f.rule = k.id;
   f.category = k.category;
   f.severity = k.level;
   f.message = std::move(message);
-  f.span = url.span;
+  f.span = span;
   f.reference = ref.id;
   return f;
+}
+
+Finding url_finding(const Reference& ref, const Url& url, Kind kind, std::string message) {
+  return kind_finding(ref, url.span, kind, std::move(message));
 }
 
 }  // namespace citelint

@@ -221,10 +221,7 @@ class Reader {
         ref.dois.push_back(std::move(d));
     }
     for (Identifier& id : words.ids)  // "PMID: 123" in the words, once with a pub-id's
-      if (std::none_of(ref.ids.begin(), ref.ids.end(), [&](const Identifier& x) {
-            return x.scheme == id.scheme && x.value == id.value;
-          }))
-        ref.ids.push_back(std::move(id));
+      record::add_identifier(ref, std::move(id));
   }
 
   void add_url(Reference& ref, std::size_t b, std::size_t e, std::string_view meaning) {

@@ -115,10 +115,16 @@ std::string_view past_blanks(std::string_view text) {
   return text.substr(i);
 }
 
+bool add_identifier(Reference& ref, Identifier id) {
+  if (has_identifier(ref, id.scheme, id.value)) return false;
+  ref.ids.push_back(std::move(id));
+  return true;
+}
+
 void add_identifiers(const Document& doc, Reference& ref, std::size_t begin, std::size_t end,
                      std::optional<IdScheme> scheme) {
   for (Identifier& id : find_field_identifiers(doc, begin, end, scheme))
-    if (!has_identifier(ref, id.scheme, id.value)) ref.ids.push_back(std::move(id));
+    add_identifier(ref, std::move(id));
   sort_identifiers(ref);
 }
 
@@ -131,14 +137,13 @@ void add_link_identifiers(const Document& doc, Reference& ref) {
                      n.find("/articles/PMC") == n.npos))
       continue;
     auto found = identifier_of_link(n);
-    if (!found || has_identifier(ref, found->first, found->second)) continue;
+    if (!found) continue;
     Identifier id;
     id.scheme = found->first;
     id.value = std::move(found->second);
     id.as_written = std::string_view(doc.text()).substr(u.span.begin, u.span.end - u.span.begin);
     id.span = u.span;
-    ref.ids.push_back(std::move(id));
-    added = true;
+    added = add_identifier(ref, std::move(id)) || added;
   }
   if (added) sort_identifiers(ref);
 }

@@ -29,6 +29,9 @@ std::string eprint_url(std::string_view type, std::string_view id);
 // shortDOIs as https://doi.org/gbqq9v), in any format: each such URL of the reference gives a
 // DOI too, unless the reference has that DOI already (its value decoded; case ignored).
 void add_link_dois(const Document& doc, Reference& ref);
+// Adds an identifier unless the reference has it already (the same scheme and value, case
+// aside); whether it did.
+bool add_identifier(Reference& ref, Identifier id);
 // The identifiers in doc's text [begin, end), a field of `scheme` (none: RIS's SN, ISBN or
 // ISSN by length; find_field_identifiers), each added unless the reference has it already.
 void add_identifiers(const Document& doc, Reference& ref, std::size_t begin, std::size_t end,
