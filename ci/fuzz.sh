@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds the readers' libFuzzer targets with clang (AddressSanitizer and UBSan on) and runs each
 # for a fixed time on the project's fixtures as seeds. A crash, a leak or a sanitizer report
-# fails the run and leaves the input that caused it in build-fuzz/crashes/.
+# fails the run and leaves the input that caused it in build-sanitize/crashes/.
 #   ci/fuzz.sh [SECONDS]     per target; default 15
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
-dir=build-fuzz
+# The sanitizer build of ci/test.sh, which has the fuzz targets (CITELINT_FUZZ); made here when
+# there is none.
+dir="${CITELINT_FUZZ_BUILD:-build-sanitize}"
 if [ ! -f "$dir/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCITELINT_FUZZ=ON \
     -DCITELINT_MIMALLOC=OFF >/dev/null

@@ -125,7 +125,7 @@ void read_option_values(Reader& r, const YAML::Node& root, Config& c) {
     if (o.key.empty()) continue;
     const YAML::Node n = at_key(root, o.key);
     if (!n.IsDefined() || n.IsNull()) continue;
-    Config::Value v{{}, n.Mark().line + 1, n.Mark().column + 1};
+    Config::Value v{{}, n.Mark().line + 1, n.Mark().column + 1, {}};
     if (o.arity == OptionSpec::many) {
       v.values = r.strings(n, o.key);
       if (n.IsSequence() && n.size() == v.values.size())
