@@ -168,8 +168,10 @@ struct CheckReport {
 // Checks every URL once (the list may repeat them); the report keeps the strings.
 CheckReport check_links(std::vector<std::string> urls, const CheckOptions& options);
 // Checks every valid URL the corpus cites, once. The report's URLs view the corpus's: it must
-// outlive the report.
-CheckReport check_cited_links(const Corpus& corpus, const CheckOptions& options);
+// outlive the report. `known`: results known without asking (DOI links the DOI system answered
+// for, doi_link_results()), taken as they are.
+CheckReport check_cited_links(const Corpus& corpus, const CheckOptions& options,
+                              const LinkResults* known = nullptr);
 
 // Findings for links that are not ok, one at each citation of the URL: link-broken,
 // link-redirect (with the final URL as the fix), link-blocked, and so on.

@@ -1,13 +1,20 @@
 // The identifiers stage (src/ids/): what the identifiers a reference gives are worth. Offline,
 // always: ISBN and ISSN check digits and the forms of ISBNs, ISSNs, arXiv ids, PMIDs and PMCIDs
-// (DOIs' syntax is the rule core/DoiSyntax). docs/identifiers.md.
+// (DOIs' syntax is the rule core/DoiSyntax), and retractions from a local copy of the Retraction
+// Watch dataset. Online: each DOI asked of the DOI system (registered?), its registration
+// agency's record compared with the reference, and the notices the record carries.
+// docs/identifiers.md.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "citelint/check.hpp"
 #include "citelint/kinds.hpp"
 #include "citelint/model.hpp"
 
@@ -37,5 +44,96 @@ std::string_view id_scheme_name(IdScheme scheme);
 
 // Every reference's identifiers checked offline: a finding for each problem, at the identifier.
 std::vector<Finding> identifier_findings(const Corpus& corpus);
+
+// A notice a work carries: a retraction, a withdrawal, an expression of concern, a correction.
+struct Notice {
+  // As the registry names the update, lowercased, spaces as '_': retraction, partial_retraction,
+  // withdrawal, removal, expression_of_concern, correction, erratum, corrigendum, addendum,
+  // clarification, reinstatement, new_version ...
+  std::string type;
+  std::string doi;     // the notice's own DOI; empty when none is known
+  std::string date;    // YYYY-MM-DD, YYYY-MM or YYYY; empty when none is known
+  std::string source;  // "publisher", "retraction-watch", or the local dataset's file name
+};
+
+// The notices of a local copy of the Retraction Watch dataset (--retractions FILE): the CSV as
+// Crossref publishes it (columns OriginalPaperDOI, OriginalPaperPubMedID, RetractionNature,
+// RetractionDate, RetractionDOI; others ignored), by the original paper's DOI (lowercased) and
+// PubMed id.
+struct RetractionList {
+  std::string path;
+  std::unordered_map<std::string, std::vector<Notice>> by_doi, by_pmid;
+  std::size_t rows = 0;
+};
+// Reads the file; a row that cannot be read is a diagnostic at its line and column, and the
+// rest is still read. Nothing when the file cannot be opened or lacks the columns.
+std::optional<RetractionList> load_retractions(const std::string& path,
+                                               std::vector<Diagnostic>& diagnostics);
+
+// What the registries say of one DOI.
+enum class DoiState : std::uint8_t {
+  unknown,       // not asked (offline, or no endpoint for the DOI system configured)
+  registered,    // the DOI system has it
+  unregistered,  // the DOI system answered that it has no such DOI
+  inconclusive,  // the DOI system could not be asked (timeouts, errors, refusals)
+};
+std::string_view to_string(DoiState state);
+
+// The work a DOI is registered for, as its registration agency describes it.
+struct RegisteredWork {
+  std::string title;      // the first title (a subtitle after ": ")
+  int year = 0;           // issued (Crossref) or publicationYear (DataCite); 0: none
+  std::string family;     // the first author's family name (or an organisation's name)
+  std::string container;  // the journal or book it appears in
+  std::string type;       // journal-article, book-chapter, dataset ...
+};
+
+struct DoiResolution {
+  std::string doi;  // lowercased, as the reference gives it
+  DoiState state = DoiState::unknown;
+  std::string agency;  // the registration agency, lowercased ("crossref", "datacite"); may be empty
+  std::string alias;   // for a shortDOI, the DOI it stands for
+  std::optional<RegisteredWork> work;
+  std::vector<Notice> notices;  // the registry's, then the local dataset's
+  std::string error;            // inconclusive: why; or why the agency's record is missing
+  bool from_cache = false;
+};
+
+// Where the identifier services are asked: base URLs by service name (--api NAME=URL, config
+// network.api). citelint names no registry's host itself: a service with no endpoint is not
+// asked.
+//   doi       the DOI system's proxy: <url>/api/handles/<doi> (the handle API), <url>/ra/<prefix>
+//   crossref  Crossref's REST API: <url>/works/<doi>
+//   datacite  DataCite's REST API: <url>/dois/<doi>
+struct IdOptions {
+  std::map<std::string, std::string> apis;
+  std::string mailto;  // sent to Crossref (its polite pool), as mailto= and in the user agent
+  std::optional<RetractionList> retractions;
+};
+// The services --api knows, in the order the help lists them.
+std::vector<std::string_view> id_services();
+
+struct IdReport {
+  std::vector<DoiResolution> dois;  // sorted by doi, each once
+  // The local dataset's notices by PubMed id, for the corpus's PMIDs that it lists.
+  std::map<std::string, std::vector<Notice>> pmids;
+  std::size_t requests = 0;
+  bool network_down = false;  // every request failed to connect: nothing is known
+  std::vector<std::string> warnings;
+  const DoiResolution* find(std::string_view doi) const;
+};
+
+// Every DOI the corpus gives, resolved: offline (network null) only the local dataset's notices;
+// online, through the checker's scheduler and cache, the DOI system and the agencies configured.
+IdReport resolve_dois(const Corpus& corpus, const IdOptions& options, const CheckOptions* network);
+
+// Findings of the resolution, at each citation of a DOI: doi/unregistered, doi/mismatch,
+// doi/near-miss, doi/unchecked, integrity/retracted, integrity/concern, integrity/corrected.
+std::vector<Finding> doi_findings(const Corpus& corpus, const IdReport& report);
+
+// The link results the DOI system's answers give the DOI links the corpus cites (resolver URLs):
+// registered is ok, whatever the publisher's site does to robots; unregistered is broken. Those
+// it could not answer for are left out (and checked as links).
+LinkResults doi_link_results(const Corpus& corpus, const IdReport& report);
 
 }  // namespace citelint

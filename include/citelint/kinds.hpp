@@ -31,6 +31,13 @@ enum class Kind : std::uint8_t {
   archive_after_access,
   id_checksum,
   id_form,
+  doi_unregistered,
+  doi_mismatch,
+  doi_near_miss,
+  doi_unchecked,
+  integrity_retracted,
+  integrity_concern,
+  integrity_corrected,
 };
 
 struct FindingKind {

@@ -11,6 +11,7 @@
 
 #include "citelint/archive.hpp"
 #include "citelint/check.hpp"
+#include "citelint/ids.hpp"
 #include "citelint/model.hpp"
 #include "citelint/rules.hpp"
 
@@ -30,6 +31,7 @@ struct ReportInput {
   std::string as_of;                       // YYYY-MM-DD
   const CheckReport* links = nullptr;      // none offline: every link is unchecked
   const ArchiveReport* archive = nullptr;  // none without --archive
+  const IdReport* ids = nullptr;           // the DOIs' resolution (JSON dois[].resolution)
   // --fail-on: findings at or above it fail (JUnit's failures); none with --fail-on never.
   std::optional<Severity> fail_on = Severity::error;
   // Findings that suppression comments in the inputs cover: SARIF lists them as suppressed.

@@ -53,6 +53,8 @@ struct Run {
   std::vector<RuleInfo> rule_infos;  // what SARIF describes, once the rules are freed
   std::optional<CheckReport> links;
   std::optional<ArchiveReport> archive;
+  IdOptions id_options;  // the settings' and the retractions file, once read
+  std::optional<IdReport> ids;
   bool input_error = false;
   std::vector<Diagnostic> input_errors;  // every input's problems, for the reports too
 };
@@ -105,6 +107,18 @@ std::optional<int> load_rules(Run& run) {
   return std::nullopt;
 }
 
+// The local Retraction Watch dataset, when --retractions names one: a file that cannot be read
+// is an input error (exit 2), and every input is still checked.
+void load_retraction_list(Run& run) {
+  run.id_options = run.settings.ids;
+  if (run.settings.retractions_file.empty()) return;
+  std::vector<Diagnostic> problems;
+  run.id_options.retractions = load_retractions(run.settings.retractions_file, problems);
+  print_diagnostics(problems);
+  run.input_error = run.input_error || !problems.empty();
+  append(run.input_errors, std::move(problems));
+}
+
 // Each input, read and its references extracted; one that cannot be read is an error and the
 // others are still checked.
 void read_inputs(Run& run, PhaseTimer& timer) {
@@ -142,12 +156,20 @@ void check_cited_archive_urls(Run& run) {
                                              run.settings.archives.tolerance_days));
 }
 
-// Links, their repairs and archived copies: the findings of each, with the rules' fixes marked
-// verified where the network showed them to work.
+// The DOIs: the local dataset's notices, and online what the DOI system and the agencies say.
+void check_dois(Run& run, const citelint::CheckOptions* network) {
+  run.ids = resolve_dois(run.corpus, run.id_options, network);
+  for (const std::string& w : run.ids->warnings) warn(w);
+}
+
+// Links, their repairs and archived copies, and the DOIs: the findings of each, with the rules'
+// fixes marked verified where the network showed them to work.
 void check_network(Run& run) {
   const CheckSettings& s = run.settings;
   if (s.offline) {
     if (s.archive) warn("--archive asks the network: not with --offline");
+    check_dois(run, nullptr);
+    append(run.findings, doi_findings(run.corpus, *run.ids));
     check_cited_archive_urls(run);
     sort_findings(run.findings);
     return;
@@ -157,9 +179,12 @@ void check_network(Run& run) {
   parallel::reclaim_memory();
   citelint::CheckOptions network = s.network;
   network.progress = !s.quiet && isatty(STDERR_FILENO);
-  run.links = check_cited_links(run.corpus, network);
+  check_dois(run, &network);
+  const LinkResults doi_links = doi_link_results(run.corpus, *run.ids);
+  run.links = check_cited_links(run.corpus, network, &doi_links);
   for (const std::string& w : run.links->warnings) warn(w);
   std::vector<Finding> found = link_findings(run.corpus, *run.links);
+  append(found, doi_findings(run.corpus, *run.ids));
   std::optional<RepairReport> repairs;
   if (!s.no_repair) {
     repairs = verify_repairs(run.corpus, *run.links, network);
@@ -242,6 +267,7 @@ std::optional<int> write_reports(Run& run) {
   }
   ReportInput report{run.corpus, run.findings, run.as_of, run.links ? &*run.links : nullptr,
                      run.archive ? &*run.archive : nullptr};
+  report.ids = run.ids ? &*run.ids : nullptr;
   report.suppressed = &run.suppressed;
   report.rules = &run.rule_infos;
   report.errors = &run.input_errors;
@@ -269,7 +295,7 @@ std::optional<int> write_reports(Run& run) {
 
 int exit_status(const Run& run) {
   if (run.input_error) return kUsage;
-  if (run.links && run.links->network_down) {
+  if ((run.links && run.links->network_down) || (run.ids && run.ids->network_down)) {
     say("the network is unreachable (every lookup or connection failed): link results are "
         "inconclusive, and no link is called broken");
     return kOffline;
@@ -286,6 +312,7 @@ int run_check(const CheckSettings& settings) {
   Run run(settings);
   if (auto stop = load_rules(run)) return *stop;
   timer.lap("load rules");
+  load_retraction_list(run);
   read_inputs(run, timer);
   lint_inputs(run);
   timer.lap("lint");

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <optional>
 
+#include "citelint/ids.hpp"
 #include "citelint/read.hpp"
 #include "citelint/report.hpp"
 
@@ -167,6 +168,21 @@ std::string append(const std::string& v, std::vector<std::string>& out) {
   return {};
 }
 
+// --api NAME=URL: an identifier service's endpoint.
+std::string api_endpoint(const std::string& v, std::map<std::string, std::string>& out) {
+  const std::size_t eq = v.find('=');
+  std::vector<std::string> names;
+  for (const std::string_view n : id_services()) names.emplace_back(n);
+  const std::string name = v.substr(0, eq == std::string::npos ? 0 : eq);
+  if (eq == std::string::npos || std::find(names.begin(), names.end(), name) == names.end())
+    return "wants NAME=URL, NAME one of " + joined(names) + ", not '" + v + "'";
+  const std::string url = v.substr(eq + 1);
+  if (url.compare(0, 7, "http://") != 0 && url.compare(0, 8, "https://") != 0)
+    return "wants an http or https URL after " + name + "=, not '" + url + "'";
+  out[name] = url;
+  return {};
+}
+
 // Every option of check and baseline. Defaults not written here are CheckSettings' own (those
 // of citelint::CheckOptions and ArchiveOptions).
 const OptionSpec kOptions[] = {
@@ -313,6 +329,17 @@ const OptionSpec kOptions[] = {
        s.archives.tolerance_days = static_cast<int>(days);
        return e;
      }},
+    {"--api", "network.api", OptionSpec::many, "", "NAME=URL", "Identifiers",
+     "Where to ask an identifier service (doi: the DOI system's proxy, for the handle API and "
+     "agency lookup; crossref; datacite); none is asked without one (docs/identifiers.md)",
+     false, [](S& s, const std::string& v) { return api_endpoint(v, s.ids.apis); }},
+    {"--mailto", "network.mailto", OptionSpec::one, "", "EMAIL", "Identifiers",
+     "A contact address sent to Crossref, which serves such clients from its polite pool", false,
+     [](S& s, const std::string& v) { return (s.ids.mailto = v, std::string()); }},
+    {"--retractions", "retractions", OptionSpec::one, "", "FILE", "Identifiers",
+     "A local copy of the Retraction Watch dataset (CSV): retracted DOIs and PMIDs flagged with "
+     "no request",
+     true, [](S& s, const std::string& v) { return (s.retractions_file = v, std::string()); }},
     {"-q,--quiet", "", OptionSpec::flag, "", "", "", "No progress bar", false,
      [](S& s, const std::string& v) { return boolean(v, s.quiet); }},
     {"--config", "", OptionSpec::one, "", "FILE", "",

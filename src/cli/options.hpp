@@ -13,6 +13,7 @@
 
 #include "citelint/archive.hpp"
 #include "citelint/check.hpp"
+#include "citelint/ids.hpp"
 #include "citelint/read.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
@@ -37,6 +38,8 @@ struct CheckSettings {
   citelint::CheckOptions network;
   bool archive = false, no_repair = false;
   ArchiveOptions archives;
+  IdOptions ids;                 // the identifier services (the retractions loaded by the run)
+  std::string retractions_file;  // --retractions
   bool quiet = false;
   std::string config_file;  // --config; empty: .citelint.yaml found upward
   bool no_config = false;

@@ -73,6 +73,37 @@ constexpr FindingKind kKinds[] = {
      "number of the wrong length for its month): it identifies nothing as written. The fix, "
      "where one repair is sure, is the identifier repaired.",
      "identifiers.md"},
+    {Kind::doi_unregistered, "doi/unregistered", "doi", error, "A DOI that is not registered",
+     "The DOI system answered that it has no such DOI: a digit was mistyped, lost or added, or "
+     "the DOI was never registered. Copy the DOI from the work's own landing page.",
+     "identifiers.md"},
+    {Kind::doi_mismatch, "doi/mismatch", "doi", error, "The DOI of another work",
+     "The DOI is registered, but for a work whose title and first author or year are not the "
+     "cited ones: the reference points readers at somebody else's paper. The message says what "
+     "the DOI is registered as.",
+     "identifiers.md"},
+    {Kind::doi_near_miss, "doi/near-miss", "doi", info, "A DOI whose record nearly matches",
+     "The DOI is registered for the cited work, as far as can be told, but its record differs in "
+     "a detail: the year by one (online first, then in print), a subtitle left out, the first "
+     "author's name. Check the reference against the record.",
+     "identifiers.md"},
+    {Kind::doi_unchecked, "doi/unchecked", "doi", warning, "A DOI that could not be checked",
+     "The DOI system or the registration agency could not be asked (no answer in time, a server "
+     "error, a refusal): inconclusive, not wrong. Run the check again later.",
+     "identifiers.md"},
+    {Kind::integrity_retracted, "integrity/retracted", "integrity", error, "A retracted work",
+     "The cited work was retracted, withdrawn or removed (a notice from its publisher, or the "
+     "Retraction Watch dataset). Cite it only as a retracted work, with the notice, or not at all.",
+     "identifiers.md"},
+    {Kind::integrity_concern, "integrity/concern", "integrity", warning,
+     "A work under an expression of concern",
+     "The cited work carries an expression of concern: its publisher doubts it, pending an "
+     "investigation. Read the notice before relying on it.",
+     "identifiers.md"},
+    {Kind::integrity_corrected, "integrity/corrected", "integrity", info, "A corrected work",
+     "The cited work has a correction, erratum or addendum (or was reinstated after a "
+     "retraction): cite the corrected version, or the correction too.",
+     "identifiers.md"},
 };
 
 constexpr FindingCategory kCategories[] = {

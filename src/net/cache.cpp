@@ -50,6 +50,8 @@ LinkCache::LinkCache(const std::string& path) {
       "CREATE TABLE IF NOT EXISTS archive (archive TEXT NOT NULL, url TEXT NOT NULL, "
       "date TEXT NOT NULL, capture_url TEXT, timestamp TEXT, source TEXT, "
       "checked_at INTEGER NOT NULL, PRIMARY KEY (archive, url, date));"
+      "CREATE TABLE IF NOT EXISTS answers (service TEXT NOT NULL, key TEXT NOT NULL, "
+      "http_status INTEGER, body TEXT, checked_at INTEGER NOT NULL, PRIMARY KEY (service, key));"
       "PRAGMA user_version = " +
       std::to_string(kSchema) + ";";
   char* message = nullptr;
@@ -149,6 +151,36 @@ void LinkCache::store_archive(std::string_view archive, const ArchiveLookup& loo
     q.text(6, lookup.capture->source);
   }
   q.integer(7, static_cast<long long>(std::time(nullptr)));
+  sqlite3_step(q.s);
+}
+
+std::optional<CachedAnswer> LinkCache::find_answer(std::string_view service, std::string_view key,
+                                                   std::chrono::seconds max_age) {
+  if (!db_) return std::nullopt;
+  Statement q(db_,
+              "SELECT http_status, body, checked_at FROM answers "
+              "WHERE service = ?1 AND key = ?2 AND checked_at > ?3");
+  if (!q.s) return std::nullopt;
+  q.text(1, service);
+  q.text(2, key);
+  q.integer(3, static_cast<long long>(std::time(nullptr)) - max_age.count());
+  if (sqlite3_step(q.s) != SQLITE_ROW) return std::nullopt;
+  return CachedAnswer{sqlite3_column_int(q.s, 0), q.column_text(1),
+                      static_cast<long long>(std::time(nullptr)) - sqlite3_column_int64(q.s, 2)};
+}
+
+void LinkCache::store_answer(std::string_view service, std::string_view key,
+                             const CachedAnswer& answer) {
+  if (!db_) return;
+  Statement q(db_,
+              "INSERT OR REPLACE INTO answers (service, key, http_status, body, checked_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!q.s) return;
+  q.text(1, service);
+  q.text(2, key);
+  q.integer(3, answer.http_status);
+  q.text(4, answer.body);
+  q.integer(5, static_cast<long long>(std::time(nullptr)));
   sqlite3_step(q.s);
 }
 

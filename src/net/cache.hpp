@@ -1,5 +1,6 @@
-// The persistent link cache: conclusive results by normalised URL, in an SQLite file, so a
-// second run (or the scheduled network job after the blocking offline one) asks nothing again.
+// The persistent link cache: conclusive results by normalised URL (and archive lookups and
+// identifier services' answers), in an SQLite file, so a second run (or the scheduled network job
+// after the blocking offline one) asks nothing again.
 #pragma once
 
 #include <chrono>
@@ -13,6 +14,13 @@
 struct sqlite3;
 
 namespace citelint::net {
+
+// An identifier service's answer as it came: the HTTP status and the body.
+struct CachedAnswer {
+  int http_status = 0;
+  std::string body;
+  long long age = 0;  // seconds since it was stored
+};
 
 class LinkCache {
  public:
@@ -34,6 +42,11 @@ class LinkCache {
   std::optional<ArchiveLookup> find_archive(std::string_view archive, std::string_view url,
                                             std::string_view date, std::chrono::seconds max_age);
   void store_archive(std::string_view archive, const ArchiveLookup& lookup);
+  // Identifier services' answers (src/ids/), by service and what was asked (a DOI, a prefix):
+  // only those that said something of the identifier are stored, not failures to ask.
+  std::optional<CachedAnswer> find_answer(std::string_view service, std::string_view key,
+                                          std::chrono::seconds max_age);
+  void store_answer(std::string_view service, std::string_view key, const CachedAnswer& answer);
   void begin();
   void commit();
 

@@ -224,16 +224,21 @@ const LinkResult& LinkResults::at(std::string_view url) const {
 
 namespace {
 
-CheckReport check(LinkResults results, const CheckOptions& options) {
+std::vector<std::unique_ptr<RE2>> compiled(const std::vector<std::string>& patterns) {
+  std::vector<std::unique_ptr<RE2>> out;
+  for (const std::string& p : patterns) out.push_back(std::make_unique<RE2>(p));
+  return out;
+}
+
+bool matches_any(const std::vector<std::unique_ptr<RE2>>& res, std::string_view url) {
+  for (const auto& re : res)
+    if (RE2::PartialMatch(re2::StringPiece(url.data(), url.size()), *re)) return true;
+  return false;
+}
+
+CheckReport check(LinkResults results, const CheckOptions& options, const LinkResults* known) {
   CheckReport report;
-  std::vector<std::unique_ptr<RE2>> exclude, include;
-  for (const std::string& p : options.exclude) exclude.push_back(std::make_unique<RE2>(p));
-  for (const std::string& p : options.include) include.push_back(std::make_unique<RE2>(p));
-  auto matches_any = [](const std::vector<std::unique_ptr<RE2>>& res, std::string_view url) {
-    for (const auto& re : res)
-      if (RE2::PartialMatch(re2::StringPiece(url.data(), url.size()), *re)) return true;
-    return false;
-  };
+  const auto exclude = compiled(options.exclude), include = compiled(options.include);
 
   const std::unique_ptr<net::LinkCache> cache = net::open_cache(options, report.warnings);
 
@@ -259,6 +264,8 @@ CheckReport check(LinkResults results, const CheckOptions& options) {
       r.set_error("not an http or https URL");
     } else if (matches_any(exclude, url) || (!include.empty() && !matches_any(include, url))) {
       r.status = LinkStatus::excluded;
+    } else if (const LinkResult* answered = known ? known->find(url) : nullptr) {
+      r = *answered;
     } else if (auto cached = cache ? cache->find(url, options.cache_max_age) : std::nullopt) {
       r = std::move(*cached);
     } else if (const auto [page, first] = fragments
@@ -307,15 +314,16 @@ CheckReport check(LinkResults results, const CheckOptions& options) {
 }  // namespace
 
 CheckReport check_links(std::vector<std::string> urls, const CheckOptions& options) {
-  return check(LinkResults(std::move(urls)), options);
+  return check(LinkResults(std::move(urls)), options, nullptr);
 }
 
-CheckReport check_cited_links(const Corpus& corpus, const CheckOptions& options) {
+CheckReport check_cited_links(const Corpus& corpus, const CheckOptions& options,
+                              const LinkResults* known) {
   std::vector<std::string_view> urls;
   for (const Reference& ref : corpus.references)
     for (const Url& u : ref.urls)
       if (u.valid) urls.push_back(u.normalised);
-  return check(LinkResults(std::move(urls)), options);
+  return check(LinkResults(std::move(urls)), options, known);
 }
 
 std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& report) {

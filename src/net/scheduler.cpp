@@ -10,6 +10,19 @@
 #include "net/fetch.hpp"
 #include "net/idn.hpp"
 
+namespace citelint {
+
+// Honest: it says what is asking and where to read about it (CITELINT_HOMEPAGE, set when the
+// project is built for distribution; cmake -DCITELINT_HOMEPAGE=URL).
+std::string default_user_agent() {
+  std::string agent = std::string("citelint/") + CITELINT_VERSION + " (reference list link checker";
+  const std::string_view homepage = CITELINT_HOMEPAGE;
+  if (!homepage.empty()) agent += std::string("; +") + std::string(homepage);
+  return agent + ")";
+}
+
+}  // namespace citelint
+
 namespace citelint::net {
 
 namespace asio = boost::asio;
@@ -76,15 +89,6 @@ std::string host_of(std::string_view url) {
   std::transform(host.begin(), host.end(), host.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return host;
-}
-
-// Honest: it says what is asking and where to read about it (CITELINT_HOMEPAGE, set when the
-// project is built for distribution; cmake -DCITELINT_HOMEPAGE=URL).
-std::string default_user_agent() {
-  std::string agent = std::string("citelint/") + CITELINT_VERSION + " (reference list link checker";
-  const std::string_view homepage = CITELINT_HOMEPAGE;
-  if (!homepage.empty()) agent += std::string("; +") + std::string(homepage);
-  return agent + ")";
 }
 
 Scheduler::Scheduler(asio::io_context& io, const CheckOptions& options)
@@ -403,9 +407,12 @@ void Scheduler::answer(Job* job, Response response) {
 }
 
 void Scheduler::finish(Job* job, LinkStatus status, int http_status, std::string error) {
-  if (job->reply) {  // a host given up on: the asker hears why, as a failed connection
+  if (job->reply) {  // a host given up on: the asker hears why, as curl would have said it
     Response r;
-    r.code = CURLE_COULDNT_CONNECT;
+    r.code = status == LinkStatus::timeout     ? CURLE_OPERATION_TIMEDOUT
+             : status == LinkStatus::dns_error ? CURLE_COULDNT_RESOLVE_HOST
+             : status == LinkStatus::tls_error ? CURLE_SSL_CONNECT_ERROR
+                                               : CURLE_COULDNT_CONNECT;
     r.http_status = http_status;
     r.curl_error = std::move(error);
     answer(job, std::move(r));

@@ -6,6 +6,7 @@
 #include "citelint/ids.hpp"
 #include "citelint/report.hpp"
 #include "model/parallel.hpp"
+#include "model/utf8.hpp"
 #include "report/json_writer.hpp"
 
 namespace citelint {
@@ -74,8 +75,31 @@ void write_link(json::Writer& w, std::string_view url, const LinkResult& r,
   w.end_object();
 }
 
+// What the registries say of a DOI (or the local dataset): its state, agency, registered work
+// and notices.
+void write_resolution(json::Writer& w, const DoiResolution& r) {
+  w.begin_object().key("state").value(to_string(r.state));
+  if (!r.agency.empty()) w.key("agency").value(r.agency);
+  if (!r.alias.empty()) w.key("alias").value(r.alias);
+  if (r.work) {
+    const RegisteredWork& k = *r.work;
+    w.key("work").begin_object().key("title").value(k.title);
+    if (k.year > 0) w.key("year").value(k.year);
+    w.key("first_author").value(k.family).key("container").value(k.container);
+    w.key("type").value(k.type).end_object();
+  }
+  w.key("notices").begin_array();
+  for (const Notice& n : r.notices) {
+    w.begin_object().key("type").value(n.type).key("doi").value(n.doi);
+    w.key("date").value(n.date).key("source").value(n.source).end_object();
+  }
+  w.end_array();
+  if (!r.error.empty()) w.key("error").value(r.error);
+  w.key("from_cache").value(r.from_cache).end_object();
+}
+
 void write_reference(json::Writer& w, const Reference& r, const Document& doc,
-                     const CheckReport* links, const ArchiveReport* archive) {
+                     const CheckReport* links, const ArchiveReport* archive, const IdReport* ids) {
   const ArchiveReport* asked = archive && !archive->lookups.empty() ? archive : nullptr;
   std::optional<std::pair<std::string, DateRole>> date;
   if (asked) date = archive_date(r);
@@ -122,6 +146,11 @@ void write_reference(json::Writer& w, const Reference& r, const Document& doc,
   for (const Doi& d : r.dois) {
     w.begin_object().key("doi").value(d.value).key("as_written").value(d.as_written);
     write_position(w, doc, d.span);
+    if (const DoiResolution* res = ids ? ids->find(utf8::ascii_lower(d.value)) : nullptr;
+        res && (res->state != DoiState::unknown || !res->notices.empty())) {
+      w.key("resolution");
+      write_resolution(w, *res);
+    }
     w.end_object();
   }
   w.end_array();
@@ -244,7 +273,8 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
       out.restart();
       const std::size_t begin = first + g * kGroup, end = std::min(refs.size(), begin + kGroup);
       for (std::size_t i = begin; i < end; ++i)
-        write_reference(out, refs[i], *corpus.documents[refs[i].input], input.links, input.archive);
+        write_reference(out, refs[i], *corpus.documents[refs[i].input], input.links, input.archive,
+                        input.ids);
     });
     if (writing.valid()) writing.get();
     writing = parallel::in_background([&sink, &groups, count, first] {

@@ -9,6 +9,7 @@
 #include "citelint/kinds.hpp"
 #include "support/cli.hpp"
 #include "support/fake_archive.hpp"
+#include "support/fake_registry.hpp"
 #include "support/fake_web.hpp"
 
 using citelint_test::Run;
@@ -118,6 +119,27 @@ TEST_CASE("every finding a run emits agrees with its SARIF descriptor, and SARIF
   // Identifiers, checked offline: a check digit, and a form.
   run("identifiers", "1 A book. ISBN 978-0-306-40615-6.\n\n2 A preprint. arXiv:1501.0001.\n",
       "--offline");
+  // DOIs, against the fake identifier services: each doi/ and integrity/ kind.
+  citelint::test::FakeRegistry registry(web);
+  using citelint::test::FakeRegistry;
+  registry.crossref("10.1234/other", FakeRegistry::work("Coral reefs", "Hughes", 2017, "Nature"));
+  registry.crossref("10.1234/near", FakeRegistry::work("Deep sleep", "Walker", 2020, "Sleep"));
+  registry.registered("10.1234/norecord", "Crossref");
+  nlohmann::json noticed = FakeRegistry::work("Noticed", "Noted", 2010, "J");
+  noticed["updated-by"] = nlohmann::json::array(
+      {FakeRegistry::update("10.1234/n1", "retraction", "publisher", 2011, 1, 1)});
+  registry.crossref("10.1234/retracted", noticed);
+  noticed["updated-by"][0]["type"] = "expression_of_concern";
+  registry.crossref("10.1234/concern", noticed);
+  noticed["updated-by"][0]["type"] = "erratum";
+  registry.crossref("10.1234/erratum", noticed);
+  run("dois",
+      "1 Gone. 2018. doi:10.1234/none\n\n2 Soil microbes. Smith. 2011. doi:10.1234/other\n\n"
+      "3 Walker. Deep sleep. 2019. doi:10.1234/near\n\n4 Rec. 2001. doi:10.1234/norecord\n\n"
+      "5 Noted. Noticed. 2010. doi:10.1234/retracted\n\n6 Noted. Noticed. 2010. "
+      "doi:10.1234/concern\n\n7 Noted. Noticed. 2010. doi:10.1234/erratum\n",
+      "--no-cache --allow-private --resolve " + web.resolve("ids.test") + " --api doi=" +
+          registry.endpoint("ids.test") + " --api crossref=" + registry.endpoint("ids.test"));
   // Each kind of the table was emitted by the runs above, and agreed with SARIF.
   for (const citelint::FindingKind& k : citelint::finding_kinds()) {
     CAPTURE(k.id);

@@ -1,0 +1,236 @@
+// What the DOIs' resolution means for each citation: unregistered, the DOI of another work, a
+// near miss, not checked; and the notices a cited work carries (retracted, expression of
+// concern, corrected). Also the link results the DOI system gives DOI links.
+#include <algorithm>
+
+#include "citelint/extract.hpp"
+#include "citelint/ids.hpp"
+#include "ids/match.hpp"
+#include "model/utf8.hpp"
+
+namespace citelint {
+
+namespace {
+
+enum class Grade : std::uint8_t { none, corrected, concern, retracted };
+
+Grade grade_of(std::string_view type) {
+  for (const std::string_view t : {"retraction", "partial_retraction", "withdrawal", "removal"})
+    if (type == t) return Grade::retracted;
+  if (type == "expression_of_concern") return Grade::concern;
+  for (const std::string_view t :
+       {"correction", "erratum", "corrigendum", "addendum", "clarification"})
+    if (type == t) return Grade::corrected;
+  return Grade::none;
+}
+
+std::string_view verb_of(std::string_view type) {
+  if (type == "retraction") return "retracted";
+  if (type == "partial_retraction") return "partly retracted";
+  if (type == "withdrawal") return "withdrawn";
+  if (type == "removal") return "removed";
+  if (type == "expression_of_concern") return "under an expression of concern";
+  if (type == "reinstatement") return "reinstated";
+  return "corrected";
+}
+
+// "retracted (2019-07-26, notice 10.1000/n1; retraction-watch)".
+std::string notice_words(const Notice& n) {
+  std::string details;
+  if (!n.date.empty()) details += n.date;
+  if (!n.doi.empty()) details += (details.empty() ? "" : ", ") + std::string("notice ") + n.doi;
+  if (!n.source.empty()) details += (details.empty() ? "" : "; ") + n.source;
+  return std::string(verb_of(n.type)) + (details.empty() ? "" : " (" + details + ")");
+}
+
+// The notices that count, each once (a registry and the local dataset may both have it), the
+// gravest first; a reinstatement after a retraction or concern takes its grade back down.
+std::vector<Notice> counted(std::vector<Notice> notices, Grade& grade, bool& reinstated) {
+  std::vector<Notice> out;
+  for (Notice& n : notices) {
+    if (grade_of(n.type) == Grade::none && n.type != "reinstatement") continue;
+    const auto same = std::find_if(out.begin(), out.end(), [&](const Notice& o) {
+      return o.type == n.type && (o.doi == n.doi || o.doi.empty() || n.doi.empty()) &&
+             (o.date == n.date || o.date.empty() || n.date.empty());
+    });
+    if (same == out.end()) {
+      out.push_back(std::move(n));
+    } else {
+      if (same->doi.empty()) same->doi = n.doi;
+      if (same->date.empty()) same->date = n.date;
+      if (same->source.find(n.source) == std::string::npos) same->source += ", " + n.source;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Notice& a, const Notice& b) {
+    return grade_of(a.type) > grade_of(b.type);
+  });
+  grade = out.empty() ? Grade::none : grade_of(out.front().type);
+  reinstated = false;
+  for (const Notice& n : out)
+    if (n.type == "reinstatement" && grade >= Grade::concern && n.date >= out.front().date) {
+      reinstated = true;
+      grade = Grade::corrected;
+    }
+  return out;
+}
+
+// An integrity finding for the notices of what `subject` names ("DOI 10.1/x", "PMID 123").
+void add_notices(std::vector<Finding>& out, const Reference& ref, const Span& span,
+                 const std::string& subject, const std::vector<Notice>& notices) {
+  Grade grade = Grade::none;
+  bool reinstated = false;
+  const std::vector<Notice> kept = counted(notices, grade, reinstated);
+  if (grade == Grade::none) return;
+  const Kind kind = grade == Grade::retracted ? Kind::integrity_retracted
+                    : grade == Grade::concern ? Kind::integrity_concern
+                                              : Kind::integrity_corrected;
+  std::string message = "the work of " + subject + " is ";
+  for (std::size_t i = 0; i < kept.size(); ++i)
+    message += (i == 0 ? "" : i + 1 == kept.size() ? " and " : ", ") + notice_words(kept[i]);
+  if (grade == Grade::retracted)
+    message += ": cite it only as a retracted work, with its notice, or not at all";
+  else if (grade == Grade::concern)
+    message += ": read the notice before relying on it";
+  else if (reinstated)
+    message += ": it stands again";
+  else
+    message += ": cite the corrected version, or the correction too";
+  out.push_back(kind_finding(ref, span, kind, std::move(message)));
+}
+
+// Whether the DOI was read from a resolver link the reference cites (the link's result reports
+// it being unregistered).
+bool from_link(const Reference& ref, const Doi& d) {
+  return std::any_of(ref.urls.begin(), ref.urls.end(), [&](const Url& u) {
+    return u.span.begin <= d.span.begin && d.span.end <= u.span.end &&
+           !doi_of_link(u.normalised).empty();
+  });
+}
+
+// The years the reference gives: its dates' (published, updated, a year alone), else every
+// number in its text that reads as a year ("Nature. 2020;596:583-9"), outside its URLs and DOIs.
+std::vector<int> years_of(const Reference& ref, std::string_view text) {
+  std::vector<int> years;
+  for (const Date& d : ref.dates)
+    if (d.role == DateRole::published || d.role == DateRole::year || d.role == DateRole::updated)
+      if (d.year > 0) years.push_back(d.year);
+  if (!years.empty()) return years;
+  auto inside_link = [&](std::size_t at) {
+    const std::size_t offset = ref.span.begin + at;
+    auto holds = [&](const Span& s) { return s.begin <= offset && offset < s.end; };
+    return std::any_of(ref.urls.begin(), ref.urls.end(),
+                       [&](const Url& u) { return holds(u.span); }) ||
+           std::any_of(ref.dois.begin(), ref.dois.end(),
+                       [&](const Doi& d) { return holds(d.span); });
+  };
+  auto digit = [&](std::size_t i) {
+    return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]));
+  };
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    if (!digit(i) || (i > 0 && digit(i - 1)) || digit(i + 4) || !digit(i + 1) || !digit(i + 2) ||
+        !digit(i + 3))
+      continue;
+    const int y = std::atoi(std::string(text.substr(i, 4)).c_str());
+    if (y >= 1800 && y <= 2100 && !inside_link(i)) years.push_back(y);
+  }
+  return years;
+}
+
+// "'Title' (Family, 2019, Journal)".
+std::string work_words(const RegisteredWork& w) {
+  std::string details = w.family;
+  if (w.year > 0) details += (details.empty() ? "" : ", ") + std::to_string(w.year);
+  if (!w.container.empty()) details += (details.empty() ? "" : ", ") + w.container;
+  return "'" + w.title + "'" + (details.empty() ? "" : " (" + details + ")");
+}
+
+void add_resolution(std::vector<Finding>& out, const Corpus& corpus, const IdReport& report,
+                    const Reference& ref, const Doi& d, const DoiResolution& r) {
+  const std::string subject = "DOI " + d.value;
+  switch (r.state) {
+    case DoiState::unregistered:
+      if (!from_link(ref, d))
+        out.push_back(kind_finding(ref, d.span, Kind::doi_unregistered,
+                                   subject + " is not registered: the DOI system has no such "
+                                             "DOI (a digit mistyped or lost?)"));
+      return;
+    case DoiState::inconclusive:
+      if (!report.network_down)
+        out.push_back(kind_finding(ref, d.span, Kind::doi_unchecked,
+                                   subject + " could not be checked: " + r.error));
+      return;
+    case DoiState::unknown:
+      return;
+    case DoiState::registered:
+      break;
+  }
+  if (!r.work) {
+    if (!r.error.empty() && r.agency != "")
+      out.push_back(
+          kind_finding(ref, d.span, Kind::doi_unchecked,
+                       subject + " is registered, but its record could not be read: " + r.error));
+    return;
+  }
+  const Document& doc = *corpus.documents[ref.input];
+  const std::string_view text =
+      std::string_view(doc.text()).substr(ref.span.begin, ref.span.end - ref.span.begin);
+  const ids::WorkMatch m = ids::match_work(*r.work, text, years_of(ref, text));
+  if (m.verdict == ids::WorkMatch::other_work)
+    out.push_back(kind_finding(ref, d.span, Kind::doi_mismatch,
+                               subject + " is registered for another work: " + work_words(*r.work) +
+                                   "; differs in " + m.differs));
+  else if (m.verdict == ids::WorkMatch::near_miss)
+    out.push_back(kind_finding(
+        ref, d.span, Kind::doi_near_miss,
+        subject + " is registered as " + work_words(*r.work) + "; differs in " + m.differs));
+}
+
+}  // namespace
+
+std::vector<Finding> doi_findings(const Corpus& corpus, const IdReport& report) {
+  std::vector<Finding> out;
+  for (const Reference& ref : corpus.references) {
+    std::vector<std::string> seen;  // a DOI given twice (a field and a link) is judged once
+    for (const Doi& d : ref.dois) {
+      const std::string doi = utf8::ascii_lower(d.value);
+      if (std::find(seen.begin(), seen.end(), doi) != seen.end()) continue;
+      seen.push_back(doi);
+      const DoiResolution* r = report.find(doi);
+      if (!r) continue;
+      add_resolution(out, corpus, report, ref, d, *r);
+      add_notices(out, ref, d.span, "DOI " + d.value, r->notices);
+    }
+    for (const Identifier& id : ref.ids)
+      if (id.scheme == IdScheme::pmid)
+        if (const auto it = report.pmids.find(id.value); it != report.pmids.end())
+          if (std::find(seen.begin(), seen.end(), "pmid " + id.value) == seen.end()) {
+            seen.push_back("pmid " + id.value);
+            add_notices(out, ref, id.span, "PMID " + id.value, it->second);
+          }
+  }
+  return out;
+}
+
+LinkResults doi_link_results(const Corpus& corpus, const IdReport& report) {
+  std::vector<std::string_view> urls;
+  for (const Reference& ref : corpus.references)
+    for (const Url& u : ref.urls)
+      if (u.valid)
+        if (const DoiResolution* r = report.find(utf8::ascii_lower(doi_of_link(u.normalised)));
+            r && (r->state == DoiState::registered || r->state == DoiState::unregistered))
+          urls.push_back(u.normalised);
+  LinkResults results(std::move(urls));
+  for (auto& [url, result] : results) {
+    const DoiResolution& r = *report.find(utf8::ascii_lower(doi_of_link(url)));
+    result.from_cache = r.from_cache;
+    if (r.state == DoiState::registered) {
+      result.status = LinkStatus::ok;
+    } else {
+      result.status = LinkStatus::broken;
+      result.set_error("the DOI system has no such DOI: it is not registered");
+    }
+  }
+  return results;
+}
+
+}  // namespace citelint

@@ -1,0 +1,31 @@
+// Does a DOI point at the cited work? The work its agency registered, compared with the
+// reference's own text (match.cpp): docs/identifiers.md has the thresholds and how they were
+// measured.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "citelint/ids.hpp"
+
+namespace citelint::ids {
+
+// How much of a registered title the reference's text holds: the share of the title's words
+// (CJK text: of its character pairs) found there, diacritics, case and TeX's accents aside.
+double title_cover(std::string_view title, std::string_view text);
+
+struct WorkMatch {
+  enum Verdict : std::uint8_t { same, near_miss, other_work } verdict = same;
+  std::string differs;  // what differs, in words ("the year: 2019 registered, 2018 cited")
+};
+// The work against the reference's text and the years its dates give.
+WorkMatch match_work(const RegisteredWork& work, std::string_view text,
+                     const std::vector<int>& years);
+
+// The thresholds (docs/identifiers.md): a title is the cited one when the text holds this share
+// of its words at least, another work's below kTitleOther.
+constexpr double kTitleSame = 0.8;
+constexpr double kTitleOther = 0.5;
+
+}  // namespace citelint::ids

@@ -1,0 +1,294 @@
+// resolve_dois: every DOI the corpus gives, once. Offline, the local Retraction Watch dataset's
+// notices. Online, per DOI: the handle API (registered? a shortDOI's full DOI), the agency of
+// its prefix (asked once per prefix), and that agency's record of the work (Crossref's, with
+// its updated-by notices, or DataCite's), each through the checker's scheduler, politeness and
+// cache. docs/identifiers.md.
+#include <algorithm>
+#include <boost/asio/io_context.hpp>
+#include <memory>
+#include <set>
+
+#include "citelint/extract.hpp"
+#include "citelint/ids.hpp"
+#include "ids/records.hpp"
+#include "model/utf8.hpp"
+#include "net/cache.hpp"
+#include "net/fetch.hpp"
+#include "net/scheduler.hpp"
+
+namespace citelint {
+
+namespace {
+
+using std::chrono::hours;
+using std::chrono::seconds;
+
+// How long an answer is reused: whether a DOI exists and a prefix's agency change rarely; a
+// Crossref record carries the notices, so it is asked again as often as a link is checked.
+constexpr seconds kHandleMaxAge = hours(24 * 30);
+constexpr seconds kAgencyMaxAge = hours(24 * 90);
+constexpr seconds kDataCiteMaxAge = hours(24 * 30);
+
+// A DOI as a URL's path: what a path may not hold literally, percent-encoded ('/' kept).
+std::string doi_path(std::string_view doi) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : doi) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) ||
+        std::string_view("-._~/:;()@!$&'*+,=").find(c) != std::string_view::npos) {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out;
+}
+
+std::string prefix_of(std::string_view doi) { return std::string(doi.substr(0, doi.find('/'))); }
+
+std::string endpoint(const IdOptions& o, const std::string& service) {
+  const auto it = o.apis.find(service);
+  if (it == o.apis.end()) return {};
+  std::string url = it->second;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+// Whether asking failed before any answer came: no connection, no address.
+bool unreachable(const net::Response& r) {
+  return r.http_status == 0 &&
+         (r.code == CURLE_COULDNT_CONNECT || r.code == CURLE_COULDNT_RESOLVE_HOST ||
+          r.code == CURLE_COULDNT_RESOLVE_PROXY || r.refused);
+}
+
+std::string failure(const net::Response& r, std::string_view service) {
+  if (r.http_status != 0)
+    return std::string(service) + " answered HTTP " + std::to_string(r.http_status);
+  return "could not ask " + std::string(service) + ": " +
+         (r.curl_error.empty() ? curl_easy_strerror(r.code) : r.curl_error);
+}
+
+class Resolver {
+ public:
+  Resolver(net::Scheduler& scheduler, net::LinkCache* cache, const IdOptions& options,
+           const CheckOptions& network)
+      : scheduler_(scheduler),
+        cache_(cache),
+        options_(options),
+        network_(network),
+        doi_api_(endpoint(options, "doi")),
+        crossref_(endpoint(options, "crossref")),
+        datacite_(endpoint(options, "datacite")) {
+    if (!options.mailto.empty())
+      crossref_headers_.push_back("User-Agent: " + default_user_agent() +
+                                  " mailto:" + options.mailto);
+  }
+
+  void start(DoiResolution& r) {
+    const std::string key = r.doi;
+    if (auto cached = cached_answer("handle", key)) {
+      const ids::HandleAnswer a = ids::read_handle(cached->http_status, cached->body);
+      const bool fresh =
+          a.state == DoiState::registered || seconds(cached->age) < network_.cache_max_age;
+      if (fresh) {
+        r.from_cache = true;
+        return on_handle(r, a);
+      }
+    }
+    ask(doi_api_ + "/api/handles/" + doi_path(key), {}, [this, &r, key](net::Response resp) {
+      ++handle_asked_;
+      if (unreachable(resp)) ++handle_unreachable_;
+      ids::HandleAnswer a = ids::read_handle(resp.http_status, resp.body);
+      if (a.state == DoiState::inconclusive && resp.http_status != 200 && resp.http_status != 404)
+        a.error = failure(resp, "the DOI system");
+      if (a.state != DoiState::inconclusive) store("handle", key, resp);
+      on_handle(r, a);
+    });
+  }
+
+  bool network_down() const { return handle_asked_ > 0 && handle_unreachable_ == handle_asked_; }
+
+ private:
+  void on_handle(DoiResolution& r, const ids::HandleAnswer& a) {
+    r.state = a.state;
+    r.alias = a.alias;
+    if (a.state == DoiState::inconclusive) r.error = a.error;
+    if (a.state != DoiState::registered) return;
+    const std::string doi = registered_doi(r);
+    if (doi.compare(0, 3, "10/") == 0) return;  // a shortDOI whose alias was not given
+    agency(r, prefix_of(doi));
+  }
+
+  static const std::string& registered_doi(const DoiResolution& r) {
+    return r.alias.empty() ? r.doi : r.alias;
+  }
+
+  // The prefix's agency: known, being asked (the DOI waits for it), or asked now.
+  void agency(DoiResolution& r, const std::string& prefix) {
+    if (const auto known = agencies_.find(prefix); known != agencies_.end()) {
+      r.agency = known->second;
+      return work(r);
+    }
+    auto [waiting, first] = waiting_.try_emplace(prefix);
+    waiting->second.push_back(&r);
+    if (!first) return;
+    if (auto cached = cached_answer("ra", prefix); cached && seconds(cached->age) < kAgencyMaxAge)
+      return on_agency(prefix, ids::read_agency(cached->http_status, cached->body));
+    ask(doi_api_ + "/ra/" + doi_path(prefix), {}, [this, prefix](net::Response resp) {
+      std::string found = ids::read_agency(resp.http_status, resp.body);
+      if (!found.empty()) store("ra", prefix, resp);
+      on_agency(prefix, std::move(found));
+    });
+  }
+
+  void on_agency(const std::string& prefix, std::string agency) {
+    if (!agency.empty()) agencies_[prefix] = agency;
+    std::vector<DoiResolution*> waiting = std::move(waiting_[prefix]);
+    waiting_.erase(prefix);
+    for (DoiResolution* r : waiting) {
+      r->agency = agency;
+      if (agency.empty()) r->error = "the DOI system did not name its registration agency";
+      work(*r);
+    }
+  }
+
+  // The agency's record of the work, when citelint is given that agency's endpoint.
+  void work(DoiResolution& r) {
+    const std::string doi = registered_doi(r);
+    const bool crossref = r.agency == "crossref" && !crossref_.empty();
+    const bool datacite = r.agency == "datacite" && !datacite_.empty();
+    if (!crossref && !datacite) return;
+    const std::string service = crossref ? "crossref" : "datacite";
+    auto read = crossref ? ids::read_crossref_work : ids::read_datacite_doi;
+    const seconds max_age = crossref ? network_.cache_max_age : kDataCiteMaxAge;
+    if (auto cached = cached_answer(service, doi); cached && seconds(cached->age) < max_age)
+      return on_work(r, read(cached->http_status, cached->body));
+    std::string url =
+        crossref ? crossref_ + "/works/" + doi_path(doi) : datacite_ + "/dois/" + doi_path(doi);
+    if (crossref && !options_.mailto.empty()) url += "?mailto=" + options_.mailto;
+    ask(url, crossref ? crossref_headers_ : std::vector<std::string>{},
+        [this, &r, service, doi, read](net::Response resp) {
+          ids::WorkAnswer a = read(resp.http_status, resp.body);
+          if (a.conclusive) {
+            store(service, doi, resp);
+          } else if (resp.http_status == 0 || resp.http_status >= 429) {
+            a.error = failure(resp, service == "crossref" ? "Crossref" : "DataCite");
+          }
+          on_work(r, std::move(a));
+        });
+  }
+
+  static void on_work(DoiResolution& r, ids::WorkAnswer a) {
+    r.work = std::move(a.work);
+    r.notices.insert(r.notices.begin(), a.notices.begin(), a.notices.end());
+    if (!r.work) r.error = std::move(a.error);
+  }
+
+  void ask(const std::string& url, std::vector<std::string> headers, net::Scheduler::Reply reply) {
+    scheduler_.ask(url, std::move(headers), std::move(reply));
+  }
+
+  std::optional<net::CachedAnswer> cached_answer(std::string_view service, std::string_view key) {
+    if (!cache_) return std::nullopt;
+    const seconds longest =
+        std::max({kHandleMaxAge, kAgencyMaxAge, kDataCiteMaxAge, network_.cache_max_age});
+    return cache_->find_answer(service, key, longest);
+  }
+
+  void store(std::string_view service, std::string_view key, const net::Response& resp) {
+    if (cache_) cache_->store_answer(service, key, {resp.http_status, resp.body, 0});
+  }
+
+  net::Scheduler& scheduler_;
+  net::LinkCache* cache_;
+  const IdOptions& options_;
+  const CheckOptions& network_;
+  const std::string doi_api_, crossref_, datacite_;
+  std::vector<std::string> crossref_headers_;
+  std::map<std::string, std::string> agencies_;                 // by prefix
+  std::map<std::string, std::vector<DoiResolution*>> waiting_;  // for their prefix's agency
+  std::size_t handle_asked_ = 0, handle_unreachable_ = 0;
+};
+
+// Crossref asks API clients for at most a few requests at once, about ten a second (its polite
+// pool); the run's own per-host settings win.
+CheckOptions polite(const CheckOptions& network, const IdOptions& options) {
+  CheckOptions polite = network;
+  const std::string crossref = endpoint(options, "crossref");
+  if (!crossref.empty()) {
+    const std::string host = net::host_of(crossref);
+    if (!polite.hosts.count(host))
+      polite.hosts[host] = HostPolicy{3, std::chrono::milliseconds(100)};
+  }
+  return polite;
+}
+
+void resolve_online(IdReport& report, const IdOptions& options, const CheckOptions& network) {
+  const std::unique_ptr<net::LinkCache> cache = net::open_cache(network, report.warnings);
+  const CheckOptions settings = polite(network, options);
+  boost::asio::io_context io;
+  net::Scheduler scheduler(io, settings);
+  Resolver resolver(scheduler, cache.get(), options, settings);
+  if (cache) cache->begin();
+  for (DoiResolution& r : report.dois) resolver.start(r);
+  scheduler.run();
+  if (cache) cache->commit();
+  report.requests = scheduler.requests();
+  report.network_down = resolver.network_down();
+}
+
+}  // namespace
+
+std::string_view to_string(DoiState state) {
+  switch (state) {
+    case DoiState::registered:
+      return "registered";
+    case DoiState::unregistered:
+      return "unregistered";
+    case DoiState::inconclusive:
+      return "inconclusive";
+    default:
+      return "unknown";
+  }
+}
+
+std::vector<std::string_view> id_services() { return {"doi", "crossref", "datacite"}; }
+
+const DoiResolution* IdReport::find(std::string_view doi) const {
+  const auto it =
+      std::lower_bound(dois.begin(), dois.end(), doi,
+                       [](const DoiResolution& r, std::string_view d) { return r.doi < d; });
+  return it != dois.end() && it->doi == doi ? &*it : nullptr;
+}
+
+IdReport resolve_dois(const Corpus& corpus, const IdOptions& options, const CheckOptions* network) {
+  IdReport report;
+  std::set<std::string> dois;
+  for (const Reference& ref : corpus.references) {
+    for (const Doi& d : ref.dois)
+      if (is_valid_doi(d.value)) dois.insert(utf8::ascii_lower(d.value));
+    if (options.retractions)
+      for (const Identifier& id : ref.ids)
+        if (id.scheme == IdScheme::pmid)
+          if (const auto it = options.retractions->by_pmid.find(id.value);
+              it != options.retractions->by_pmid.end())
+            report.pmids[id.value] = it->second;
+  }
+  for (const std::string& doi : dois) {
+    DoiResolution r;
+    r.doi = doi;
+    if (options.retractions)
+      if (const auto it = options.retractions->by_doi.find(doi);
+          it != options.retractions->by_doi.end())
+        r.notices = it->second;
+    report.dois.push_back(std::move(r));
+  }
+  if (network && !endpoint(options, "doi").empty() && !report.dois.empty())
+    resolve_online(report, options, *network);
+  return report;
+}
+
+}  // namespace citelint

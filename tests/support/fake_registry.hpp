@@ -1,0 +1,58 @@
+// In-process fakes of the identifier services, on a FakeWeb, answering in the shapes their
+// documentation gives: the DOI system's handle API (/api/handles/<doi>: {"responseCode": 1,
+// "handle", "values": [...]}, 404 with responseCode 100) and agency lookup (/ra/<prefix>),
+// Crossref's work records (/works/<doi>: {"status": "ok", "message": {...}}, 404 "Resource not
+// found."), and DataCite's DOI records (/dois/<doi>: {"data": {"attributes": {...}}}, 404 with
+// "errors"). Each service can be made to fail as real ones do.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "support/fake_web.hpp"
+
+namespace citelint::test {
+
+class FakeRegistry {
+ public:
+  enum class Mode {
+    normal,
+    down,     // 503, every time
+    slow,     // answers after 3 s
+    limited,  // every other request 429 with Retry-After: 1
+    broken,   // 200 with a body that is not the service's JSON
+  };
+
+  explicit FakeRegistry(FakeWeb& web);
+
+  // A DOI registered with Crossref, its work record's "message" (title, author, issued ...).
+  void crossref(const std::string& doi, nlohmann::json message);
+  // A DOI registered with DataCite, its record's "attributes" (titles, creators ...).
+  void datacite(const std::string& doi, nlohmann::json attributes);
+  // A DOI the handle API knows, of an agency whose record is not kept here (mEDRA, say).
+  void registered(const std::string& doi, const std::string& agency);
+  // A shortDOI ("10/abc") standing for `doi`.
+  void short_doi(const std::string& short_doi, const std::string& doi);
+  void handles(Mode m);
+  void works(Mode m);
+
+  // http://HOST:PORT, the base URL for --api NAME=...
+  std::string endpoint(const std::string& host) const;
+
+  // Crossref records with the usual fields: title, first author's family name, year, journal.
+  static nlohmann::json work(const std::string& title, const std::string& family, int year,
+                             const std::string& journal);
+  // An updated-by entry: {"DOI", "type", "source", "updated": {"date-parts": [[y, m, d]]}}.
+  static nlohmann::json update(const std::string& notice_doi, const std::string& type,
+                               const std::string& source, int y, int m, int d);
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+  FakeWeb& web_;
+};
+
+}  // namespace citelint::test
