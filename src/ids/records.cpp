@@ -3,6 +3,7 @@
 #include "ids/records.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "model/utf8.hpp"
@@ -63,14 +64,6 @@ bool strip_retracted(std::string& title) {
   return false;
 }
 
-// The update types the registries write, as Notice::type: lowercase, '_' for spaces and '-'.
-std::string notice_type(std::string_view type) {
-  std::string out = utf8::ascii_lower(type);
-  std::replace(out.begin(), out.end(), ' ', '_');
-  std::replace(out.begin(), out.end(), '-', '_');
-  return out;
-}
-
 std::vector<Notice> crossref_notices(const json& message) {
   std::vector<Notice> notices;
   const auto updated_by = message.find("updated-by");
@@ -104,6 +97,17 @@ std::string crossref_family(const json& message) {
 }
 
 }  // namespace
+
+std::string notice_type(std::string_view type) {
+  while (!type.empty() && std::isspace(static_cast<unsigned char>(type.front())))
+    type.remove_prefix(1);
+  while (!type.empty() && std::isspace(static_cast<unsigned char>(type.back())))
+    type.remove_suffix(1);
+  std::string out = utf8::ascii_lower(type);
+  std::replace(out.begin(), out.end(), ' ', '_');
+  std::replace(out.begin(), out.end(), '-', '_');
+  return out;
+}
 
 std::string answer_words(int http_status, std::string_view what) {
   if (http_status == 0) return std::string(what);

@@ -36,6 +36,10 @@ struct WorkAnswer {
 WorkAnswer read_crossref_work(int http_status, std::string_view body);
 WorkAnswer read_datacite_doi(int http_status, std::string_view body);
 
+// An update's type as Notice::type has it ("Expression of concern", Crossref's
+// "expression_of_concern" alike): trimmed, lowercase, '_' for spaces and '-'.
+std::string notice_type(std::string_view type);
+
 // The words a message gives an HTTP answer that was not the service's: "HTTP 503", "HTTP 200
 // that was not JSON".
 std::string answer_words(int http_status, std::string_view what);

@@ -5,6 +5,8 @@
 // cache. docs/identifiers.md.
 #include <algorithm>
 #include <boost/asio/io_context.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/pchars.hpp>
 #include <memory>
 #include <set>
 
@@ -29,22 +31,11 @@ constexpr seconds kHandleMaxAge = hours(24 * 30);
 constexpr seconds kAgencyMaxAge = hours(24 * 90);
 constexpr seconds kDataCiteMaxAge = hours(24 * 30);
 
-// A DOI as a URL's path: what a path may not hold literally, percent-encoded ('/' kept).
+// A DOI as a URL's path: what a path segment may not hold literally, percent-encoded, its '/'
+// kept.
 std::string doi_path(std::string_view doi) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : doi) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) ||
-        std::string_view("-._~/:;()@!$&'*+,=").find(c) != std::string_view::npos) {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    }
-  }
-  return out;
+  static constexpr auto kPath = boost::urls::pchars + '/';
+  return boost::urls::encode(doi, kPath);
 }
 
 std::string prefix_of(std::string_view doi) { return std::string(doi.substr(0, doi.find('/'))); }

@@ -8,6 +8,7 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/ids.hpp"
+#include "ids/records.hpp"
 #include "model/utf8.hpp"
 
 namespace citelint {
@@ -142,15 +143,6 @@ std::string csv_date(std::string_view s) {
   return {};
 }
 
-// "Expression of concern": expression_of_concern.
-std::string notice_type(std::string_view nature) {
-  std::string type;
-  for (const char c : trimmed(nature))
-    type +=
-        c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return type;
-}
-
 // A DOI as the dataset writes it ("10.1000/X", a resolver link, "unavailable"): lowercased, or
 // empty when it is none.
 std::string dataset_doi(std::string_view written) {
@@ -241,7 +233,7 @@ std::optional<RetractionList> load_retractions(const std::string& path,
       continue;
     }
     ++list.rows;
-    Notice notice{notice_type(at(row, columns.nature)), dataset_doi(at(row, columns.notice)),
+    Notice notice{ids::notice_type(at(row, columns.nature)), dataset_doi(at(row, columns.notice)),
                   csv_date(at(row, columns.date)), source};
     if (notice.type.empty()) notice.type = "retraction";
     if (const std::string doi = dataset_doi(at(row, columns.doi)); !doi.empty())
