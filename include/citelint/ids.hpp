@@ -99,15 +99,43 @@ struct DoiResolution {
   bool from_cache = false;
 };
 
+// What a service says of an identifier other than a DOI: a PMID or PMCID (the NCBI ID
+// converter, which knows the articles in PubMed Central and links their PMID, PMCID and DOI), an
+// arXiv id (arXiv's API: the paper, its latest version, and whether it was withdrawn).
+struct IdResolution {
+  IdScheme scheme = IdScheme::pmid;
+  std::string value;  // as Identifier::value; an arXiv id without its version
+  // registered: the service has it; unregistered: it has no such id (a PMCID not in PubMed
+  // Central, an arXiv id arXiv never gave); unknown: a PMID the converter does not know (it knows
+  // PubMed Central's articles only: no verdict); inconclusive: asking failed.
+  DoiState state = DoiState::unknown;
+  std::string pmid, pmcid, doi;        // the converter's record (the DOI lowercased)
+  std::optional<RegisteredWork> work;  // arXiv's record of the paper
+  int latest_version = 0;              // arXiv: the paper's latest version
+  std::vector<Notice> notices;         // arXiv: a withdrawal (its latest version's comment)
+  std::string error;                   // inconclusive: why
+  bool from_cache = false;
+};
+
+// The value an identifier is asked by: an arXiv id without its version, nor an old id's subject
+// class (math.GT/0309136: math/0309136); others as Identifier::value has them.
+std::string resolution_value(const Identifier& id);
+// The version an arXiv id cites ("2101.00001v2": 2); 0 when it names none.
+int cited_version(const Identifier& id);
+
 // Where the identifier services are asked: base URLs by service name (--api NAME=URL, config
 // network.api). citelint names no registry's host itself: a service with no endpoint is not
 // asked.
 //   doi       the DOI system's proxy: <url>/api/handles/<doi> (the handle API), <url>/ra/<prefix>
 //   crossref  Crossref's REST API: <url>/works/<doi>
 //   datacite  DataCite's REST API: <url>/dois/<doi>
+//   ncbi      the NCBI ID converter's service root: <url>/?ids=<up to 200 PMIDs or PMCIDs>
+//   arxiv     arXiv's API: <url>/query?id_list=<ids>
 struct IdOptions {
   std::map<std::string, std::string> apis;
-  std::string mailto;  // sent to Crossref (its polite pool), as mailto= and in the user agent
+  // Sent to Crossref (its polite pool) as mailto= and in the user agent, and to the NCBI ID
+  // converter as email=.
+  std::string mailto;
   std::optional<RetractionList> retractions;
 };
 // The services --api knows, in the order the help lists them.
@@ -117,19 +145,25 @@ struct IdReport {
   std::vector<DoiResolution> dois;  // sorted by doi, each once
   // The local dataset's notices by PubMed id, for the corpus's PMIDs that it lists.
   std::map<std::string, std::vector<Notice>> pmids;
+  std::vector<IdResolution> others;  // PMIDs, PMCIDs and arXiv ids, sorted by scheme and value
   std::size_t requests = 0;
   bool network_down = false;  // every request failed to connect: nothing is known
   std::vector<std::string> warnings;
   const DoiResolution* find(std::string_view doi) const;
+  const IdResolution* find(IdScheme scheme, std::string_view value) const;
 };
 
-// Every DOI the corpus gives, resolved: offline (network null) only the local dataset's notices;
-// online, through the checker's scheduler and cache, the DOI system and the agencies configured.
-IdReport resolve_dois(const Corpus& corpus, const IdOptions& options, const CheckOptions* network);
+// Every DOI, PMID, PMCID and arXiv id the corpus gives, resolved: offline (network null) only the
+// local dataset's notices; online, through the checker's scheduler and cache, the services
+// configured (a DOI of the DOI system and its agency, PMIDs and PMCIDs of the NCBI converter in
+// batches of 200, arXiv ids of arXiv's API in batches of 100).
+IdReport resolve_identifiers(const Corpus& corpus, const IdOptions& options,
+                             const CheckOptions* network);
 
-// Findings of the resolution, at each citation of a DOI: doi/unregistered, doi/mismatch,
-// doi/near-miss, doi/unchecked, integrity/retracted, integrity/concern, integrity/corrected.
-std::vector<Finding> doi_findings(const Corpus& corpus, const IdReport& report);
+// Findings of the resolution, at each citation of an identifier: doi/unregistered,
+// doi/mismatch, doi/near-miss, doi/unchecked; id/unregistered, id/mismatch, id/unchecked,
+// id/newer-version; integrity/retracted, integrity/concern, integrity/corrected.
+std::vector<Finding> resolution_findings(const Corpus& corpus, const IdReport& report);
 
 // The link results the DOI system's answers give the DOI links the corpus cites (resolver URLs):
 // registered is ok, whatever the publisher's site does to robots; unregistered is broken. Those

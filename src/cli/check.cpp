@@ -156,9 +156,10 @@ void check_cited_archive_urls(Run& run) {
                                              run.settings.archives.tolerance_days));
 }
 
-// The DOIs: the local dataset's notices, and online what the DOI system and the agencies say.
-void check_dois(Run& run, const citelint::CheckOptions* network) {
-  run.ids = resolve_dois(run.corpus, run.id_options, network);
+// The identifiers: the local dataset's notices, and online what the DOI system, the agencies,
+// the NCBI converter and arXiv say.
+void check_identifiers(Run& run, const citelint::CheckOptions* network) {
+  run.ids = resolve_identifiers(run.corpus, run.id_options, network);
   for (const std::string& w : run.ids->warnings) warn(w);
 }
 
@@ -168,8 +169,8 @@ void check_network(Run& run) {
   const CheckSettings& s = run.settings;
   if (s.offline) {
     if (s.archive) warn("--archive asks the network: not with --offline");
-    check_dois(run, nullptr);
-    append(run.findings, doi_findings(run.corpus, *run.ids));
+    check_identifiers(run, nullptr);
+    append(run.findings, resolution_findings(run.corpus, *run.ids));
     check_cited_archive_urls(run);
     sort_findings(run.findings);
     return;
@@ -179,12 +180,12 @@ void check_network(Run& run) {
   parallel::reclaim_memory();
   citelint::CheckOptions network = s.network;
   network.progress = !s.quiet && isatty(STDERR_FILENO);
-  check_dois(run, &network);
+  check_identifiers(run, &network);
   const LinkResults doi_links = doi_link_results(run.corpus, *run.ids);
   run.links = check_cited_links(run.corpus, network, &doi_links);
   for (const std::string& w : run.links->warnings) warn(w);
   std::vector<Finding> found = link_findings(run.corpus, *run.links);
-  append(found, doi_findings(run.corpus, *run.ids));
+  append(found, resolution_findings(run.corpus, *run.ids));
   std::optional<RepairReport> repairs;
   if (!s.no_repair) {
     repairs = verify_repairs(run.corpus, *run.links, network);

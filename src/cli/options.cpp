@@ -331,10 +331,12 @@ const OptionSpec kOptions[] = {
      }},
     {"--api", "network.api", OptionSpec::many, "", "NAME=URL", "Identifiers",
      "Where to ask an identifier service (doi: the DOI system's proxy, for the handle API and "
-     "agency lookup; crossref; datacite); none is asked without one (docs/identifiers.md)",
+     "agency lookup; crossref; datacite; ncbi: the NCBI ID converter, for PMIDs and PMCIDs; "
+     "arxiv: arXiv's API); none is asked without one (docs/identifiers.md)",
      false, [](S& s, const std::string& v) { return api_endpoint(v, s.ids.apis); }},
     {"--mailto", "network.mailto", OptionSpec::one, "", "EMAIL", "Identifiers",
-     "A contact address sent to Crossref, which serves such clients from its polite pool", false,
+     "A contact address sent to Crossref, which serves such clients from its polite pool, and to "
+     "the NCBI ID converter", false,
      [](S& s, const std::string& v) { return (s.ids.mailto = v, std::string()); }},
     {"--retractions", "retractions", OptionSpec::one, "", "FILE", "Identifiers",
      "A local copy of the Retraction Watch dataset (CSV): retracted DOIs and PMIDs flagged with "

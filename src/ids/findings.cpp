@@ -1,6 +1,8 @@
-// What the DOIs' resolution means for each citation: unregistered, the DOI of another work, a
-// near miss, not checked; and the notices a cited work carries (retracted, expression of
-// concern, corrected). Also the link results the DOI system gives DOI links.
+// What the identifiers' resolution means for each citation: a DOI unregistered, of another work,
+// a near miss, not checked; a PMCID or arXiv id that does not exist, identifiers of different
+// works, an arXiv version revised since; and the notices a cited work carries (retracted,
+// withdrawn, expression of concern, corrected). Also the link results the DOI system gives DOI
+// links.
 #include <algorithm>
 
 #include "citelint/extract.hpp"
@@ -136,6 +138,12 @@ std::vector<int> years_of(const Reference& ref, std::string_view text) {
   return years;
 }
 
+// The reference's own text.
+std::string_view text_of(const Corpus& corpus, const Reference& ref) {
+  const Document& doc = *corpus.documents[ref.input];
+  return std::string_view(doc.text()).substr(ref.span.begin, ref.span.end - ref.span.begin);
+}
+
 // "'Title' (Family, 2019, Journal)".
 std::string work_words(const RegisteredWork& w) {
   std::string details = w.family;
@@ -171,9 +179,7 @@ void add_resolution(std::vector<Finding>& out, const Corpus& corpus, const IdRep
                        subject + " is registered, but its record could not be read: " + r.error));
     return;
   }
-  const Document& doc = *corpus.documents[ref.input];
-  const std::string_view text =
-      std::string_view(doc.text()).substr(ref.span.begin, ref.span.end - ref.span.begin);
+  const std::string_view text = text_of(corpus, ref);
   const ids::WorkMatch m = ids::match_work(*r.work, text, years_of(ref, text));
   if (m.verdict == ids::WorkMatch::other_work)
     out.push_back(kind_finding(ref, d.span, Kind::doi_mismatch,
@@ -185,11 +191,88 @@ void add_resolution(std::vector<Finding>& out, const Corpus& corpus, const IdRep
         subject + " is registered as " + work_words(*r.work) + "; differs in " + m.differs));
 }
 
+// An arXiv id's paper: the version cited, and whether it is the cited work.
+void add_arxiv(std::vector<Finding>& out, const Corpus& corpus, const Reference& ref,
+               const Identifier& id, const IdResolution& r, const std::string& subject) {
+  const int cited = cited_version(id);
+  const std::string latest = std::string(1, 'v').append(std::to_string(r.latest_version));
+  if (r.latest_version > 0 && cited > r.latest_version)
+    out.push_back(
+        kind_finding(ref, id.span, Kind::id_unregistered,
+                     subject + " names a version arXiv does not have: its latest is " + latest));
+  else if (cited > 0 && cited < r.latest_version)
+    out.push_back(kind_finding(ref, id.span, Kind::id_newer_version,
+                               subject + " cites version " + std::to_string(cited) +
+                                   "; the paper has been revised since, its latest version is " +
+                                   latest));
+  if (r.work) {
+    const std::string_view text = text_of(corpus, ref);
+    const ids::WorkMatch m = ids::match_work(*r.work, text, years_of(ref, text));
+    if (m.verdict == ids::WorkMatch::other_work)
+      out.push_back(kind_finding(ref, id.span, Kind::id_mismatch,
+                                 subject + " is arXiv's paper of another work: " +
+                                     work_words(*r.work) + "; differs in " + m.differs));
+  }
+  add_notices(out, ref, id.span, subject, r.notices);
+}
+
+// A PMID's or PMCID's article in PubMed Central, against the reference's DOI and its other id.
+void add_pubmed(std::vector<Finding>& out, const Reference& ref, const Identifier& id,
+                const IdResolution& r, const std::string& subject, bool& doi_told) {
+  const std::string article =
+      subject + " is PubMed Central's article " + (id.scheme == IdScheme::pmid ? r.pmcid : r.pmid);
+  for (const Doi& d : ref.dois)
+    if (!doi_told && !r.doi.empty() && utf8::ascii_lower(d.value) != r.doi) {
+      doi_told = true;
+      out.push_back(kind_finding(ref, id.span, Kind::id_mismatch,
+                                 article + " of DOI " + r.doi + ", but the reference gives DOI " +
+                                     d.value + ": one of them names another work"));
+    }
+  if (id.scheme != IdScheme::pmcid || r.pmid.empty()) return;  // the PMCID's side tells it
+  for (const Identifier& other : ref.ids)
+    if (other.scheme == IdScheme::pmid && other.value != r.pmid)
+      out.push_back(kind_finding(ref, id.span, Kind::id_mismatch,
+                                 subject + " is PubMed Central's article of PMID " + r.pmid +
+                                     ", but the reference gives PMID " + other.value +
+                                     ": one of them names another work"));
+}
+
+void add_other(std::vector<Finding>& out, const Corpus& corpus, const IdReport& report,
+               const Reference& ref, const Identifier& id, const IdResolution& r, bool& doi_told) {
+  const std::string subject = std::string(id_scheme_name(id.scheme)) + " " + id.value;
+  switch (r.state) {
+    case DoiState::unregistered:
+      out.push_back(kind_finding(
+          ref, id.span, Kind::id_unregistered,
+          subject + " does not exist: " +
+              (id.scheme == IdScheme::pmcid ? "PubMed Central has no such article (" + r.error + ")"
+                                            : r.error)));
+      return;
+    case DoiState::inconclusive:
+      if (!report.network_down)
+        out.push_back(kind_finding(ref, id.span, Kind::id_unchecked,
+                                   subject + " could not be checked: " + r.error));
+      return;
+    case DoiState::unknown:
+      return;
+    case DoiState::registered:
+      break;
+  }
+  if (id.scheme == IdScheme::arxiv)
+    add_arxiv(out, corpus, ref, id, r, subject);
+  else
+    add_pubmed(out, ref, id, r, subject, doi_told);
+}
+
 }  // namespace
 
-std::vector<Finding> doi_findings(const Corpus& corpus, const IdReport& report) {
+std::vector<Finding> resolution_findings(const Corpus& corpus, const IdReport& report) {
   std::vector<Finding> out;
   for (const Reference& ref : corpus.references) {
+    bool doi_told = false;  // a PMID and a PMCID of the same other DOI: told once
+    for (const Identifier& id : ref.ids)
+      if (const IdResolution* r = report.find(id.scheme, resolution_value(id)))
+        add_other(out, corpus, report, ref, id, *r, doi_told);
     std::vector<std::string> seen;  // a DOI given twice (a field and a link) is judged once
     for (const Doi& d : ref.dois) {
       const std::string doi = utf8::ascii_lower(d.value);

@@ -3,6 +3,7 @@
 // speaks of the identifier (and may be cached), not when asking failed.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,44 @@ struct WorkAnswer {
 };
 WorkAnswer read_crossref_work(int http_status, std::string_view body);
 WorkAnswer read_datacite_doi(int http_status, std::string_view body);
+
+// The NCBI ID converter's answer (<root>/?ids=...&format=json): {"status": "ok", "records":
+// [...]}, a record per id asked: {"pmcid", "pmid", "doi"} for an article in PubMed Central,
+// {..., "status": "error", "errmsg"} for one it does not have. `requested` is the record's
+// "requested-id", else the PMID or PMCID it carries (as the batch asked by that scheme).
+struct ConverterRecord {
+  std::string requested;
+  bool found = false;
+  std::string pmid, pmcid, doi;  // the DOI lowercased
+  std::string errmsg;
+};
+// Nothing when the answer is not the converter's (an error page, HTTP 429, 5xx).
+std::optional<std::vector<ConverterRecord>> read_converter(int http_status, std::string_view body,
+                                                           IdScheme asked);
+// One record as its own converter answer, to be cached by its id.
+std::string converter_body(const ConverterRecord& r);
+
+// An entry of arXiv's Atom feed (<api>/query?id_list=...): the id without its version (as the
+// entry's <id>, http://arxiv.org/abs/<id>v<N>, ends), that latest version, the paper as arXiv
+// describes it, and its comment and summary (a withdrawn paper's say so).
+struct ArxivEntry {
+  std::string id;
+  int version = 0;
+  RegisteredWork work;  // title, year first submitted, first author's family name
+  std::string comment, summary;
+};
+// The feed's entries; `error` is the summary of arXiv's error entry (<title>Error</title>, an id
+// it rejects: "incorrect id format for ..."). Nothing when the answer is not a feed (arXiv's
+// plain "Rate exceeded.", an error page).
+struct ArxivFeed {
+  std::vector<ArxivEntry> entries;
+  std::string error;
+};
+std::optional<ArxivFeed> read_arxiv_feed(int http_status, std::string_view body);
+// Whether the entry is of a withdrawn paper: its comment or summary says it was withdrawn.
+bool arxiv_withdrawn(const ArxivEntry& e);
+// One entry as its own feed, to be cached by its id.
+std::string arxiv_body(const ArxivEntry& e);
 
 // An update's type as Notice::type has it ("Expression of concern", Crossref's
 // "expression_of_concern" alike): trimmed, lowercase, '_' for spaces and '-'.

@@ -1,17 +1,19 @@
-// resolve_dois: every DOI the corpus gives, once. Offline, the local Retraction Watch dataset's
-// notices. Online, per DOI: the handle API (registered? a shortDOI's full DOI), the agency of
-// its prefix (asked once per prefix), and that agency's record of the work (Crossref's, with
-// its updated-by notices, or DataCite's), each through the checker's scheduler, politeness and
-// cache. docs/identifiers.md.
+// resolve_identifiers: every DOI the corpus gives, once. Offline, the local Retraction Watch
+// dataset's notices. Online, per DOI: the handle API (registered? a shortDOI's full DOI), the
+// agency of its prefix (asked once per prefix), and that agency's record of the work (Crossref's,
+// with its updated-by notices, or DataCite's), each through the checker's scheduler, politeness and
+// cache (and the PMIDs, PMCIDs and arXiv ids in batches: batches.cpp). docs/identifiers.md.
 #include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/pchars.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 #include <memory>
 #include <set>
 
 #include "citelint/extract.hpp"
 #include "citelint/ids.hpp"
+#include "ids/asking.hpp"
 #include "ids/records.hpp"
 #include "model/utf8.hpp"
 #include "net/cache.hpp"
@@ -20,10 +22,60 @@
 
 namespace citelint {
 
-namespace {
-
 using std::chrono::hours;
 using std::chrono::seconds;
+
+namespace ids {
+
+std::string endpoint(const IdOptions& o, const std::string& service) {
+  const auto it = o.apis.find(service);
+  if (it == o.apis.end()) return {};
+  std::string url = it->second;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+std::string failure(const net::Response& r, std::string_view service) {
+  if (r.http_status != 0)
+    return std::string(service) + " answered HTTP " + std::to_string(r.http_status);
+  return "could not ask " + std::string(service) + ": " +
+         (r.curl_error.empty() ? curl_easy_strerror(r.code) : r.curl_error);
+}
+
+std::string query_value(std::string_view value) {
+  return boost::urls::encode(value, boost::urls::unreserved_chars);
+}
+
+void Asking::ask(const std::string& url, std::vector<std::string> headers,
+                 net::Scheduler::Reply reply) {
+  scheduler_.ask(url, std::move(headers), [this, reply = std::move(reply)](net::Response r) {
+    ++asked_;
+    // Asking failed before any answer came: no connection, no address.
+    if (r.http_status == 0 &&
+        (r.code == CURLE_COULDNT_CONNECT || r.code == CURLE_COULDNT_RESOLVE_HOST ||
+         r.code == CURLE_COULDNT_RESOLVE_PROXY || r.refused))
+      ++unreachable_;
+    reply(std::move(r));
+  });
+}
+
+std::optional<net::CachedAnswer> Asking::cached(std::string_view service, std::string_view key,
+                                                seconds max_age) {
+  if (!cache_) return std::nullopt;
+  return cache_->find_answer(service, key, max_age);
+}
+
+void Asking::store(std::string_view service, std::string_view key, int http_status,
+                   std::string_view body) {
+  if (cache_) cache_->store_answer(service, key, {http_status, std::string(body), 0});
+}
+
+}  // namespace ids
+
+namespace {
+
+using ids::endpoint;
+using ids::failure;
 
 // How long an answer is reused: whether a DOI exists and a prefix's agency change rarely; a
 // Crossref record carries the notices, so it is asked again as often as a link is checked.
@@ -40,36 +92,11 @@ std::string doi_path(std::string_view doi) {
 
 std::string prefix_of(std::string_view doi) { return std::string(doi.substr(0, doi.find('/'))); }
 
-std::string endpoint(const IdOptions& o, const std::string& service) {
-  const auto it = o.apis.find(service);
-  if (it == o.apis.end()) return {};
-  std::string url = it->second;
-  while (!url.empty() && url.back() == '/') url.pop_back();
-  return url;
-}
-
-// Whether asking failed before any answer came: no connection, no address.
-bool unreachable(const net::Response& r) {
-  return r.http_status == 0 &&
-         (r.code == CURLE_COULDNT_CONNECT || r.code == CURLE_COULDNT_RESOLVE_HOST ||
-          r.code == CURLE_COULDNT_RESOLVE_PROXY || r.refused);
-}
-
-std::string failure(const net::Response& r, std::string_view service) {
-  if (r.http_status != 0)
-    return std::string(service) + " answered HTTP " + std::to_string(r.http_status);
-  return "could not ask " + std::string(service) + ": " +
-         (r.curl_error.empty() ? curl_easy_strerror(r.code) : r.curl_error);
-}
-
 class Resolver {
  public:
-  Resolver(net::Scheduler& scheduler, net::LinkCache* cache, const IdOptions& options,
-           const CheckOptions& network)
-      : scheduler_(scheduler),
-        cache_(cache),
+  Resolver(ids::Asking& asking, const IdOptions& options)
+      : asking_(asking),
         options_(options),
-        network_(network),
         doi_api_(endpoint(options, "doi")),
         crossref_(endpoint(options, "crossref")),
         datacite_(endpoint(options, "datacite")) {
@@ -83,15 +110,13 @@ class Resolver {
     if (auto cached = cached_answer("handle", key)) {
       const ids::HandleAnswer a = ids::read_handle(cached->http_status, cached->body);
       const bool fresh =
-          a.state == DoiState::registered || seconds(cached->age) < network_.cache_max_age;
+          a.state == DoiState::registered || seconds(cached->age) < asking_.network().cache_max_age;
       if (fresh) {
         r.from_cache = true;
         return on_handle(r, a);
       }
     }
     ask(doi_api_ + "/api/handles/" + doi_path(key), {}, [this, &r, key](net::Response resp) {
-      ++handle_asked_;
-      if (unreachable(resp)) ++handle_unreachable_;
       ids::HandleAnswer a = ids::read_handle(resp.http_status, resp.body);
       if (a.state == DoiState::inconclusive && resp.http_status != 200 && resp.http_status != 404)
         a.error = failure(resp, "the DOI system");
@@ -99,8 +124,6 @@ class Resolver {
       on_handle(r, a);
     });
   }
-
-  bool network_down() const { return handle_asked_ > 0 && handle_unreachable_ == handle_asked_; }
 
  private:
   void on_handle(DoiResolution& r, const ids::HandleAnswer& a) {
@@ -154,7 +177,7 @@ class Resolver {
     if (!crossref && !datacite) return;
     const std::string service = crossref ? "crossref" : "datacite";
     auto read = crossref ? ids::read_crossref_work : ids::read_datacite_doi;
-    const seconds max_age = crossref ? network_.cache_max_age : kDataCiteMaxAge;
+    const seconds max_age = crossref ? asking_.network().cache_max_age : kDataCiteMaxAge;
     if (auto cached = cached_answer(service, doi); cached && seconds(cached->age) < max_age)
       return on_work(r, read(cached->http_status, cached->body));
     std::string url =
@@ -179,40 +202,43 @@ class Resolver {
   }
 
   void ask(const std::string& url, std::vector<std::string> headers, net::Scheduler::Reply reply) {
-    scheduler_.ask(url, std::move(headers), std::move(reply));
+    asking_.ask(url, std::move(headers), std::move(reply));
   }
 
   std::optional<net::CachedAnswer> cached_answer(std::string_view service, std::string_view key) {
-    if (!cache_) return std::nullopt;
     const seconds longest =
-        std::max({kHandleMaxAge, kAgencyMaxAge, kDataCiteMaxAge, network_.cache_max_age});
-    return cache_->find_answer(service, key, longest);
+        std::max({kHandleMaxAge, kAgencyMaxAge, kDataCiteMaxAge, asking_.network().cache_max_age});
+    return asking_.cached(service, key, longest);
   }
 
   void store(std::string_view service, std::string_view key, const net::Response& resp) {
-    if (cache_) cache_->store_answer(service, key, {resp.http_status, resp.body, 0});
+    asking_.store(service, key, resp.http_status, resp.body);
   }
 
-  net::Scheduler& scheduler_;
-  net::LinkCache* cache_;
+  ids::Asking& asking_;
   const IdOptions& options_;
-  const CheckOptions& network_;
   const std::string doi_api_, crossref_, datacite_;
   std::vector<std::string> crossref_headers_;
   std::map<std::string, std::string> agencies_;                 // by prefix
   std::map<std::string, std::vector<DoiResolution*>> waiting_;  // for their prefix's agency
-  std::size_t handle_asked_ = 0, handle_unreachable_ = 0;
 };
 
-// Crossref asks API clients for at most a few requests at once, about ten a second (its polite
-// pool); the run's own per-host settings win.
+// Each service's politeness, unless the run sets the host's own: Crossref asks API clients for
+// at most a few requests at once, about ten a second (its polite pool); NCBI for three a second;
+// arXiv for one request every three seconds.
 CheckOptions polite(const CheckOptions& network, const IdOptions& options) {
   CheckOptions polite = network;
-  const std::string crossref = endpoint(options, "crossref");
-  if (!crossref.empty()) {
-    const std::string host = net::host_of(crossref);
-    if (!polite.hosts.count(host))
-      polite.hosts[host] = HostPolicy{3, std::chrono::milliseconds(100)};
+  using std::chrono::milliseconds;
+  const std::pair<const char*, HostPolicy> services[] = {
+      {"crossref", HostPolicy{3, milliseconds(100)}},
+      {"ncbi", HostPolicy{1, milliseconds(340)}},
+      {"arxiv", HostPolicy{1, milliseconds(3000)}},
+  };
+  for (const auto& [service, policy] : services) {
+    const std::string url = endpoint(options, service);
+    if (url.empty()) continue;
+    const std::string host = net::host_of(url);
+    if (!polite.hosts.count(host)) polite.hosts[host] = policy;
   }
   return polite;
 }
@@ -222,13 +248,37 @@ void resolve_online(IdReport& report, const IdOptions& options, const CheckOptio
   const CheckOptions settings = polite(network, options);
   boost::asio::io_context io;
   net::Scheduler scheduler(io, settings);
-  Resolver resolver(scheduler, cache.get(), options, settings);
+  ids::Asking asking(scheduler, cache.get(), settings);
+  Resolver resolver(asking, options);
   if (cache) cache->begin();
-  for (DoiResolution& r : report.dois) resolver.start(r);
+  if (!endpoint(options, "doi").empty())
+    for (DoiResolution& r : report.dois) resolver.start(r);
+  const std::shared_ptr<void> batches = ids::ask_batches(report, options, asking);
   scheduler.run();
   if (cache) cache->commit();
   report.requests = scheduler.requests();
-  report.network_down = resolver.network_down();
+  report.network_down = asking.network_down();
+}
+
+// The PMIDs, PMCIDs and arXiv ids the corpus gives, valid offline, when their service is given.
+void collect_others(IdReport& report, const Corpus& corpus, const IdOptions& options) {
+  const bool ncbi = !endpoint(options, "ncbi").empty();
+  const bool arxiv = !endpoint(options, "arxiv").empty();
+  std::set<std::pair<IdScheme, std::string>> seen;
+  for (const Reference& ref : corpus.references)
+    for (const Identifier& id : ref.ids) {
+      const bool asked =
+          id.scheme == IdScheme::arxiv
+              ? arxiv
+              : (id.scheme == IdScheme::pmid || id.scheme == IdScheme::pmcid) && ncbi;
+      if (asked && !check_identifier(id)) seen.emplace(id.scheme, resolution_value(id));
+    }
+  for (const auto& [scheme, value] : seen) {
+    IdResolution r;
+    r.scheme = scheme;
+    r.value = value;
+    report.others.push_back(std::move(r));
+  }
 }
 
 }  // namespace
@@ -246,7 +296,9 @@ std::string_view to_string(DoiState state) {
   }
 }
 
-std::vector<std::string_view> id_services() { return {"doi", "crossref", "datacite"}; }
+std::vector<std::string_view> id_services() {
+  return {"doi", "crossref", "datacite", "ncbi", "arxiv"};
+}
 
 const DoiResolution* IdReport::find(std::string_view doi) const {
   const auto it =
@@ -255,7 +307,17 @@ const DoiResolution* IdReport::find(std::string_view doi) const {
   return it != dois.end() && it->doi == doi ? &*it : nullptr;
 }
 
-IdReport resolve_dois(const Corpus& corpus, const IdOptions& options, const CheckOptions* network) {
+const IdResolution* IdReport::find(IdScheme scheme, std::string_view value) const {
+  const auto it =
+      std::lower_bound(others.begin(), others.end(), std::pair(scheme, value),
+                       [](const IdResolution& r, std::pair<IdScheme, std::string_view> k) {
+                         return std::pair<IdScheme, std::string_view>(r.scheme, r.value) < k;
+                       });
+  return it != others.end() && it->scheme == scheme && it->value == value ? &*it : nullptr;
+}
+
+IdReport resolve_identifiers(const Corpus& corpus, const IdOptions& options,
+                             const CheckOptions* network) {
   IdReport report;
   std::set<std::string> dois;
   for (const Reference& ref : corpus.references) {
@@ -277,7 +339,9 @@ IdReport resolve_dois(const Corpus& corpus, const IdOptions& options, const Chec
         r.notices = it->second;
     report.dois.push_back(std::move(r));
   }
-  if (network && !endpoint(options, "doi").empty() && !report.dois.empty())
+  if (!network) return report;
+  collect_others(report, corpus, options);
+  if ((!endpoint(options, "doi").empty() && !report.dois.empty()) || !report.others.empty())
     resolve_online(report, options, *network);
   return report;
 }

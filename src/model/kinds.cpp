@@ -91,6 +91,26 @@ constexpr FindingKind kKinds[] = {
      "The DOI system or the registration agency could not be asked (no answer in time, a server "
      "error, a refusal): inconclusive, not wrong. Run the check again later.",
      "identifiers.md"},
+    {Kind::id_unregistered, "id/unregistered", "identifier", error,
+     "A PMCID or arXiv id that does not exist",
+     "PubMed Central has no article of the PMCID, or arXiv no paper of the id (or not the version "
+     "cited): a digit mistyped or lost. Copy the identifier from the work itself.",
+     "identifiers.md"},
+    {Kind::id_mismatch, "id/mismatch", "identifier", error, "An identifier of another work",
+     "The reference's identifiers name different works (PubMed Central links its PMID to another "
+     "DOI than the reference gives), or arXiv's paper of the id is another work than the cited "
+     "one. One of them was copied from a neighbouring reference or mistyped.",
+     "identifiers.md"},
+    {Kind::id_unchecked, "id/unchecked", "identifier", warning,
+     "A PMID, PMCID or arXiv id that could not be checked",
+     "The NCBI ID converter or arXiv could not be asked (no answer in time, a server error, a "
+     "refusal): inconclusive, not wrong. Run the check again later.",
+     "identifiers.md"},
+    {Kind::id_newer_version, "id/newer-version", "identifier", info,
+     "An arXiv version that has a later one",
+     "The reference cites a version of an arXiv paper that has been revised since. Cite the "
+     "latest version, or keep the one you read on purpose.",
+     "identifiers.md"},
     {Kind::integrity_retracted, "integrity/retracted", "integrity", error, "A retracted work",
      "The cited work was retracted, withdrawn or removed (a notice from its publisher, or the "
      "Retraction Watch dataset). Cite it only as a retracted work, with the notice, or not at all.",

@@ -77,6 +77,15 @@ void write_link(json::Writer& w, std::string_view url, const LinkResult& r,
 
 // What the registries say of a DOI (or the local dataset): its state, agency, registered work
 // and notices.
+void write_notices(json::Writer& w, const std::vector<Notice>& notices) {
+  w.key("notices").begin_array();
+  for (const Notice& n : notices) {
+    w.begin_object().key("type").value(n.type).key("doi").value(n.doi);
+    w.key("date").value(n.date).key("source").value(n.source).end_object();
+  }
+  w.end_array();
+}
+
 void write_resolution(json::Writer& w, const DoiResolution& r) {
   w.begin_object().key("state").value(to_string(r.state));
   if (!r.agency.empty()) w.key("agency").value(r.agency);
@@ -88,14 +97,45 @@ void write_resolution(json::Writer& w, const DoiResolution& r) {
     w.key("first_author").value(k.family).key("container").value(k.container);
     w.key("type").value(k.type).end_object();
   }
-  w.key("notices").begin_array();
-  for (const Notice& n : r.notices) {
-    w.begin_object().key("type").value(n.type).key("doi").value(n.doi);
-    w.key("date").value(n.date).key("source").value(n.source).end_object();
-  }
-  w.end_array();
+  write_notices(w, r.notices);
   if (!r.error.empty()) w.key("error").value(r.error);
   w.key("from_cache").value(r.from_cache).end_object();
+}
+
+// What the NCBI converter or arXiv said of an identifier.
+void write_resolution(json::Writer& w, const IdResolution& r) {
+  w.begin_object().key("state").value(to_string(r.state));
+  for (const auto& [key, value] :
+       {std::pair{"pmid", &r.pmid}, {"pmcid", &r.pmcid}, {"doi", &r.doi}})
+    if (!value->empty()) w.key(key).value(*value);
+  if (r.work) {
+    w.key("work").begin_object().key("title").value(r.work->title);
+    if (r.work->year > 0) w.key("year").value(r.work->year);
+    w.key("first_author").value(r.work->family).key("journal_ref").value(r.work->container);
+    w.end_object();
+  }
+  if (r.latest_version > 0) w.key("latest_version").value(r.latest_version);
+  write_notices(w, r.notices);
+  if (!r.error.empty()) w.key("error").value(r.error);
+  w.key("from_cache").value(r.from_cache).end_object();
+}
+
+// ISBN, ISSN, arXiv, PMID, PMCID: each with what the services said of it, when asked.
+void write_identifiers(json::Writer& w, const Reference& r, const Document& doc,
+                       const IdReport* ids) {
+  w.key("identifiers").begin_array();
+  for (const Identifier& id : r.ids) {
+    w.begin_object().key("scheme").value(to_string(id.scheme)).key("value").value(id.value);
+    w.key("as_written").value(id.as_written);
+    write_position(w, doc, id.span);
+    w.key("valid").value(!check_identifier(id));
+    if (const IdResolution* res = ids ? ids->find(id.scheme, resolution_value(id)) : nullptr) {
+      w.key("resolution");
+      write_resolution(w, *res);
+    }
+    w.end_object();
+  }
+  w.end_array();
 }
 
 void write_reference(json::Writer& w, const Reference& r, const Document& doc,
@@ -154,16 +194,7 @@ void write_reference(json::Writer& w, const Reference& r, const Document& doc,
     w.end_object();
   }
   w.end_array();
-  if (!r.ids.empty()) {  // ISBN, ISSN, arXiv, PMID, PMCID: only where the reference gives one
-    w.key("identifiers").begin_array();
-    for (const Identifier& id : r.ids) {
-      w.begin_object().key("scheme").value(to_string(id.scheme)).key("value").value(id.value);
-      w.key("as_written").value(id.as_written);
-      write_position(w, doc, id.span);
-      w.key("valid").value(!check_identifier(id)).end_object();
-    }
-    w.end_array();
-  }
+  if (!r.ids.empty()) write_identifiers(w, r, doc, ids);  // only where the reference gives one
   if (!r.parts.empty()) {
     w.key("parts").begin_array();
     for (const Part& p : r.parts) {

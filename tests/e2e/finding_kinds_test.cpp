@@ -140,6 +140,19 @@ TEST_CASE("every finding a run emits agrees with its SARIF descriptor, and SARIF
       "doi:10.1234/concern\n\n7 Noted. Noticed. 2010. doi:10.1234/erratum\n",
       "--no-cache --allow-private --resolve " + web.resolve("ids.test") + " --api doi=" +
           registry.endpoint("ids.test") + " --api crossref=" + registry.endpoint("ids.test"));
+  // PMIDs, PMCIDs and arXiv ids, against the fake converter and arXiv: each id/ kind.
+  registry.pubmed("30000001", "PMC6000001", "10.1234/right");
+  registry.arxiv("2101.00001", 3, "Sparse attention", "Ana Lopez", 2021);
+  run("other-ids",
+      "1 Gone. 2018. PMCID: PMC9999999\n\n2 Dunn. Delta. 2018. doi:10.1234/wrong. PMID: "
+      "30000001\n\n3 Lopez A. Sparse attention. 2021. arXiv:2101.00001v1\n",
+      "--no-cache --allow-private --exclude . --resolve " + web.resolve("ids.test") +
+          " --api ncbi=" + registry.endpoint("ids.test") +
+          "/idconv --api arxiv=" + registry.endpoint("ids.test") + "/api");
+  registry.batches(FakeRegistry::Mode::down);
+  run("ids-unchecked", "1 Dunn. Delta. 2018. PMID: 30000001\n",
+      "--no-cache --allow-private --retries 0 --resolve " + web.resolve("ids.test") +
+          " --api ncbi=" + registry.endpoint("ids.test") + "/idconv");
   // Each kind of the table was emitted by the runs above, and agreed with SARIF.
   for (const citelint::FindingKind& k : citelint::finding_kinds()) {
     CAPTURE(k.id);

@@ -1,6 +1,8 @@
 #include "support/fake_registry.hpp"
 
+#include <algorithm>
 #include <boost/url/decode_view.hpp>
+#include <boost/url/parse.hpp>
 #include <cctype>
 
 namespace citelint::test {
@@ -59,11 +61,113 @@ struct FakeRegistry::State {
   std::map<std::string, std::string> agency;  // by DOI
   std::map<std::string, json> crossref, datacite;
   std::map<std::string, std::string> aliases;  // shortDOI -> DOI
-  Mode handles = Mode::normal, works = Mode::normal;
+  std::vector<json> pubmed;                    // {"pmid", "pmcid", "doi"}
+  std::map<std::string, json> arxiv;           // by id
+  Mode handles = Mode::normal, works = Mode::normal, batches = Mode::normal;
 };
+
+namespace {
+
+// A query parameter of a request's target, percent-decoded.
+std::string param(const std::string& target, std::string_view name) {
+  const auto url = boost::urls::parse_origin_form(target);
+  if (!url) return {};
+  const auto it = url->params().find(name);
+  return it != url->params().end() ? std::string((*it).value) : std::string();
+}
+
+std::vector<std::string> split(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', at), list.size());
+    if (comma > at) out.push_back(list.substr(at, comma - at));
+    at = comma + 1;
+  }
+  return out;
+}
+
+std::string xml(const std::string& s) {
+  std::string out;
+  for (const char c : s) out += c == '<' ? "&lt;" : c == '&' ? "&amp;" : std::string(1, c);
+  return out;
+}
+
+}  // namespace
+
+// The converter's answer: PMCIDs asked get the newer API's records ("requested-id", the PMID a
+// number), PMIDs the older one's (strings, the PMID naming the record).
+std::string FakeRegistry::converter(const State& s, const std::string& target) {
+  const bool by_pmcid = param(target, "idtype") == "pmcid";
+  json records = json::array();
+  for (const std::string& id : split(param(target, "ids"))) {
+    const auto it = std::find_if(s.pubmed.begin(), s.pubmed.end(), [&](const json& a) {
+      return a[by_pmcid ? "pmcid" : "pmid"] == id;
+    });
+    json r;
+    if (it == s.pubmed.end()) {
+      r = {
+          {by_pmcid ? "pmcid" : "pmid", id}, {"status", "error"}, {"errmsg", "invalid article id"}};
+    } else {
+      r = *it;
+      if (by_pmcid) r["pmid"] = std::stol((*it)["pmid"].get<std::string>());
+    }
+    if (by_pmcid) r["requested-id"] = id;
+    records.push_back(r);
+  }
+  return json{{"status", "ok"},
+              {"responseDate", "2024-01-01 00:00:00"},
+              {"request", "ids=" + param(target, "ids") + ";format=json"},
+              {"records", records}}
+      .dump();
+}
+
+// arXiv's feed: an entry per paper it has, none for a well-formed id it does not; an id it
+// rejects (latest version 0) makes the feed the error entry alone.
+std::string FakeRegistry::arxiv_feed(const State& s, const std::string& target) {
+  std::string feed =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+      "<link href=\"http://arxiv.org/api/query\" rel=\"self\" type=\"application/atom+xml\"/>"
+      "<title type=\"html\">ArXiv Query: " +
+      xml(target) + "</title>";
+  std::string entries;
+  for (const std::string& id : split(param(target, "id_list"))) {
+    const auto it = s.arxiv.find(id);
+    if (it != s.arxiv.end() && it->second["latest"] == 0)
+      return feed + "<entry><id>http://arxiv.org/api/errors#incorrect_id_format_for_" + id +
+             "</id><title>Error</title><summary>incorrect id format for " + id +
+             "</summary><updated>2024-01-01T00:00:00-05:00</updated></entry></feed>";
+    if (it == s.arxiv.end()) continue;
+    const json& p = it->second;
+    entries += "<entry xmlns:arxiv=\"http://arxiv.org/schemas/atom\"><id>http://arxiv.org/abs/" +
+               id + "v" + std::to_string(p["latest"].get<int>()) + "</id><updated>" +
+               std::to_string(p["year"].get<int>() + 1) + "-02-03T00:00:00Z</updated><published>" +
+               std::to_string(p["year"].get<int>()) + "-01-02T18:00:00Z</published><title>" +
+               xml(p["title"]) + "</title><summary>  We study things.\n</summary><author><name>" +
+               xml(p["author"]) + "</name></author><author><name>Second Author</name></author>";
+    if (!p["comment"].get<std::string>().empty())
+      entries += "<arxiv:comment>" + xml(p["comment"]) + "</arxiv:comment>";
+    entries += "<link href=\"http://arxiv.org/abs/" + id +
+               "\" rel=\"alternate\" type=\"text/html\"/></entry>";
+  }
+  return feed +
+         "<opensearch:totalResults xmlns:opensearch=\"http://a9.com/-/spec/opensearch/1.1/\">" +
+         std::to_string(split(param(target, "id_list")).size()) + "</opensearch:totalResults>" +
+         entries + "</feed>";
+}
 
 FakeRegistry::FakeRegistry(FakeWeb& web) : state_(std::make_shared<State>()), web_(web) {
   auto s = state_;
+  web.route("/idconv/", [s](const FakeRequest& req, int nth) {
+    std::lock_guard lock(s->m);
+    if (auto f = failure(s->batches, nth)) return *f;
+    return delayed(reply(converter(*s, req.target)), s->batches);
+  });
+  web.route("/api/query", [s](const FakeRequest& req, int nth) {
+    std::lock_guard lock(s->m);
+    if (auto f = failure(s->batches, nth)) return *f;
+    return delayed(reply(arxiv_feed(*s, req.target), 200, "application/atom+xml"), s->batches);
+  });
   web.route("/api/handles/*", [s](const FakeRequest& req, int nth) {
     std::lock_guard lock(s->m);
     if (auto f = failure(s->handles, nth)) return *f;
@@ -128,6 +232,27 @@ FakeRegistry::FakeRegistry(FakeWeb& web) : state_(std::make_shared<State>()), we
         reply(json{{"data", {{"id", doi}, {"type", "dois"}, {"attributes", attributes}}}}.dump()),
         s->works);
   });
+}
+
+void FakeRegistry::pubmed(const std::string& pmid, const std::string& pmcid,
+                          const std::string& doi) {
+  std::lock_guard lock(state_->m);
+  state_->pubmed.push_back({{"pmid", pmid}, {"pmcid", pmcid}, {"doi", doi}});
+}
+
+void FakeRegistry::arxiv(const std::string& id, int latest, const std::string& title,
+                         const std::string& author, int year, const std::string& comment) {
+  std::lock_guard lock(state_->m);
+  state_->arxiv[id] = {{"latest", latest},
+                       {"title", title},
+                       {"author", author},
+                       {"year", year},
+                       {"comment", comment}};
+}
+
+void FakeRegistry::batches(Mode m) {
+  std::lock_guard lock(state_->m);
+  state_->batches = m;
 }
 
 void FakeRegistry::crossref(const std::string& doi, json message) {

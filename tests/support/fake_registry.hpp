@@ -3,7 +3,10 @@
 // "handle", "values": [...]}, 404 with responseCode 100) and agency lookup (/ra/<prefix>),
 // Crossref's work records (/works/<doi>: {"status": "ok", "message": {...}}, 404 "Resource not
 // found."), and DataCite's DOI records (/dois/<doi>: {"data": {"attributes": {...}}}, 404 with
-// "errors"). Each service can be made to fail as real ones do.
+// "errors"), the NCBI ID converter (/idconv/?ids=...: {"status": "ok", "records": [...]}, an
+// error record for an id it does not have) and arXiv's API (/api/query?id_list=...: an Atom
+// feed, arXiv's error entry for an id of no arXiv form). Each service can be made to fail as
+// real ones do.
 #pragma once
 
 #include <map>
@@ -36,8 +39,16 @@ class FakeRegistry {
   void registered(const std::string& doi, const std::string& agency);
   // A shortDOI ("10/abc") standing for `doi`.
   void short_doi(const std::string& short_doi, const std::string& doi);
+  // An article in PubMed Central, as the converter links it: PMID, PMCID ("PMC..."), DOI.
+  void pubmed(const std::string& pmid, const std::string& pmcid, const std::string& doi);
+  // A paper on arXiv: its id (no version), its latest version, title, first author's name
+  // ("Given Family"), the year of its first version, and its comment. A latest version of 0:
+  // an id arXiv rejects as of no form of its own (its error entry).
+  void arxiv(const std::string& id, int latest, const std::string& title, const std::string& author,
+             int year, const std::string& comment = "");
   void handles(Mode m);
   void works(Mode m);
+  void batches(Mode m);  // the converter's and arXiv's
 
   // http://HOST:PORT, the base URL for --api NAME=...
   std::string endpoint(const std::string& host) const;
@@ -51,6 +62,8 @@ class FakeRegistry {
 
  private:
   struct State;
+  static std::string converter(const State& s, const std::string& target);
+  static std::string arxiv_feed(const State& s, const std::string& target);
   std::shared_ptr<State> state_;
   FakeWeb& web_;
 };
