@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
+#include <cctype>
 #include <ctime>
 
 namespace citelint::net {
@@ -40,6 +41,40 @@ std::string http_error(int status, std::string_view what) {
 }
 
 }  // namespace
+
+std::optional<std::chrono::milliseconds> rate_limit_spacing(
+    const std::map<std::string, std::string>& headers) {
+  const auto limit = headers.find("x-rate-limit-limit");
+  const auto interval = headers.find("x-rate-limit-interval");
+  if (limit == headers.end() || interval == headers.end()) return std::nullopt;
+  auto number = [](std::string_view v, std::string_view& unit) -> std::optional<long long> {
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    long long n = 0;
+    std::size_t i = 0;
+    for (; i < v.size() && v[i] >= '0' && v[i] <= '9' && n < 1'000'000'000; ++i)
+      n = n * 10 + (v[i] - '0');
+    if (i == 0) return std::nullopt;
+    unit = v.substr(i);
+    while (!unit.empty() && unit.back() == ' ') unit.remove_suffix(1);
+    return n;
+  };
+  std::string_view unit;
+  const auto per = number(limit->second, unit);
+  if (!per || *per <= 0 || (!unit.empty() && !std::isdigit(static_cast<unsigned char>(unit[0]))))
+    return std::nullopt;
+  const auto span = number(interval->second, unit);
+  if (!span) return std::nullopt;
+  long long ms = 0;
+  if (unit.empty() || unit == "s")
+    ms = *span * 1000;
+  else if (unit == "ms")
+    ms = *span;
+  else if (unit == "m")
+    ms = *span * 60'000;
+  else
+    return std::nullopt;
+  return std::chrono::milliseconds((ms + *per - 1) / *per);
+}
 
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value) {
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,5 +44,11 @@ Verdict after_redirects(Verdict verdict, const Response& response, std::string_v
 // kRetryAfterLongest (a year), so that no value overflows a duration in milliseconds.
 constexpr std::chrono::seconds kRetryAfterLongest{365L * 24 * 3600};
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value);
+
+// The spacing between requests that a rate limit the server announces calls for: its
+// x-rate-limit-limit requests per x-rate-limit-interval ("1s", "500ms", "1m"; bare seconds), as
+// Crossref's API sends them. Nothing when the headers are absent or unreadable.
+std::optional<std::chrono::milliseconds> rate_limit_spacing(
+    const std::map<std::string, std::string>& headers);
 
 }  // namespace citelint::net

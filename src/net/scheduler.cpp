@@ -245,6 +245,9 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
   --in_flight_;
   const Verdict v = classify(r, options_.accept);
   if (r.code == CURLE_OK) host.answered(r.http_status);  // it answers, whatever it said
+  // A rate limit the host announces slows it (never past the cap on what a server may ask).
+  if (const auto spacing = rate_limit_spacing(r.headers))
+    host.interval = std::max(host.interval, std::min(*spacing, options_.retry_after_max));
   if (job->reply && v.next != Next::retry) {
     host.recovered();
     answer(job, std::move(r));

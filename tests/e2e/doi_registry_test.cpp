@@ -2,6 +2,7 @@
 // Crossref, DataCite): registered, unregistered, the DOI of another paper, near misses, CJK
 // titles, notices from each source, a shortDOI, DOI links, services that fail, and no network.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -258,6 +259,28 @@ TEST_CASE("services that fail, refuse or answer slowly are inconclusive, never w
     CHECK(id_rules(j) == std::vector<std::string>{"doi/unchecked", "doi/unchecked"});
     CHECK(j["references"][0]["dois"][0]["resolution"]["state"] == "registered");
   }
+}
+
+TEST_CASE("a rate limit Crossref announces (x-rate-limit-*) is held") {
+  FakeWeb web;
+  FakeRegistry registry(web);
+  registry.rate_limit(4);  // 4 a second: 250 ms apart, slower than the polite pool's 100 ms
+  std::string list;
+  for (int i = 0; i < 6; ++i) {
+    const std::string doi = "10.1234/rate." + std::to_string(i);
+    registry.crossref(doi, FakeRegistry::work("Rates " + std::to_string(i), "Ray", 2011, "Rates"));
+    list += std::to_string(i + 1) + ". Ray R. Rates " + std::to_string(i) +
+            ". Rates. 2011. doi:" + doi + "\n\n";
+  }
+  const json j = run_json(flags(web, registry), "rate", list, 0);
+  CHECK(id_rules(j).empty());
+  std::vector<std::chrono::steady_clock::time_point> times;
+  for (const auto& v : web.visits())
+    if (v.target.rfind("/works/", 0) == 0) times.push_back(v.at);
+  REQUIRE(times.size() == 6);
+  // The first answer carries the limit; from the request after next on, 250 ms apart.
+  for (std::size_t i = 2; i < times.size(); ++i)
+    CHECK(times[i] - times[i - 1] >= std::chrono::milliseconds(240));
 }
 
 TEST_CASE("no network: exit 3, and no DOI is called bad") {

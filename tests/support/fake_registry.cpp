@@ -64,6 +64,7 @@ struct FakeRegistry::State {
   std::vector<json> pubmed;                    // {"pmid", "pmcid", "doi"}
   std::map<std::string, json> arxiv;           // by id
   Mode handles = Mode::normal, works = Mode::normal, batches = Mode::normal;
+  int rate_limit = 0;
 };
 
 namespace {
@@ -207,12 +208,17 @@ FakeRegistry::FakeRegistry(FakeWeb& web) : state_(std::make_shared<State>()), we
       return delayed(reply("Resource not found.", 404, "text/plain"), s->works);
     json message = it->second;
     message["DOI"] = doi;
-    return delayed(reply(json{{"status", "ok"},
-                              {"message-type", "work"},
-                              {"message-version", "1.0.0"},
-                              {"message", message}}
-                             .dump()),
-                   s->works);
+    FakeReply r = reply(json{
+        {"status", "ok"},
+        {"message-type", "work"},
+        {"message-version", "1.0.0"},
+        {"message",
+         message}}.dump());
+    if (s->rate_limit > 0) {
+      r.headers.emplace_back("X-Rate-Limit-Limit", std::to_string(s->rate_limit));
+      r.headers.emplace_back("X-Rate-Limit-Interval", "1s");
+    }
+    return delayed(r, s->works);
   });
   web.route("/dois/*", [s](const FakeRequest& req, int nth) {
     std::lock_guard lock(s->m);
@@ -248,6 +254,11 @@ void FakeRegistry::arxiv(const std::string& id, int latest, const std::string& t
                        {"author", author},
                        {"year", year},
                        {"comment", comment}};
+}
+
+void FakeRegistry::rate_limit(int per_second) {
+  std::lock_guard lock(state_->m);
+  state_->rate_limit = per_second;
 }
 
 void FakeRegistry::batches(Mode m) {

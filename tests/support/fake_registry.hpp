@@ -49,6 +49,8 @@ class FakeRegistry {
   void handles(Mode m);
   void works(Mode m);
   void batches(Mode m);  // the converter's and arXiv's
+  // Crossref's records sent with x-rate-limit-limit: N and x-rate-limit-interval: 1s.
+  void rate_limit(int per_second);
 
   // http://HOST:PORT, the base URL for --api NAME=...
   std::string endpoint(const std::string& host) const;

@@ -82,6 +82,25 @@ TEST_CASE("Retry-After is read with saturation: no value overflows a wait or ski
   CHECK_FALSE(net::parse_retry_after("soon"));
 }
 
+TEST_CASE("an announced rate limit is read as a spacing; nonsense is ignored") {
+  using std::chrono::milliseconds;
+  auto spacing = [](const char* limit, const char* interval) {
+    return net::rate_limit_spacing(
+        {{"x-rate-limit-limit", limit}, {"x-rate-limit-interval", interval}});
+  };
+  CHECK(spacing("50", "1s") == milliseconds(20));
+  CHECK(spacing("3", "1s") == milliseconds(334));
+  CHECK(spacing("10", "500ms") == milliseconds(50));
+  CHECK(spacing("1", "1m") == milliseconds(60000));
+  CHECK(spacing("2", "7") == milliseconds(3500));
+  CHECK(spacing("99999999999999999999", "1s") == milliseconds(1));
+  CHECK_FALSE(spacing("0", "1s"));
+  CHECK_FALSE(spacing("-4", "1s"));
+  CHECK_FALSE(spacing("5", "1 fortnight"));
+  CHECK_FALSE(spacing("5 a day", "1s"));
+  CHECK_FALSE(net::rate_limit_spacing({{"x-rate-limit-limit", "5"}}));
+}
+
 TEST_CASE("a Retry-After too large for any clock is cut to the cap, and the run ends") {
   FakeWeb web;
   for (const char* value : {"10000000000000000", "9223372036854775807", "18446744073709551616"}) {
