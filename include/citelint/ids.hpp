@@ -137,6 +137,18 @@ struct IdOptions {
   // converter as email=.
   std::string mailto;
   std::optional<RetractionList> retractions;
+  // --suggest-doi: a reference that gives no DOI is searched at Crossref, and a DOI offered when
+  // the work found is past doubt the one cited.
+  bool suggest_doi = false;
+};
+
+// A DOI found for a reference that gives none (--suggest-doi).
+struct DoiSuggestion {
+  std::size_t reference = 0;  // index in Corpus::references
+  std::string doi;            // empty: none offered (no work found past doubt, or error)
+  RegisteredWork work;
+  double score = 0;   // Crossref's relevance score
+  std::string error;  // the search failed: why
 };
 // The services --api knows, in the order the help lists them.
 std::vector<std::string_view> id_services();
@@ -146,6 +158,7 @@ struct IdReport {
   // The local dataset's notices by PubMed id, for the corpus's PMIDs that it lists.
   std::map<std::string, std::vector<Notice>> pmids;
   std::vector<IdResolution> others;  // PMIDs, PMCIDs and arXiv ids, sorted by scheme and value
+  std::vector<DoiSuggestion> suggestions;  // by reference, for those searched
   std::size_t requests = 0;
   bool network_down = false;  // every request failed to connect: nothing is known
   std::vector<std::string> warnings;
@@ -161,8 +174,8 @@ IdReport resolve_identifiers(const Corpus& corpus, const IdOptions& options,
                              const CheckOptions* network);
 
 // Findings of the resolution, at each citation of an identifier: doi/unregistered,
-// doi/mismatch, doi/near-miss, doi/unchecked; id/unregistered, id/mismatch, id/unchecked,
-// id/newer-version; integrity/retracted, integrity/concern, integrity/corrected.
+// doi/mismatch, doi/near-miss, doi/unchecked, doi/missing; id/unregistered, id/mismatch,
+// id/unchecked, id/newer-version; integrity/retracted, integrity/concern, integrity/corrected.
 std::vector<Finding> resolution_findings(const Corpus& corpus, const IdReport& report);
 
 // The link results the DOI system's answers give the DOI links the corpus cites (resolver URLs):

@@ -35,6 +35,7 @@ enum class Kind : std::uint8_t {
   doi_mismatch,
   doi_near_miss,
   doi_unchecked,
+  doi_missing,
   id_unregistered,
   id_mismatch,
   id_unchecked,

@@ -53,4 +53,9 @@ class Asking {
 // replies: it is kept until the scheduler has run.
 std::shared_ptr<void> ask_batches(IdReport& report, const IdOptions& options, Asking& asking);
 
+// --suggest-doi: the references without a DOI searched at Crossref, after the lookups, on a
+// scheduler of their own (searches are asked one at a time). suggest.cpp.
+void suggest_dois(IdReport& report, const Corpus& corpus, const IdOptions& options,
+                  net::LinkCache* cache, const CheckOptions& network);
+
 }  // namespace citelint::ids

@@ -109,35 +109,6 @@ bool from_link(const Reference& ref, const Doi& d) {
   });
 }
 
-// The years the reference gives: its dates' (published, updated, a year alone), else every
-// number in its text that reads as a year ("Nature. 2020;596:583-9"), outside its URLs and DOIs.
-std::vector<int> years_of(const Reference& ref, std::string_view text) {
-  std::vector<int> years;
-  for (const Date& d : ref.dates)
-    if (d.role == DateRole::published || d.role == DateRole::year || d.role == DateRole::updated)
-      if (d.year > 0) years.push_back(d.year);
-  if (!years.empty()) return years;
-  auto inside_link = [&](std::size_t at) {
-    const std::size_t offset = ref.span.begin + at;
-    auto holds = [&](const Span& s) { return s.begin <= offset && offset < s.end; };
-    return std::any_of(ref.urls.begin(), ref.urls.end(),
-                       [&](const Url& u) { return holds(u.span); }) ||
-           std::any_of(ref.dois.begin(), ref.dois.end(),
-                       [&](const Doi& d) { return holds(d.span); });
-  };
-  auto digit = [&](std::size_t i) {
-    return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]));
-  };
-  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-    if (!digit(i) || (i > 0 && digit(i - 1)) || digit(i + 4) || !digit(i + 1) || !digit(i + 2) ||
-        !digit(i + 3))
-      continue;
-    const int y = std::atoi(std::string(text.substr(i, 4)).c_str());
-    if (y >= 1800 && y <= 2100 && !inside_link(i)) years.push_back(y);
-  }
-  return years;
-}
-
 // The reference's own text.
 std::string_view text_of(const Corpus& corpus, const Reference& ref) {
   const Document& doc = *corpus.documents[ref.input];
@@ -180,7 +151,7 @@ void add_resolution(std::vector<Finding>& out, const Corpus& corpus, const IdRep
     return;
   }
   const std::string_view text = text_of(corpus, ref);
-  const ids::WorkMatch m = ids::match_work(*r.work, text, years_of(ref, text));
+  const ids::WorkMatch m = ids::match_work(*r.work, text, ids::years_of(ref, text));
   if (m.verdict == ids::WorkMatch::other_work)
     out.push_back(kind_finding(ref, d.span, Kind::doi_mismatch,
                                subject + " is registered for another work: " + work_words(*r.work) +
@@ -207,7 +178,7 @@ void add_arxiv(std::vector<Finding>& out, const Corpus& corpus, const Reference&
                                    latest));
   if (r.work) {
     const std::string_view text = text_of(corpus, ref);
-    const ids::WorkMatch m = ids::match_work(*r.work, text, years_of(ref, text));
+    const ids::WorkMatch m = ids::match_work(*r.work, text, ids::years_of(ref, text));
     if (m.verdict == ids::WorkMatch::other_work)
       out.push_back(kind_finding(ref, id.span, Kind::id_mismatch,
                                  subject + " is arXiv's paper of another work: " +
@@ -266,8 +237,35 @@ void add_other(std::vector<Finding>& out, const Corpus& corpus, const IdReport& 
 
 }  // namespace
 
+// --suggest-doi: a DOI found for a reference without one, as a fix to add at its end; a search
+// that failed, said.
+void add_suggestions(std::vector<Finding>& out, const Corpus& corpus, const IdReport& report) {
+  for (const DoiSuggestion& s : report.suggestions) {
+    const Reference& ref = corpus.references[s.reference];
+    if (!s.error.empty()) {
+      out.push_back(kind_finding(ref, ref.span, Kind::doi_unchecked,
+                                 "the reference gives no DOI, and Crossref could not be searched "
+                                 "for one: " +
+                                     s.error));
+      continue;
+    }
+    if (s.doi.empty()) continue;
+    const std::string_view text = text_of(corpus, ref);
+    std::size_t end = text.size();
+    while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+    const std::size_t at_end = ref.span.begin + end;
+    const Span at = corpus.documents[ref.input]->span(at_end, at_end);
+    Finding f = kind_finding(ref, at, Kind::doi_missing,
+                             "the reference gives no DOI; Crossref's record of " +
+                                 work_words(s.work) + " matches it: DOI " + s.doi);
+    f.fix = Fix{" https://doi.org/" + s.doi, true};
+    out.push_back(std::move(f));
+  }
+}
+
 std::vector<Finding> resolution_findings(const Corpus& corpus, const IdReport& report) {
   std::vector<Finding> out;
+  add_suggestions(out, corpus, report);
   for (const Reference& ref : corpus.references) {
     bool doi_told = false;  // a PMID and a PMCID of the same other DOI: told once
     for (const Identifier& id : ref.ids)

@@ -178,4 +178,46 @@ WorkMatch match_work(const RegisteredWork& work, std::string_view text,
   return m;
 }
 
+bool confirms(const RegisteredWork& work, std::string_view text, const std::vector<int>& years) {
+  if (tokens(work.title).size() < 3 || work.year <= 0) return false;
+  const std::size_t colon = work.title.find(": ");
+  const double main = title_cover(work.title.substr(0, colon), text);
+  if (std::max(title_cover(work.title, text), main) < kTitleSuggest) return false;
+  const std::vector<std::string> family = tokens(work.family);
+  const std::vector<std::string> have = tokens(text);
+  if (family.empty() || !holds_name(family, std::set<std::string>(have.begin(), have.end())))
+    return false;
+  return std::any_of(years.begin(), years.end(),
+                     [&](int y) { return y > 0 && std::abs(y - work.year) <= 1; });
+}
+
+// The years the reference gives: its dates' (published, updated, a year alone), else every
+// number in its text that reads as a year ("Nature. 2020;596:583-9"), outside its URLs and DOIs.
+std::vector<int> years_of(const Reference& ref, std::string_view text) {
+  std::vector<int> years;
+  for (const Date& d : ref.dates)
+    if (d.role == DateRole::published || d.role == DateRole::year || d.role == DateRole::updated)
+      if (d.year > 0) years.push_back(d.year);
+  if (!years.empty()) return years;
+  auto inside_link = [&](std::size_t at) {
+    const std::size_t offset = ref.span.begin + at;
+    auto holds = [&](const Span& s) { return s.begin <= offset && offset < s.end; };
+    return std::any_of(ref.urls.begin(), ref.urls.end(),
+                       [&](const Url& u) { return holds(u.span); }) ||
+           std::any_of(ref.dois.begin(), ref.dois.end(),
+                       [&](const Doi& d) { return holds(d.span); });
+  };
+  auto digit = [&](std::size_t i) {
+    return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]));
+  };
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    if (!digit(i) || (i > 0 && digit(i - 1)) || digit(i + 4) || !digit(i + 1) || !digit(i + 2) ||
+        !digit(i + 3))
+      continue;
+    const int y = std::atoi(std::string(text.substr(i, 4)).c_str());
+    if (y >= 1800 && y <= 2100 && !inside_link(i)) years.push_back(y);
+  }
+  return years;
+}
+
 }  // namespace citelint::ids

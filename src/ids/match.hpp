@@ -23,9 +23,20 @@ struct WorkMatch {
 WorkMatch match_work(const RegisteredWork& work, std::string_view text,
                      const std::vector<int>& years);
 
+// The years the reference gives: its dates' (published, updated, a year alone), else every
+// number in its text that reads as a year, outside its URLs and DOIs.
+std::vector<int> years_of(const Reference& ref, std::string_view text);
+
+// Whether a work a search found is, past doubt, the one a reference without a DOI cites (a DOI
+// is offered only then): a title of three words or more whose words the text holds at least
+// kTitleSuggest of, the first author's family name in the text, and a year the reference gives
+// within one of the work's.
+bool confirms(const RegisteredWork& work, std::string_view text, const std::vector<int>& years);
+
 // The thresholds (docs/identifiers.md): a title is the cited one when the text holds this share
 // of its words at least, another work's below kTitleOther.
 constexpr double kTitleSame = 0.8;
 constexpr double kTitleOther = 0.5;
+constexpr double kTitleSuggest = 0.9;
 
 }  // namespace citelint::ids

@@ -96,6 +96,25 @@ std::string crossref_family(const json& message) {
   return family.empty() ? text_of(*first, "name") : family;
 }
 
+// A Crossref work's title (its subtitle after ": "), year, first author, journal and type;
+// `marked`: the title said RETRACTED.
+RegisteredWork crossref_record(const json& m, bool& marked) {
+  RegisteredWork w;
+  w.title = first_text(m, "title");
+  marked = strip_retracted(w.title);
+  if (const std::string subtitle = first_text(m, "subtitle"); !subtitle.empty())
+    w.title += ": " + subtitle;
+  for (const char* key : {"issued", "published", "published-print", "published-online"}) {
+    const auto d = m.find(key);
+    if (d == m.end()) continue;
+    if ((w.year = year_of(date_of(*d))) > 0) break;
+  }
+  w.family = crossref_family(m);
+  w.container = first_text(m, "container-title");
+  w.type = text_of(m, "type");
+  return w;
+}
+
 }  // namespace
 
 std::string notice_type(std::string_view type) {
@@ -155,6 +174,26 @@ std::string read_agency(int http_status, std::string_view body) {
   return {};
 }
 
+std::optional<std::vector<Candidate>> read_crossref_search(int http_status, std::string_view body) {
+  const json j = parsed(body);
+  const auto message = j.is_object() ? j.find("message") : j.end();
+  if (http_status != 200 || message == j.end() || !message->is_object() ||
+      !message->contains("items") || !(*message)["items"].is_array())
+    return std::nullopt;
+  std::vector<Candidate> out;
+  for (const json& item : (*message)["items"]) {
+    if (!item.is_object()) continue;
+    Candidate c;
+    c.doi = utf8::ascii_lower(text_of(item, "DOI"));
+    const auto score = item.find("score");
+    c.score = score != item.end() && score->is_number() ? score->get<double>() : 0;
+    bool marked = false;
+    c.work = crossref_record(item, marked);
+    if (!c.doi.empty()) out.push_back(std::move(c));
+  }
+  return out;
+}
+
 WorkAnswer read_crossref_work(int http_status, std::string_view body) {
   WorkAnswer a;
   if (http_status == 404) {
@@ -170,20 +209,8 @@ WorkAnswer read_crossref_work(int http_status, std::string_view body) {
   }
   const json& m = *message;
   a.conclusive = true;
-  RegisteredWork w;
-  w.title = first_text(m, "title");
-  const bool marked = strip_retracted(w.title);
-  if (const std::string subtitle = first_text(m, "subtitle"); !subtitle.empty())
-    w.title += ": " + subtitle;
-  for (const char* key : {"issued", "published", "published-print", "published-online"}) {
-    const auto d = m.find(key);
-    if (d == m.end()) continue;
-    if ((w.year = year_of(date_of(*d))) > 0) break;
-  }
-  w.family = crossref_family(m);
-  w.container = first_text(m, "container-title");
-  w.type = text_of(m, "type");
-  a.work = std::move(w);
+  bool marked = false;
+  a.work = crossref_record(m, marked);
   a.notices = crossref_notices(m);
   const bool retraction_known =
       std::any_of(a.notices.begin(), a.notices.end(), [](const Notice& n) {

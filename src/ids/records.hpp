@@ -75,6 +75,15 @@ bool arxiv_withdrawn(const ArxivEntry& e);
 // One entry as its own feed, to be cached by its id.
 std::string arxiv_body(const ArxivEntry& e);
 
+// Crossref's search (/works?query.bibliographic=...): {"message": {"items": [...]}}, each item a
+// work record with its relevance "score". Nothing when the answer is not a work list.
+struct Candidate {
+  std::string doi;  // lowercased
+  double score = 0;
+  RegisteredWork work;
+};
+std::optional<std::vector<Candidate>> read_crossref_search(int http_status, std::string_view body);
+
 // An update's type as Notice::type has it ("Expression of concern", Crossref's
 // "expression_of_concern" alike): trimmed, lowercase, '_' for spaces and '-'.
 std::string notice_type(std::string_view type);

@@ -225,14 +225,14 @@ class Resolver {
 
 // Each service's politeness, unless the run sets the host's own: Crossref asks API clients for
 // at most a few requests at once, about ten a second (its polite pool); NCBI for three a second;
-// arXiv for one request every three seconds.
+// arXiv for one request every three seconds. Each a twentieth under, for the network's jitter.
 CheckOptions polite(const CheckOptions& network, const IdOptions& options) {
   CheckOptions polite = network;
   using std::chrono::milliseconds;
   const std::pair<const char*, HostPolicy> services[] = {
-      {"crossref", HostPolicy{3, milliseconds(100)}},
-      {"ncbi", HostPolicy{1, milliseconds(340)}},
-      {"arxiv", HostPolicy{1, milliseconds(3000)}},
+      {"crossref", HostPolicy{3, milliseconds(105)}},
+      {"ncbi", HostPolicy{1, milliseconds(350)}},
+      {"arxiv", HostPolicy{1, milliseconds(3150)}},
   };
   for (const auto& [service, policy] : services) {
     const std::string url = endpoint(options, service);
@@ -243,7 +243,8 @@ CheckOptions polite(const CheckOptions& network, const IdOptions& options) {
   return polite;
 }
 
-void resolve_online(IdReport& report, const IdOptions& options, const CheckOptions& network) {
+void resolve_online(IdReport& report, const Corpus& corpus, const IdOptions& options,
+                    const CheckOptions& network) {
   const std::unique_ptr<net::LinkCache> cache = net::open_cache(network, report.warnings);
   const CheckOptions settings = polite(network, options);
   boost::asio::io_context io;
@@ -255,9 +256,10 @@ void resolve_online(IdReport& report, const IdOptions& options, const CheckOptio
     for (DoiResolution& r : report.dois) resolver.start(r);
   const std::shared_ptr<void> batches = ids::ask_batches(report, options, asking);
   scheduler.run();
-  if (cache) cache->commit();
   report.requests = scheduler.requests();
   report.network_down = asking.network_down();
+  if (!report.network_down) ids::suggest_dois(report, corpus, options, cache.get(), network);
+  if (cache) cache->commit();
 }
 
 // The PMIDs, PMCIDs and arXiv ids the corpus gives, valid offline, when their service is given.
@@ -341,8 +343,9 @@ IdReport resolve_identifiers(const Corpus& corpus, const IdOptions& options,
   }
   if (!network) return report;
   collect_others(report, corpus, options);
-  if ((!endpoint(options, "doi").empty() && !report.dois.empty()) || !report.others.empty())
-    resolve_online(report, options, *network);
+  if ((!endpoint(options, "doi").empty() && !report.dois.empty()) || !report.others.empty() ||
+      options.suggest_doi)
+    resolve_online(report, corpus, options, *network);
   return report;
 }
 

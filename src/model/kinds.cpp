@@ -91,6 +91,11 @@ constexpr FindingKind kKinds[] = {
      "The DOI system or the registration agency could not be asked (no answer in time, a server "
      "error, a refusal): inconclusive, not wrong. Run the check again later.",
      "identifiers.md"},
+    {Kind::doi_missing, "doi/missing", "doi", info, "A reference without its DOI",
+     "The reference gives no DOI, and a search of Crossref (--suggest-doi) found a registered "
+     "work that is past doubt the one cited: the same title, first author and year. The fix is "
+     "its DOI, to add.",
+     "identifiers.md"},
     {Kind::id_unregistered, "id/unregistered", "identifier", error,
      "A PMCID or arXiv id that does not exist",
      "PubMed Central has no article of the PMCID, or arXiv no paper of the id (or not the version "

@@ -47,7 +47,8 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value);
 
 // The spacing between requests that a rate limit the server announces calls for: its
 // x-rate-limit-limit requests per x-rate-limit-interval ("1s", "500ms", "1m"; bare seconds), as
-// Crossref's API sends them. Nothing when the headers are absent or unreadable.
+// Crossref's API sends them, with a twentieth to spare. Nothing when the headers are absent or
+// unreadable.
 std::optional<std::chrono::milliseconds> rate_limit_spacing(
     const std::map<std::string, std::string>& headers);
 

@@ -219,6 +219,9 @@ void Scheduler::start(Job* job, Host& host) {
   ++job->attempts;
   ++job->tries;
   const auto now = Clock::now();
+  // Its budget runs from its first request, not from when it was asked: behind a rate limit,
+  // thousands wait their turn.
+  if (job->attempts == 1) job->started = now;
   host.started_one(now);
   Request request;
   request.url = job->current;

@@ -133,13 +133,17 @@ TEST_CASE("every finding a run emits agrees with its SARIF descriptor, and SARIF
   registry.crossref("10.1234/concern", noticed);
   noticed["updated-by"][0]["type"] = "erratum";
   registry.crossref("10.1234/erratum", noticed);
+  registry.crossref("10.1234/found",
+                    FakeRegistry::work("Sleep spindles and memory", "Walker", 2019, "Sleep"));
   run("dois",
       "1 Gone. 2018. doi:10.1234/none\n\n2 Soil microbes. Smith. 2011. doi:10.1234/other\n\n"
       "3 Walker. Deep sleep. 2019. doi:10.1234/near\n\n4 Rec. 2001. doi:10.1234/norecord\n\n"
       "5 Noted. Noticed. 2010. doi:10.1234/retracted\n\n6 Noted. Noticed. 2010. "
-      "doi:10.1234/concern\n\n7 Noted. Noticed. 2010. doi:10.1234/erratum\n",
-      "--no-cache --allow-private --resolve " + web.resolve("ids.test") + " --api doi=" +
-          registry.endpoint("ids.test") + " --api crossref=" + registry.endpoint("ids.test"));
+      "doi:10.1234/concern\n\n7 Noted. Noticed. 2010. doi:10.1234/erratum\n\n"
+      "8 Walker M. Sleep spindles and memory. 2019.\n",
+      "--no-cache --allow-private --suggest-doi --resolve " + web.resolve("ids.test") +
+          " --api doi=" + registry.endpoint("ids.test") +
+          " --api crossref=" + registry.endpoint("ids.test"));
   // PMIDs, PMCIDs and arXiv ids, against the fake converter and arXiv: each id/ kind.
   registry.pubmed("30000001", "PMC6000001", "10.1234/right");
   registry.arxiv("2101.00001", 3, "Sparse attention", "Ana Lopez", 2021);

@@ -157,8 +157,61 @@ std::string FakeRegistry::arxiv_feed(const State& s, const std::string& target) 
          entries + "</feed>";
 }
 
+// Crossref's search: each work scored by the query's words found in its title, first author,
+// journal and year (4 a word), the best five, as a work list.
+std::string FakeRegistry::search(const State& s, const std::string& target) {
+  auto words = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::string w;
+    for (const char c : text + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c))) {
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else if (!w.empty()) {
+        out.push_back(w);
+        w.clear();
+      }
+    }
+    return out;
+  };
+  const std::vector<std::string> query = words(param(target, "query.bibliographic"));
+  std::vector<std::pair<double, json>> scored;
+  for (const auto& [doi, message] : s.crossref) {
+    std::string about = message.value("title", json::array()).dump() + " " +
+                        message.value("author", json::array()).dump() + " " +
+                        message.value("container-title", json::array()).dump() + " " +
+                        message.value("issued", json::object()).dump();
+    const std::vector<std::string> have = words(about);
+    double score = 0;
+    for (const std::string& w : query)
+      if (std::find(have.begin(), have.end(), w) != have.end()) score += 4;
+    json item = message;
+    item["DOI"] = doi;
+    item["score"] = score;
+    if (score > 0) scored.emplace_back(score, item);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  json items = json::array();
+  for (std::size_t i = 0; i < scored.size() && i < 5; ++i) items.push_back(scored[i].second);
+  return json{{"status", "ok"},
+              {"message-type", "work-list"},
+              {"message-version", "1.0.0"},
+              {"message",
+               {{"facets", json::object()},
+                {"total-results", scored.size()},
+                {"items", items},
+                {"items-per-page", 5},
+                {"query", {{"start-index", 0}, {"search-terms", nullptr}}}}}}
+      .dump();
+}
+
 FakeRegistry::FakeRegistry(FakeWeb& web) : state_(std::make_shared<State>()), web_(web) {
   auto s = state_;
+  web.route("/works", [s](const FakeRequest& req, int nth) {
+    std::lock_guard lock(s->m);
+    if (auto f = failure(s->works, nth)) return *f;
+    return delayed(reply(search(*s, req.target)), s->works);
+  });
   web.route("/idconv/", [s](const FakeRequest& req, int nth) {
     std::lock_guard lock(s->m);
     if (auto f = failure(s->batches, nth)) return *f;

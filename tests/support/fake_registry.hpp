@@ -2,11 +2,11 @@
 // documentation gives: the DOI system's handle API (/api/handles/<doi>: {"responseCode": 1,
 // "handle", "values": [...]}, 404 with responseCode 100) and agency lookup (/ra/<prefix>),
 // Crossref's work records (/works/<doi>: {"status": "ok", "message": {...}}, 404 "Resource not
-// found."), and DataCite's DOI records (/dois/<doi>: {"data": {"attributes": {...}}}, 404 with
-// "errors"), the NCBI ID converter (/idconv/?ids=...: {"status": "ok", "records": [...]}, an
-// error record for an id it does not have) and arXiv's API (/api/query?id_list=...: an Atom
-// feed, arXiv's error entry for an id of no arXiv form). Each service can be made to fail as
-// real ones do.
+// found.") and its search (/works?query.bibliographic=...: a work list, each item scored), and
+// DataCite's DOI records (/dois/<doi>: {"data": {"attributes": {...}}}, 404 with "errors"), the
+// NCBI ID converter (/idconv/?ids=...: {"status": "ok", "records": [...]}, an error record for an
+// id it does not have) and arXiv's API (/api/query?id_list=...: an Atom feed, arXiv's error entry
+// for an id of no arXiv form). Each service can be made to fail as real ones do.
 #pragma once
 
 #include <map>
@@ -66,6 +66,7 @@ class FakeRegistry {
   struct State;
   static std::string converter(const State& s, const std::string& target);
   static std::string arxiv_feed(const State& s, const std::string& target);
+  static std::string search(const State& s, const std::string& target);
   std::shared_ptr<State> state_;
   FakeWeb& web_;
 };

@@ -88,11 +88,11 @@ TEST_CASE("an announced rate limit is read as a spacing; nonsense is ignored") {
     return net::rate_limit_spacing(
         {{"x-rate-limit-limit", limit}, {"x-rate-limit-interval", interval}});
   };
-  CHECK(spacing("50", "1s") == milliseconds(20));
-  CHECK(spacing("3", "1s") == milliseconds(334));
-  CHECK(spacing("10", "500ms") == milliseconds(50));
-  CHECK(spacing("1", "1m") == milliseconds(60000));
-  CHECK(spacing("2", "7") == milliseconds(3500));
+  CHECK(spacing("50", "1s") == milliseconds(21));
+  CHECK(spacing("3", "1s") == milliseconds(350));
+  CHECK(spacing("10", "500ms") == milliseconds(53));
+  CHECK(spacing("1", "1m") == milliseconds(63000));
+  CHECK(spacing("2", "7") == milliseconds(3675));
   CHECK(spacing("99999999999999999999", "1s") == milliseconds(1));
   CHECK_FALSE(spacing("0", "1s"));
   CHECK_FALSE(spacing("-4", "1s"));
