@@ -178,6 +178,13 @@ IdReport resolve_identifiers(const Corpus& corpus, const IdOptions& options,
 // id/unchecked, id/newer-version; integrity/retracted, integrity/concern, integrity/corrected.
 std::vector<Finding> resolution_findings(const Corpus& corpus, const IdReport& report);
 
+// What reports show of an identifier's resolution, in a word: "retracted", "concern" or
+// "corrected" when its notices say so (a reinstatement taken into account), else "registered",
+// "unregistered", "unchecked" (asking failed), "not in PMC" (a PMID the converter does not
+// know); empty when it was not asked.
+std::string_view resolution_state(const DoiResolution& r);
+std::string_view resolution_state(const IdResolution& r);
+
 // The link results the DOI system's answers give the DOI links the corpus cites (resolver URLs):
 // registered is ok, whatever the publisher's site does to robots; unregistered is broken. Those
 // it could not answer for are left out (and checked as links).

@@ -23,6 +23,9 @@ struct Summary {
   std::map<std::string, std::size_t> links;  // link status -> URLs
   // Archive lookups (with --archive): URL and date pairs with a capture, and without one.
   std::size_t archived = 0, not_archived = 0;
+  // Identifiers asked of the services, each once: "DOI registered", "PMID not in PMC", "arXiv
+  // id retracted" ... (resolution_state) -> how many.
+  std::map<std::string, std::size_t> identifiers;
 };
 
 struct ReportInput {

@@ -292,6 +292,37 @@ std::vector<Finding> resolution_findings(const Corpus& corpus, const IdReport& r
   return out;
 }
 
+namespace {
+
+std::string_view state_word(DoiState state, const std::vector<Notice>& notices) {
+  Grade grade = Grade::none;
+  bool reinstated = false;
+  counted(notices, grade, reinstated);
+  if (grade == Grade::retracted) return "retracted";
+  if (grade == Grade::concern) return "concern";
+  if (grade == Grade::corrected && !reinstated) return "corrected";
+  switch (state) {
+    case DoiState::registered:
+      return "registered";
+    case DoiState::unregistered:
+      return "unregistered";
+    case DoiState::inconclusive:
+      return "unchecked";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+std::string_view resolution_state(const DoiResolution& r) { return state_word(r.state, r.notices); }
+
+std::string_view resolution_state(const IdResolution& r) {
+  if (r.state == DoiState::unknown && r.scheme == IdScheme::pmid && !r.error.empty())
+    return "not in PMC";
+  return state_word(r.state, r.notices);
+}
+
 LinkResults doi_link_results(const Corpus& corpus, const IdReport& report) {
   std::vector<std::string_view> urls;
   for (const Reference& ref : corpus.references)

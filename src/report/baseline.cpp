@@ -50,9 +50,9 @@ std::string Fingerprinter::operator()(const Finding& f) {
     }
     // The URL that holds the span: the last of those starting at or before it (URLs do not
     // overlap but for a few: a link's target over words that write another).
-    const auto end = std::upper_bound(
-        urls->second.begin(), urls->second.end(), f.span.begin,
-        [](std::uint32_t at, const Url* u) { return at < u->span.begin; });
+    const auto end =
+        std::upper_bound(urls->second.begin(), urls->second.end(), f.span.begin,
+                         [](std::uint32_t at, const Url* u) { return at < u->span.begin; });
     const auto first = end - std::min<std::ptrdiff_t>(end - urls->second.begin(), 16);
     for (auto it = end; it != first;)
       if (const Url* u = *--it; f.span.end <= u->span.end) {

@@ -2,8 +2,10 @@
 // no external assets. A summary, then every reference with its links' statuses as badges, its
 // findings, fixes and archived copies; filters by link status, category and level, and sorting,
 // kept in the page's #hash so a filtered view can be bookmarked (and tested headless).
+#include <algorithm>
 #include <set>
 
+#include "citelint/ids.hpp"
 #include "citelint/kinds.hpp"
 #include "citelint/report.hpp"
 #include "report/text_forms.hpp"
@@ -36,6 +38,8 @@ ul{margin:.3rem 0;padding-left:1.2rem}
 .s-ok{background:var(--ok)}.s-broken,.s-dns-error,.s-soft-404{background:var(--err)}
 .s-blocked,.s-timeout,.s-redirect{background:var(--warn)}.s-unchecked,.s-skipped{background:var(--muted)}
 .l-error{background:var(--err)}.l-warning{background:var(--warn)}.l-info{background:var(--info)}
+.i-registered{background:var(--ok)}.i-unregistered,.i-retracted{background:var(--err)}
+.i-concern,.i-unchecked{background:var(--warn)}.i-corrected{background:var(--info)}
 .fix{color:var(--ok)}code{font-size:.85em}
 @media (max-width:480px){body{font-size:14px}.controls label{flex:1 1 45%}}
 )css";
@@ -116,6 +120,27 @@ std::string finding_item(const Document& doc, const Finding& f) {
   return out + "</li>";
 }
 
+// The identifiers the services were asked about, each with what they said as a badge.
+std::string identifier_list(const ReportInput& input, const Reference& r) {
+  if (!input.ids) return {};
+  std::string items;
+  auto item = [&](std::string_view state, const std::string& label) {
+    if (state.empty()) return;
+    std::string cls(state);  // "not in PMC": i-not-in-PMC
+    std::replace(cls.begin(), cls.end(), ' ', '-');
+    items += "<li><span class=\"badge i-" + report::xml_escape(cls) + "\">" +
+             report::xml_escape(std::string(state)) + "</span>" + report::xml_escape(label) +
+             "</li>";
+  };
+  for (const Doi& d : r.dois)
+    if (const DoiResolution* res = input.ids->find(utf8::ascii_lower(d.value)))
+      item(resolution_state(*res), "DOI " + d.value);
+  for (const Identifier& id : r.ids)
+    if (const IdResolution* res = input.ids->find(id.scheme, resolution_value(id)))
+      item(resolution_state(*res), std::string(id_scheme_name(id.scheme)) + " " + id.value);
+  return items.empty() ? std::string() : "<ul class=\"ids\">" + items + "</ul>\n";
+}
+
 // One reference as an article, with the data attributes the page's filters and sort read; the
 // statuses its links have are added to `statuses`.
 std::string reference_article(const ReportInput& input, const Reference& r,
@@ -152,6 +177,7 @@ std::string reference_article(const ReportInput& input, const Reference& r,
     }
     out += "</ul>\n";
   }
+  out += identifier_list(input, r);
   if (!fs.empty()) {
     out += "<ul class=\"findings\">";
     for (const Finding* f : fs) out += finding_item(doc, *f);
@@ -175,6 +201,9 @@ std::string counts(const ReportInput& input, const Summary& s) {
     out += badge("s-" + report::xml_escape(status), n, report::xml_escape(status) + " links");
   if (input.archive)
     out += "<span class=\"count\">" + std::to_string(s.archived) + " archived copies</span>";
+  for (const auto& [state, n] : s.identifiers)
+    out += "<span class=\"count\"><b>" + std::to_string(n) + "</b> " + report::xml_escape(state) +
+           "</span>";
   return out + "</div>";
 }
 

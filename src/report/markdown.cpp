@@ -62,6 +62,12 @@ std::string render_markdown(const ReportInput& input) {
       out += "| " + status + " | " + std::to_string(n) + " |\n";
     out += "\n";
   }
+  if (!s.identifiers.empty()) {
+    out += "| identifiers | count |\n|---|---:|\n";
+    for (const auto& [state, n] : s.identifiers)
+      out += "| " + state + " | " + std::to_string(n) + " |\n";
+    out += "\n";
+  }
   if (input.errors && !input.errors->empty()) {
     out += "**Inputs not read, whole or in part:**\n\n";
     for (const Diagnostic& d : *input.errors) out += "- " + md(format_diagnostic(d)) + "\n";

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "citelint/ids.hpp"
 #include "citelint/report.hpp"
 
 namespace citelint {
@@ -64,6 +65,14 @@ Summary summarise(const ReportInput& input) {
   if (input.archive)
     for (const ArchiveLookup& l : input.archive->lookups)
       ++(l.capture ? s.archived : s.not_archived);
+  if (input.ids) {
+    for (const DoiResolution& r : input.ids->dois)
+      if (const std::string_view state = resolution_state(r); !state.empty())
+        ++s.identifiers["DOI " + std::string(state)];
+    for (const IdResolution& r : input.ids->others)
+      if (const std::string_view state = resolution_state(r); !state.empty())
+        ++s.identifiers[std::string(id_scheme_name(r.scheme)) + " " + std::string(state)];
+  }
   for (const Finding& f : input.findings) {
     switch (f.severity) {
       case Severity::error:

@@ -238,3 +238,39 @@ TEST_CASE("answers are cached per id: a second run asks nothing") {
   CHECK(web.requests("/api/query") == 1);
   CHECK(second["references"][1]["identifiers"][0]["resolution"]["from_cache"] == true);
 }
+
+TEST_CASE("identifier states in the Markdown summary and as HTML badges") {
+  FakeWeb web;
+  FakeRegistry registry(web);
+  registry.crossref("10.1234/fine.1", FakeRegistry::work("Alpha", "Adams", 2019, "Brain"));
+  registry.pubmed("31452104", "PMC6710000", "10.1234/fine.1");
+  registry.arxiv("2102.00003", 2, "A proof of the conjecture", "Carl Jung", 2021,
+                 "This paper has been withdrawn by the author");
+  const std::string list =
+      "1. Adams A. Alpha. Brain. 2019. doi:10.1234/fine.1. PMID: 31452104\n\n"
+      "2. Brown B. Beta. Heart. 2018. PMID: 23456789. PMCID: PMC9999999\n\n"
+      "3. Jung C. A proof of the conjecture. 2021. arXiv:2102.00003\n\n"
+      "4. Gone G. Gone. 2018. doi:10.1234/gone\n";
+  const fs::path file = scratch_file("pubmed-arxiv/states.txt", list);
+  const std::string args = flags(web, registry) + " --api doi=" + registry.endpoint("ncbi.test") +
+                           " --api crossref=" + registry.endpoint("ncbi.test");
+  std::string markdown_args = args;
+  markdown_args.replace(markdown_args.find("--format json"), 13, "--format markdown");
+  const Run md = run_citelint(markdown_args + " " + file.string());
+  CHECK(md.exit == 1);
+  CHECK_THAT(md.out, Catch::Contains("| identifiers | count |\n|---|---:|\n"
+                                     "| DOI registered | 1 |\n| DOI unregistered | 1 |\n"
+                                     "| PMCID unregistered | 1 |\n| PMID not in PMC | 1 |\n"
+                                     "| PMID registered | 1 |\n| arXiv id retracted | 1 |\n"));
+  std::string html_args = args;
+  html_args.replace(html_args.find("--format json"), 13, "--format html");
+  const Run html = run_citelint(html_args + " " + file.string());
+  CHECK(html.exit == 1);
+  CHECK_THAT(html.out, Catch::Contains("<span class=\"badge i-registered\">registered</span>DOI "
+                                       "10.1234/fine.1"));
+  CHECK_THAT(html.out,
+             Catch::Contains("<span class=\"badge i-not-in-PMC\">not in PMC</span>PMID 23456789"));
+  CHECK_THAT(html.out, Catch::Contains("<span class=\"badge i-retracted\">retracted</span>arXiv "
+                                       "id 2102.00003"));
+  CHECK_THAT(html.out, Catch::Contains("<b>1</b> PMCID unregistered"));
+}
