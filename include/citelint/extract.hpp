@@ -122,6 +122,9 @@ bool is_valid_doi(std::string_view doi);
 // when it starts with "10", "10/<code>" for a shortDOI (https://doi.org/gbqq9v); empty for any
 // other URL, and for the resolver's own pages.
 std::string doi_of_link(std::string_view url);
+// The handle a Handle System proxy link (hdl.handle.net/PREFIX/SUFFIX) names, lowercased (handles
+// ignore ASCII case); empty for any other URL.
+std::string handle_of_link(std::string_view url);
 
 // ISBNs, ISSNs, arXiv ids, PMIDs and PMCIDs after their markers ("ISBN-13: 978-...", "eISSN",
 // "arXiv:", "PMID:", "PMCID:") and bare PMCIDs ("PMC1234567"), as written, damage and all (a

@@ -127,6 +127,8 @@ int cited_version(const Identifier& id);
 // network.api). citelint names no registry's host itself: a service with no endpoint is not
 // asked.
 //   doi       the DOI system's proxy: <url>/api/handles/<doi> (the handle API), <url>/ra/<prefix>
+//   handle    the Handle System's proxy, for hdl.handle.net links: <url>/api/handles/<handle>
+//             (without it, the DOI system's proxy, which resolves every handle, is asked)
 //   crossref  Crossref's REST API: <url>/works/<doi>
 //   datacite  DataCite's REST API: <url>/dois/<doi>
 //   ncbi      the NCBI ID converter's service root: <url>/?ids=<up to 200 PMIDs or PMCIDs>
@@ -159,11 +161,15 @@ struct IdReport {
   std::map<std::string, std::vector<Notice>> pmids;
   std::vector<IdResolution> others;  // PMIDs, PMCIDs and arXiv ids, sorted by scheme and value
   std::vector<DoiSuggestion> suggestions;  // by reference, for those searched
+  // The handles of the Handle System links the corpus cites (hdl.handle.net), each once, sorted:
+  // `doi` holds the handle; only the handle API is asked.
+  std::vector<DoiResolution> handles;
   std::size_t requests = 0;
   bool network_down = false;  // every request failed to connect: nothing is known
   std::vector<std::string> warnings;
   const DoiResolution* find(std::string_view doi) const;
   const IdResolution* find(IdScheme scheme, std::string_view value) const;
+  const DoiResolution* find_handle(std::string_view handle) const;
 };
 
 // Every DOI, PMID, PMCID and arXiv id the corpus gives, resolved: offline (network null) only the
@@ -185,9 +191,10 @@ std::vector<Finding> resolution_findings(const Corpus& corpus, const IdReport& r
 std::string_view resolution_state(const DoiResolution& r);
 std::string_view resolution_state(const IdResolution& r);
 
-// The link results the DOI system's answers give the DOI links the corpus cites (resolver URLs):
-// registered is ok, whatever the publisher's site does to robots; unregistered is broken. Those
-// it could not answer for are left out (and checked as links).
+// The link results the DOI system's answers give the DOI links the corpus cites (resolver URLs),
+// and the Handle System's its handle links: registered is ok, whatever the publisher's site does
+// to robots; unregistered is broken. Those it could not answer for are left out (and checked as
+// links).
 LinkResults doi_link_results(const Corpus& corpus, const IdReport& report);
 
 }  // namespace citelint

@@ -60,6 +60,22 @@ std::string doi_of_link(std::string_view url) {
   return short_doi ? "10/" + path : std::string();  // not the resolver's own pages
 }
 
+std::string handle_of_link(std::string_view url) {
+  const auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) return {};
+  const std::string host = utf8::ascii_lower(std::string(parsed->encoded_host()));
+  if (host != "hdl.handle.net") return {};
+  std::string path = parsed->path();  // percent-decoded
+  while (!path.empty() && path.front() == '/') path.erase(0, 1);
+  // PREFIX/SUFFIX, the prefix digits and dots (20.500.12345/6789); not the proxy's own pages.
+  const std::size_t slash = path.find('/');
+  if (slash == 0 || slash == std::string::npos || slash + 1 == path.size()) return {};
+  if (!std::all_of(path.begin(), path.begin() + static_cast<long>(slash),
+                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }))
+    return {};
+  return utf8::ascii_lower(path);
+}
+
 // Crossref's pattern /^10.\d{4,9}/[-._;()/:A-Z0-9]+$/i (with <>[] allowed), checked by hand:
 // it runs once per DOI and is simple enough that a regex call costs more than the check. A
 // shortDOI, 10/<letters and digits>, is one too (the DOI system resolves it).

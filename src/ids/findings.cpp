@@ -324,22 +324,33 @@ std::string_view resolution_state(const IdResolution& r) {
 }
 
 LinkResults doi_link_results(const Corpus& corpus, const IdReport& report) {
-  std::vector<std::string_view> urls;
+  // What the DOI system or the Handle System said of a resolver link; null when it was not asked
+  // or could not answer.
+  auto answer_for = [&](std::string_view url) -> const DoiResolution* {
+    const std::string doi = doi_of_link(url);
+    const DoiResolution* r =
+        doi.empty() ? report.find_handle(handle_of_link(url)) : report.find(utf8::ascii_lower(doi));
+    return r && (r->state == DoiState::registered || r->state == DoiState::unregistered) ? r
+                                                                                         : nullptr;
+  };
+  std::vector<std::pair<std::string_view, const DoiResolution*>> known;
   for (const Reference& ref : corpus.references)
     for (const Url& u : ref.urls)
       if (u.valid)
-        if (const DoiResolution* r = report.find(utf8::ascii_lower(doi_of_link(u.normalised)));
-            r && (r->state == DoiState::registered || r->state == DoiState::unregistered))
-          urls.push_back(u.normalised);
+        if (const DoiResolution* r = answer_for(u.normalised)) known.emplace_back(u.normalised, r);
+  std::vector<std::string_view> urls;
+  for (const auto& [url, r] : known) urls.push_back(url);
   LinkResults results(std::move(urls));
-  for (auto& [url, result] : results) {
-    const DoiResolution& r = *report.find(utf8::ascii_lower(doi_of_link(url)));
-    result.from_cache = r.from_cache;
-    if (r.state == DoiState::registered) {
-      result.status = LinkStatus::ok;
+  for (const auto& [url, r] : known) {
+    LinkResult* result = results.find(url);
+    result->from_cache = r->from_cache;
+    if (r->state == DoiState::registered) {
+      result->status = LinkStatus::ok;
     } else {
-      result.status = LinkStatus::broken;
-      result.set_error("the DOI system has no such DOI: it is not registered");
+      result->status = LinkStatus::broken;
+      result->set_error(doi_of_link(url).empty()
+                            ? "the Handle System has no such handle: it is not registered"
+                            : "the DOI system has no such DOI: it is not registered");
     }
   }
   return results;

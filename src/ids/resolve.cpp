@@ -98,6 +98,7 @@ class Resolver {
       : asking_(asking),
         options_(options),
         doi_api_(endpoint(options, "doi")),
+        handle_api_(endpoint(options, "handle")),
         crossref_(endpoint(options, "crossref")),
         datacite_(endpoint(options, "datacite")) {
     if (!options.mailto.empty())
@@ -105,7 +106,9 @@ class Resolver {
                                   " mailto:" + options.mailto);
   }
 
-  void start(DoiResolution& r) {
+  // A DOI (then its agency and record), or a handle (`doi` false: the Handle System's answer
+  // alone, from the handle proxy, else the DOI system's, which resolves every handle).
+  void start(DoiResolution& r, bool doi = true) {
     const std::string key = r.doi;
     if (auto cached = cached_answer("handle", key)) {
       const ids::HandleAnswer a = ids::read_handle(cached->http_status, cached->body);
@@ -113,24 +116,25 @@ class Resolver {
           a.state == DoiState::registered || seconds(cached->age) < asking_.network().cache_max_age;
       if (fresh) {
         r.from_cache = true;
-        return on_handle(r, a);
+        return on_handle(r, a, doi);
       }
     }
-    ask(doi_api_ + "/api/handles/" + doi_path(key), {}, [this, &r, key](net::Response resp) {
+    const std::string& api = doi || handle_api_.empty() ? doi_api_ : handle_api_;
+    ask(api + "/api/handles/" + doi_path(key), {}, [this, &r, key, doi](net::Response resp) {
       ids::HandleAnswer a = ids::read_handle(resp.http_status, resp.body);
       if (a.state == DoiState::inconclusive && resp.http_status != 200 && resp.http_status != 404)
-        a.error = failure(resp, "the DOI system");
+        a.error = failure(resp, doi ? "the DOI system" : "the Handle System");
       if (a.state != DoiState::inconclusive) store("handle", key, resp);
-      on_handle(r, a);
+      on_handle(r, a, doi);
     });
   }
 
  private:
-  void on_handle(DoiResolution& r, const ids::HandleAnswer& a) {
+  void on_handle(DoiResolution& r, const ids::HandleAnswer& a, bool is_doi) {
     r.state = a.state;
     r.alias = a.alias;
     if (a.state == DoiState::inconclusive) r.error = a.error;
-    if (a.state != DoiState::registered) return;
+    if (a.state != DoiState::registered || !is_doi) return;
     const std::string doi = registered_doi(r);
     if (doi.compare(0, 3, "10/") == 0) return;  // a shortDOI whose alias was not given
     agency(r, prefix_of(doi));
@@ -217,7 +221,7 @@ class Resolver {
 
   ids::Asking& asking_;
   const IdOptions& options_;
-  const std::string doi_api_, crossref_, datacite_;
+  const std::string doi_api_, handle_api_, crossref_, datacite_;
   std::vector<std::string> crossref_headers_;
   std::map<std::string, std::string> agencies_;                 // by prefix
   std::map<std::string, std::vector<DoiResolution*>> waiting_;  // for their prefix's agency
@@ -254,6 +258,7 @@ void resolve_online(IdReport& report, const Corpus& corpus, const IdOptions& opt
   if (cache) cache->begin();
   if (!endpoint(options, "doi").empty())
     for (DoiResolution& r : report.dois) resolver.start(r);
+  for (DoiResolution& h : report.handles) resolver.start(h, false);
   const std::shared_ptr<void> batches = ids::ask_batches(report, options, asking);
   scheduler.run();
   report.requests = scheduler.requests();
@@ -299,7 +304,7 @@ std::string_view to_string(DoiState state) {
 }
 
 std::vector<std::string_view> id_services() {
-  return {"doi", "crossref", "datacite", "ncbi", "arxiv"};
+  return {"doi", "handle", "crossref", "datacite", "ncbi", "arxiv"};
 }
 
 const DoiResolution* IdReport::find(std::string_view doi) const {
@@ -307,6 +312,13 @@ const DoiResolution* IdReport::find(std::string_view doi) const {
       std::lower_bound(dois.begin(), dois.end(), doi,
                        [](const DoiResolution& r, std::string_view d) { return r.doi < d; });
   return it != dois.end() && it->doi == doi ? &*it : nullptr;
+}
+
+const DoiResolution* IdReport::find_handle(std::string_view handle) const {
+  const auto it =
+      std::lower_bound(handles.begin(), handles.end(), handle,
+                       [](const DoiResolution& r, std::string_view h) { return r.doi < h; });
+  return it != handles.end() && it->doi == handle ? &*it : nullptr;
 }
 
 const IdResolution* IdReport::find(IdScheme scheme, std::string_view value) const {
@@ -343,8 +355,20 @@ IdReport resolve_identifiers(const Corpus& corpus, const IdOptions& options,
   }
   if (!network) return report;
   collect_others(report, corpus, options);
+  if (!endpoint(options, "handle").empty() || !endpoint(options, "doi").empty()) {
+    std::set<std::string> handles;
+    for (const Reference& ref : corpus.references)
+      for (const Url& u : ref.urls)
+        if (std::string h = handle_of_link(u.normalised); u.valid && !h.empty())
+          handles.insert(std::move(h));
+    for (const std::string& h : handles) {
+      DoiResolution r;
+      r.doi = h;
+      report.handles.push_back(std::move(r));
+    }
+  }
   if ((!endpoint(options, "doi").empty() && !report.dois.empty()) || !report.others.empty() ||
-      options.suggest_doi)
+      !report.handles.empty() || options.suggest_doi)
     resolve_online(report, corpus, options, *network);
   return report;
 }

@@ -100,9 +100,14 @@ class Scheduler {
     }
     // Its politeness: the next request starts no sooner than the interval (times the slowdown)
     // after the last, or than a Retry-After asked.
+    // A start that came a little after its slot (the timer's lateness, a busy machine) keeps
+    // the pace of the slot instead of drifting: over 10,000 requests behind a rate limit, a few
+    // milliseconds each add up to a minute.
     void started_one(std::chrono::steady_clock::time_point now) {
-      wait_until(now + std::chrono::milliseconds(
-                           static_cast<long>(static_cast<double>(interval.count()) * slowdown)));
+      const std::chrono::milliseconds spacing(
+          static_cast<long>(static_cast<double>(interval.count()) * slowdown));
+      const bool on_time = now >= next_start && now - next_start <= spacing / 10;
+      wait_until((on_time ? next_start : now) + spacing);
     }
     void wait_until(std::chrono::steady_clock::time_point t) {
       next_start = std::max(next_start, t);

@@ -224,6 +224,36 @@ TEST_CASE("DataCite records, other agencies, shortDOIs and DOI links") {
   CHECK(web.requests("/ra/10.1234") == 1);
 }
 
+TEST_CASE("handle links are judged by the Handle System's answer, not the repository's site") {
+  FakeWeb web;
+  FakeRegistry registry(web);
+  registry.registered("20.500.12345/678", "");  // a handle (a repository's), not a DOI
+  std::string args = flags(web, registry) + " --resolve hdl.handle.net:443:127.0.0.1 " +
+                     "--resolve hdl.handle.net:80:127.0.0.1";
+  const std::string list =
+      "1. Thesis T. A thesis. University. 2015. https://hdl.handle.net/20.500.12345/678\n\n"
+      "2. Thesis U. Another. University. 2016. http://hdl.handle.net/20.500.12345/999\n";
+  SECTION("asked of the DOI system's proxy") {
+    const json j = run_json(args, "handles", list, 1);
+    CHECK(j["references"][0]["urls"][0]["link"]["status"] == "ok");
+    CHECK(j["references"][1]["urls"][0]["link"]["status"] == "broken");
+    REQUIRE(findings(j, "link/broken").size() == 1);
+    CHECK_THAT(findings(j, "link/broken")[0]["message"].get<std::string>(),
+               Catch::Contains("the Handle System has no such handle"));
+    CHECK(web.requests("/api/handles/20.500.12345/678") == 1);
+    CHECK(web.requests("/ra/20.500.12345") == 0);  // a handle has no registration agency
+  }
+  SECTION("asked of the handle proxy given") {
+    args +=
+        " --resolve " + web.resolve("hdl.test") + " --api handle=" + registry.endpoint("hdl.test");
+    const json j = run_json(args, "handle-proxy", list, 1);
+    CHECK(j["references"][0]["urls"][0]["link"]["status"] == "ok");
+    bool asked = false;
+    for (const auto& v : web.visits()) asked = asked || v.host.rfind("hdl.test", 0) == 0;
+    CHECK(asked);
+  }
+}
+
 TEST_CASE("services that fail, refuse or answer slowly are inconclusive, never wrong") {
   FakeWeb web;
   FakeRegistry registry(web);
