@@ -338,7 +338,7 @@ const OptionSpec kOptions[] = {
      "A contact address sent to Crossref, which serves such clients from its polite pool, and to "
      "the NCBI ID converter", false,
      [](S& s, const std::string& v) { return (s.ids.mailto = v, std::string()); }},
-    {"--suggest-doi", "suggest_doi", OptionSpec::flag, "", "", "Identifiers",
+    {"--suggest-doi", "suggest-doi", OptionSpec::flag, "", "", "Identifiers",
      "Search Crossref for the DOI of each reference that gives none, and offer it as a fix when "
      "the work found is past doubt the one cited (needs --api crossref=URL)",
      false, [](S& s, const std::string& v) { return boolean(v, s.ids.suggest_doi); }},

@@ -123,26 +123,36 @@ std::string work_words(const RegisteredWork& w) {
   return "'" + w.title + "'" + (details.empty() ? "" : " (" + details + ")");
 }
 
+// A finding to make: its kind and message (none when the message is empty).
+struct Said {
+  Kind kind;
+  std::string message;
+};
+
+// Whether the identifier is registered (and its record worth comparing); if not, what the
+// services said of it: unregistered, or inconclusive (unless no service could be reached at all).
+bool registered(std::vector<Finding>& out, const Reference& ref, const Span& span, DoiState state,
+                const Said& unregistered, const Said& unchecked, bool network_down) {
+  const Said* said = state == DoiState::unregistered   ? &unregistered
+                     : state == DoiState::inconclusive ? (network_down ? nullptr : &unchecked)
+                                                       : nullptr;
+  if (said && !said->message.empty())
+    out.push_back(kind_finding(ref, span, said->kind, said->message));
+  return state == DoiState::registered;
+}
+
 void add_resolution(std::vector<Finding>& out, const Corpus& corpus, const IdReport& report,
                     const Reference& ref, const Doi& d, const DoiResolution& r) {
   const std::string subject = "DOI " + d.value;
-  switch (r.state) {
-    case DoiState::unregistered:
-      if (!from_link(ref, d))
-        out.push_back(kind_finding(ref, d.span, Kind::doi_unregistered,
-                                   subject + " is not registered: the DOI system has no such "
-                                             "DOI (a digit mistyped or lost?)"));
-      return;
-    case DoiState::inconclusive:
-      if (!report.network_down)
-        out.push_back(kind_finding(ref, d.span, Kind::doi_unchecked,
-                                   subject + " could not be checked: " + r.error));
-      return;
-    case DoiState::unknown:
-      return;
-    case DoiState::registered:
-      break;
-  }
+  const Said unregistered{Kind::doi_unregistered,
+                          from_link(ref, d) ? std::string()
+                                            : subject +
+                                                  " is not registered: the DOI system has no "
+                                                  "such DOI (a digit mistyped or lost?)"};
+  if (!registered(out, ref, d.span, r.state, unregistered,
+                  {Kind::doi_unchecked, subject + " could not be checked: " + r.error},
+                  report.network_down))
+    return;
   if (!r.work) {
     if (!r.error.empty() && r.agency != "")
       out.push_back(
@@ -211,24 +221,15 @@ void add_pubmed(std::vector<Finding>& out, const Reference& ref, const Identifie
 void add_other(std::vector<Finding>& out, const Corpus& corpus, const IdReport& report,
                const Reference& ref, const Identifier& id, const IdResolution& r, bool& doi_told) {
   const std::string subject = std::string(id_scheme_name(id.scheme)) + " " + id.value;
-  switch (r.state) {
-    case DoiState::unregistered:
-      out.push_back(kind_finding(
-          ref, id.span, Kind::id_unregistered,
-          subject + " does not exist: " +
-              (id.scheme == IdScheme::pmcid ? "PubMed Central has no such article (" + r.error + ")"
-                                            : r.error)));
-      return;
-    case DoiState::inconclusive:
-      if (!report.network_down)
-        out.push_back(kind_finding(ref, id.span, Kind::id_unchecked,
-                                   subject + " could not be checked: " + r.error));
-      return;
-    case DoiState::unknown:
-      return;
-    case DoiState::registered:
-      break;
-  }
+  const Said unregistered{
+      Kind::id_unregistered,
+      subject + " does not exist: " +
+          (id.scheme == IdScheme::pmcid ? "PubMed Central has no such article (" + r.error + ")"
+                                        : r.error)};
+  if (!registered(out, ref, id.span, r.state, unregistered,
+                  {Kind::id_unchecked, subject + " could not be checked: " + r.error},
+                  report.network_down))
+    return;
   if (id.scheme == IdScheme::arxiv)
     add_arxiv(out, corpus, ref, id, r, subject);
   else
@@ -301,16 +302,8 @@ std::string_view state_word(DoiState state, const std::vector<Notice>& notices) 
   if (grade == Grade::retracted) return "retracted";
   if (grade == Grade::concern) return "concern";
   if (grade == Grade::corrected && !reinstated) return "corrected";
-  switch (state) {
-    case DoiState::registered:
-      return "registered";
-    case DoiState::unregistered:
-      return "unregistered";
-    case DoiState::inconclusive:
-      return "unchecked";
-    default:
-      return "";
-  }
+  if (state == DoiState::unknown) return "";
+  return state == DoiState::inconclusive ? "unchecked" : to_string(state);
 }
 
 }  // namespace

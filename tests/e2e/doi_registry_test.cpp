@@ -9,12 +9,15 @@
 #include "support/cli.hpp"
 #include "support/fake_registry.hpp"
 #include "support/fake_web.hpp"
+#include "support/json_run.hpp"
 
 namespace fs = std::filesystem;
 using citelint::test::FakeRegistry;
 using citelint::test::FakeWeb;
+using citelint_test::findings_of;
 using citelint_test::Run;
 using citelint_test::run_citelint;
+using citelint_test::run_json;
 using citelint_test::scratch_file;
 using nlohmann::json;
 
@@ -34,13 +37,6 @@ std::string flags(const FakeWeb& web, const FakeRegistry& registry) {
   return f + " --api datacite=" + registry.endpoint("datacite.test");
 }
 
-std::vector<json> findings(const json& report, const std::string& rule) {
-  std::vector<json> out;
-  for (const auto& f : report["findings"])
-    if (f["rule"] == rule) out.push_back(f);
-  return out;
-}
-
 // The rules of every finding from the identifier stage (doi/..., integrity/...), in order.
 std::vector<std::string> id_rules(const json& report) {
   std::vector<std::string> out;
@@ -51,15 +47,6 @@ std::vector<std::string> id_rules(const json& report) {
   return out;
 }
 
-json run_json(const std::string& args, const std::string& name, const std::string& list,
-              int expected_exit) {
-  const fs::path file = scratch_file("doi-registry/" + name + ".txt", list);
-  const Run run = run_citelint(args + " " + file.string());
-  INFO(run.err);
-  CHECK(run.exit == expected_exit);
-  return json::parse(run.out);
-}
-
 }  // namespace
 
 TEST_CASE("a registered DOI whose record matches the reference makes no finding") {
@@ -68,7 +55,7 @@ TEST_CASE("a registered DOI whose record matches the reference makes no finding"
   registry.crossref("10.1234/good.1",
                     FakeRegistry::work("Sleep and memory consolidation in adolescents", "Walker",
                                        2019, "Journal of Sleep Research"));
-  const json j = run_json(flags(web, registry), "good",
+  const json j = run_json(flags(web, registry), "doi-registry/good.txt",
                           "1. Walker A. Sleep and memory consolidation in adolescents. J Sleep "
                           "Res. 2019;28(3):e12345. doi:10.1234/good.1\n",
                           0);
@@ -99,21 +86,21 @@ TEST_CASE("an unregistered DOI is an error; a registered one of another paper sa
       "doi:10.1234/other.7\n\n"
       "3. Jumper J. Deep learning for protein structure. Nature. 2020;596:583-9. "
       "doi:10.1234/near.1\n";
-  const json j = run_json(flags(web, registry), "wrong", list, 1);
+  const json j = run_json(flags(web, registry), "doi-registry/wrong.txt", list, 1);
   CHECK(id_rules(j) ==
         std::vector<std::string>{"doi/unregistered", "doi/mismatch", "doi/near-miss"});
-  const auto unregistered = findings(j, "doi/unregistered");
+  const auto unregistered = findings_of(j, "doi/unregistered");
   REQUIRE(unregistered.size() == 1);
   CHECK(unregistered[0]["severity"] == "error");
   CHECK(unregistered[0]["category"] == "doi");
   CHECK(unregistered[0]["line"] == 1);
-  const auto mismatch = findings(j, "doi/mismatch");
+  const auto mismatch = findings_of(j, "doi/mismatch");
   REQUIRE(mismatch.size() == 1);
   CHECK(mismatch[0]["severity"] == "error");
   const std::string said = mismatch[0]["message"];
   CHECK_THAT(said, Catch::Contains("Coral reef bleaching under marine heatwaves") &&
                        Catch::Contains("Hughes") && Catch::Contains("2017"));
-  const auto near = findings(j, "doi/near-miss");
+  const auto near = findings_of(j, "doi/near-miss");
   REQUIRE(near.size() == 1);
   CHECK(near[0]["severity"] == "info");
   CHECK_THAT(near[0]["message"].get<std::string>(), Catch::Contains("2021 registered, 2020 cited"));
@@ -133,9 +120,9 @@ TEST_CASE("CJK titles are compared by character pairs") {
       "DOI:10.5555/cjk.1.\n"
       "[2] 王明. 深度学习在医学图像分析中的应用研究进展[J]. 计算机学报, 2021, 44(2): 9-20. "
       "DOI:10.5555/cjk.2.\n";
-  const json j = run_json(flags(web, registry), "cjk", list, 1);
+  const json j = run_json(flags(web, registry), "doi-registry/cjk.txt", list, 1);
   CHECK(id_rules(j) == std::vector<std::string>{"doi/mismatch"});
-  CHECK(findings(j, "doi/mismatch")[0]["line"] == 2);
+  CHECK(findings_of(j, "doi/mismatch")[0]["line"] == 2);
 }
 
 TEST_CASE("notices: retracted by the publisher or Retraction Watch, concern, correction") {
@@ -165,16 +152,16 @@ TEST_CASE("notices: retracted by the publisher or Retraction Watch, concern, cor
       "doi:10.1234/concern.1\n\n"
       "4. Resplandy L. Ocean heat content rising. Nature. 2018;563:105-8. "
       "doi:10.1234/corrected.1\n";
-  const json j = run_json(flags(web, registry), "notices", list, 1);
+  const json j = run_json(flags(web, registry), "doi-registry/notices.txt", list, 1);
   CHECK(id_rules(j) == std::vector<std::string>{"integrity/retracted", "integrity/retracted",
                                                 "integrity/concern", "integrity/corrected"});
-  const auto retractions = findings(j, "integrity/retracted");
+  const auto retractions = findings_of(j, "integrity/retracted");
   CHECK_THAT(retractions[0]["message"].get<std::string>(),
              Catch::Contains("retracted (2010-02-02, notice 10.1234/notice.1; publisher)"));
   CHECK_THAT(retractions[1]["message"].get<std::string>(),
              Catch::Contains("2019-07-26") && Catch::Contains("retraction-watch"));
-  CHECK(findings(j, "integrity/concern")[0]["severity"] == "warning");
-  CHECK(findings(j, "integrity/corrected")[0]["severity"] == "info");
+  CHECK(findings_of(j, "integrity/concern")[0]["severity"] == "warning");
+  CHECK(findings_of(j, "integrity/corrected")[0]["severity"] == "info");
   const json notices = j["references"][1]["dois"][0]["resolution"]["notices"];
   REQUIRE(notices.size() == 1);
   CHECK(notices[0] == json{{"type", "retraction"},
@@ -204,7 +191,7 @@ TEST_CASE("DataCite records, other agencies, shortDOIs and DOI links") {
       "2. Rossi M. Un saggio. Riv. 2012. https://doi.org/10.3280/medra.1\n\n"
       "3. Ogle S. Soil carbon and tillage. Geoderma. 2015. https://doi.org/abcd\n\n"
       "4. Nobody. Gone. 2015. https://doi.org/10.1234/never.registered\n";
-  const json j = run_json(flags(web, registry), "agencies", list, 1);
+  const json j = run_json(flags(web, registry), "doi-registry/agencies.txt", list, 1);
   const auto& refs = j["references"];
   CHECK(refs[0]["urls"][0]["link"]["status"] == "ok");
   CHECK(refs[0]["dois"][0]["resolution"]["agency"] == "datacite");
@@ -218,8 +205,8 @@ TEST_CASE("DataCite records, other agencies, shortDOIs and DOI links") {
   CHECK(refs[3]["urls"][0]["link"]["status"] == "broken");
   // Reported once, by the link: not again as doi/unregistered.
   CHECK(id_rules(j).empty());
-  REQUIRE(findings(j, "link/broken").size() == 1);
-  CHECK_THAT(findings(j, "link/broken")[0]["message"].get<std::string>(),
+  REQUIRE(findings_of(j, "link/broken").size() == 1);
+  CHECK_THAT(findings_of(j, "link/broken")[0]["message"].get<std::string>(),
              Catch::Contains("not registered"));
   CHECK(web.requests("/ra/10.1234") == 1);
 }
@@ -234,11 +221,11 @@ TEST_CASE("handle links are judged by the Handle System's answer, not the reposi
       "1. Thesis T. A thesis. University. 2015. https://hdl.handle.net/20.500.12345/678\n\n"
       "2. Thesis U. Another. University. 2016. http://hdl.handle.net/20.500.12345/999\n";
   SECTION("asked of the DOI system's proxy") {
-    const json j = run_json(args, "handles", list, 1);
+    const json j = run_json(args, "doi-registry/handles.txt", list, 1);
     CHECK(j["references"][0]["urls"][0]["link"]["status"] == "ok");
     CHECK(j["references"][1]["urls"][0]["link"]["status"] == "broken");
-    REQUIRE(findings(j, "link/broken").size() == 1);
-    CHECK_THAT(findings(j, "link/broken")[0]["message"].get<std::string>(),
+    REQUIRE(findings_of(j, "link/broken").size() == 1);
+    CHECK_THAT(findings_of(j, "link/broken")[0]["message"].get<std::string>(),
                Catch::Contains("the Handle System has no such handle"));
     CHECK(web.requests("/api/handles/20.500.12345/678") == 1);
     CHECK(web.requests("/ra/20.500.12345") == 0);  // a handle has no registration agency
@@ -246,7 +233,7 @@ TEST_CASE("handle links are judged by the Handle System's answer, not the reposi
   SECTION("asked of the handle proxy given") {
     args +=
         " --resolve " + web.resolve("hdl.test") + " --api handle=" + registry.endpoint("hdl.test");
-    const json j = run_json(args, "handle-proxy", list, 1);
+    const json j = run_json(args, "doi-registry/handle-proxy.txt", list, 1);
     CHECK(j["references"][0]["urls"][0]["link"]["status"] == "ok");
     bool asked = false;
     for (const auto& v : web.visits()) asked = asked || v.host.rfind("hdl.test", 0) == 0;
@@ -265,27 +252,28 @@ TEST_CASE("services that fail, refuse or answer slowly are inconclusive, never w
 
   SECTION("the handle API down: doi/unchecked, a warning") {
     registry.handles(FakeRegistry::Mode::down);
-    const json j = run_json(flags(web, registry), "down", list, 0);
+    const json j = run_json(flags(web, registry), "doi-registry/down.txt", list, 0);
     CHECK(id_rules(j) == std::vector<std::string>{"doi/unchecked", "doi/unchecked"});
-    CHECK(findings(j, "doi/unchecked")[0]["severity"] == "warning");
+    CHECK(findings_of(j, "doi/unchecked")[0]["severity"] == "warning");
     CHECK(j["references"][0]["dois"][0]["resolution"]["state"] == "inconclusive");
   }
   SECTION("an answer that is not the handle API's") {
     registry.handles(FakeRegistry::Mode::broken);
-    const json j = run_json(flags(web, registry), "broken", list, 0);
+    const json j = run_json(flags(web, registry), "doi-registry/broken.txt", list, 0);
     CHECK(id_rules(j) == std::vector<std::string>{"doi/unchecked", "doi/unchecked"});
   }
   SECTION("429 then the answer: retried, and right") {
     registry.handles(FakeRegistry::Mode::limited);
     registry.works(FakeRegistry::Mode::limited);
-    const json j = run_json(flags(web, registry), "limited", list, 0);
+    const json j = run_json(flags(web, registry), "doi-registry/limited.txt", list, 0);
     CHECK(id_rules(j).empty());
     CHECK(web.requests("/api/handles/10.1234/a.1") == 2);
     CHECK(web.requests("/works/10.1234/a.1") == 2);
   }
   SECTION("Crossref's records slower than the timeout: registered, the record unchecked") {
     registry.works(FakeRegistry::Mode::slow);
-    const json j = run_json(flags(web, registry) + " --timeout 1 --retries 0", "slow", list, 0);
+    const json j = run_json(flags(web, registry) + " --timeout 1 --retries 0",
+                            "doi-registry/slow.txt", list, 0);
     CHECK(id_rules(j) == std::vector<std::string>{"doi/unchecked", "doi/unchecked"});
     CHECK(j["references"][0]["dois"][0]["resolution"]["state"] == "registered");
   }
@@ -302,7 +290,7 @@ TEST_CASE("a rate limit Crossref announces (x-rate-limit-*) is held") {
     list += std::to_string(i + 1) + ". Ray R. Rates " + std::to_string(i) +
             ". Rates. 2011. doi:" + doi + "\n\n";
   }
-  const json j = run_json(flags(web, registry), "rate", list, 0);
+  const json j = run_json(flags(web, registry), "doi-registry/rate.txt", list, 0);
   CHECK(id_rules(j).empty());
   std::vector<std::chrono::steady_clock::time_point> times;
   for (const auto& v : web.visits())

@@ -10,12 +10,15 @@
 #include "support/cli.hpp"
 #include "support/fake_registry.hpp"
 #include "support/fake_web.hpp"
+#include "support/json_run.hpp"
 
 namespace fs = std::filesystem;
 using citelint::test::FakeRegistry;
 using citelint::test::FakeWeb;
+using citelint_test::findings_of;
 using citelint_test::Run;
 using citelint_test::run_citelint;
+using citelint_test::run_json;
 using citelint_test::scratch_file;
 using nlohmann::json;
 
@@ -41,15 +44,6 @@ std::vector<std::string> id_findings(const json& report) {
   return out;
 }
 
-json run_json(const std::string& args, const std::string& name, const std::string& list,
-              int expected_exit) {
-  const fs::path file = scratch_file("pubmed-arxiv/" + name + ".txt", list);
-  const Run run = run_citelint(args + " " + file.string());
-  INFO(run.err);
-  CHECK(run.exit == expected_exit);
-  return json::parse(run.out);
-}
-
 }  // namespace
 
 TEST_CASE("PMIDs and PMCIDs through the NCBI ID converter") {
@@ -64,7 +58,7 @@ TEST_CASE("PMIDs and PMCIDs through the NCBI ID converter") {
       "3. Clark C. Gamma. Lung. 2018. PMCID: PMC9999999\n\n"
       "4. Dunn D. Delta. Gut. 2018. doi:10.1234/wrong.4. PMID: 30000001\n\n"
       "5. Evans E. Epsilon. Skin. 2017. PMID: 29000003. PMCID: PMC5900002\n";
-  const json j = run_json(flags(web, registry), "pubmed", list, 1);
+  const json j = run_json(flags(web, registry), "pubmed-arxiv/pubmed.txt", list, 1);
   const std::vector<std::string> found = id_findings(j);
   REQUIRE(found.size() == 3);
   CHECK(found[0] ==
@@ -105,7 +99,7 @@ TEST_CASE("the NCBI ID converter is asked 200 ids at a time, three times a secon
     list += std::to_string(i + 1) + ". Author A. Title " + std::to_string(i) +
             ". Journal. 2010. PMID: " + pmid + "\n\n";
   }
-  const json j = run_json(flags(web, registry), "batches", list, 0);
+  const json j = run_json(flags(web, registry), "pubmed-arxiv/batches.txt", list, 0);
   CHECK(id_findings(j).empty());
   CHECK(web.requests("/idconv/") == 3);
   std::vector<std::chrono::steady_clock::time_point> times;
@@ -133,7 +127,7 @@ TEST_CASE("arXiv ids through arXiv's API") {
       "4. Kim D. Deep learning for protein folding. 2020. arXiv:2103.00004\n\n"
       "5. Witten E. Strings in curved backgrounds. 1999. arXiv:hep-th/9901001\n\n"
       "6. Nobody N. Not a paper. 2021. arXiv:2101.99999\n";
-  const json j = run_json(flags(web, registry), "arxiv", list, 1);
+  const json j = run_json(flags(web, registry), "pubmed-arxiv/arxiv.txt", list, 1);
   const std::vector<std::string> found = id_findings(j);
   REQUIRE(found.size() == 5);
   CHECK(found[0] ==
@@ -163,7 +157,7 @@ TEST_CASE("an id arXiv rejects is marked, the rest asked again three seconds lat
   const std::string list =
       "1. Lopez A. Sparse attention for long documents. 2021. arXiv:2101.00001\n\n"
       "2. Odd O. Odd. 2021. arXiv:2104.00005\n";
-  const json j = run_json(flags(web, registry), "rejected", list, 1);
+  const json j = run_json(flags(web, registry), "pubmed-arxiv/rejected.txt", list, 1);
   const std::vector<std::string> found = id_findings(j);
   REQUIRE(found.size() == 1);
   CHECK(found[0] ==
@@ -185,7 +179,8 @@ TEST_CASE("the converter and arXiv failing: id/unchecked, never wrong") {
       "2. Lopez A. Sparse attention for long documents. 2021. arXiv:2101.00001\n";
   SECTION("down") {
     registry.batches(FakeRegistry::Mode::down);
-    const json j = run_json(flags(web, registry) + " --retries 0", "down", list, 0);
+    const json j =
+        run_json(flags(web, registry) + " --retries 0", "pubmed-arxiv/down.txt", list, 0);
     const std::vector<std::string> found = id_findings(j);
     REQUIRE(found.size() == 2);
     CHECK(found[0] ==
@@ -196,7 +191,7 @@ TEST_CASE("the converter and arXiv failing: id/unchecked, never wrong") {
   }
   SECTION("not the services' answers") {
     registry.batches(FakeRegistry::Mode::broken);
-    const json j = run_json(flags(web, registry), "broken", list, 0);
+    const json j = run_json(flags(web, registry), "pubmed-arxiv/broken.txt", list, 0);
     CHECK(id_findings(j).size() == 2);
     CHECK(j["findings"][0]["severity"] == "warning");
   }
@@ -230,8 +225,8 @@ TEST_CASE("answers are cached per id: a second run asks nothing") {
       "1. Dunn D. Delta. Gut. 2018. doi:10.1234/wrong.4. PMID: 30000001\n\n"
       "2. Jung C. A proof of the conjecture. 2021. arXiv:2102.00003\n\n"
       "3. Nobody N. Not a paper. 2021. arXiv:2101.99999\n";
-  const json first = run_json(args, "cached", list, 1);
-  const json second = run_json(args, "cached", list, 1);
+  const json first = run_json(args, "pubmed-arxiv/cached.txt", list, 1);
+  const json second = run_json(args, "pubmed-arxiv/cached.txt", list, 1);
   CHECK(id_findings(first).size() == 3);
   CHECK(id_findings(second) == id_findings(first));
   CHECK(web.requests("/idconv/") == 1);

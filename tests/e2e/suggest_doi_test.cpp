@@ -8,12 +8,15 @@
 #include "support/cli.hpp"
 #include "support/fake_registry.hpp"
 #include "support/fake_web.hpp"
+#include "support/json_run.hpp"
 
 namespace fs = std::filesystem;
 using citelint::test::FakeRegistry;
 using citelint::test::FakeWeb;
+using citelint_test::findings_of;
 using citelint_test::Run;
 using citelint_test::run_citelint;
+using citelint_test::run_json;
 using citelint_test::scratch_file;
 using nlohmann::json;
 
@@ -23,22 +26,6 @@ std::string flags(const FakeWeb& web, const FakeRegistry& registry) {
   return "check --as-of 2024-01-01 --allow-private --retries 0 --no-cache --timeout 5 "
          "--format json --exclude . --suggest-doi --resolve " +
          web.resolve("crossref.test") + " --api crossref=" + registry.endpoint("crossref.test");
-}
-
-json run_json(const std::string& args, const std::string& name, const std::string& list,
-              int expected_exit) {
-  const fs::path file = scratch_file("suggest-doi/" + name + ".txt", list);
-  const Run run = run_citelint(args + " " + file.string());
-  INFO(run.err);
-  CHECK(run.exit == expected_exit);
-  return json::parse(run.out);
-}
-
-std::vector<json> of_rule(const json& report, const std::string& rule) {
-  std::vector<json> out;
-  for (const auto& f : report["findings"])
-    if (f["rule"] == rule) out.push_back(f);
-  return out;
 }
 
 void records(FakeRegistry& registry) {
@@ -78,8 +65,8 @@ TEST_CASE("suggesting DOIs: the DOI of a work past doubt the cited one, as a ver
       "doi:10.1234/found.1\n\n"
       "6. Walker M. Sleep spindles and memory consolidation in adolescents. Oxford: OUP; 2019. "
       "ISBN 978-0-306-40615-7.\n";
-  const json j = run_json(flags(web, registry), "suggest", list, 0);
-  const std::vector<json> found = of_rule(j, "doi/missing");
+  const json j = run_json(flags(web, registry), "suggest-doi/suggest.txt", list, 0);
+  const std::vector<json> found = findings_of(j, "doi/missing");
   REQUIRE(found.size() == 2);
   CHECK(found[0]["severity"] == "info");
   CHECK(found[0]["line"] == 1);
@@ -125,8 +112,8 @@ TEST_CASE("suggesting DOIs: a failed search is said, and without the flag nothin
       "1. Walker M. Sleep spindles and memory consolidation in adolescents. 2019. Oxford.\n";
   SECTION("down") {
     registry.works(FakeRegistry::Mode::down);
-    const json j = run_json(flags(web, registry), "down", list, 0);
-    const std::vector<json> found = of_rule(j, "doi/unchecked");
+    const json j = run_json(flags(web, registry), "suggest-doi/down.txt", list, 0);
+    const std::vector<json> found = findings_of(j, "doi/unchecked");
     REQUIRE(found.size() == 1);
     CHECK(found[0]["message"] ==
           "the reference gives no DOI, and Crossref could not be searched for one: Crossref's "
@@ -135,8 +122,8 @@ TEST_CASE("suggesting DOIs: a failed search is said, and without the flag nothin
   SECTION("not asked") {
     std::string args = flags(web, registry);
     args.erase(args.find("--suggest-doi "), 14);
-    const json j = run_json(args, "unasked", list, 0);
-    CHECK(of_rule(j, "doi/missing").empty());
+    const json j = run_json(args, "suggest-doi/unasked.txt", list, 0);
+    CHECK(findings_of(j, "doi/missing").empty());
     CHECK(web.total_requests() == 0);
   }
 }
