@@ -159,6 +159,10 @@ void check_cited_archive_urls(Run& run) {
 // The identifiers: the local dataset's notices, and online what the DOI system, the agencies,
 // the NCBI converter and arXiv say.
 void check_identifiers(Run& run, const citelint::CheckOptions* network) {
+  if (run.id_options.suggest_doi && !network)
+    warn("--suggest-doi asks Crossref: not with --offline");
+  else if (run.id_options.suggest_doi && !run.id_options.apis.count("crossref"))
+    warn("--suggest-doi needs Crossref's endpoint (--api crossref=URL): no search made");
   run.ids = resolve_identifiers(run.corpus, run.id_options, network);
   for (const std::string& w : run.ids->warnings) warn(w);
 }

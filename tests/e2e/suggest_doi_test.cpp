@@ -126,4 +126,12 @@ TEST_CASE("suggesting DOIs: a failed search is said, and without the flag nothin
     CHECK(findings_of(j, "doi/missing").empty());
     CHECK(web.total_requests() == 0);
   }
+  SECTION("without Crossref's endpoint, or offline: said") {
+    const fs::path file = scratch_file("suggest-doi/no-endpoint.txt", list);
+    const Run run = run_citelint("check --suggest-doi --no-cache " + file.string());
+    CHECK(run.exit == 0);
+    CHECK_THAT(run.err, Catch::Contains("--suggest-doi needs Crossref's endpoint"));
+    const Run offline = run_citelint("check --offline --suggest-doi " + file.string());
+    CHECK_THAT(offline.err, Catch::Contains("not with --offline"));
+  }
 }
