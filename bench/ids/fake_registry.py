@@ -39,6 +39,7 @@ def main():
     counts = collections.Counter()
     served = collections.deque()  # times of the Crossref records served, the last second
     per_second = collections.Counter()
+    started = int(time.monotonic())
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -127,7 +128,9 @@ def main():
         if args.stats:
             with lock, open(args.stats, "w", encoding="utf-8") as f:
                 json.dump({"requests": dict(counts),
-                           "most_records_in_a_second": max(per_second.values(), default=0)}, f)
+                           "most_records_in_a_second": max(per_second.values(), default=0),
+                           "first_record": min(per_second, default=0) - started,
+                           "last_record": max(per_second, default=0) - started}, f)
         threading.Thread(target=server.shutdown).start()
 
     signal.signal(signal.SIGTERM, stop)

@@ -86,6 +86,8 @@ def main():
         print("records served %d, 429s %d, most in one second %d, handle requests %d"
               % (seen["requests"].get("works", 0), seen["requests"].get("works-429", 0),
                  seen["most_records_in_a_second"], seen["requests"].get("handle", 0)))
+        print("Crossref records served from second %d to second %d of the server's run"
+              % (seen["first_record"], seen["last_record"]))
         print("DOIs with the registered record in the report: %d" % resolved)
         findings = {}
         for finding in report.get("findings", []):

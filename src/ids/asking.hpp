@@ -30,8 +30,10 @@ class Asking {
   Asking(net::Scheduler& scheduler, net::LinkCache* cache, const CheckOptions& network)
       : scheduler_(scheduler), cache_(cache), network_(network) {}
 
-  // Asks; the reply counts toward network_down() when no connection was made.
-  void ask(const std::string& url, std::vector<std::string> headers, net::Scheduler::Reply reply);
+  // Asks (`first`: ahead of the host's queue); the reply counts toward network_down() when no
+  // connection was made.
+  void ask(const std::string& url, std::vector<std::string> headers, net::Scheduler::Reply reply,
+           bool first = false);
   // A cached answer not older than max_age.
   std::optional<net::CachedAnswer> cached(std::string_view service, std::string_view key,
                                           std::chrono::seconds max_age);

@@ -236,8 +236,6 @@ void add_other(std::vector<Finding>& out, const Corpus& corpus, const IdReport& 
     add_pubmed(out, ref, id, r, subject, doi_told);
 }
 
-}  // namespace
-
 // --suggest-doi: a DOI found for a reference without one, as a fix to add at its end; a search
 // that failed, said.
 void add_suggestions(std::vector<Finding>& out, const Corpus& corpus, const IdReport& report) {
@@ -263,6 +261,8 @@ void add_suggestions(std::vector<Finding>& out, const Corpus& corpus, const IdRe
     out.push_back(std::move(f));
   }
 }
+
+}  // namespace
 
 std::vector<Finding> resolution_findings(const Corpus& corpus, const IdReport& report) {
   std::vector<Finding> out;

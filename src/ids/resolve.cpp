@@ -47,16 +47,19 @@ std::string query_value(std::string_view value) {
 }
 
 void Asking::ask(const std::string& url, std::vector<std::string> headers,
-                 net::Scheduler::Reply reply) {
-  scheduler_.ask(url, std::move(headers), [this, reply = std::move(reply)](net::Response r) {
-    ++asked_;
-    // Asking failed before any answer came: no connection, no address.
-    if (r.http_status == 0 &&
-        (r.code == CURLE_COULDNT_CONNECT || r.code == CURLE_COULDNT_RESOLVE_HOST ||
-         r.code == CURLE_COULDNT_RESOLVE_PROXY || r.refused))
-      ++unreachable_;
-    reply(std::move(r));
-  });
+                 net::Scheduler::Reply reply, bool first) {
+  scheduler_.ask(
+      url, std::move(headers),
+      [this, reply = std::move(reply)](net::Response r) {
+        ++asked_;
+        // Asking failed before any answer came: no connection, no address.
+        if (r.http_status == 0 &&
+            (r.code == CURLE_COULDNT_CONNECT || r.code == CURLE_COULDNT_RESOLVE_HOST ||
+             r.code == CURLE_COULDNT_RESOLVE_PROXY || r.refused))
+          ++unreachable_;
+        reply(std::move(r));
+      },
+      first);
 }
 
 std::optional<net::CachedAnswer> Asking::cached(std::string_view service, std::string_view key,
@@ -155,11 +158,15 @@ class Resolver {
     if (!first) return;
     if (auto cached = cached_answer("ra", prefix); cached && seconds(cached->age) < kAgencyMaxAge)
       return on_agency(prefix, ids::read_agency(cached->http_status, cached->body));
-    ask(doi_api_ + "/ra/" + doi_path(prefix), {}, [this, prefix](net::Response resp) {
-      std::string found = ids::read_agency(resp.http_status, resp.body);
-      if (!found.empty()) store("ra", prefix, resp);
-      on_agency(prefix, std::move(found));
-    });
+    // First in the DOI system's line: every DOI of the prefix waits on it.
+    asking_.ask(
+        doi_api_ + "/ra/" + doi_path(prefix), {},
+        [this, prefix](net::Response resp) {
+          std::string found = ids::read_agency(resp.http_status, resp.body);
+          if (!found.empty()) store("ra", prefix, resp);
+          on_agency(prefix, std::move(found));
+        },
+        true);
   }
 
   void on_agency(const std::string& prefix, std::string agency) {

@@ -133,7 +133,7 @@ void Scheduler::add(LinkResults::Entry& entry) {
   pump();
 }
 
-void Scheduler::ask(std::string url, std::vector<std::string> headers, Reply reply) {
+void Scheduler::ask(std::string url, std::vector<std::string> headers, Reply reply, bool first) {
   ++unfinished_;
   auto job = std::make_unique<Job>(io_);
   job->current = std::move(url);
@@ -143,7 +143,7 @@ void Scheduler::ask(std::string url, std::vector<std::string> headers, Reply rep
   job->started = Clock::now();
   Job* raw = job.get();
   jobs_[raw] = std::move(job);
-  enqueue(raw, false);
+  enqueue(raw, first);
 }
 
 void Scheduler::enqueue(Job* job, bool front) {

@@ -36,8 +36,9 @@ class Scheduler {
   // Any other request (an archive's API, say) under the same politeness, retried like a link
   // after a dropped connection, a timeout, 429 or 5xx; `reply` gets the last response as it
   // came (redirects not followed) and may ask again. `headers` go with the run's own.
+  // `first`: ahead of what waits for the host already (a lookup that other requests wait on).
   using Reply = std::function<void(struct Response)>;
-  void ask(std::string url, std::vector<std::string> headers, Reply reply);
+  void ask(std::string url, std::vector<std::string> headers, Reply reply, bool first = false);
   // Runs until every added URL has a result and every request asked has had its reply.
   void run();
 

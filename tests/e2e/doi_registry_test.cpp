@@ -301,6 +301,26 @@ TEST_CASE("a rate limit Crossref announces (x-rate-limit-*) is held") {
     CHECK(times[i] - times[i - 1] >= std::chrono::milliseconds(240));
 }
 
+TEST_CASE("a prefix's agency is asked ahead of the DOIs waiting for the DOI system") {
+  FakeWeb web;
+  FakeRegistry registry(web);
+  std::string list;
+  for (int i = 0; i < 30; ++i) {
+    const std::string doi = "10.1234/queue." + std::to_string(i);
+    registry.crossref(doi, FakeRegistry::work("Queues " + std::to_string(i), "Kay", 2011, "Q"));
+    list += std::to_string(i + 1) + ". Kay K. Queues " + std::to_string(i) +
+            ". Q. 2011. doi:" + doi + "\n\n";
+  }
+  run_json(flags(web, registry) + " --host-concurrency 1 --host-interval 20",
+           "doi-registry/queue.txt", list, 0);
+  std::vector<std::string> asked;  // the DOI system's requests, in order
+  for (const auto& v : web.visits())
+    if (v.host.rfind("handles.test", 0) == 0) asked.push_back(v.target);
+  REQUIRE(asked.size() == 31);
+  // The first DOI's answer names the prefix; its lookup goes next, not after the other 29.
+  CHECK(asked[1] == "/ra/10.1234");
+}
+
 TEST_CASE("no network: exit 3, and no DOI is called bad") {
   const std::string closed = "http://handles.test:1";
   const fs::path file =
