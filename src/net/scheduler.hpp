@@ -103,7 +103,7 @@ class Scheduler {
     // after the last, or than a Retry-After asked.
     // A start that came a little after its slot (the timer's lateness, a busy machine) keeps
     // the pace of the slot instead of drifting: over 10,000 requests behind a rate limit, a few
-    // milliseconds each add up to a minute.
+    // milliseconds each would add up.
     void started_one(std::chrono::steady_clock::time_point now) {
       const std::chrono::milliseconds spacing(
           static_cast<long>(static_cast<double>(interval.count()) * slowdown));
