@@ -24,20 +24,6 @@ std::string id_text(const json& record, const char* key) {
   return {};
 }
 
-// Whitespace runs as one space, trimmed: arXiv wraps its titles.
-std::string squeezed(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 // "http://arxiv.org/abs/2101.00001v2": the id and its version.
 std::pair<std::string, int> arxiv_id_of(std::string_view url) {
   const std::size_t abs = url.find("/abs/");
@@ -61,6 +47,20 @@ std::string family_of(std::string_view name) {
 }
 
 }  // namespace
+
+// arXiv wraps its titles.
+std::string squeezed(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
 
 std::optional<std::vector<ConverterRecord>> read_converter(int http_status, std::string_view body,
                                                            IdScheme asked) {

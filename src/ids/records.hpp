@@ -84,6 +84,9 @@ struct Candidate {
 };
 std::optional<std::vector<Candidate>> read_crossref_search(int http_status, std::string_view body);
 
+// Whitespace runs as one space, trimmed.
+std::string squeezed(std::string_view s);
+
 // An update's type as Notice::type has it ("Expression of concern", Crossref's
 // "expression_of_concern" alike): trimmed, lowercase, '_' for spaces and '-'.
 std::string notice_type(std::string_view type);

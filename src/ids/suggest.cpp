@@ -20,26 +20,26 @@ constexpr std::size_t kCandidates = 5;  // rows asked of a search
 constexpr double kScorePerWord = 1.0;   // Crossref's score below this per word of the text: weak
 constexpr std::size_t kQueryLongest = 600;  // bytes of a reference's text sent
 
-// The reference's text as a query: its URLs left out, whitespace as single spaces.
+// The reference's text as a query: its URLs left out, whitespace as single spaces, cut at a
+// character's boundary.
 std::string query_of(const Reference& ref, std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size() && out.size() < kQueryLongest; ++i) {
+  std::string kept;
+  for (std::size_t i = 0; i < text.size(); ++i) {
     const std::size_t at = ref.span.begin + i;
     const auto in_url = std::find_if(ref.urls.begin(), ref.urls.end(), [&](const Url& u) {
       return u.span.begin <= at && at < u.span.end;
     });
-    if (in_url != ref.urls.end()) {
+    if (in_url != ref.urls.end())
       i = in_url->span.end - ref.span.begin - 1;
-      continue;
-    }
-    const char c = text[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
+    else
+      kept += text[i];
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  std::string out = squeezed(kept);
+  if (out.size() > kQueryLongest) {
+    std::size_t cut = kQueryLongest;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
   return out;
 }
 
