@@ -37,15 +37,24 @@ std::size_t token_end(std::string_view s, std::size_t i, std::size_t end) {
   return i;
 }
 
+// The percent-decoded path, leading '/' dropped, of a URL on one of `hosts`; false for any other
+// URL.
+bool path_on(std::string_view url, std::initializer_list<std::string_view> hosts,
+             std::string& path) {
+  const auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) return false;
+  const std::string host = utf8::ascii_lower(std::string(parsed->encoded_host()));
+  if (std::find(hosts.begin(), hosts.end(), host) == hosts.end()) return false;
+  path = parsed->path();
+  while (!path.empty() && path.front() == '/') path.erase(0, 1);
+  return true;
+}
+
 }  // namespace
 
 std::string doi_of_link(std::string_view url) {
-  const auto parsed = boost::urls::parse_uri(url);
-  if (!parsed) return {};
-  const std::string host = utf8::ascii_lower(std::string(parsed->encoded_host()));
-  if (host != "doi.org" && host != "dx.doi.org" && host != "www.doi.org") return {};
-  std::string path = parsed->path();  // percent-decoded
-  while (!path.empty() && path.front() == '/') path.erase(0, 1);
+  std::string path;
+  if (!path_on(url, {"doi.org", "dx.doi.org", "www.doi.org"}, path)) return {};
   if (path.rfind("10", 0) == 0) return path;  // a DOI, well formed or not (core/DoiSyntax)
   // A shortDOI is a short code of letters and digits ("gbqq9v", "hqr"); the resolver's own pages
   // have names ("faq", "help").
@@ -61,12 +70,8 @@ std::string doi_of_link(std::string_view url) {
 }
 
 std::string handle_of_link(std::string_view url) {
-  const auto parsed = boost::urls::parse_uri(url);
-  if (!parsed) return {};
-  const std::string host = utf8::ascii_lower(std::string(parsed->encoded_host()));
-  if (host != "hdl.handle.net") return {};
-  std::string path = parsed->path();  // percent-decoded
-  while (!path.empty() && path.front() == '/') path.erase(0, 1);
+  std::string path;
+  if (!path_on(url, {"hdl.handle.net"}, path)) return {};
   // PREFIX/SUFFIX, the prefix digits and dots (20.500.12345/6789); not the proxy's own pages.
   const std::size_t slash = path.find('/');
   if (slash == 0 || slash == std::string::npos || slash + 1 == path.size()) return {};

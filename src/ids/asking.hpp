@@ -22,6 +22,9 @@ std::string endpoint(const IdOptions& options, const std::string& service);
 // "the DOI system answered HTTP 503", "could not ask arXiv: Timeout was reached".
 std::string failure(const net::Response& r, std::string_view service);
 
+// The headers Crossref's polite pool asks for: the contact (--mailto) in the User-Agent.
+std::vector<std::string> crossref_headers(const IdOptions& options);
+
 // A URL's query value: what may not stand in it literally, percent-encoded.
 std::string query_value(std::string_view value);
 

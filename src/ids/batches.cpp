@@ -212,21 +212,11 @@ std::string resolution_value(const Identifier& id) {
     const std::size_t dot = v.find('.');
     if (dot < slash) v.erase(dot, slash - dot);  // math.GT/0309136
   }
-  const std::size_t version = v.find_last_of('v');
-  if (version != std::string::npos && version + 1 < v.size() &&
-      std::all_of(v.begin() + static_cast<long>(version) + 1, v.end(),
-                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-    v.erase(version);
-  return v;
+  return ids::split_version(v).first;
 }
 
 int cited_version(const Identifier& id) {
-  if (id.scheme != IdScheme::arxiv) return 0;
-  const std::size_t version = id.value.find_last_of('v');
-  if (version == std::string::npos || version + 1 >= id.value.size()) return 0;
-  for (std::size_t i = version + 1; i < id.value.size(); ++i)
-    if (!std::isdigit(static_cast<unsigned char>(id.value[i]))) return 0;
-  return std::atoi(id.value.c_str() + version + 1);
+  return id.scheme == IdScheme::arxiv ? ids::split_version(id.value).second : 0;
 }
 
 }  // namespace citelint

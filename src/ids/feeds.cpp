@@ -27,16 +27,7 @@ std::string id_text(const json& record, const char* key) {
 // "http://arxiv.org/abs/2101.00001v2": the id and its version.
 std::pair<std::string, int> arxiv_id_of(std::string_view url) {
   const std::size_t abs = url.find("/abs/");
-  std::string id(abs == std::string_view::npos ? url : url.substr(abs + 5));
-  int version = 0;
-  const std::size_t v = id.find_last_of('v');
-  if (v != std::string::npos && v + 1 < id.size() &&
-      std::all_of(id.begin() + static_cast<long>(v) + 1, id.end(),
-                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-    version = std::atoi(id.c_str() + v + 1);
-    id.erase(v);
-  }
-  return {id, version};
+  return split_version(abs == std::string_view::npos ? url : url.substr(abs + 5));
 }
 
 // "Maria van der Berg": the last word (the match looks for each word of a family name).
@@ -47,6 +38,15 @@ std::string family_of(std::string_view name) {
 }
 
 }  // namespace
+
+std::pair<std::string, int> split_version(std::string_view id) {
+  const std::size_t v = id.find_last_of('v');
+  if (v == std::string_view::npos || v + 1 == id.size() ||
+      !std::all_of(id.begin() + static_cast<long>(v) + 1, id.end(),
+                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return {std::string(id), 0};
+  return {std::string(id.substr(0, v)), std::atoi(std::string(id.substr(v + 1)).c_str())};
+}
 
 // arXiv wraps its titles.
 std::string squeezed(std::string_view s) {
@@ -136,15 +136,15 @@ bool arxiv_withdrawn(const ArxivEntry& e) {
 
 std::string arxiv_body(const ArxivEntry& e) {
   using report::xml_escape;
-  std::string name = e.work.family;
   return "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:arxiv=\"http://arxiv.org/schemas/"
          "atom\"><entry><id>http://arxiv.org/abs/" +
          xml_escape(e.id) + "v" + std::to_string(e.version) + "</id><published>" +
          std::to_string(e.work.year) + "-01-01T00:00:00Z</published><title>" +
          xml_escape(e.work.title) + "</title><summary>" + xml_escape(e.summary) +
-         "</summary><author><name>" + xml_escape(name) + "</name></author><arxiv:comment>" +
-         xml_escape(e.comment) + "</arxiv:comment><arxiv:journal_ref>" +
-         xml_escape(e.work.container) + "</arxiv:journal_ref></entry></feed>";
+         "</summary><author><name>" + xml_escape(e.work.family) +
+         "</name></author><arxiv:comment>" + xml_escape(e.comment) +
+         "</arxiv:comment><arxiv:journal_ref>" + xml_escape(e.work.container) +
+         "</arxiv:journal_ref></entry></feed>";
 }
 
 }  // namespace citelint::ids

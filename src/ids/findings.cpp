@@ -111,8 +111,7 @@ bool from_link(const Reference& ref, const Doi& d) {
 
 // The reference's own text.
 std::string_view text_of(const Corpus& corpus, const Reference& ref) {
-  const Document& doc = *corpus.documents[ref.input];
-  return std::string_view(doc.text()).substr(ref.span.begin, ref.span.end - ref.span.begin);
+  return corpus.documents[ref.input]->slice(ref.span);
 }
 
 // "'Title' (Family, 2019, Journal)".

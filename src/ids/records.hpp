@@ -84,6 +84,10 @@ struct Candidate {
 };
 std::optional<std::vector<Candidate>> read_crossref_search(int http_status, std::string_view body);
 
+// An arXiv id and the version it names: "2101.00001v2" is {"2101.00001", 2}; 0 when it names
+// none.
+std::pair<std::string, int> split_version(std::string_view id);
+
 // Whitespace runs as one space, trimmed.
 std::string squeezed(std::string_view s);
 

@@ -17,6 +17,7 @@
 #include "ids/records.hpp"
 #include "model/utf8.hpp"
 #include "net/cache.hpp"
+#include "net/classify.hpp"
 #include "net/fetch.hpp"
 #include "net/scheduler.hpp"
 
@@ -40,6 +41,11 @@ std::string failure(const net::Response& r, std::string_view service) {
     return std::string(service) + " answered HTTP " + std::to_string(r.http_status);
   return "could not ask " + std::string(service) + ": " +
          (r.curl_error.empty() ? curl_easy_strerror(r.code) : r.curl_error);
+}
+
+std::vector<std::string> crossref_headers(const IdOptions& options) {
+  if (options.mailto.empty()) return {};
+  return {"User-Agent: " + default_user_agent() + " mailto:" + options.mailto};
 }
 
 std::string query_value(std::string_view value) {
@@ -103,11 +109,8 @@ class Resolver {
         doi_api_(endpoint(options, "doi")),
         handle_api_(endpoint(options, "handle")),
         crossref_(endpoint(options, "crossref")),
-        datacite_(endpoint(options, "datacite")) {
-    if (!options.mailto.empty())
-      crossref_headers_.push_back("User-Agent: " + default_user_agent() +
-                                  " mailto:" + options.mailto);
-  }
+        datacite_(endpoint(options, "datacite")),
+        crossref_headers_(ids::crossref_headers(options)) {}
 
   // A DOI (then its agency and record), or a handle (`doi` false: the Handle System's answer
   // alone, from the handle proxy, else the DOI system's, which resolves every handle).
@@ -123,13 +126,15 @@ class Resolver {
       }
     }
     const std::string& api = doi || handle_api_.empty() ? doi_api_ : handle_api_;
-    ask(api + "/api/handles/" + doi_path(key), {}, [this, &r, key, doi](net::Response resp) {
-      ids::HandleAnswer a = ids::read_handle(resp.http_status, resp.body);
-      if (a.state == DoiState::inconclusive && resp.http_status != 200 && resp.http_status != 404)
-        a.error = failure(resp, doi ? "the DOI system" : "the Handle System");
-      if (a.state != DoiState::inconclusive) store("handle", key, resp);
-      on_handle(r, a, doi);
-    });
+    asking_.ask(api + "/api/handles/" + doi_path(key), {},
+                [this, &r, key, doi](net::Response resp) {
+                  ids::HandleAnswer a = ids::read_handle(resp.http_status, resp.body);
+                  if (a.state == DoiState::inconclusive && resp.http_status != 200 &&
+                      resp.http_status != 404)
+                    a.error = failure(resp, doi ? "the DOI system" : "the Handle System");
+                  if (a.state != DoiState::inconclusive) store("handle", key, resp);
+                  on_handle(r, a, doi);
+                });
   }
 
  private:
@@ -194,26 +199,22 @@ class Resolver {
     std::string url =
         crossref ? crossref_ + "/works/" + doi_path(doi) : datacite_ + "/dois/" + doi_path(doi);
     if (crossref && !options_.mailto.empty()) url += "?mailto=" + options_.mailto;
-    ask(url, crossref ? crossref_headers_ : std::vector<std::string>{},
-        [this, &r, service, doi, read](net::Response resp) {
-          ids::WorkAnswer a = read(resp.http_status, resp.body);
-          if (a.conclusive) {
-            store(service, doi, resp);
-          } else if (resp.http_status == 0 || resp.http_status >= 429) {
-            a.error = failure(resp, service == "crossref" ? "Crossref" : "DataCite");
-          }
-          on_work(r, std::move(a));
-        });
+    asking_.ask(url, crossref ? crossref_headers_ : std::vector<std::string>{},
+                [this, &r, service, doi, read](net::Response resp) {
+                  ids::WorkAnswer a = read(resp.http_status, resp.body);
+                  if (a.conclusive) {
+                    store(service, doi, resp);
+                  } else if (resp.http_status == 0 || resp.http_status >= 429) {
+                    a.error = failure(resp, service == "crossref" ? "Crossref" : "DataCite");
+                  }
+                  on_work(r, std::move(a));
+                });
   }
 
   static void on_work(DoiResolution& r, ids::WorkAnswer a) {
     r.work = std::move(a.work);
     r.notices.insert(r.notices.begin(), a.notices.begin(), a.notices.end());
     if (!r.work) r.error = std::move(a.error);
-  }
-
-  void ask(const std::string& url, std::vector<std::string> headers, net::Scheduler::Reply reply) {
-    asking_.ask(url, std::move(headers), std::move(reply));
   }
 
   std::optional<net::CachedAnswer> cached_answer(std::string_view service, std::string_view key) {
@@ -229,7 +230,7 @@ class Resolver {
   ids::Asking& asking_;
   const IdOptions& options_;
   const std::string doi_api_, handle_api_, crossref_, datacite_;
-  std::vector<std::string> crossref_headers_;
+  const std::vector<std::string> crossref_headers_;
   std::map<std::string, std::string> agencies_;                 // by prefix
   std::map<std::string, std::vector<DoiResolution*>> waiting_;  // for their prefix's agency
 };
@@ -239,11 +240,12 @@ class Resolver {
 // arXiv for one request every three seconds. Each a twentieth under, for the network's jitter.
 CheckOptions polite(const CheckOptions& network, const IdOptions& options) {
   CheckOptions polite = network;
+  using net::spacing_under;
   using std::chrono::milliseconds;
   const std::pair<const char*, HostPolicy> services[] = {
-      {"crossref", HostPolicy{3, milliseconds(105)}},
-      {"ncbi", HostPolicy{1, milliseconds(350)}},
-      {"arxiv", HostPolicy{1, milliseconds(3150)}},
+      {"crossref", HostPolicy{3, spacing_under(10, milliseconds(1000))}},
+      {"ncbi", HostPolicy{1, spacing_under(3, milliseconds(1000))}},
+      {"arxiv", HostPolicy{1, spacing_under(1, milliseconds(3000))}},
   };
   for (const auto& [service, policy] : services) {
     const std::string url = endpoint(options, service);
@@ -314,18 +316,22 @@ std::vector<std::string_view> id_services() {
   return {"doi", "handle", "crossref", "datacite", "ncbi", "arxiv"};
 }
 
-const DoiResolution* IdReport::find(std::string_view doi) const {
+namespace {
+
+// A DOI's or handle's resolution in a list sorted by it.
+const DoiResolution* find_in(const std::vector<DoiResolution>& sorted, std::string_view key) {
   const auto it =
-      std::lower_bound(dois.begin(), dois.end(), doi,
-                       [](const DoiResolution& r, std::string_view d) { return r.doi < d; });
-  return it != dois.end() && it->doi == doi ? &*it : nullptr;
+      std::lower_bound(sorted.begin(), sorted.end(), key,
+                       [](const DoiResolution& r, std::string_view k) { return r.doi < k; });
+  return it != sorted.end() && it->doi == key ? &*it : nullptr;
 }
 
+}  // namespace
+
+const DoiResolution* IdReport::find(std::string_view doi) const { return find_in(dois, doi); }
+
 const DoiResolution* IdReport::find_handle(std::string_view handle) const {
-  const auto it =
-      std::lower_bound(handles.begin(), handles.end(), handle,
-                       [](const DoiResolution& r, std::string_view h) { return r.doi < h; });
-  return it != handles.end() && it->doi == handle ? &*it : nullptr;
+  return find_in(handles, handle);
 }
 
 const IdResolution* IdReport::find(IdScheme scheme, std::string_view value) const {

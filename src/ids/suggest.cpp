@@ -97,14 +97,10 @@ void suggest_dois(IdReport& report, const Corpus& corpus, const IdOptions& optio
   boost::asio::io_context io;
   net::Scheduler scheduler(io, settings);
   Asking asking(scheduler, cache, settings);
-  std::vector<std::string> headers;
-  if (!options.mailto.empty())
-    headers.push_back("User-Agent: " + default_user_agent() + " mailto:" + options.mailto);
+  const std::vector<std::string> headers = crossref_headers(options);
   for (std::size_t i = 0; i < corpus.references.size(); ++i) {
     const Reference& ref = corpus.references[i];
-    const Document& doc = *corpus.documents[ref.input];
-    const std::string_view text =
-        std::string_view(doc.text()).substr(ref.span.begin, ref.span.end - ref.span.begin);
+    const std::string_view text = corpus.documents[ref.input]->slice(ref.span);
     std::vector<int> years = years_of(ref, text);
     const std::string query = query_of(ref, text);
     if (!wants_search(ref, query, years)) continue;

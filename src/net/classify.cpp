@@ -73,9 +73,13 @@ std::optional<std::chrono::milliseconds> rate_limit_spacing(
     ms = *span * 60'000;
   else
     return std::nullopt;
+  return spacing_under(*per, std::chrono::milliseconds(ms));
+}
+
+std::chrono::milliseconds spacing_under(long long requests, std::chrono::milliseconds interval) {
   // A twentieth under the limit: requests reach the server with the network's jitter, and a
   // server that counts in a sliding window refuses the one that arrives early.
-  return std::chrono::milliseconds((ms * 21 + *per * 20 - 1) / (*per * 20));
+  return std::chrono::milliseconds((interval.count() * 21 + requests * 20 - 1) / (requests * 20));
 }
 
 std::optional<std::chrono::seconds> parse_retry_after(std::string_view value) {

@@ -51,5 +51,8 @@ std::optional<std::chrono::seconds> parse_retry_after(std::string_view value);
 // unreadable.
 std::optional<std::chrono::milliseconds> rate_limit_spacing(
     const std::map<std::string, std::string>& headers);
+// The spacing between request starts that keeps `requests` per `interval` with a twentieth to
+// spare (rounded up): 10 a second, 105 ms.
+std::chrono::milliseconds spacing_under(long long requests, std::chrono::milliseconds interval);
 
 }  // namespace citelint::net

@@ -40,6 +40,15 @@ std::string link(std::string_view url) {
   return out;
 }
 
+// A table of counts by name; nothing when there are none.
+std::string counts_table(std::string_view what, std::string_view counted,
+                         const std::map<std::string, std::size_t>& counts) {
+  if (counts.empty()) return {};
+  std::string out = "| " + std::string(what) + " | " + std::string(counted) + " |\n|---|---:|\n";
+  for (const auto& [name, n] : counts) out += "| " + name + " | " + std::to_string(n) + " |\n";
+  return out + "\n";
+}
+
 }  // namespace
 
 std::string render_markdown(const ReportInput& input) {
@@ -51,23 +60,9 @@ std::string render_markdown(const ReportInput& input) {
          " warnings, " + std::to_string(s.infos) + " info** (as of " + input.as_of + ")\n\n";
   std::map<std::string, std::size_t> categories;
   for (const Finding& f : input.findings) ++categories[f.category];
-  if (!categories.empty()) {
-    out += "| category | findings |\n|---|---:|\n";
-    for (const auto& [c, n] : categories) out += "| " + c + " | " + std::to_string(n) + " |\n";
-    out += "\n";
-  }
-  if (!s.links.empty()) {
-    out += "| link status | URLs |\n|---|---:|\n";
-    for (const auto& [status, n] : s.links)
-      out += "| " + status + " | " + std::to_string(n) + " |\n";
-    out += "\n";
-  }
-  if (!s.identifiers.empty()) {
-    out += "| identifiers | count |\n|---|---:|\n";
-    for (const auto& [state, n] : s.identifiers)
-      out += "| " + state + " | " + std::to_string(n) + " |\n";
-    out += "\n";
-  }
+  out += counts_table("category", "findings", categories);
+  out += counts_table("link status", "URLs", s.links);
+  out += counts_table("identifiers", "count", s.identifiers);
   if (input.errors && !input.errors->empty()) {
     out += "**Inputs not read, whole or in part:**\n\n";
     for (const Diagnostic& d : *input.errors) out += "- " + md(format_diagnostic(d)) + "\n";

@@ -47,6 +47,22 @@ std::vector<std::string> id_rules(const json& report) {
   return out;
 }
 
+// `n` DOIs registered at Crossref (10.1234/<stem>.<i>, titled "<title> <i>", by `family` in
+// 2011), and a list citing each.
+std::string registered_list(FakeRegistry& registry, const std::string& stem,
+                            const std::string& title, const std::string& family,
+                            const std::string& journal, int n) {
+  std::string list;
+  for (int i = 0; i < n; ++i) {
+    const std::string doi = "10.1234/" + stem + "." + std::to_string(i);
+    const std::string numbered = title + " " + std::to_string(i);
+    registry.crossref(doi, FakeRegistry::work(numbered, family, 2011, journal));
+    list += std::to_string(i + 1) + ". " + family + " " + family.substr(0, 1) + ". " + numbered +
+            ". " + journal + ". 2011. doi:" + doi + "\n\n";
+  }
+  return list;
+}
+
 }  // namespace
 
 TEST_CASE("a registered DOI whose record matches the reference makes no finding") {
@@ -283,13 +299,7 @@ TEST_CASE("a rate limit Crossref announces (x-rate-limit-*) is held") {
   FakeWeb web;
   FakeRegistry registry(web);
   registry.rate_limit(4);  // 4 a second: 250 ms apart, slower than the polite pool's 100 ms
-  std::string list;
-  for (int i = 0; i < 6; ++i) {
-    const std::string doi = "10.1234/rate." + std::to_string(i);
-    registry.crossref(doi, FakeRegistry::work("Rates " + std::to_string(i), "Ray", 2011, "Rates"));
-    list += std::to_string(i + 1) + ". Ray R. Rates " + std::to_string(i) +
-            ". Rates. 2011. doi:" + doi + "\n\n";
-  }
+  const std::string list = registered_list(registry, "rate", "Rates", "Ray", "Rates", 6);
   const json j = run_json(flags(web, registry), "doi-registry/rate.txt", list, 0);
   CHECK(id_rules(j).empty());
   std::vector<std::chrono::steady_clock::time_point> times;
@@ -304,13 +314,7 @@ TEST_CASE("a rate limit Crossref announces (x-rate-limit-*) is held") {
 TEST_CASE("a prefix's agency is asked ahead of the DOIs waiting for the DOI system") {
   FakeWeb web;
   FakeRegistry registry(web);
-  std::string list;
-  for (int i = 0; i < 30; ++i) {
-    const std::string doi = "10.1234/queue." + std::to_string(i);
-    registry.crossref(doi, FakeRegistry::work("Queues " + std::to_string(i), "Kay", 2011, "Q"));
-    list += std::to_string(i + 1) + ". Kay K. Queues " + std::to_string(i) +
-            ". Q. 2011. doi:" + doi + "\n\n";
-  }
+  const std::string list = registered_list(registry, "queue", "Queues", "Kay", "Q", 30);
   run_json(flags(web, registry) + " --host-concurrency 1 --host-interval 20",
            "doi-registry/queue.txt", list, 0);
   std::vector<std::string> asked;  // the DOI system's requests, in order
