@@ -43,6 +43,13 @@ enum class Kind : std::uint8_t {
   integrity_retracted,
   integrity_concern,
   integrity_corrected,
+  citation_missing,
+  citation_uncited,
+  citation_order,
+  citation_range,
+  citation_mismatch,
+  citation_suffix,
+  citation_et_al,
 };
 
 struct FindingKind {

@@ -98,6 +98,41 @@ class Document {
   }
   const std::vector<Link>& links() const { return links_; }
 
+  // The lines a reader reads as the reference list, 1-based and inclusive (last 0: to the end).
+  // A PDF or a DOCX holds its body text before its reference section (the citations in it are
+  // read, src/cite/): its reader reads these lines only, and so do the rules on raw lines.
+  void set_list_lines(int first, int last) {
+    list_first_ = first;
+    list_last_ = last;
+  }
+  int list_first_line() const { return list_first_; }
+  int list_last_line() const {
+    return list_last_ > 0 ? list_last_ : static_cast<int>(line_count());
+  }
+  // The text of those lines.
+  std::string_view list_text() const {
+    const int last = list_last_line();
+    if (list_first_line() > last) return {};
+    const std::size_t b = line_begin(list_first_line());
+    const std::size_t e =
+        last < static_cast<int>(line_count()) ? line_begin(last + 1) : text_.size();
+    return std::string_view(text_).substr(b, e > b ? e - b : 0);
+  }
+
+  // A field over [begin, end) of the text whose instruction the text does not show: a DOCX
+  // citation a reference manager wrote ("ADDIN ZOTERO_ITEM CSL_CITATION {...}"), its result the
+  // words the text shows. `superscript`: text set as a superscript (a citation's number).
+  struct Field {
+    std::uint32_t begin = 0, end = 0;
+    std::string_view code;  // kept by the document; empty for a superscript
+    bool superscript = false;
+  };
+  void add_field(std::size_t begin, std::size_t end, std::string_view code, bool superscript) {
+    fields_.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+                       code.empty() ? std::string_view() : keep(code), superscript});
+  }
+  const std::vector<Field>& fields() const { return fields_; }
+
   // The plain text an entry written in markup reads as (HTML, JATS mixed-citation: tags gone,
   // entities decoded, white space collapsed; extract/projection.hpp), which the rules about how
   // an entry is written read in place of the markup. Its runs cover the text in order: a run
@@ -148,6 +183,8 @@ class Document {
   std::vector<Place> places_;               // empty for plain text: a line is its own place
   std::string place_unit_ = "line";
   std::vector<Link> links_;
+  std::vector<Field> fields_;
+  int list_first_ = 1, list_last_ = 0;
   mutable std::vector<EntryText> entry_texts_;  // by entry_begin
   // Spans are mostly asked for in source order: remember the last line, and the last offsets
   // whose columns were counted on it, so the next span counts on from there.

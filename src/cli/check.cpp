@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "citelint/archive.hpp"
+#include "citelint/cite.hpp"
 #include "citelint/extract.hpp"
 #include "citelint/ids.hpp"
 #include "citelint/kinds.hpp"
@@ -55,6 +56,8 @@ struct Run {
   std::optional<ArchiveReport> archive;
   IdOptions id_options;  // the settings' and the retractions file, once read
   std::optional<IdReport> ids;
+  std::vector<Paper> papers;  // the inputs that cite, with the files they name
+  std::optional<CitationReport> citations;
   bool input_error = false;
   std::vector<Diagnostic> input_errors;  // every input's problems, for the reports too
 };
@@ -119,31 +122,52 @@ void load_retraction_list(Run& run) {
   append(run.input_errors, std::move(problems));
 }
 
-// Each input, read and its references extracted; one that cannot be read is an error and the
-// others are still checked.
-void read_inputs(Run& run, PhaseTimer& timer) {
-  for (const std::string& path : run.settings.files) {
-    std::vector<Diagnostic> problems;
-    std::unique_ptr<Document> doc =
-        load_document(run.corpus.documents.size(), path, run.settings.input_format, problems,
-                      run.settings.max_input_bytes);
-    timer.lap("load input");
-    std::vector<Reference> refs;
-    if (doc) refs = read_references(*doc, problems);
-    print_diagnostics(problems);
-    run.input_error = run.input_error || !problems.empty();
-    append(run.input_errors, std::move(problems));
-    timer.lap("read and extract");
-    if (!doc) continue;
-    append(run.corpus.references, std::move(refs));
-    run.corpus.documents.push_back(std::move(doc));
-  }
+// One input (or a file an input names), read and its references extracted: its index, or
+// none when it could not be read (an error; the others are still checked).
+std::optional<std::uint32_t> read_input(Run& run, PhaseTimer& timer, const std::string& path,
+                                        const std::string& format) {
+  std::vector<Diagnostic> problems;
+  std::unique_ptr<Document> doc = load_document(run.corpus.documents.size(), path, format, problems,
+                                                run.settings.max_input_bytes);
+  timer.lap("load input");
+  std::vector<Reference> refs;
+  if (doc) refs = read_references(*doc, problems);
+  print_diagnostics(problems);
+  run.input_error = run.input_error || !problems.empty();
+  append(run.input_errors, std::move(problems));
+  timer.lap("read and extract");
+  if (!doc) return std::nullopt;
+  append(run.corpus.references, std::move(refs));
+  run.corpus.documents.push_back(std::move(doc));
+  return static_cast<std::uint32_t>(run.corpus.documents.size() - 1);
 }
 
-// The rules, and the identifiers' offline checks (check digits, forms).
+// Each input; then the files the inputs that cite name (a .tex's .bib and \input files, a
+// Markdown file's bibliography), each read once, as inputs of the run too.
+void read_inputs(Run& run, PhaseTimer& timer) {
+  for (const std::string& path : run.settings.files)
+    read_input(run, timer, path, run.settings.input_format);
+  std::vector<Diagnostic> problems;
+  run.papers = gather_papers(
+      run.corpus, [&](const std::string& path) { return read_input(run, timer, path, ""); },
+      problems);
+  print_diagnostics(problems);
+  run.input_error = run.input_error || !problems.empty();
+  append(run.input_errors, std::move(problems));
+}
+
+// The rules, the identifiers' offline checks (check digits, forms), and the citations in the
+// text against the list.
 void lint_inputs(Run& run) {
+  std::vector<Diagnostic> problems;
+  run.citations = check_citations(run.corpus, run.papers, run.settings.citation_order, problems);
+  print_diagnostics(problems);
+  run.input_error = run.input_error || !problems.empty();
+  append(run.input_errors, std::move(problems));
+  for (const std::string& note : run.citations->notes) warn(note);
   std::vector<Finding> parts[] = {lint(*run.rules, run.corpus, run.lint_options),
-                                  identifier_findings(run.corpus)};
+                                  identifier_findings(run.corpus),
+                                  std::move(run.citations->findings)};
   run.findings = in_order(parts);
   run.rule_infos = run.rules->rules();
   run.rules.reset();  // compiled patterns and their caches: the network phase reuses the memory

@@ -30,6 +30,7 @@ std::vector<std::string> input_format_choices() {
 }
 
 std::vector<std::string> level_choices() { return {"error", "warning", "info", "never"}; }
+std::vector<std::string> citation_order_choices() { return {"auto", "first-cited", "any"}; }
 
 // "a, b, c".
 std::string joined(const std::vector<std::string>& names) {
@@ -346,6 +347,19 @@ const OptionSpec kOptions[] = {
      "A local copy of the Retraction Watch dataset (CSV): retracted DOIs and PMIDs flagged with "
      "no request",
      true, [](S& s, const std::string& v) { return (s.retractions_file = v, std::string()); }},
+    {"--citation-order", "citations.order", OptionSpec::one, "auto", "ORDER", "Citations",
+     "How a numbered list runs: first-cited (Vancouver, IEEE, GB/T 7714), any, or auto (in the "
+     "order of first citation unless sorted by author)",
+     false,
+     [](S& s, const std::string& v) {
+       std::string order;
+       std::string e = one_of(v, citation_order_choices(), order);
+       s.citation_order = order == "first-cited" ? CiteOrder::first_cited
+                          : order == "any"       ? CiteOrder::any
+                                                 : CiteOrder::automatic;
+       return e;
+     },
+     citation_order_choices},
     {"-q,--quiet", "", OptionSpec::flag, "", "", "", "No progress bar", false,
      [](S& s, const std::string& v) { return boolean(v, s.quiet); }},
     {"--config", "", OptionSpec::one, "", "FILE", "",

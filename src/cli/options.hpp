@@ -13,6 +13,7 @@
 
 #include "citelint/archive.hpp"
 #include "citelint/check.hpp"
+#include "citelint/cite.hpp"
 #include "citelint/ids.hpp"
 #include "citelint/read.hpp"
 #include "cli/commands.hpp"
@@ -40,6 +41,7 @@ struct CheckSettings {
   ArchiveOptions archives;
   IdOptions ids;                 // the identifier services (the retractions loaded by the run)
   std::string retractions_file;  // --retractions
+  CiteOrder citation_order = CiteOrder::automatic;
   bool quiet = false;
   std::string config_file;  // --config; empty: .citelint.yaml found upward
   bool no_config = false;

@@ -119,6 +119,16 @@ std::string quoted(std::string_view s) {
 
 }  // namespace
 
+std::string folded_name(std::string_view name) {
+  const std::string s = plain(name);
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = utf8::next(s, i);
+    if (u_isalpha(static_cast<UChar32>(c))) utf8::append(out, folded(c));
+  }
+  return out;
+}
+
 double title_cover(std::string_view title, std::string_view text) {
   const std::vector<std::string> wanted = tokens(title);
   if (wanted.empty()) return 1;

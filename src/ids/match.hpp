@@ -15,6 +15,10 @@ namespace citelint::ids {
 // (CJK text: of its character pairs) found there, diacritics, case and TeX's accents aside.
 double title_cover(std::string_view title, std::string_view text);
 
+// A name as compared: its letters only, folded for case, diacritics and TeX's accents
+// ("Van der Berg", "van der berg": "vanderberg"; "M{\"u}ller": "muller").
+std::string folded_name(std::string_view name);
+
 struct WorkMatch {
   enum Verdict : std::uint8_t { same, near_miss, other_work } verdict = same;
   std::string differs;  // what differs, in words ("the year: 2019 registered, 2018 cited")

@@ -129,6 +129,38 @@ constexpr FindingKind kKinds[] = {
      "The cited work has a correction, erratum or addendum (or was reinstated after a "
      "retraction): cite the corrected version, or the correction too.",
      "identifiers.md"},
+    {Kind::citation_missing, "citation/missing", "citation", error, "Cited, but not in the list",
+     "The text cites a work (a key, a number, an author and year) that no entry of the reference "
+     "list is. Add the entry, or correct the citation.",
+     "citations.md"},
+    {Kind::citation_uncited, "citation/uncited", "citation", warning, "In the list, never cited",
+     "No citation in the text names this entry. Cite it where it is used, or drop it from the "
+     "list (\\nocite or pandoc's nocite list an entry on purpose).",
+     "citations.md"},
+    {Kind::citation_order, "citation/order", "citation", warning,
+     "Numbered out of the order of first citation",
+     "The list numbers its entries in the order the text first cites them (Vancouver, IEEE, "
+     "GB/T 7714's numeric style), and this citation comes before entries numbered lower. "
+     "Renumber the list, or set citations.order: any for a list in another order.",
+     "citations.md"},
+    {Kind::citation_range, "citation/range", "citation", warning, "A range that runs backwards",
+     "A numeric range whose end is not above its start (\"[5-3]\", \"[3-3]\"): write it from "
+     "the lower number.",
+     "citations.md"},
+    {Kind::citation_mismatch, "citation/mismatch", "citation", error,
+     "An author or year that is not the entry's",
+     "The citation's author or year differs from the entry it can only mean (\"Smith (2019)\" "
+     "for an entry of 2020, \"Smyth\" for \"Smith\"): one of the two is wrong.",
+     "citations.md"},
+    {Kind::citation_suffix, "citation/suffix", "citation", warning,
+     "Two works of one author and year without a, b",
+     "The list has two or more works by the same authors in the same year: author-year styles "
+     "tell them apart as 2019a, 2019b, in the list and in the text.",
+     "citations.md"},
+    {Kind::citation_et_al, "citation/et-al", "citation", warning, "et al. for one or two authors",
+     "The citation says \"et al.\" for a work the list gives one or two authors: name them "
+     "(\"Smith and Lee\").",
+     "citations.md"},
 };
 
 constexpr FindingCategory kCategories[] = {

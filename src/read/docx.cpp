@@ -6,6 +6,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <memory>
 #include <pugixml.hpp>
@@ -57,7 +58,16 @@ bool read_part(zip_t* zip, const char* name, std::string& out, std::string& why)
 struct Paragraph {
   std::string text;
   std::vector<std::tuple<std::size_t, std::size_t, std::string>> links;
+  // Fields (a reference manager's citations: [begin, end) of their result, the instruction)
+  // and superscript text (an empty instruction).
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> fields;
 };
+
+// Whether a run is set as a superscript.
+bool superscript_run(const pugi::xml_node& run) {
+  return std::string_view(run.child("w:rPr").child("w:vertAlign").attribute("w:val").value()) ==
+         "superscript";
+}
 
 class Collector {
  public:
@@ -78,7 +88,8 @@ class Collector {
     }
   }
 
-  std::vector<Paragraph> paragraphs;
+  // A deque: a text box's paragraphs are added while its paragraph's runs are still read.
+  std::deque<Paragraph> paragraphs;
   Nesting nesting;  // whether the XML was too deep to read whole
 
  private:
@@ -91,12 +102,15 @@ class Collector {
       const std::string_view name = child.name();
       if (name == "w:t") {
         p.text += child.text().get();
+      } else if (name == "w:instrText") {
+        if (!open_.empty() && !open_.back().separated) open_.back().code += child.text().get();
+      } else if (name == "w:fldChar") {
+        field_char(child.attribute("w:fldCharType").value(), p);
       } else if (name == "w:tab" || name == "w:br" || name == "w:cr") {
         p.text += ' ';
       } else if (name == "w:noBreakHyphen") {
         p.text += '-';
-      } else if (name == "w:del" || name == "w:instrText" || name == "w:delText" ||
-                 name == "w:pPr" || name == "w:rPr") {
+      } else if (name == "w:del" || name == "w:delText" || name == "w:pPr" || name == "w:rPr") {
         continue;  // deleted text, field codes, properties: not what Word shows
       } else if (name == "w:txbxContent") {
         body(child);
@@ -106,18 +120,49 @@ class Collector {
         const auto it = targets_.find(child.attribute("r:id").value());
         if (it != targets_.end() && p.text.size() > begin)
           p.links.emplace_back(begin, p.text.size(), it->second);
+      } else if (name == "w:fldSimple") {
+        const std::size_t begin = p.text.size();
+        runs(child, p);
+        p.fields.emplace_back(begin, p.text.size(), child.attribute("w:instr").value());
+      } else if (name == "w:r" && superscript_run(child)) {
+        const std::size_t begin = p.text.size();
+        runs(child, p);
+        if (p.text.size() > begin) p.fields.emplace_back(begin, p.text.size(), std::string());
       } else {
-        runs(child, p);  // w:r, w:ins, w:smartTag, w:sdt, w:fldSimple ...
+        runs(child, p);  // w:r, w:ins, w:smartTag, w:sdt ...
       }
     }
   }
+
+  // A complex field: begin, its instruction, separate, its result, end. A field whose result
+  // stays in one paragraph is kept (a citation); one over several (a bibliography) is not.
+  struct OpenField {
+    std::string code;
+    bool separated = false;
+    std::size_t paragraph = 0, begin = 0;
+  };
+  void field_char(std::string_view type, Paragraph& p) {
+    if (type == "begin") {
+      open_.push_back({});
+    } else if (type == "separate" && !open_.empty()) {
+      open_.back().separated = true;
+      open_.back().paragraph = paragraphs.size();
+      open_.back().begin = p.text.size();
+    } else if (type == "end" && !open_.empty()) {
+      OpenField f = std::move(open_.back());
+      open_.pop_back();
+      if (f.separated && f.paragraph == paragraphs.size() && p.text.size() > f.begin)
+        p.fields.emplace_back(f.begin, p.text.size(), std::move(f.code));
+    }
+  }
+  std::vector<OpenField> open_;
 
   const std::map<std::string, std::string>& targets_;
 };
 
 // Bytes that are not UTF-8 inside a run: each read as U+FFFD, in its paragraph, so that the
 // paragraphs after it keep their places; said once, with the first paragraph.
-void repair_utf8(std::vector<Paragraph>& paragraphs, const std::string& path,
+void repair_utf8(std::deque<Paragraph>& paragraphs, const std::string& path,
                  std::vector<Diagnostic>& diagnostics) {
   std::size_t bad_paragraphs = 0, first_bad = 0;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
@@ -161,7 +206,8 @@ std::vector<Paragraph> paragraphs_of(const std::string& xml,
              std::to_string(collect.paragraphs.size()) + " paragraphs before it"});
   }
 
-  return std::move(collect.paragraphs);
+  return {std::make_move_iterator(collect.paragraphs.begin()),
+          std::make_move_iterator(collect.paragraphs.end())};
 }
 
 }  // namespace
@@ -213,16 +259,20 @@ std::unique_ptr<Document> read_docx_document(std::size_t id, std::string path,
   const auto [begin, end, found] = headings::reference_section(
       ps, [](const Paragraph& p) -> std::string_view { return p.text; });
 
+  // The body before the section (its citations), then the section the reader reads.
   std::string text;
   std::vector<std::uint32_t> starts;
   std::vector<Document::Place> places;
-  std::vector<std::tuple<std::size_t, std::size_t, std::string>> links;
-  for (std::size_t i = begin; i < end; ++i) {
-    if (i > begin) text += '\n';
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> links, fields;
+  for (std::size_t i = 0; i < end; ++i) {
+    if (i > 0) text += '\n';
     starts.push_back(static_cast<std::uint32_t>(text.size()));
     places.push_back({0, static_cast<int>(i + 1)});
-    for (const auto& [b, e, target] : ps[i].links)
-      links.emplace_back(text.size() + b, text.size() + e, target);
+    if (i >= begin)
+      for (const auto& [b, e, target] : ps[i].links)
+        links.emplace_back(text.size() + b, text.size() + e, target);
+    for (const auto& [b, e, code] : ps[i].fields)
+      fields.emplace_back(text.size() + b, text.size() + e, code);
     std::string shown = ps[i].text;  // one line: a line break inside a w:t is a space
     std::replace(shown.begin(), shown.end(), '\n', ' ');
     std::replace(shown.begin(), shown.end(), '\r', ' ');
@@ -230,7 +280,9 @@ std::unique_ptr<Document> read_docx_document(std::size_t id, std::string path,
   }
   auto document = std::make_unique<Document>(id, std::move(path), std::move(text), "docx");
   document->set_layout(std::move(starts), std::move(places), "paragraph");
+  document->set_list_lines(static_cast<int>(begin) + 1, static_cast<int>(end));
   for (const auto& [b, e, target] : links) document->add_link(b, e, target);
+  for (const auto& [b, e, code] : fields) document->add_field(b, e, code, code.empty());
   return document;
 }
 

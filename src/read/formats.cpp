@@ -96,7 +96,7 @@ void add_link_targets(const Document& doc, Reference& ref) {
 std::size_t paragraphs(const Document& doc) {
   std::size_t n = 0;
   bool in_paragraph = false;
-  for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) {
+  for (int l = doc.list_first_line(); l <= doc.list_last_line(); ++l) {
     const bool blank = doc.line_text(l).find_first_not_of(" \t\r") == std::string_view::npos;
     n += !blank && !in_paragraph;
     in_paragraph = !blank;
@@ -108,9 +108,11 @@ std::size_t paragraphs(const Document& doc) {
 // dates, DOIs and parts, and the targets of a DOCX's hyperlinks. A list read as far fewer
 // entries than it has paragraphs says so: its numbering may have merged entries.
 std::vector<Reference> read_plain_text(const Document& doc, std::vector<Diagnostic>& diagnostics) {
-  std::vector<Reference> refs = read_text(doc);
+  if (doc.list_first_line() > doc.list_last_line()) return {};
+  std::vector<Reference> refs = read_text(doc, doc.list_first_line(), doc.list_last_line());
   // Twice as many paragraphs as entries need four times as many lines (blank ones between).
-  if (const std::size_t n = doc.line_count() + 1 >= refs.size() * 4 ? paragraphs(doc) : 0;
+  const auto lines = static_cast<std::size_t>(doc.list_last_line() - doc.list_first_line() + 1);
+  if (const std::size_t n = lines + 1 >= refs.size() * 4 ? paragraphs(doc) : 0;
       n >= 6 && refs.size() * 2 < n) {
     const Span at = refs.empty() ? doc.span(0, 0) : refs.front().span;
     diagnostics.push_back({doc.path(), at.line, at.column,

@@ -89,6 +89,23 @@ std::string with_trailer(const std::string& bytes) {
   return bytes + "\ntrailer\n<< /Root " + id + " R >>\n%%EOF\n";
 }
 
+// The document of a PDF's text: the body first, then the section its reader reads
+// (Document::set_list_lines), each line at its place on its page.
+std::unique_ptr<Document> laid_out(std::size_t id, std::string path, pdf::Text text) {
+  const std::size_t shift = text.body.size();
+  const int body_lines = static_cast<int>(text.body_starts.size());
+  std::vector<std::uint32_t> starts = std::move(text.body_starts);
+  for (std::uint32_t s : text.line_starts) starts.push_back(static_cast<std::uint32_t>(s + shift));
+  std::vector<Document::Place> places = std::move(text.body_places);
+  places.insert(places.end(), text.places.begin(), text.places.end());
+  auto document = std::make_unique<Document>(id, std::move(path), text.body + text.text, "pdf");
+  document->set_layout(std::move(starts), std::move(places), "line");
+  document->set_list_lines(body_lines + 1, 0);
+  for (const pdf::Text::Link& link : text.links)
+    document->add_link(link.begin + shift, link.end + shift, link.target);
+  return document;
+}
+
 }  // namespace
 
 bool looks_like_pdf(std::string_view bytes) {
@@ -166,11 +183,7 @@ std::unique_ptr<Document> read_pdf_document(std::size_t id, std::string path,
         "Bibliography or Works Cited, and a PDF without one is read whole only up to " +
         std::to_string(kMaxPagesWithoutHeading) + " pages (this one has " + std::to_string(pages) +
         ")");
-  auto document = std::make_unique<Document>(id, std::move(path), std::move(text.text), "pdf");
-  document->set_layout(std::move(text.line_starts), std::move(text.places), "line");
-  for (const pdf::Text::Link& link : text.links)
-    document->add_link(link.begin, link.end, link.target);
-  return document;
+  return laid_out(id, std::move(path), std::move(text));
 }
 
 }  // namespace citelint

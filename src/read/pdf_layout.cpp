@@ -567,7 +567,7 @@ bool hyphenated_marker(std::string_view line, std::string_view next) {
 
 // The reference section of the lines (found: whether a heading, or a numbered list of its own,
 // marked it), less what follows it.
-std::vector<Line> section_lines(std::vector<Line> lines, bool& found) {
+std::vector<Line> section_lines(std::vector<Line> lines, bool& found, std::vector<Line>& body) {
   auto text_of = [](const Line& l) -> std::string_view { return l.text; };
   headings::Section section = headings::reference_section(lines, text_of);
   // No heading: a numbered list of its own (REVTeX sets none).
@@ -593,6 +593,8 @@ std::vector<Line> section_lines(std::vector<Line> lines, bool& found) {
     i = j;
   }
   lines.erase(lines.begin() + static_cast<long>(end), lines.end());
+  body.assign(std::make_move_iterator(lines.begin()),
+              std::make_move_iterator(lines.begin() + static_cast<long>(section.begin)));
   lines.erase(lines.begin(), lines.begin() + static_cast<long>(section.begin));
   return lines;
 }
@@ -726,7 +728,15 @@ std::vector<Text::Link> links_in_text(const std::vector<Line>& lines,
 
 Text reference_text(std::vector<Word> words, const std::vector<Link>& links) {
   Text out;
-  std::vector<Line> lines = section_lines(without_furniture(lines_of(words)), out.found_heading);
+  std::vector<Line> body;
+  std::vector<Line> lines =
+      section_lines(without_furniture(lines_of(words)), out.found_heading, body);
+  for (const Line& l : body) {
+    out.body_starts.push_back(static_cast<std::uint32_t>(out.body.size()));
+    out.body_places.push_back({l.page, l.number});
+    out.body += l.text;
+    out.body += '\n';
+  }
   if (lines.empty()) return out;
 
   std::vector<double> left, right;

@@ -45,6 +45,11 @@ struct Text {
     std::string target;
   };
   std::vector<Link> links;
+  // The lines before the section (the heading too), a line each with its place: the body text
+  // whose citations src/cite/ reads. Empty when the section has no heading before it.
+  std::string body;
+  std::vector<std::uint32_t> body_starts;
+  std::vector<Document::Place> body_places;
 };
 
 // `words` in poppler's reading order, page by page, and the links over them.

@@ -242,7 +242,7 @@ void UnitBuilder::for_each_in_input(Scope scope, const Corpus& corpus, const Doc
                                     const std::function<void(const Unit&)>& f) {
   if (doc.structured()) return;
   if (scope == Scope::raw) {
-    for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) f(line_unit(doc, l));
+    for (int l = doc.list_first_line(); l <= doc.list_last_line(); ++l) f(line_unit(doc, l));
   } else if (scope == Scope::list) {
     const Reference* first = nullptr;
     const Reference* last = nullptr;

@@ -84,8 +84,9 @@ TEST_CASE("every finding a run emits agrees with its SARIF descriptor, and SARIF
   std::set<std::string> emitted;
   // Each finding of a run against the SARIF descriptor of its rule; every kind in SARIF as the
   // table has it.
-  auto run = [&](const std::string& name, const std::string& refs, const std::string& options) {
-    const auto file = scratch_file("kinds/" + name + ".txt", refs);
+  auto run = [&](const std::string& name, const std::string& refs, const std::string& options,
+                 const std::string& extension = "txt") {
+    const auto file = scratch_file("kinds/" + name + "." + extension, refs);
     const auto sarif_path = scratch_file("kinds/" + name + ".sarif", "");
     const Run r = run_citelint("check --as-of 2020-01-01 --format json --report sarif=" +
                                sarif_path.string() + " " + options + " " + file.string());
@@ -157,6 +158,17 @@ TEST_CASE("every finding a run emits agrees with its SARIF descriptor, and SARIF
   run("ids-unchecked", "1 Dunn. Delta. 2018. PMID: 30000001\n",
       "--no-cache --allow-private --retries 0 --resolve " + web.resolve("ids.test") +
           " --api ncbi=" + registry.endpoint("ids.test") + "/idconv");
+  // Citations in the text against the list: each citation/ kind.
+  run("numbered-citations",
+      "Text cites [2] first, then [1], and [4-3], and [9].\n\n# References\n\n"
+      "1. Smith, J. (2020). A.\n2. Lee, A. (2019). B.\n3. Wu, L. (2018). C.\n"
+      "4. Kim, K. (2017). D.\n5. Park, P. (2016). E.\n",
+      "--offline", "md");
+  run("author-year-citations",
+      "As Smith et al. (2020) showed, and (Lee, 2018; Brown, 2019) too, and Smyth (2017).\n\n"
+      "# References\n\n- Smith, J., & Jones, K. (2020). A study.\n- Lee, A. (2019). B.\n"
+      "- Brown, B. (2019). C one.\n- Brown, B. (2019). C two.\n- Smith, J. (2017). D.\n",
+      "--offline", "md");
   // Each kind of the table was emitted by the runs above, and agreed with SARIF.
   for (const citelint::FindingKind& k : citelint::finding_kinds()) {
     CAPTURE(k.id);

@@ -51,8 +51,8 @@ TEST_CASE("PDF, class 1: the list ends at an appendix lettered A, its URLs not t
   for (std::size_t i = 0; i < r.refs.size(); ++i)
     CHECK(urls_of(r.refs[i]) ==
           std::vector<std::string>{"https://list.test/" + std::to_string(i + 1)});
-  CHECK(r.doc->text().find("Proofs") == std::string::npos);
-  CHECK(r.doc->text().find("Mbytes") == std::string::npos);
+  CHECK(r.doc->list_text().find("Proofs") == std::string::npos);
+  CHECK(r.doc->list_text().find("Mbytes") == std::string::npos);
 }
 
 TEST_CASE("PDF, class 1: the article's DOI, 'Cite this article as' and an advert are no entries") {
@@ -62,8 +62,8 @@ TEST_CASE("PDF, class 1: the article's DOI, 'Cite this article as' and an advert
     CHECK(ref.urls.empty());
     CHECK(ref.dois.empty());
   }
-  CHECK(r.doc->text().find("Cite this article") == std::string::npos);
-  CHECK(r.doc->text().find("own.2010") == std::string::npos);
+  CHECK(r.doc->list_text().find("Cite this article") == std::string::npos);
+  CHECK(r.doc->list_text().find("own.2010") == std::string::npos);
 }
 
 TEST_CASE(
@@ -75,7 +75,7 @@ TEST_CASE(
   for (std::size_t i = 0; i < r.refs.size(); ++i)
     CHECK(urls_of(r.refs[i]) ==
           std::vector<std::string>{"https://main.test/" + std::to_string(i + 1)});
-  CHECK(r.doc->text().find("supplement.test") == std::string::npos);
+  CHECK(r.doc->list_text().find("supplement.test") == std::string::npos);
 }
 
 TEST_CASE(
@@ -89,8 +89,8 @@ TEST_CASE(
     CHECK(text_of(*r.doc, r.refs[i]).rfind("Author" + n + ", A. B.", 0) == 0);
     CHECK(urls_of(r.refs[i]) == std::vector<std::string>{"https://col.test/" + n});
   }
-  CHECK(r.doc->text().find("Conclusions") == std::string::npos);
-  CHECK(r.doc->text().find("CC BY") == std::string::npos);
+  CHECK(r.doc->list_text().find("Conclusions") == std::string::npos);
+  CHECK(r.doc->list_text().find("CC BY") == std::string::npos);
 }
 
 TEST_CASE("PDF, class 3: a band of columns above the list's own band, first lines indented") {
@@ -123,8 +123,8 @@ TEST_CASE("PDF, class 4: a manuscript's line numbers are no labels and no text")
   REQUIRE(r.refs.size() == 20);
   for (std::size_t i = 0; i < r.refs.size(); ++i)
     CHECK(dois_of(r.refs[i]) == std::vector<std::string>{"10.5555/tests." + std::to_string(i + 1)});
-  CHECK(r.doc->text().find("590") == std::string::npos);
-  CHECK(r.doc->text().find("\n6") == std::string::npos);
+  CHECK(r.doc->list_text().find("590") == std::string::npos);
+  CHECK(r.doc->list_text().find("\n6") == std::string::npos);
 }
 
 TEST_CASE(
@@ -240,8 +240,8 @@ TEST_CASE(
   for (std::size_t i = 0; i < r.refs.size(); ++i)
     CHECK(r.refs[i].label.number == std::to_string(i + 1));
   CHECK(text_of(*r.doc, r.refs.back()).find("Phys. Rev. Tests 99, 999") != std::string::npos);
-  CHECK(r.doc->text().find("Figure 1") == std::string::npos);
-  CHECK(r.doc->text().find("Links in scholarly") == std::string::npos);
+  CHECK(r.doc->list_text().find("Figure 1") == std::string::npos);
+  CHECK(r.doc->list_text().find("Links in scholarly") == std::string::npos);
 }
 
 TEST_CASE(

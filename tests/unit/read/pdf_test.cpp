@@ -51,7 +51,7 @@ TEST_CASE("PDF: the reference section of a typeset article, at page and line") {
       CHECK(u.normalised.find("body.test") == std::string_view::npos);
       CHECK(u.normalised.find("appendix.test") == std::string_view::npos);
     }
-  CHECK(r.doc->text().find("Journal of Link Studies") == std::string::npos);
+  CHECK(r.doc->list_text().find("Journal of Link Studies") == std::string::npos);
 }
 
 TEST_CASE("PDF: two columns read column by column, hanging indents as entries") {

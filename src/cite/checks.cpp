@@ -1,0 +1,453 @@
+// Each paper's citations matched to the entries of its list, and what disagrees: a key, number,
+// author and year or record no entry is (citation/missing); an entry nothing cites
+// (citation/uncited); a numbered list out of the order of first citation (citation/order); a
+// range written backwards (citation/range); an author or year not the entry's
+// (citation/mismatch); works of one author and year without a, b (citation/suffix); "et al."
+// for one or two authors (citation/et-al).
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "cite/entries.hpp"
+#include "cite/scan.hpp"
+#include "citelint/ids.hpp"
+#include "citelint/kinds.hpp"
+#include "ids/match.hpp"
+#include "model/utf8.hpp"
+
+namespace citelint {
+
+std::string_view to_string(CiteForm form) {
+  switch (form) {
+    case CiteForm::key:
+      return "key";
+    case CiteForm::number:
+      return "number";
+    case CiteForm::author_year:
+      return "author-year";
+    case CiteForm::record:
+      return "record";
+  }
+  return "key";
+}
+
+namespace {
+
+using cite::EntryNames;
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// The list of one paper and what its entries are called.
+struct List {
+  const Corpus& corpus;
+  std::vector<std::size_t> refs;  // indices into corpus.references
+  std::vector<int> numbers;       // each entry's number (its label, else its place)
+  mutable std::vector<std::optional<EntryNames>> names;
+
+  const Reference& ref(std::size_t i) const { return corpus.references[refs[i]]; }
+  const Document& doc(std::size_t i) const { return *corpus.documents[ref(i).input]; }
+  const EntryNames& names_of(std::size_t i) const {
+    if (!names[i]) names[i] = cite::entry_names(doc(i), ref(i));
+    return *names[i];
+  }
+  std::string what(std::size_t i) const {  // the entry as a message names it
+    const Reference& r = ref(i);
+    if (!r.label.number.empty()) return "[" + r.label.number + "]";
+    const EntryNames& n = names_of(i);
+    const std::string& f = doc(i).format();
+    if (f == "text" || f == "pdf" || f == "docx" ||
+        (f == "markdown" && r.id == std::to_string(i + 1)))
+      return n.first.empty() ? "entry " + r.id : n.first + " (" + n.year + ")";
+    return "'" + r.id + "'";
+  }
+};
+
+Finding finding(const Span& span, Kind kind, std::string reference, std::string message) {
+  Reference r;
+  r.id = std::move(reference);
+  return kind_finding(r, span, kind, std::move(message));
+}
+
+std::string quoted_span(const Corpus& corpus, std::uint32_t input, const Span& s) {
+  std::string out = "'";
+  out.append(corpus.documents[input]->slice(s));
+  return out += '\'';
+}
+
+// The entries an author-year citation names, and what it finds wrong on the way.
+struct Resolver {
+  const List& list;
+  CitationReport& report;
+
+  bool same_name(std::string_view cited, const std::string& family) const {
+    const std::string c = ids::folded_name(cited);
+    if (c.empty() || family.empty()) return false;
+    if (c == family) return true;
+    // "van Dijk" cited as "Dijk", or "Dijk" listed as "van Dijk".
+    const auto ends = [](const std::string& a, const std::string& b) {
+      return a.size() > b.size() && b.size() >= 3 &&
+             a.compare(a.size() - b.size(), b.size(), b) == 0;
+    };
+    return ends(c, family) || ends(family, c);
+  }
+
+  static std::size_t distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diag = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+        diag = up;
+      }
+    }
+    return row[b.size()];
+  }
+
+  std::vector<std::size_t> resolve(const Citation& c, std::uint32_t input) {
+    std::vector<std::size_t> by_name, by_year;
+    const std::string cited_base = c.year.substr(0, std::min<std::size_t>(c.year.size(), 4));
+    const char cited_suffix = c.year.size() == 5 ? c.year[4] : '\0';
+    for (std::size_t i = 0; i < list.refs.size(); ++i) {
+      const EntryNames& n = list.names_of(i);
+      if (n.families.empty() || !same_name(c.author, n.families.front())) continue;
+      if (!c.second.empty() && c.names == 2 && n.families.size() >= 2 &&
+          !same_name(c.second, n.families[1]))
+        continue;
+      by_name.push_back(i);
+      if (n.base_year == cited_base && (!cited_suffix || !n.suffix || n.suffix == cited_suffix))
+        by_year.push_back(i);
+    }
+    (void)input;
+    const std::string as_cited = c.author + (c.et_al ? " et al." : "") + " (" + c.year + ")";
+    if (!by_year.empty()) return by_year;
+    if (by_name.size() == 1) {
+      const std::size_t i = by_name.front();
+      report.findings.push_back(finding(c.span, Kind::citation_mismatch, list.ref(i).id,
+                                        as_cited + " cites " + list.names_of(i).first + " of " +
+                                            list.names_of(i).year + " in the list: the year is " +
+                                            c.year + " here, " + list.names_of(i).year + " there"));
+      return by_name;
+    }
+    // A name spelt another way, of the year cited: "Smyth" for "Smith".
+    const std::string folded = ids::folded_name(c.author);
+    std::size_t near = kNone, nears = 0;
+    for (std::size_t i = 0; i < list.refs.size(); ++i) {
+      const EntryNames& n = list.names_of(i);
+      if (n.families.empty() || n.base_year != cited_base) continue;
+      const std::string& f = n.families.front();
+      if (f.size() >= 4 && folded.size() >= 4 && distance(f, folded) <= (f.size() >= 8 ? 2 : 1)) {
+        near = i;
+        ++nears;
+      }
+    }
+    if (nears == 1) {
+      report.findings.push_back(finding(c.span, Kind::citation_mismatch, list.ref(near).id,
+                                        as_cited + " names " + c.author + "; the list's entry of " +
+                                            list.names_of(near).year + " is by " +
+                                            list.names_of(near).first));
+      return {near};
+    }
+    return {};
+  }
+};
+
+// An entry of the list by key (exact, else regardless of case) or by number.
+std::size_t by_key(const List& list, const std::string& key) {
+  for (std::size_t i = 0; i < list.refs.size(); ++i)
+    if (list.ref(i).id == key) return i;
+  for (std::size_t i = 0; i < list.refs.size(); ++i)
+    if (utf8::ascii_lower(list.ref(i).id) == utf8::ascii_lower(key)) return i;
+  return kNone;
+}
+std::size_t by_number(const List& list, int n) {
+  for (std::size_t i = 0; i < list.refs.size(); ++i)
+    if (list.numbers[i] == n) return i;
+  return kNone;
+}
+
+// A record (a reference manager's field) against the entries: its title, author and year.
+std::size_t by_record(const List& list, const Citation& c) {
+  RegisteredWork work;
+  work.title = c.title;
+  work.family = c.author;
+  work.year = std::atoi(c.year.c_str());
+  std::size_t found = kNone;
+  for (std::size_t i = 0; i < list.refs.size(); ++i) {
+    const std::string_view text = list.doc(i).slice(list.ref(i).span);
+    if (work.title.empty()) {
+      const EntryNames& n = list.names_of(i);
+      if (!n.families.empty() && n.families.front() == ids::folded_name(c.author) &&
+          n.base_year == c.year.substr(0, 4))
+        return i;
+      continue;
+    }
+    if (ids::match_work(work, text, ids::years_of(list.ref(i), text)).verdict ==
+        ids::WorkMatch::same)
+      return i;
+  }
+  return found;
+}
+
+struct Checker {
+  const Corpus& corpus;
+  const Paper& paper;
+  CiteOrder order;
+  CitationReport& report;
+  List list;
+  std::vector<std::size_t> first_citation;  // per entry: index into report.citations, or kNone
+  std::size_t from = 0;                     // this paper's first citation in report.citations
+
+  Checker(const Corpus& c, const Paper& p, CiteOrder o, CitationReport& r)
+      : corpus(c), paper(p), order(o), report(r), list{c, {}, {}, {}} {}
+
+  void make_list() {
+    for (std::uint32_t d : paper.lists)
+      for (std::size_t i = 0; i < corpus.references.size(); ++i)
+        if (corpus.references[i].input == d) list.refs.push_back(i);
+    const bool labels = std::any_of(list.refs.begin(), list.refs.end(), [&](std::size_t i) {
+      return !corpus.references[i].label.number.empty();
+    });
+    for (std::size_t k = 0; k < list.refs.size(); ++k) {
+      const std::string& n = corpus.references[list.refs[k]].label.number;
+      list.numbers.push_back(labels ? (n.empty() ? 0 : std::atoi(n.c_str()))
+                                    : static_cast<int>(k + 1));
+    }
+    list.names.resize(list.refs.size());
+    first_citation.assign(list.refs.size(), kNone);
+  }
+
+  void scan(std::vector<Diagnostic>& diagnostics) {
+    from = report.citations.size();
+    for (std::uint32_t d : paper.bodies) {
+      const Document& doc = *corpus.documents[d];
+      const CiteFormat* format = find_cite_format(doc.format());
+      if (!format) continue;
+      std::size_t b = 0, e = 0;
+      for (std::size_t i = 0; i < corpus.references.size(); ++i)
+        if (corpus.references[i].input == d) {
+          if (e == 0) b = i;
+          e = i + 1;
+        }
+      std::span<const Reference> refs(corpus.references.data() + b, e - b);
+      for (Citation& c : format->scan(doc, refs, diagnostics)) {
+        report.citations.push_back(std::move(c));
+        report.input.push_back(d);
+      }
+    }
+  }
+
+  void cite(std::size_t k, std::size_t entry) {
+    const std::size_t ref = list.refs[entry];
+    auto& by = report.cited_by[ref];
+    if (std::find(by.begin(), by.end(), k) == by.end()) by.push_back(static_cast<std::uint32_t>(k));
+    if (first_citation[entry] == kNone && !report.citations[k].silent) first_citation[entry] = k;
+  }
+
+  void missing(const Citation& c, std::uint32_t input) {
+    const std::string as = quoted_span(corpus, input, c.span);
+    std::string message;
+    switch (c.form) {
+      case CiteForm::key:
+        message = "'" + c.key + "' is cited, and no entry of the list has that key";
+        break;
+      case CiteForm::number:
+        message = as + " cites entry " + std::to_string(c.number) + ", which the list (" +
+                  std::to_string(list.refs.size()) + " entries) does not have";
+        break;
+      case CiteForm::author_year:
+        message = c.author + " (" + c.year + ") is cited, and no entry of the list is theirs";
+        break;
+      case CiteForm::record:
+        message = "a reference manager's citation of " + c.author + " (" + c.year + ")" +
+                  (c.title.empty() ? "" : ", '" + c.title + "',") + " has no entry in the list";
+        break;
+    }
+    if (!paper.list_complete) return;  // the list could not be read whole: said already
+    report.findings.push_back(finding(c.span, Kind::citation_missing, "", message));
+  }
+
+  // Every citation to the entries it names; what names none is missing.
+  void resolve() {
+    Resolver resolver{list, report};
+    for (std::size_t k = from; k < report.citations.size(); ++k) {
+      const Citation c = report.citations[k];
+      const std::uint32_t input = report.input[k];
+      std::vector<std::size_t> entries;
+      if (c.all) {
+        for (std::size_t i = 0; i < list.refs.size(); ++i) entries.push_back(i);
+      } else if (c.form == CiteForm::key) {
+        if (std::size_t i = by_key(list, c.key); i != kNone) entries.push_back(i);
+      } else if (c.form == CiteForm::number) {
+        if (std::size_t i = by_number(list, c.number); i != kNone) entries.push_back(i);
+      } else if (c.form == CiteForm::record) {
+        if (std::size_t i = by_record(list, c); i != kNone) entries.push_back(i);
+      } else {
+        entries = resolver.resolve(c, input);
+      }
+      if (entries.empty()) missing(c, input);
+      for (std::size_t i : entries) {
+        cite(k, i);
+        et_al(c, i);
+      }
+      if (c.backwards)
+        report.findings.push_back(
+            finding(c.span, Kind::citation_range, "",
+                    "the range " + quoted_span(corpus, input, c.span) +
+                        " does not run upwards: write it from the lower number to the higher"));
+    }
+  }
+
+  void et_al(const Citation& c, std::size_t i) {
+    if (c.form != CiteForm::author_year || !c.et_al) return;
+    const EntryNames& n = list.names_of(i);
+    if (!n.authors_known || n.many || n.families.size() > 2) return;
+    report.findings.push_back(
+        finding(c.span, Kind::citation_et_al, list.ref(i).id,
+                "'et al.' for a work of " +
+                    std::string(n.families.size() == 1 ? "one author" : "two authors") +
+                    " in the list: name " + (n.families.size() == 1 ? "the author" : "both")));
+  }
+
+  void uncited() {
+    if (!paper.list_complete) return;
+    std::vector<bool> used(corpus.documents.size());
+    for (std::size_t i = 0; i < list.refs.size(); ++i)
+      if (!report.cited_by[list.refs[i]].empty()) used[list.ref(i).input] = true;
+    for (std::size_t i = 0; i < list.refs.size(); ++i) {
+      const Reference& r = list.ref(i);
+      if (!used[r.input] || !report.cited_by[list.refs[i]].empty()) continue;
+      report.findings.push_back(
+          kind_finding(r, r.span, Kind::citation_uncited,
+                       list.what(i) + " is in the list, and the text never cites it"));
+    }
+  }
+
+  // Whether the list is sorted by its authors' names (numbered, but alphabetical).
+  bool alphabetical() const {
+    std::size_t sorted = 0, pairs = 0;
+    for (std::size_t i = 1; i < list.refs.size(); ++i) {
+      const EntryNames &a = list.names_of(i - 1), &b = list.names_of(i);
+      if (a.families.empty() || b.families.empty()) continue;
+      ++pairs;
+      sorted += a.families.front() <= b.families.front();
+    }
+    return pairs >= 3 && sorted * 10 >= pairs * 9;
+  }
+
+  void numbered_order() {
+    if (order == CiteOrder::any) return;
+    std::vector<std::pair<std::size_t, std::size_t>> firsts;  // citation, entry
+    for (std::size_t i = 0; i < list.refs.size(); ++i)
+      if (first_citation[i] != kNone &&
+          report.citations[first_citation[i]].form == CiteForm::number)
+        firsts.emplace_back(first_citation[i], i);
+    if (firsts.size() < 3) return;
+    std::sort(firsts.begin(), firsts.end());
+    std::vector<int> numbers;
+    for (int n : list.numbers) numbers.push_back(n);
+    std::sort(numbers.begin(), numbers.end());
+    std::vector<Finding> found;
+    std::vector<int> seen;
+    std::size_t in_place = 0;
+    for (const auto& [k, entry] : firsts) {
+      const int n = list.numbers[entry];
+      int expected = 0;
+      for (int m : numbers)
+        if (m > 0 && std::find(seen.begin(), seen.end(), m) == seen.end()) {
+          expected = m;
+          break;
+        }
+      seen.push_back(n);
+      if (n <= expected) {
+        ++in_place;
+        continue;
+      }
+      found.push_back(finding(report.citations[k].span, Kind::citation_order, list.ref(entry).id,
+                              "entry " + std::to_string(n) + " is first cited here, before entry " +
+                                  std::to_string(expected) +
+                                  ": in the order of first citation it would be number " +
+                                  std::to_string(expected)));
+    }
+    // As the list suggests: in citation order unless sorted by author, or mostly out of it.
+    if (order == CiteOrder::automatic && (alphabetical() || in_place * 5 < firsts.size() * 3))
+      return;
+    report.findings.insert(report.findings.end(), found.begin(), found.end());
+  }
+
+  // Works of the same authors and year, none told apart by a letter.
+  void suffixes() {
+    std::map<std::pair<std::vector<std::string>, std::string>, std::vector<std::size_t>> works;
+    for (std::size_t i = 0; i < list.refs.size(); ++i) {
+      const EntryNames& n = list.names_of(i);
+      if (n.families.empty() || n.base_year.size() != 4) continue;
+      works[{n.families, n.base_year}].push_back(i);
+    }
+    for (const auto& [key, entries] : works) {
+      if (entries.size() < 2) continue;
+      for (std::size_t e = 1; e < entries.size(); ++e) {
+        const EntryNames& n = list.names_of(entries[e]);
+        if (n.suffix) continue;
+        const Reference& r = list.ref(entries[e]);
+        report.findings.push_back(kind_finding(r, r.span, Kind::citation_suffix,
+                                               std::to_string(entries.size()) + " entries by " +
+                                                   list.names_of(entries[0]).first + " of " +
+                                                   key.second + ": an author-year style writes " +
+                                                   key.second + "a, " + key.second + "b"));
+      }
+    }
+  }
+
+  // Whether the citations read from text (not keys, not records) cite enough of the list to be
+  // what the text's citations are: half its entries.
+  bool confident(std::vector<std::string>& notes) const {
+    std::size_t read = 0, cited = 0;
+    for (std::size_t k = from; k < report.citations.size(); ++k) {
+      const CiteForm f = report.citations[k].form;
+      read += f == CiteForm::number || f == CiteForm::author_year;
+    }
+    for (std::size_t i = 0; i < list.refs.size(); ++i)
+      cited += !report.cited_by[list.refs[i]].empty();
+    const bool keyed = std::any_of(
+        report.citations.begin() + static_cast<long>(from), report.citations.end(),
+        [](const Citation& c) { return c.form == CiteForm::key || c.form == CiteForm::record; });
+    if (keyed || read == 0 || cited * 2 >= list.refs.size()) return true;
+    notes.push_back(corpus.documents[paper.bodies.front()]->path() + ": " + std::to_string(cited) +
+                    " of the list's " + std::to_string(list.refs.size()) +
+                    " entries are cited in a form citelint reads: its citations were not checked");
+    return false;
+  }
+
+  void run(std::vector<Diagnostic>& diagnostics) {
+    make_list();
+    scan(diagnostics);
+    if (report.citations.size() == from || list.refs.empty()) return;
+    const std::size_t found_before = report.findings.size();
+    resolve();
+    if (!confident(report.notes)) {
+      report.findings.resize(found_before);
+      return;
+    }
+    uncited();
+    numbered_order();
+    const bool author_year =
+        std::any_of(report.citations.begin() + static_cast<long>(from), report.citations.end(),
+                    [](const Citation& c) { return c.form == CiteForm::author_year; });
+    if (author_year) suffixes();
+  }
+};
+
+}  // namespace
+
+CitationReport check_citations(const Corpus& corpus, const std::vector<Paper>& papers,
+                               CiteOrder order, std::vector<Diagnostic>& diagnostics) {
+  CitationReport report;
+  report.cited_by.resize(corpus.references.size());
+  for (const Paper& paper : papers) Checker(corpus, paper, order, report).run(diagnostics);
+  sort_findings(report.findings);
+  return report;
+}
+
+}  // namespace citelint

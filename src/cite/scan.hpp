@@ -1,0 +1,39 @@
+// What the citation scanners of the formats share (src/cite/): the body's ranges of a document,
+// numbers and author-year citations in plain text, a citation made at a span.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "citelint/cite.hpp"
+
+namespace citelint::cite {
+
+using Range = std::pair<std::size_t, std::size_t>;  // [begin, end) of a document's text
+
+// The body of a document: its text before its list's lines (a PDF, a DOCX), less its entries
+// (a Markdown or LaTeX file holds both), and less the DOCX fields a scanner read already.
+std::vector<Range> body_ranges(const Document& doc, std::span<const Reference> refs);
+
+// Whether the list numbers its entries ("[12]", "12."): its citations are then numbers.
+bool numbered(std::span<const Reference> refs);
+
+// Citations in plain text within `ranges`: numbers in brackets ("[1]", "[1-3, 7]", "[1–3,7]")
+// when the list is numbered, else author-year ones ("(Smith, 2020)", "Smith et al. (2020)",
+// "(Smith & Lee, 2019a; Wu, 2018)"). `group` counts the marks read so far.
+void scan_plain(const Document& doc, const std::vector<Range>& ranges, bool numbers,
+                std::uint32_t& group, std::vector<Citation>& out);
+
+// The numbers of a numeric mark's inside ("1-3, 7", "1–3,7"), each a citation at its own
+// digits; false (nothing added) when it holds anything else.
+bool add_numbers(const Document& doc, std::size_t begin, std::size_t end, std::uint32_t group,
+                 std::vector<Citation>& out);
+
+// A key citation at [begin, end) of the text.
+Citation key_citation(const Document& doc, std::string key, std::size_t begin, std::size_t end,
+                      std::uint32_t group);
+
+}  // namespace citelint::cite

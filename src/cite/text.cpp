@@ -1,0 +1,274 @@
+// Citations in plain text (a PDF's or a DOCX's body, a text file, the prose of a Markdown file):
+// numbers in brackets when the list is numbered, else author-year citations, parenthetical
+// ("(Smith, 2020; Lee & Wu, 2019a)") and narrative ("Smith et al. (2020)"), read by RE2.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+
+#include "cite/scan.hpp"
+
+namespace citelint::cite {
+
+namespace {
+
+// A family name: particles ("van der", "de", "O'"), then a capital and letters.
+constexpr const char* kName =
+    R"((?:(?:[Vv][ao]n|[Dd]e[rn]?|[Dd]ell?[ae]?|[Dd][iu]|[Ll][ae]|[Dd][oa]s|[Tt]e[rn])\s+)*)"
+    R"(\p{Lu}[\p{L}\p{M}'’\-]*\p{L})";
+// The names of one work: "Smith", "Smith et al.", "Smith and Lee", "Smith, Lee, & Wu".
+std::string names_pattern() {
+  const std::string n = kName;
+  return n + R"((?:\s+et\s+al\.?|(?:\s*,\s*)" + n + R"()*(?:\s*,?\s*(?:&|and)\s+)" + n + ")?)";
+}
+constexpr const char* kYear = R"((?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.)";
+constexpr const char* kLocator = R"((?:\s*,\s*(?:pp?\.|p|chap\.|ch\.|para\.|§)\s*[\w–\-]+)?)";
+
+const RE2& name_re() {
+  static const RE2 re(std::string("(") + kName + ")");
+  return re;
+}
+// One work of a parenthetical citation, the whole part: "see Smith et al., 2019, 2020, p. 4".
+const RE2& part_re() {
+  static const RE2 re(std::string(R"(\s*(?:(?:see(?:\s+also)?|e\.g\.,?|cf\.|i\.e\.,?|also|but)"
+                                  R"(\s+see)\s+)*()") +
+                      names_pattern() + R"(),?\s+()" + kYear + R"((?:\s*,\s*)" + kYear + ")*)" +
+                      kLocator + R"(\s*[.,]?\s*)");
+  return re;
+}
+// A narrative citation: "Smith and Lee (2019a)", "Smith et al.'s (2020, p. 3)".
+const RE2& narrative_re() {
+  static const RE2 re(std::string("(") + names_pattern() + R"()(?:'s|’s)?\s+\(()" + kYear +
+                      R"((?:\s*,\s*)" + kYear + ")*)" + kLocator + R"(\))");
+  return re;
+}
+const RE2& year_re() {
+  static const RE2 re(std::string("(") + kYear + ")");
+  return re;
+}
+// A numeric mark: "[1]", "[1-3, 7]", "[1–3,7]".
+const RE2& bracket_re() {
+  static const RE2 re(R"(\[(\s*\d{1,4}(?:\s*(?:-|–|—|‒|−)\s*\d{1,4})?)"
+                      R"((?:\s*[,;]\s*\d{1,4}(?:\s*(?:-|–|—|‒|−)\s*\d{1,4})?)*\s*)\])");
+  return re;
+}
+
+// Capitalised words that start sentences, months and a document's own parts: no author.
+bool common_word(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "However",   "Moreover", "Furthermore", "Thus",   "Therefore", "Recently",  "Previously",
+      "Similarly", "Although", "While",       "Here",   "Finally",   "Also",      "In",
+      "The",       "This",     "These",       "That",   "As",        "And",       "But",
+      "For",       "From",     "See",         "By",     "Following", "According", "Unlike",
+      "Like",      "Both",     "Then",        "Later",  "Earlier",   "First",     "Second",
+      "Third",     "Table",    "Tables",      "Figure", "Figures",   "Fig",       "Section",
+      "Chapter",   "Appendix", "Equation",    "Eq",     "January",   "February",  "March",
+      "April",     "May",      "June",        "July",   "August",    "September", "October",
+      "November",  "December", "Spring",      "Summer", "Autumn",    "Fall",      "Winter",
+      "Since",     "Until",    "Before",      "After",  "During",    "Around",    "About",
+      "Version",   "Vol",      "Volume",      "No",     "Page",      "Pages",     "Part"};
+  return kWords.count(w) > 0;
+}
+
+std::size_t at(std::string_view text, const re2::StringPiece& piece) {
+  return static_cast<std::size_t>(piece.data() - text.data());
+}
+
+// The works one run of names and years cites: a citation per year, the first at the names.
+void add_author_year(const Document& doc, std::string_view text, re2::StringPiece names,
+                     re2::StringPiece years, std::uint32_t group, std::vector<Citation>& out) {
+  Citation c;
+  c.form = CiteForm::author_year;
+  c.group = group;
+  c.et_al = names.find("et al") != re2::StringPiece::npos;
+  re2::StringPiece rest = names, name;
+  int count = 0;
+  std::size_t names_begin = at(text, names);
+  while (RE2::FindAndConsume(&rest, name_re(), &name)) {
+    const std::string_view n(name.data(), name.size());
+    if (count == 0 && common_word(n)) {
+      names_begin = at(text, name) + name.size();
+      continue;  // "However, Smith (2020)"
+    }
+    if (count == 1) c.second = std::string(n);
+    if (count++ == 0) {
+      c.author = std::string(n);
+      names_begin = at(text, name);
+    }
+  }
+  if (c.author.empty() || common_word(c.author)) return;
+  c.names = static_cast<std::uint8_t>(std::min(count, 255));
+  re2::StringPiece ys = years, year;
+  bool first = true;
+  while (RE2::FindAndConsume(&ys, year_re(), &year)) {
+    c.year = std::string(year.data(), year.size());
+    const std::size_t end = at(text, year) + year.size();
+    c.span = doc.span(first ? names_begin : at(text, year), end);
+    out.push_back(c);
+    first = false;
+  }
+}
+
+// "(...)": each part of a parenthetical citation that reads as names and years.
+void scan_parenthetical(const Document& doc, Range range, std::uint32_t& group,
+                        std::vector<Citation>& out) {
+  const std::string_view text(doc.text());
+  for (std::size_t open = text.find('(', range.first); open < range.second;
+       open = text.find('(', open + 1)) {
+    const std::size_t close = text.find_first_of("()", open + 1);
+    if (close == std::string_view::npos || close >= range.second || text[close] != ')') continue;
+    if (close - open > 400) continue;
+    const std::string_view inside = text.substr(open + 1, close - open - 1);
+    bool any = false;
+    for (std::size_t b = 0; b <= inside.size();) {
+      std::size_t e = inside.find(';', b);
+      if (e == std::string_view::npos) e = inside.size();
+      re2::StringPiece names, years;
+      const re2::StringPiece part(inside.data() + b, e - b);
+      if (RE2::FullMatch(part, part_re(), &names, &years)) {
+        if (!any) ++group;
+        any = true;
+        add_author_year(doc, text, names, years, group, out);
+      }
+      b = e + 1;
+    }
+  }
+}
+
+void scan_narrative(const Document& doc, Range range, std::uint32_t& group,
+                    std::vector<Citation>& out) {
+  const std::string_view text(doc.text());
+  re2::StringPiece rest(text.data() + range.first, range.second - range.first), names, years;
+  while (RE2::FindAndConsume(&rest, narrative_re(), &names, &years))
+    add_author_year(doc, text, names, years, ++group, out);
+}
+
+void scan_numbers(const Document& doc, Range range, std::uint32_t& group,
+                  std::vector<Citation>& out) {
+  const std::string_view text(doc.text());
+  re2::StringPiece rest(text.data() + range.first, range.second - range.first), inside;
+  while (RE2::FindAndConsume(&rest, bracket_re(), &inside)) {
+    const std::size_t b = at(text, inside);
+    add_numbers(doc, b, b + inside.size(), group + 1, out) && ++group;
+  }
+}
+
+bool is_dash(std::string_view s, std::size_t i, std::size_t& len) {
+  for (std::string_view d : {"-", "–", "—", "‒", "−"})
+    if (s.substr(i, d.size()) == d) {
+      len = d.size();
+      return true;
+    }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Range> body_ranges(const Document& doc, std::span<const Reference> refs) {
+  const std::size_t end =
+      doc.list_first_line() > 1 && doc.list_first_line() <= static_cast<int>(doc.line_count())
+          ? doc.line_begin(doc.list_first_line())
+          : doc.text().size();
+  std::vector<Range> holes;
+  for (const Reference& r : refs) holes.emplace_back(r.span.begin, r.span.end);
+  for (const Document::Field& f : doc.fields())  // a reference manager's citation
+    if (f.code.find("CSL_CITATION") != f.code.npos || f.code.find("EN.CITE") != f.code.npos)
+      holes.emplace_back(f.begin, f.end);
+  std::sort(holes.begin(), holes.end());
+  std::vector<Range> out;
+  std::size_t from = 0;
+  for (const auto& [b, e] : holes) {
+    if (b >= end) break;
+    if (b > from) out.emplace_back(from, b);
+    from = std::max(from, e);
+  }
+  if (from < end) out.emplace_back(from, end);
+  return out;
+}
+
+bool numbered(std::span<const Reference> refs) {
+  const auto n = std::count_if(refs.begin(), refs.end(),
+                               [](const Reference& r) { return !r.label.number.empty(); });
+  return n > 0 && static_cast<std::size_t>(n) * 2 >= refs.size();
+}
+
+void scan_plain(const Document& doc, const std::vector<Range>& ranges, bool numbers,
+                std::uint32_t& group, std::vector<Citation>& out) {
+  const std::size_t first = out.size();
+  for (const Range& r : ranges) {
+    if (numbers) {
+      scan_numbers(doc, r, group, out);
+    } else {
+      scan_parenthetical(doc, r, group, out);
+      scan_narrative(doc, r, group, out);
+    }
+  }
+  // Parenthetical and narrative citations found apart: in the order of the text.
+  std::stable_sort(
+      out.begin() + static_cast<long>(first), out.end(),
+      [](const Citation& a, const Citation& b) { return a.span.begin < b.span.begin; });
+}
+
+bool add_numbers(const Document& doc, std::size_t begin, std::size_t end, std::uint32_t group,
+                 std::vector<Citation>& out) {
+  const std::string_view s = std::string_view(doc.text()).substr(0, end);
+  std::vector<Citation> made;
+  std::size_t i = begin;
+  auto skip_space = [&] {
+    while (i < end && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t')) ++i;
+  };
+  auto number = [&](int& n, std::size_t& from) {
+    skip_space();
+    from = i;
+    n = 0;
+    while (i < end && std::isdigit(static_cast<unsigned char>(s[i])) && i - from < 4)
+      n = n * 10 + (s[i++] - '0');
+    return i > from;
+  };
+  while (i < end) {
+    int a = 0, b = 0;
+    std::size_t a_at = 0, b_at = 0, dash = 0;
+    if (!number(a, a_at)) return false;
+    const std::size_t a_end = i;
+    skip_space();
+    Citation c;
+    c.form = CiteForm::number;
+    c.group = group;
+    if (i < end && is_dash(s, i, dash)) {
+      i += dash;
+      if (!number(b, b_at)) return false;
+      c.span = doc.span(a_at, i);  // every number of a range at the range
+      const int lo = std::min(a, b), hi = std::max(a, b);
+      for (int n = lo; n <= hi && n - lo < 1000; ++n) {
+        c.number = n;
+        c.backwards = n == lo && b <= a;  // "[5-3]", "[3-3]"
+        made.push_back(c);
+      }
+    } else {
+      c.number = a;
+      c.span = doc.span(a_at, a_end);
+      made.push_back(c);
+    }
+    skip_space();
+    if (i < end && (s[i] == ',' || s[i] == ';')) {
+      ++i;
+      continue;
+    }
+    if (i < end) return false;
+  }
+  if (made.empty()) return false;
+  out.insert(out.end(), made.begin(), made.end());
+  return true;
+}
+
+Citation key_citation(const Document& doc, std::string key, std::size_t begin, std::size_t end,
+                      std::uint32_t group) {
+  Citation c;
+  c.form = CiteForm::key;
+  c.key = std::move(key);
+  c.group = group;
+  c.span = doc.span(begin, end);
+  return c;
+}
+
+}  // namespace citelint::cite
