@@ -42,6 +42,7 @@ struct List {
   const Corpus& corpus;
   std::vector<std::size_t> refs;  // indices into corpus.references
   std::vector<int> numbers;       // each entry's number (its label, else its place)
+  bool labelled = false;          // the numbers are the entries' labels
   mutable std::vector<std::optional<EntryNames>> names;
 
   const Reference& ref(std::size_t i) const { return corpus.references[refs[i]]; }
@@ -52,7 +53,11 @@ struct List {
   }
   std::string what(std::size_t i) const {  // the entry as a message names it
     const Reference& r = ref(i);
-    if (!r.label.number.empty()) return "[" + r.label.number + "]";
+    if (labelled && numbers[i] > 0) {
+      std::string label = "[";
+      label += std::to_string(numbers[i]);
+      return label += ']';
+    }
     const EntryNames& n = names_of(i);
     const std::string& f = doc(i).format();
     if (f == "text" || f == "pdf" || f == "docx" ||
@@ -191,6 +196,21 @@ std::size_t by_record(const List& list, const Citation& c) {
   return found;
 }
 
+// An entry's number: its label ("[12]", JATS's <label>12</label>), or 0.
+int label_of(const Corpus& corpus, const Reference& r) {
+  if (!r.label.number.empty()) return std::atoi(r.label.number.c_str());
+  const Document& doc = *corpus.documents[r.input];
+  if (doc.format() != "jats") return 0;
+  const std::string_view t = doc.slice(r.span);
+  const std::size_t at = t.find("<label>");
+  if (at == std::string_view::npos || at > 200) return 0;
+  int n = 0;
+  for (std::size_t i = at + 7;
+       i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) && n < 100000; ++i)
+    n = n * 10 + (t[i] - '0');
+  return n;
+}
+
 struct Checker {
   const Corpus& corpus;
   const Paper& paper;
@@ -201,20 +221,17 @@ struct Checker {
   std::size_t from = 0;                     // this paper's first citation in report.citations
 
   Checker(const Corpus& c, const Paper& p, CiteOrder o, CitationReport& r)
-      : corpus(c), paper(p), order(o), report(r), list{c, {}, {}, {}} {}
+      : corpus(c), paper(p), order(o), report(r), list{c, {}, {}, false, {}} {}
 
   void make_list() {
     for (std::uint32_t d : paper.lists)
       for (std::size_t i = 0; i < corpus.references.size(); ++i)
         if (corpus.references[i].input == d) list.refs.push_back(i);
-    const bool labels = std::any_of(list.refs.begin(), list.refs.end(), [&](std::size_t i) {
-      return !corpus.references[i].label.number.empty();
-    });
-    for (std::size_t k = 0; k < list.refs.size(); ++k) {
-      const std::string& n = corpus.references[list.refs[k]].label.number;
-      list.numbers.push_back(labels ? (n.empty() ? 0 : std::atoi(n.c_str()))
-                                    : static_cast<int>(k + 1));
-    }
+    std::vector<int> labels;
+    for (std::size_t i : list.refs) labels.push_back(label_of(corpus, corpus.references[i]));
+    list.labelled = std::any_of(labels.begin(), labels.end(), [](int n) { return n > 0; });
+    for (std::size_t k = 0; k < list.refs.size(); ++k)
+      list.numbers.push_back(list.labelled ? labels[k] : static_cast<int>(k + 1));
     list.names.resize(list.refs.size());
     first_citation.assign(list.refs.size(), kNone);
   }
@@ -342,7 +359,7 @@ struct Checker {
     std::vector<std::pair<std::size_t, std::size_t>> firsts;  // citation, entry
     for (std::size_t i = 0; i < list.refs.size(); ++i)
       if (first_citation[i] != kNone &&
-          report.citations[first_citation[i]].form == CiteForm::number)
+          (list.labelled || report.citations[first_citation[i]].form == CiteForm::number))
         firsts.emplace_back(first_citation[i], i);
     if (firsts.size() < 3) return;
     std::sort(firsts.begin(), firsts.end());

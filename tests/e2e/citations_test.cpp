@@ -1,0 +1,88 @@
+// Citations in the text against the list, per format (tests/fixtures/cite/): each kind of
+// mismatch at its place, and nothing on the clean twins.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
+#include "support/cli.hpp"
+
+using namespace citelint_test;
+
+namespace {
+
+using Place = std::tuple<std::string, std::string, int, int>;  // rule, file name, line, column
+
+std::set<Place> citation_findings(const std::string& file, int expected_exit) {
+  const Run r = run_citelint("check --offline --as-of 2026-01-01 --format json " +
+                             std::string("tests/fixtures/cite/") + file);
+  INFO(r.err);
+  CHECK(r.exit == expected_exit);
+  const auto json = nlohmann::json::parse(r.out);
+  std::set<Place> out;
+  for (const auto& f : json["findings"]) {
+    const std::string rule = f["rule"];
+    if (rule.rfind("citation/", 0) != 0) continue;
+    const std::string input = f["input"];
+    out.emplace(rule, input.substr(input.rfind('/') + 1), f["line"], f["column"]);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("LaTeX: \\cite keys against the .bib \\bibliography names, through \\input") {
+  CHECK(citation_findings("latex/paper.tex", 1) ==
+        std::set<Place>{{"citation/missing", "intro.tex", 1, 35},
+                        {"citation/uncited", "refs.bib", 5, 1}});
+  CHECK(citation_findings("latex-clean/paper.tex", 0).empty());
+}
+
+TEST_CASE("Markdown: pandoc keys against the front matter's bibliography, footnotes") {
+  CHECK(citation_findings("markdown/paper.md", 1) ==
+        std::set<Place>{{"citation/missing", "paper.md", 8, 70},
+                        {"citation/uncited", "paper.md", 17, 8},
+                        {"citation/uncited", "refs.bib", 5, 1}});
+  CHECK(citation_findings("markdown-clean/paper.md", 0).empty());
+}
+
+TEST_CASE("Markdown: numbers against an ordered list: order, a backwards range, missing") {
+  CHECK(citation_findings("markdown/numbered.md", 1) ==
+        std::set<Place>{{"citation/order", "numbered.md", 1, 13},
+                        {"citation/range", "numbered.md", 1, 38},
+                        {"citation/missing", "numbered.md", 1, 49},
+                        {"citation/uncited", "numbered.md", 9, 4}});
+}
+
+TEST_CASE("Markdown: author-year citations: year, spelling, et al. and a/b suffixes") {
+  CHECK(citation_findings("markdown/author-year.md", 1) ==
+        std::set<Place>{{"citation/et-al", "author-year.md", 1, 4},
+                        {"citation/mismatch", "author-year.md", 1, 37},
+                        {"citation/mismatch", "author-year.md", 1, 70},
+                        {"citation/suffix", "author-year.md", 8, 3}});
+}
+
+TEST_CASE("JATS: xref rids against ref ids, a dashed range, the labels' order") {
+  CHECK(citation_findings("jats/article.xml", 1) ==
+        std::set<Place>{{"citation/order", "article.xml", 3, 21},
+                        {"citation/missing", "article.xml", 4, 101},
+                        {"citation/uncited", "article.xml", 11, 1}});
+  CHECK(citation_findings("jats/clean.xml", 0).empty());
+}
+
+TEST_CASE("A .bib named but not there is an error at the place that names it") {
+  const auto tex =
+      scratch_file("cite-missing-bib/paper.tex", "Text \\cite{a}.\n\\bibliography{nowhere}\n");
+  const Run r = run_citelint("check --offline " + tex.string());
+  CHECK(r.exit == 2);
+  CHECK(r.err.find("paper.tex:2:15: error: the bibliography it names cannot be read") !=
+        std::string::npos);
+  CHECK(r.out.find("citation/missing") == std::string::npos);
+}
+
+TEST_CASE("--citation-order any leaves a numbered list's order alone") {
+  const Run r =
+      run_citelint("check --offline --citation-order any tests/fixtures/cite/markdown/numbered.md");
+  CHECK(r.out.find("citation/order") == std::string::npos);
+  CHECK(r.out.find("citation/range") != std::string::npos);
+}
