@@ -143,7 +143,7 @@ struct Resolver {
       const EntryNames& n = list.names_of(i);
       if (n.families.empty() || n.base_year != cited_base) continue;
       const std::string& f = n.families.front();
-      if (f.size() >= 4 && folded.size() >= 4 && distance(f, folded) <= (f.size() >= 8 ? 2 : 1)) {
+      if (f.size() >= 3 && folded.size() >= 3 && distance(f, folded) <= (f.size() >= 8 ? 2 : 1)) {
         near = i;
         ++nears;
       }

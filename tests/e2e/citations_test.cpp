@@ -86,3 +86,50 @@ TEST_CASE("--citation-order any leaves a numbered list's order alone") {
   CHECK(r.out.find("citation/order") == std::string::npos);
   CHECK(r.out.find("citation/range") != std::string::npos);
 }
+
+TEST_CASE("DOCX: Zotero, Mendeley and EndNote fields name their items; one the list lacks") {
+  CHECK(citation_findings("docx/zotero.docx", 1) ==
+        std::set<Place>{{"citation/missing", "zotero.docx", 2, 15},
+                        {"citation/uncited", "zotero.docx", 8, 1},
+                        {"citation/uncited", "zotero.docx", 9, 1}});
+  CHECK(citation_findings("docx/zotero-clean.docx", 0).empty());
+}
+
+TEST_CASE("DOCX: numbers in brackets and superscripts, by paragraph") {
+  CHECK(citation_findings("docx/numeric.docx", 1) ==
+        std::set<Place>{{"citation/order", "numeric.docx", 1, 12},
+                        {"citation/range", "numeric.docx", 1, 61},
+                        {"citation/missing", "numeric.docx", 1, 71},
+                        {"citation/uncited", "numeric.docx", 8, 1}});
+  CHECK(citation_findings("docx/numeric-clean.docx", 0).empty());
+}
+
+TEST_CASE("PDF: the body's numbers before the reference section, by page and line") {
+  CHECK(citation_findings("pdf/numeric.pdf", 1) ==
+        std::set<Place>{{"citation/order", "numeric.pdf", 3, 12},
+                        {"citation/range", "numeric.pdf", 3, 73},
+                        {"citation/missing", "numeric.pdf", 3, 83},
+                        {"citation/uncited", "numeric.pdf", 10, 1}});
+  CHECK(citation_findings("pdf/numeric-clean.pdf", 0).empty());
+}
+
+TEST_CASE("PDF: author-year citations in the body: year, spelling, et al., a/b") {
+  CHECK(citation_findings("pdf/author-year.pdf", 1) ==
+        std::set<Place>{{"citation/et-al", "author-year.pdf", 3, 16},
+                        {"citation/mismatch", "author-year.pdf", 3, 63},
+                        {"citation/mismatch", "author-year.pdf", 3, 95},
+                        {"citation/suffix", "author-year.pdf", 9, 1}});
+  CHECK(citation_findings("pdf/author-year-clean.pdf", 0).empty());
+}
+
+TEST_CASE("A text whose citations cite few entries is not checked, and says so") {
+  // Superscripts a PDF lost, say: two of six entries cited in brackets.
+  const auto md = scratch_file("cite-few/paper.md",
+                               "A claim [1] and another [2].\n\n# References\n\n1. Smith J. A.\n"
+                               "2. Lee A. B.\n3. Wu L. C.\n4. Kim K. D.\n5. Park P. E.\n"
+                               "6. Zhou Z. F.\n");
+  const Run r = run_citelint("check --offline " + md.string());
+  CHECK(r.out.find("citation/") == std::string::npos);
+  CHECK(r.err.find("2 of the list's 6 entries are cited in a form citelint reads") !=
+        std::string::npos);
+}
