@@ -11,6 +11,7 @@
 
 #include "citelint/archive.hpp"
 #include "citelint/check.hpp"
+#include "citelint/cite.hpp"
 #include "citelint/ids.hpp"
 #include "citelint/model.hpp"
 #include "citelint/rules.hpp"
@@ -31,10 +32,11 @@ struct Summary {
 struct ReportInput {
   const Corpus& corpus;
   const std::vector<Finding>& findings;
-  std::string as_of;                       // YYYY-MM-DD
-  const CheckReport* links = nullptr;      // none offline: every link is unchecked
-  const ArchiveReport* archive = nullptr;  // none without --archive
-  const IdReport* ids = nullptr;           // the DOIs' resolution (JSON dois[].resolution)
+  std::string as_of;                          // YYYY-MM-DD
+  const CheckReport* links = nullptr;         // none offline: every link is unchecked
+  const ArchiveReport* archive = nullptr;     // none without --archive
+  const IdReport* ids = nullptr;              // the DOIs' resolution (JSON dois[].resolution)
+  const CitationReport* citations = nullptr;  // where the text cites each reference
   // --fail-on: findings at or above it fail (JUnit's failures); none with --fail-on never.
   std::optional<Severity> fail_on = Severity::error;
   // Findings that suppression comments in the inputs cover: SARIF lists them as suppressed.

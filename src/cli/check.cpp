@@ -297,6 +297,7 @@ std::optional<int> write_reports(Run& run) {
   ReportInput report{run.corpus, run.findings, run.as_of, run.links ? &*run.links : nullptr,
                      run.archive ? &*run.archive : nullptr};
   report.ids = run.ids ? &*run.ids : nullptr;
+  report.citations = run.citations ? &*run.citations : nullptr;
   report.suppressed = &run.suppressed;
   report.rules = &run.rule_infos;
   report.errors = &run.input_errors;

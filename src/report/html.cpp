@@ -33,6 +33,7 @@ select{font:inherit;padding:.2rem}
 .ref{border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem;margin:.75rem 0;overflow-wrap:anywhere}
 .ref[hidden]{display:none}.ref h2{font-size:.95rem;margin:0 0 .3rem}.ref .text{margin:.2rem 0 .4rem}
 .where{font-size:.8rem;color:var(--muted)}
+.cited{font-size:.85rem;margin:.2rem 0}
 ul{margin:.3rem 0;padding-left:1.2rem}
 .badge{display:inline-block;border-radius:1rem;padding:0 .5rem;font-size:.75rem;font-weight:600;color:#fff;background:var(--muted);margin-right:.3rem;white-space:nowrap}
 .s-ok{background:var(--ok)}.s-broken,.s-dns-error,.s-soft-404{background:var(--err)}
@@ -141,6 +142,25 @@ std::string identifier_list(const ReportInput& input, const Reference& r) {
   return items.empty() ? std::string() : "<ul class=\"ids\">" + items + "</ul>\n";
 }
 
+// Where the text cites a reference: its citations' places, the first ten.
+std::string citation_list(const ReportInput& input, const Reference& r) {
+  const CitationReport* c = input.citations;
+  const auto index = static_cast<std::size_t>(&r - input.corpus.references.data());
+  if (!c || index >= c->cited_by.size() || c->cited_by[index].empty()) return {};
+  const std::vector<std::uint32_t>& by = c->cited_by[index];
+  std::string out = "<p class=\"cited\">Cited at ";
+  for (std::size_t n = 0; n < by.size() && n < 10; ++n) {
+    const Citation& cite = c->citations[by[n]];
+    const Document& doc = *input.corpus.documents[c->input[by[n]]];
+    out += (n ? ", " : "") + std::string("<span class=\"where\">") +
+           report::xml_escape(doc.path()) + ":" +
+           report::xml_escape(doc.where(cite.span.line, cite.span.column)) +
+           (cite.silent ? " (\\nocite)" : "") + "</span>";
+  }
+  if (by.size() > 10) out += ", and " + std::to_string(by.size() - 10) + " more";
+  return out + "</p>\n";
+}
+
 // One reference as an article, with the data attributes the page's filters and sort read; the
 // statuses its links have are added to `statuses`.
 std::string reference_article(const ReportInput& input, const Reference& r,
@@ -178,6 +198,7 @@ std::string reference_article(const ReportInput& input, const Reference& r,
     out += "</ul>\n";
   }
   out += identifier_list(input, r);
+  out += citation_list(input, r);
   if (!fs.empty()) {
     out += "<ul class=\"findings\">";
     for (const Finding* f : fs) out += finding_item(doc, *f);

@@ -138,8 +138,30 @@ void write_identifiers(json::Writer& w, const Reference& r, const Document& doc,
   w.end_array();
 }
 
-void write_reference(json::Writer& w, const Reference& r, const Document& doc,
-                     const CheckReport* links, const ArchiveReport* archive, const IdReport* ids) {
+// Where the text cites a reference: each citation's place and form; only for a reference of a
+// paper whose citations were read.
+void write_citations(json::Writer& w, const ReportInput& input, std::size_t index) {
+  const CitationReport* c = input.citations;
+  if (!c || index >= c->cited_by.size() || c->cited_by[index].empty()) return;
+  w.key("citations").begin_array();
+  for (std::uint32_t k : c->cited_by[index]) {
+    const Citation& cite = c->citations[k];
+    const Document& doc = *input.corpus.documents[c->input[k]];
+    w.begin_object().key("input").value(doc.path());
+    write_position(w, doc, cite.span, true);
+    w.key("form").value(to_string(cite.form));
+    if (cite.silent) w.key("silent").value(true);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_reference(json::Writer& w, const ReportInput& input, std::size_t index) {
+  const Reference& r = input.corpus.references[index];
+  const Document& doc = *input.corpus.documents[r.input];
+  const CheckReport* links = input.links;
+  const ArchiveReport* archive = input.archive;
+  const IdReport* ids = input.ids;
   const ArchiveReport* asked = archive && !archive->lookups.empty() ? archive : nullptr;
   std::optional<std::pair<std::string, DateRole>> date;
   if (asked) date = archive_date(r);
@@ -195,6 +217,7 @@ void write_reference(json::Writer& w, const Reference& r, const Document& doc,
   }
   w.end_array();
   if (!r.ids.empty()) write_identifiers(w, r, doc, ids);  // only where the reference gives one
+  write_citations(w, input, index);
   if (!r.parts.empty()) {
     w.key("parts").begin_array();
     for (const Part& p : r.parts) {
@@ -303,9 +326,7 @@ void write_json(const ReportInput& input, const ReportSink& sink) {
       json::Writer& out = groups[g];
       out.restart();
       const std::size_t begin = first + g * kGroup, end = std::min(refs.size(), begin + kGroup);
-      for (std::size_t i = begin; i < end; ++i)
-        write_reference(out, refs[i], *corpus.documents[refs[i].input], input.links, input.archive,
-                        input.ids);
+      for (std::size_t i = begin; i < end; ++i) write_reference(out, input, i);
     });
     if (writing.valid()) writing.get();
     writing = parallel::in_background([&sink, &groups, count, first] {

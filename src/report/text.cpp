@@ -116,6 +116,28 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+// "= cited at paper.tex:3:18, and 2 more": where the text cites the reference a finding is in.
+void cited_at(std::string& out, const ReportInput& input, const Finding& f, int line_no) {
+  if (!input.citations || input.citations->citations.empty()) return;
+  const Reference* ref = reference_holding(input.corpus, f.span);
+  if (!ref) return;
+  const auto index = static_cast<std::size_t>(ref - input.corpus.references.data());
+  const CitationReport& c = *input.citations;
+  if (index >= c.cited_by.size()) return;
+  const std::vector<std::uint32_t>& by = c.cited_by[index];
+  const auto shown =
+      std::find_if(by.begin(), by.end(), [&](std::uint32_t k) { return !c.citations[k].silent; });
+  if (shown == by.end()) return;
+  const Document& doc = *input.corpus.documents[c.input[*shown]];
+  const Span& at = c.citations[*shown].span;
+  out += std::string(std::to_string(line_no).size() + 2, ' ') + "= cited at ";
+  out += doc.path();
+  out += ':';
+  out += doc.where(at.line, at.column);
+  if (by.size() > 1) out += ", and " + plural(by.size() - 1, "more", "more");
+  out += '\n';
+}
+
 }  // namespace
 
 std::string render_text(const ReportInput& input, const TextOptions& options) {
@@ -148,6 +170,7 @@ std::string render_text(const ReportInput& input, const TextOptions& options) {
                                         : escape_visible(f.fix->replacement);
       out += f.fix->verified ? " (verified)\n" : "\n";
     }
+    cited_at(out, input, f, line_no);
     out += '\n';
   }
   const Summary s = summarise(input);

@@ -1,6 +1,7 @@
 // Citations in the text against the list, per format (tests/fixtures/cite/): each kind of
 // mismatch at its place, and nothing on the clean twins.
 #include <catch2/catch.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
@@ -132,4 +133,39 @@ TEST_CASE("A text whose citations cite few entries is not checked, and says so")
   CHECK(r.out.find("citation/") == std::string::npos);
   CHECK(r.err.find("2 of the list's 6 entries are cited in a form citelint reads") !=
         std::string::npos);
+}
+
+TEST_CASE("Reports: JSON lists where each reference is cited, text and HTML point at it") {
+  const std::string paper = "tests/fixtures/cite/latex/paper.tex";
+  const Run json_run = run_citelint("check --offline --format json " + paper);
+  const auto json = nlohmann::json::parse(json_run.out);
+  std::map<std::string, nlohmann::json> refs;
+  for (const auto& r : json["references"]) refs[r["id"]] = r;
+  REQUIRE(refs["smith2020"].contains("citations"));
+  const auto& smith = refs["smith2020"]["citations"];
+  REQUIRE(smith.size() == 2);
+  CHECK(smith[0]["input"].get<std::string>().ends_with("latex/paper.tex"));
+  CHECK(smith[0]["line"] == 3);
+  CHECK(smith[0]["column"] == 20);
+  CHECK(smith[0]["form"] == "key");
+  CHECK(smith[1]["input"].get<std::string>().ends_with("latex/intro.tex"));
+  CHECK(refs["silent"]["citations"][0]["silent"] == true);
+  CHECK_FALSE(refs["unused"].contains("citations"));
+  // The inputs the paper named are inputs of the run.
+  std::set<std::string> inputs;
+  for (const auto& i : json["inputs"]) {
+    const std::string path = i["path"];
+    inputs.insert(path.substr(path.rfind('/') + 1));
+  }
+  CHECK(inputs == std::set<std::string>{"paper.tex", "intro.tex", "refs.bib"});
+
+  const Run html = run_citelint("check --offline --format html " + paper);
+  CHECK(html.out.find("<p class=\"cited\">Cited at <span class=\"where\">") != std::string::npos);
+
+  const auto tex =
+      scratch_file("cite-text/p.tex", "Text \\cite{s} and \\cite{s}.\n\\bibliography{r}\n");
+  scratch_file("cite-text/r.bib",
+               "@misc{s, author={Smith, J}, year={2020}, url={https://exa mple.test/x}}\n");
+  const Run text = run_citelint("check --offline " + tex.string());
+  CHECK(text.out.find("= cited at " + tex.string() + ":1:12, and 1 more") != std::string::npos);
 }
