@@ -33,6 +33,7 @@ struct Citation {
   std::string year;         // author_year, record: "2020", "2019a", "n.d." (empty: none)
   std::string title;        // record: the item's title
   bool et_al = false;       // author_year: "Smith et al."
+  bool narrative = false;   // author_year: "Smith (2020)", the names outside the parentheses
   std::uint8_t names = 1;   // author_year: family names written ("Smith & Lee": 2)
   bool silent = false;      // \nocite, pandoc's nocite: listed on purpose, no mark in the text
   bool all = false;         // \nocite{*}: every entry of the list

@@ -8,14 +8,17 @@
 
 #include <algorithm>
 
+#include "cite/scan.hpp"
 #include "ids/match.hpp"
 
 namespace citelint::cite {
 
 namespace {
 
+// A year, also as OCR reads it ("2O06", "2oo9": letters O for zeros).
 const RE2& year_re() {
-  static const RE2 re(R"(\b((?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.)(?:[^0-9a-z]|$))");
+  static const RE2 re(
+      R"(\b((?:1[5-9]\d|20[\dOolI]|2[Oo][\dOolI])[\dOolI][a-z]?|n\.\s?d\.)(?:[^0-9a-z]|$))");
   return re;
 }
 
@@ -45,10 +48,11 @@ std::string vancouver_family(std::string_view p) {
 // "J. Smith and K. Lee"): exact when every piece is a family name, initials, or a family name
 // with its initials after it; `known` false when a given name written out may be a family name.
 void read_names(std::string_view list, EntryNames& out) {
-  if (list.find("et al") != std::string_view::npos) {
-    out.many = true;
-    list = list.substr(0, list.find("et al"));
-  }
+  for (std::string_view etal : {"et al", "etal"})
+    if (list.find(etal) != std::string_view::npos) {
+      out.many = true;
+      list = list.substr(0, list.find(etal));
+    }
   std::vector<std::string_view> pieces;
   for (std::size_t b = 0; b < list.size();) {
     std::size_t e = list.find_first_of(",;&", b);
@@ -64,7 +68,8 @@ void read_names(std::string_view list, EntryNames& out) {
   }
   bool exact = true;
   for (std::string_view p : pieces) {
-    if (initials_only(p)) continue;
+    // A list starts with a name: "FAO", "IPCC" are no initials there.
+    if (initials_only(p) && !out.families.empty()) continue;
     std::string family = vancouver_family(p);
     if (family.empty()) {
       // "J. Smith" (initials first): the last word; "Smith" alone: itself.
@@ -156,14 +161,28 @@ void from_fields(std::string_view text, const RE2& name, const RE2& year, EntryN
     out.year = years.front();
 }
 
-void from_text(std::string_view text, EntryNames& out) {
+// Math a converter left in the text ("Hamelin $\scriptstyle L,$ Wesnaes M"): blanked.
+std::string without_math(std::string_view text) {
+  std::string out(text);
+  for (std::size_t b = out.find('$'); b != std::string::npos; b = out.find('$', b)) {
+    const std::size_t e = out.find('$', b + 1);
+    if (e == std::string::npos || e - b > 200) break;
+    std::fill(out.begin() + static_cast<long>(b), out.begin() + static_cast<long>(e) + 1, ' ');
+    b = e + 1;
+  }
+  return out;
+}
+
+void from_text(std::string_view written, EntryNames& out) {
+  const std::string plain = without_math(written);
+  const std::string_view text = plain;
   re2::StringPiece rest(text.data(), text.size()), year;
   if (!RE2::FindAndConsume(&rest, year_re(), &year)) {
     read_names(text.substr(0, std::min<std::size_t>(text.size(), 120)), out);
     out.authors_known = false;
     return;
   }
-  out.year = std::string(year.data(), year.size());
+  out.year = ocr_year(std::string(year.data(), year.size()));
   const std::size_t at = static_cast<std::size_t>(year.data() - text.data());
   if (at > 300) return;  // the authors end long before: no author-year entry
   read_names(text.substr(0, at), out);

@@ -28,13 +28,16 @@ Range front_matter(std::string_view t) {
   return {0, 0};
 }
 
-// Whether an entry is a definition ("[^1]: ...", "[id]: ..."): its key is its label.
-bool definition(const Document& doc, const Reference& ref) {
+}  // namespace
+
+bool markdown_definition(const Document& doc, const Reference& ref) {
   const std::string_view before = std::string_view(doc.text()).substr(0, ref.span.begin);
   const std::size_t colon = before.find_last_not_of(' ');
   return colon != std::string_view::npos && before[colon] == ':' && colon > 0 &&
          before[colon - 1] == ']';
 }
+
+namespace {
 
 // Whether the entry is an item of an ordered list ("3. Smith ..."): numbered by its place.
 bool ordered_item(const Document& doc, const Reference& ref) {
@@ -109,7 +112,11 @@ void references(const Document& doc, Range range, const std::vector<std::string>
   re2::StringPiece rest(t.data() + range.first, range.second - range.first), caret, text, id;
   while (RE2::FindAndConsume(&rest, re, &caret, &text, &id)) {
     const std::size_t after = static_cast<std::size_t>(rest.data() - t.data());
-    if (after < t.size() && (t[after] == ':' || t[after] == '(')) continue;  // a definition, a link
+    const std::size_t open = static_cast<std::size_t>(text.data() - t.data()) - 1 - caret.size();
+    const std::size_t line = t.rfind('\n', open) + 1;  // npos + 1: the first line
+    const bool line_start = t.substr(line, open - line).find_first_not_of(' ') == t.npos;
+    if (after < t.size() && ((t[after] == ':' && line_start) || t[after] == '('))
+      continue;  // a definition, a link
     const re2::StringPiece& label = id.data() && !id.empty() ? id : text;
     const std::string l(label.data(), label.size());
     if (caret.empty() && std::find(labels.begin(), labels.end(), l) == labels.end()) continue;
@@ -118,7 +125,31 @@ void references(const Document& doc, Range range, const std::vector<std::string>
   }
 }
 
+// "[Smith 2020](#smith2020)": a link to an entry's anchor (<a name="smith2020">, <a id=...>).
+void anchor_links(const Document& doc, Range range, const std::vector<std::string>& anchors,
+                  std::uint32_t& group, std::vector<Citation>& out) {
+  static const RE2 re(R"(\]\(#([^)\s]+)\))");
+  const std::string_view t(doc.text());
+  re2::StringPiece rest(t.data() + range.first, range.second - range.first), id;
+  while (RE2::FindAndConsume(&rest, re, &id)) {
+    const std::string a(id.data(), id.size());
+    if (std::find(anchors.begin(), anchors.end(), a) == anchors.end()) continue;  // a heading
+    const std::size_t b = static_cast<std::size_t>(id.data() - t.data());
+    out.push_back(key_citation(doc, a, b, b + id.size(), ++group));
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> markdown_anchors(const Document& doc, const Reference& ref) {
+  static const RE2 re(R"(<a\s+(?:name|id)\s*=\s*["']([^"']+)["'])");
+  std::vector<std::string> out;
+  const std::string_view t = doc.slice(ref.span).substr(0, 300);
+  re2::StringPiece rest(t.data(), t.size());
+  std::string a;
+  while (RE2::FindAndConsume(&rest, re, &a)) out.push_back(a);
+  return out;
+}
 
 std::vector<Citation> scan_markdown(const Document& doc, std::span<const Reference> refs,
                                     std::vector<Diagnostic>& diagnostics) {
@@ -151,13 +182,15 @@ std::vector<Citation> scan_markdown(const Document& doc, std::span<const Referen
                              "the front matter is not YAML: " + e.msg});
     }
   }
-  std::vector<std::string> labels;
+  std::vector<std::string> labels, anchors;
   std::vector<Reference> items;  // entries under a References heading, not definitions
   bool ordered = false;
   for (const Reference& r : refs) {
-    if (definition(doc, r)) {
+    std::vector<std::string> own = markdown_anchors(doc, r);
+    anchors.insert(anchors.end(), own.begin(), own.end());
+    if (markdown_definition(doc, r)) {
       labels.push_back(r.id);
-    } else {
+    } else if (own.empty()) {  // an anchored entry is cited by links to its anchor
       items.push_back(r);
       ordered = ordered || ordered_item(doc, r);
     }
@@ -167,6 +200,7 @@ std::vector<Citation> scan_markdown(const Document& doc, std::span<const Referen
   for (const Range& r : body) {
     pandoc(doc, r, group, out);
     references(doc, r, labels, group, out);
+    if (!anchors.empty()) anchor_links(doc, r, anchors, group, out);
   }
   if (!items.empty()) scan_plain(doc, body, ordered || numbered(items), group, out);
   std::stable_sort(out.begin(), out.end(), [](const Citation& a, const Citation& b) {

@@ -32,6 +32,15 @@ void scan_plain(const Document& doc, const std::vector<Range>& ranges, bool numb
 bool add_numbers(const Document& doc, std::size_t begin, std::size_t end, std::uint32_t group,
                  std::vector<Citation>& out);
 
+// Whether a Markdown entry is a definition ("[^1]: ...", "[id]: ..."): its key is its label
+// (an item of a References section is known by its place alone).
+bool markdown_definition(const Document& doc, const Reference& ref);
+// The anchors a Markdown entry sets (<a name="smith2020">): its keys too.
+std::vector<std::string> markdown_anchors(const Document& doc, const Reference& ref);
+
+// A year as OCR may read it ("2O06", "20l3"), its letters read as the digits they stand for.
+std::string ocr_year(std::string year);
+
 // A key citation at [begin, end) of the text.
 Citation key_citation(const Document& doc, std::string key, std::size_t begin, std::size_t end,
                       std::uint32_t group);

@@ -12,16 +12,40 @@ namespace citelint::cite {
 
 namespace {
 
+// The names' patterns are Unicode classes many times over: their automata need more memory
+// than RE2's default allows (it would give up on a long paragraph, and match nothing).
+const RE2::Options& large() {
+  static const RE2::Options options = [] {
+    RE2::Options o;
+    o.set_max_mem(64 << 20);
+    return o;
+  }();
+  return options;
+}
+
 // A family name: particles ("van der", "de", "O'"), then a capital and letters.
 constexpr const char* kName =
     R"((?:(?:[Vv][ao]n|[Dd]e[rn]?|[Dd]ell?[ae]?|[Dd][iu]|[Ll][ae]|[Dd][oa]s|[Tt]e[rn])\s+)*)"
     R"(\p{Lu}[\p{L}\p{M}'’\-]*\p{L})";
+// A comma, also a full-width one (CJK typesetting, OCR).
+constexpr const char* kComma = R"((?:,|，))";
 // The names of one work: "Smith", "Smith et al.", "Smith and Lee", "Smith, Lee, & Wu".
 std::string names_pattern() {
   const std::string n = kName;
-  return n + R"((?:\s+et\s+al\.?|(?:\s*,\s*)" + n + R"()*(?:\s*,?\s*(?:&|and)\s+)" + n + ")?)";
+  const std::string comma = kComma;
+  return n + R"((?:\s+et\s*al\.?|(?:\s*)" + comma + R"(\s*)" + n + R"()*(?:\s*)" + comma +
+         R"(?(?:\s*&\s*|\s+and\s+))" + n + ")?)";
 }
-constexpr const char* kYear = R"((?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.)";
+// An organisation as author, in parentheses: "Danish Government", "Ministry of Food and Health".
+constexpr const char* kBody =
+    R"(\p{Lu}[\p{L}\p{M}'’\-]*(?:\s+(?:(?:of|for|and|on|the|&)\s+)?\p{Lu}[\p{L}\p{M}'’\-]*){1,6})";
+const RE2& names_re() {
+  static const RE2 re(names_pattern(), large());
+  return re;
+}
+// A year, also as OCR reads it ("20o8", "2O06", "20l3"): ocr_year() reads it right.
+constexpr const char* kYear =
+    R"((?:(?:1[5-9]\d[\dOolI]|20[\dOolI]{2}|2[Oo][\dOolI]{2})[a-z]?|n\.\s?d\.))";
 constexpr const char* kLocator = R"((?:\s*,\s*(?:pp?\.|p|chap\.|ch\.|para\.|§)\s*[\w–\-]+)?)";
 
 const RE2& name_re() {
@@ -30,26 +54,32 @@ const RE2& name_re() {
 }
 // One work of a parenthetical citation, the whole part: "see Smith et al., 2019, 2020, p. 4".
 const RE2& part_re() {
-  static const RE2 re(std::string(R"(\s*(?:(?:see(?:\s+also)?|e\.g\.,?|cf\.|i\.e\.,?|also|but)"
-                                  R"(\s+see)\s+)*()") +
-                      names_pattern() + R"(),?\s+()" + kYear + R"((?:\s*,\s*)" + kYear + ")*)" +
-                      kLocator + R"(\s*[.,]?\s*)");
+  const std::string comma = kComma;
+  static const RE2 re(std::string(R"(\s*(?:(?:see(?:\s+also)?|e\.g\.(?:,|，)?|cf\.|i\.e\.(?:,|，)?)"
+                                  R"(|also|but\s+see)\s*)*(?:\p{Ll}+,?\s+){0,5}()") +
+                          names_pattern() + "|" + kBody + R"()(?:\s*)" + comma + R"(\s*|\s+)()" +
+                          kYear + R"((?:\s*)" + comma + R"(\s*(?:)" + kYear + R"(|[a-z]\b))*))" +
+                          kLocator + R"(\s*[.,]?\s*)",
+                      large());
   return re;
 }
 // A narrative citation: "Smith and Lee (2019a)", "Smith et al.'s (2020, p. 3)".
 const RE2& narrative_re() {
-  static const RE2 re(std::string("(") + names_pattern() + R"()(?:'s|’s)?\s+\(()" + kYear +
-                      R"((?:\s*,\s*)" + kYear + ")*)" + kLocator + R"(\))");
+  static const RE2 re(std::string("(") + names_pattern() + R"()(?:'s|’s)?\s*\(()" + kYear +
+                          R"((?:\s*,\s*(?:)" + kYear + R"(|[a-z]\b))*))" + kLocator + R"(\))",
+                      large());
   return re;
 }
 const RE2& year_re() {
-  static const RE2 re(std::string("(") + kYear + ")");
+  static const RE2 re(std::string("(") + kYear + R"(|\b[a-z]\b))");
   return re;
 }
 // A numeric mark: "[1]", "[1-3, 7]", "[1–3,7]".
 const RE2& bracket_re() {
-  static const RE2 re(R"(\[(\s*\d{1,4}(?:\s*(?:-|–|—|‒|−)\s*\d{1,4})?)"
-                      R"((?:\s*[,;]\s*\d{1,4}(?:\s*(?:-|–|—|‒|−)\s*\d{1,4})?)*\s*)\])");
+  // Full-width brackets and commas, and 、, in CJK text: "［1，3］", "[94，95、96]".
+  static const RE2 re(R"((?:\[|［)(\s*\d{1,4}(?:\s*(?:-|–|—|‒|−)\s*\d{1,4})?)"
+                      R"((?:\s*(?:[,;]|，|；|、)\s*\d{1,4}(?:\s*(?:-|–|—|‒|−)\s*\d{1,4})?)*)"
+                      R"(\s*)(?:\]|］))");
   return re;
 }
 
@@ -74,13 +104,39 @@ std::size_t at(std::string_view text, const re2::StringPiece& piece) {
   return static_cast<std::size_t>(piece.data() - text.data());
 }
 
+// A citation of `c`'s names per year, the first at the names.
+void add_years(const Document& doc, std::string_view text, std::size_t names_begin,
+               re2::StringPiece years, Citation c, std::vector<Citation>& out) {
+  re2::StringPiece ys = years, year;
+  bool first = true;
+  std::string base;
+  while (RE2::FindAndConsume(&ys, year_re(), &year)) {
+    c.year = ocr_year(std::string(year.data(), year.size()));
+    if (c.year.size() == 1) {  // "2012a,b": b of the year before
+      if (base.empty()) continue;
+      c.year = base + c.year;
+    }
+    base = c.year.substr(0, std::min<std::size_t>(c.year.size(), 4));
+    const std::size_t end = at(text, year) + year.size();
+    c.span = doc.span(first ? names_begin : at(text, year), end);
+    out.push_back(c);
+    first = false;
+  }
+}
+
 // The works one run of names and years cites: a citation per year, the first at the names.
 void add_author_year(const Document& doc, std::string_view text, re2::StringPiece names,
                      re2::StringPiece years, std::uint32_t group, std::vector<Citation>& out) {
   Citation c;
   c.form = CiteForm::author_year;
   c.group = group;
-  c.et_al = names.find("et al") != re2::StringPiece::npos;
+  c.et_al =
+      names.find("et al") != re2::StringPiece::npos || names.find("etal") != re2::StringPiece::npos;
+  if (!RE2::FullMatch(names, names_re())) {  // an organisation: its whole name
+    c.author = std::string(names.data(), names.size());
+    add_years(doc, text, at(text, names), years, c, out);
+    return;
+  }
   re2::StringPiece rest = names, name;
   int count = 0;
   std::size_t names_begin = at(text, names);
@@ -98,15 +154,7 @@ void add_author_year(const Document& doc, std::string_view text, re2::StringPiec
   }
   if (c.author.empty() || common_word(c.author)) return;
   c.names = static_cast<std::uint8_t>(std::min(count, 255));
-  re2::StringPiece ys = years, year;
-  bool first = true;
-  while (RE2::FindAndConsume(&ys, year_re(), &year)) {
-    c.year = std::string(year.data(), year.size());
-    const std::size_t end = at(text, year) + year.size();
-    c.span = doc.span(first ? names_begin : at(text, year), end);
-    out.push_back(c);
-    first = false;
-  }
+  add_years(doc, text, names_begin, years, c, out);
 }
 
 // "(...)": each part of a parenthetical citation that reads as names and years.
@@ -121,7 +169,8 @@ void scan_parenthetical(const Document& doc, Range range, std::uint32_t& group,
     const std::string_view inside = text.substr(open + 1, close - open - 1);
     bool any = false;
     for (std::size_t b = 0; b <= inside.size();) {
-      std::size_t e = inside.find(';', b);
+      const std::size_t semicolon = inside.find(';', b), wide = inside.find("；", b);
+      std::size_t e = std::min(semicolon, wide);
       if (e == std::string_view::npos) e = inside.size();
       re2::StringPiece names, years;
       const re2::StringPiece part(inside.data() + b, e - b);
@@ -130,7 +179,7 @@ void scan_parenthetical(const Document& doc, Range range, std::uint32_t& group,
         any = true;
         add_author_year(doc, text, names, years, group, out);
       }
-      b = e + 1;
+      b = e + (e == wide ? std::string_view("；").size() : 1);
     }
   }
 }
@@ -139,8 +188,11 @@ void scan_narrative(const Document& doc, Range range, std::uint32_t& group,
                     std::vector<Citation>& out) {
   const std::string_view text(doc.text());
   re2::StringPiece rest(text.data() + range.first, range.second - range.first), names, years;
-  while (RE2::FindAndConsume(&rest, narrative_re(), &names, &years))
+  while (RE2::FindAndConsume(&rest, narrative_re(), &names, &years)) {
+    const std::size_t before = out.size();
     add_author_year(doc, text, names, years, ++group, out);
+    for (std::size_t k = before; k < out.size(); ++k) out[k].narrative = true;
+  }
 }
 
 void scan_numbers(const Document& doc, Range range, std::uint32_t& group,
@@ -162,7 +214,24 @@ bool is_dash(std::string_view s, std::size_t i, std::size_t& len) {
   return false;
 }
 
+// A CJK text's separator between numbers ("，", "；", "、"): its length, or 0.
+std::size_t separator(std::string_view s, std::size_t i) {
+  for (std::string_view d : {"，", "；", "、"})
+    if (s.substr(i, d.size()) == d) return d.size();
+  return 0;
+}
+
 }  // namespace
+
+std::string ocr_year(std::string year) {
+  for (std::size_t i = 0; i < std::min<std::size_t>(year.size(), 4); ++i)
+    if (year[i] == 'O' || year[i] == 'o') {
+      year[i] = '0';
+    } else if (year[i] == 'l' || year[i] == 'I') {
+      year[i] = '1';
+    }
+  return year;
+}
 
 std::vector<Range> body_ranges(const Document& doc, std::span<const Reference> refs) {
   const std::size_t end =
@@ -252,6 +321,10 @@ bool add_numbers(const Document& doc, std::size_t begin, std::size_t end, std::u
     skip_space();
     if (i < end && (s[i] == ',' || s[i] == ';')) {
       ++i;
+      continue;
+    }
+    if (const std::size_t wide = separator(s, i); wide > 0) {
+      i += wide;
       continue;
     }
     if (i < end) return false;
