@@ -76,10 +76,16 @@ const RE2& year_re() {
 }
 // A numeric mark: "[1]", "[1-3, 7]", "[1–3,7]".
 const RE2& bracket_re() {
-  // Full-width brackets and commas, and 、, in CJK text: "［1，3］", "[94，95、96]".
-  static const RE2 re(R"((?:\[|［)(\s*\d{1,4}(?:\s*(?:-|–|—|‒|−)\s*\d{1,4})?)"
-                      R"((?:\s*(?:[,;]|，|；|、)\s*\d{1,4}(?:\s*(?:-|–|—|‒|−)\s*\d{1,4})?)*)"
-                      R"(\s*)(?:\]|］))");
+  // Full-width brackets and commas, and 、, in CJK text: "［1，3］", "[94，95、96]"; ranges with
+  // a tilde (GB/T 7714's "[21~23]"); OCR's letters for digits ("[1o]", "[3I]").
+  static const RE2 re([] {
+    std::string p = R"((?:\[|［)(\s*N(?:\s*D\s*N)?(?:\s*(?:[,;]|，|；|、)\s*N(?:\s*D\s*N)?)*\s*)(?:\]|］))";
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"N", R"([\dOolI]{1,4})"},
+                                   {"D", R"((?:-|–|—|‒|−|~|\\~|～))"}})
+      for (std::size_t at = p.find(from); at != std::string::npos; at = p.find(from, at + to.size()))
+        p.replace(at, from.size(), to);
+    return p;
+  }());
   return re;
 }
 
@@ -206,7 +212,7 @@ void scan_numbers(const Document& doc, Range range, std::uint32_t& group,
 }
 
 bool is_dash(std::string_view s, std::size_t i, std::size_t& len) {
-  for (std::string_view d : {"-", "–", "—", "‒", "−"})
+  for (std::string_view d : {"-", "–", "—", "‒", "−", "~", "\\~", "～"})
     if (s.substr(i, d.size()) == d) {
       len = d.size();
       return true;
@@ -290,9 +296,18 @@ bool add_numbers(const Document& doc, std::size_t begin, std::size_t end, std::u
     skip_space();
     from = i;
     n = 0;
-    while (i < end && std::isdigit(static_cast<unsigned char>(s[i])) && i - from < 4)
-      n = n * 10 + (s[i++] - '0');
-    return i > from;
+    bool digit = false;  // OCR's letters count as digits beside one ("1o", "I3")
+    for (; i < end && i - from < 4; ++i) {
+      const char c = s[i];
+      const int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                    : (c == 'O' || c == 'o')                    ? 0
+                    : (c == 'l' || c == 'I')                    ? 1
+                                                                : -1;
+      if (d < 0) break;
+      digit = digit || std::isdigit(static_cast<unsigned char>(c));
+      n = n * 10 + d;
+    }
+    return i > from && digit;
   };
   while (i < end) {
     int a = 0, b = 0;
