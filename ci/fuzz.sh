@@ -20,7 +20,8 @@ mkdir -p "$dir/crashes"
 seeds_of() {
   # The PDF target lays out words, not PDF files: its own seeds only.
   [ "$1" = pdf ] && { echo tests/fuzz/seeds/pdf; return 0; }
-  for d in "tests/fixtures/$1" "tests/fuzz/seeds/$1"; do
+  # The citations' fixtures (tests/fixtures/cite/FORMAT) seed their format's scanner too.
+  for d in "tests/fixtures/$1" "tests/fuzz/seeds/$1" "tests/fixtures/cite/$1"; do
     [ -d "$d" ] && echo "$d"
   done
   [ "$1" = text ] && echo examples

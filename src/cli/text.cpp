@@ -1,7 +1,7 @@
 // `citelint text FILE...`: the text citelint reads from each input, line by line with where
-// each line is. For a PDF or a DOCX that is its reference section as laid out; for HTML and
-// JATS, each entry's text as the rules about writing read it (tags gone, entities decoded):
-// what to look at when a finding's text or position is not what the page shows.
+// each line is. For a PDF or a DOCX that is its body, then its reference section as laid out; for
+// HTML and JATS, each entry's text as the rules about writing read it (tags gone, entities
+// decoded): what to look at when a finding's text or position is not what the page shows.
 #include <iostream>
 #include <memory>
 
@@ -48,9 +48,10 @@ void add_text_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("text", "Print the text citelint reads from each input.");
   cmd->footer(
       "\nEach line with its place: page and line of a PDF, paragraph of a DOCX, the line of a\n"
-      "text file. For a PDF or a DOCX that is the reference section as laid out; '+' after the\n"
-      "place marks a line joined to the one above (a URL wrapped at the end of a line), '|' any\n"
-      "other. For HTML and JATS, each entry as the rules about writing read it: tags gone,\n"
+      "text file. For a PDF or a DOCX that is its body (whose citations are read), then its\n"
+      "reference section as laid out; '+' after the place marks a line joined to the one above\n"
+      "(a URL wrapped at the end of a line), '|' any other. For HTML and JATS, each entry as the "
+      "rules about writing read it: tags gone,\n"
       "entities decoded, with the line and column where it begins. What to look at when a\n"
       "finding's text or place is not what the page shows.\n"
       "\nExample:\n"

@@ -8,6 +8,7 @@
 
 #include "citelint/read.hpp"
 #include "model/utf8.hpp"
+#include "read/headings.hpp"
 
 namespace citelint {
 
@@ -37,6 +38,21 @@ std::string utf16_to_utf8(std::string_view bytes, bool big_endian) {
     utf8::append(out, c);
   }
   return out;
+}
+
+// A plain text that is a paper (its body, then a References heading, then the list): the
+// list is read from after the heading, and the body's citations are read (src/cite/). The last
+// such heading with half a kilobyte of text before it; none: the whole text is the list.
+void mark_list_after_body(Document& doc) {
+  constexpr std::size_t kBody = 512;
+  int heading = 0;
+  for (int l = 1; l <= static_cast<int>(doc.line_count()); ++l) {
+    const std::string_view t = doc.line_text(l);
+    if (t.size() < 40 && doc.line_begin(l) >= kBody && headings::is_references_heading(t))
+      heading = l;
+  }
+  if (heading > 0 && heading < static_cast<int>(doc.line_count()))
+    doc.set_list_lines(heading + 1, 0);
 }
 
 }  // namespace
@@ -107,6 +123,7 @@ std::unique_ptr<Document> make_document(std::size_t id, std::string path, std::s
   auto document = std::make_unique<Document>(id, std::move(path), std::move(text));
   const InputFormat* as = find_input_format(format.empty() ? detect_format(*document) : format);
   document->set_format(std::string(as->name), as->structured);
+  if (as->name == "text") mark_list_after_body(*document);
   return document;
 }
 

@@ -184,3 +184,34 @@ TEST_CASE("Reports: JSON lists where each reference is cited, text and HTML poin
   const Run text = run_citelint("check --offline " + tex.string());
   CHECK(text.out.find("= cited at " + tex.string() + ":1:12, and 1 more") != std::string::npos);
 }
+
+TEST_CASE("Plain text: a paper's body before its References heading cites by number") {
+  std::string text;
+  for (int k = 0; k < 8; ++k)
+    text += "This paper studies link rot in scholarly articles, as others have [1] and [2, 3]. ";
+  text += "\n\nReferences\n\n";
+  for (int n = 1; n <= 4; ++n)
+    text += "[" + std::to_string(n) + "] Author A. Title " + std::to_string(n) + ". 2020.\n";
+  const auto txt = scratch_file("cite-text/paper.txt", text);
+  const Run r = run_citelint("check --offline --format json " + txt.string());
+  const auto json = nlohmann::json::parse(r.out);
+  CHECK(json["references"].size() == 4);  // the body is no entry
+  std::vector<std::string> rules;
+  for (const auto& f : json["findings"]) rules.push_back(f["rule"]);
+  CHECK(rules == std::vector<std::string>{"citation/uncited"});
+}
+
+TEST_CASE("A .bib named but absent: the paper's own .bbl is its list") {
+  const auto tex = scratch_file("cite-bbl/paper.tex",
+                                "Text \\cite{a} and \\cite{b}.\n"
+                                "\\bibliography{gone}\n");
+  scratch_file("cite-bbl/paper.bbl",
+               "\\begin{thebibliography}{2}\n\\bibitem{a} A. Smith. Alpha. 2020.\n"
+               "\\bibitem{c} C. Lee. Gamma. 2019.\n\\end{thebibliography}\n");
+  const Run r = run_citelint("check --offline " + tex.string());
+  CHECK(r.exit == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("paper.tex:1:25: error[citation/missing]: 'b' is cited") != std::string::npos);
+  CHECK(r.out.find("paper.bbl:3:12: warning[citation/uncited]: 'c' is in the list") !=
+        std::string::npos);
+}
