@@ -240,13 +240,16 @@ struct Checker {
   bool author_year_ = false;                // the paper cites by author and year
   std::size_t missing_read_ = 0;            // citations read from words that name no entry
 
-  Checker(const Corpus& c, const Paper& p, CiteOrder o, CitationReport& r)
-      : corpus(c), paper(p), order(o), report(r), list{c, {}, {}, false, {}} {}
+  // Per input, [begin, end) of its references in corpus.references (grouped by input).
+  const std::vector<std::pair<std::size_t, std::size_t>>& of_input;
+
+  Checker(const Corpus& c, const Paper& p, CiteOrder o, CitationReport& r,
+          const std::vector<std::pair<std::size_t, std::size_t>>& ranges)
+      : corpus(c), paper(p), order(o), report(r), list{c, {}, {}, false, {}}, of_input(ranges) {}
 
   void make_list() {
     for (std::uint32_t d : paper.lists)
-      for (std::size_t i = 0; i < corpus.references.size(); ++i)
-        if (corpus.references[i].input == d) list.refs.push_back(i);
+      for (std::size_t i = of_input[d].first; i < of_input[d].second; ++i) list.refs.push_back(i);
     std::vector<int> labels;
     for (std::size_t i : list.refs) labels.push_back(label_of(corpus, corpus.references[i]));
     list.labelled = std::any_of(labels.begin(), labels.end(), [](int n) { return n > 0; });
@@ -262,12 +265,7 @@ struct Checker {
       const Document& doc = *corpus.documents[d];
       const CiteFormat* format = find_cite_format(doc.format());
       if (!format) continue;
-      std::size_t b = 0, e = 0;
-      for (std::size_t i = 0; i < corpus.references.size(); ++i)
-        if (corpus.references[i].input == d) {
-          if (e == 0) b = i;
-          e = i + 1;
-        }
+      const auto [b, e] = of_input[d];
       std::span<const Reference> refs(corpus.references.data() + b, e - b);
       for (Citation& c : format->scan(doc, refs, diagnostics)) {
         report.citations.push_back(std::move(c));
@@ -505,9 +503,10 @@ struct Checker {
   }
 
   void run(std::vector<Diagnostic>& diagnostics) {
-    make_list();
     scan(diagnostics);
-    if (report.citations.size() == from || list.refs.empty()) return;
+    if (report.citations.size() == from) return;
+    make_list();
+    if (list.refs.empty()) return;
     const std::size_t found_before = report.findings.size();
     resolve();
     if (!confident(report.notes)) {
@@ -529,7 +528,14 @@ CitationReport check_citations(const Corpus& corpus, const std::vector<Paper>& p
                                CiteOrder order, std::vector<Diagnostic>& diagnostics) {
   CitationReport report;
   report.cited_by.resize(corpus.references.size());
-  for (const Paper& paper : papers) Checker(corpus, paper, order, report).run(diagnostics);
+  std::vector<std::pair<std::size_t, std::size_t>> of_input(corpus.documents.size());
+  for (std::size_t i = 0; i < corpus.references.size(); ++i) {
+    auto& [b, e] = of_input[corpus.references[i].input];
+    if (e == 0) b = i;
+    e = i + 1;
+  }
+  for (const Paper& paper : papers)
+    Checker(corpus, paper, order, report, of_input).run(diagnostics);
   sort_findings(report.findings);
   return report;
 }

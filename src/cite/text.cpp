@@ -79,10 +79,12 @@ const RE2& bracket_re() {
   // Full-width brackets and commas, and 、, in CJK text: "［1，3］", "[94，95、96]"; ranges with
   // a tilde (GB/T 7714's "[21~23]"); OCR's letters for digits ("[1o]", "[3I]").
   static const RE2 re([] {
-    std::string p = R"((?:\[|［)(\s*N(?:\s*D\s*N)?(?:\s*(?:[,;]|，|；|、)\s*N(?:\s*D\s*N)?)*\s*)(?:\]|］))";
+    std::string p =
+        R"((?:\[|［)(\s*N(?:\s*D\s*N)?(?:\s*(?:[,;]|，|；|、)\s*N(?:\s*D\s*N)?)*\s*)(?:\]|］))";
     for (const auto& [from, to] : {std::pair<std::string, std::string>{"N", R"([\dOolI]{1,4})"},
                                    {"D", R"((?:-|–|—|‒|−|~|\\~|～))"}})
-      for (std::size_t at = p.find(from); at != std::string::npos; at = p.find(from, at + to.size()))
+      for (std::size_t at = p.find(from); at != std::string::npos;
+           at = p.find(from, at + to.size()))
         p.replace(at, from.size(), to);
     return p;
   }());
@@ -244,6 +246,11 @@ std::vector<Range> body_ranges(const Document& doc, std::span<const Reference> r
       doc.list_first_line() > 1 && doc.list_first_line() <= static_cast<int>(doc.line_count())
           ? doc.line_begin(doc.list_first_line())
           : doc.text().size();
+  // A text, a PDF, a DOCX: the list is its lines from list_first_line on, the body before
+  // them (a list alone has none); in markup the entries sit inside the text.
+  const bool laid_out = doc.format() == "text" || doc.format() == "pdf" || doc.format() == "docx";
+  if (laid_out) refs = {};
+  if (laid_out && doc.list_first_line() <= 1) return {};
   std::vector<Range> holes;
   for (const Reference& r : refs) holes.emplace_back(r.span.begin, r.span.end);
   for (const Document::Field& f : doc.fields())  // a reference manager's citation

@@ -158,13 +158,14 @@ void read_inputs(Run& run, PhaseTimer& timer) {
 
 // The rules, the identifiers' offline checks (check digits, forms), and the citations in the
 // text against the list.
-void lint_inputs(Run& run) {
+void lint_inputs(Run& run, PhaseTimer& timer) {
   std::vector<Diagnostic> problems;
   run.citations = check_citations(run.corpus, run.papers, run.settings.citation_order, problems);
   print_diagnostics(problems);
   run.input_error = run.input_error || !problems.empty();
   append(run.input_errors, std::move(problems));
   for (const std::string& note : run.citations->notes) warn(note);
+  timer.lap("citations");
   std::vector<Finding> parts[] = {lint(*run.rules, run.corpus, run.lint_options),
                                   identifier_findings(run.corpus),
                                   std::move(run.citations->findings)};
@@ -344,7 +345,7 @@ int run_check(const CheckSettings& settings) {
   timer.lap("load rules");
   load_retraction_list(run);
   read_inputs(run, timer);
-  lint_inputs(run);
+  lint_inputs(run, timer);
   timer.lap("lint");
   check_network(run);
   if (!settings.offline) timer.lap("check links");
