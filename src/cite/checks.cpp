@@ -368,10 +368,32 @@ struct Checker {
       if (author_year_ &&
           (list.names_of(i).families.empty() || list.names_of(i).base_year.size() != 4))
         continue;
+      // Its author's name in the text, where no citation read names it: cited in a form not
+      // read (a parenthesis a PDF's margin note splits, a typo), more likely than not.
+      if (author_year_ && named_in_text(list.names_of(i).first)) continue;
       report.findings.push_back(
           kind_finding(r, r.span, Kind::citation_uncited,
                        list.what(i) + " is in the list, and the text never cites it"));
     }
+  }
+
+  // Whether the body has the name as a word of its own ("Yu", not "Yuan").
+  bool named_in_text(const std::string& name) const {
+    if (name.size() < 2) return false;
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    for (std::uint32_t d : paper.bodies) {
+      const Document& doc = *corpus.documents[d];
+      for (const auto& [b, e] : cite::body_ranges(doc, {})) {
+        const std::string_view t = std::string_view(doc.text()).substr(b, e - b);
+        for (std::size_t at = t.find(name); at != std::string_view::npos;
+             at = t.find(name, at + 1)) {
+          const std::size_t end = at + name.size();
+          if ((at == 0 || !letter(t[at - 1])) && (end == t.size() || !letter(t[end])))
+            return true;
+        }
+      }
+    }
+    return false;
   }
 
   // Whether the list is sorted by its authors' names (numbered, but alphabetical).

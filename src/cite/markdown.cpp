@@ -195,8 +195,12 @@ std::vector<Citation> scan_markdown(const Document& doc, std::span<const Referen
       ordered = ordered || ordered_item(doc, r);
     }
   }
-  std::vector<Range> body = without_code(t, body_ranges(doc, refs));
-  if (!body.empty() && body.front().first < front.second) body.front().first = front.second;
+  // The body after the front matter.
+  std::vector<Range> body;
+  for (Range r : without_code(t, body_ranges(doc, refs))) {
+    r.first = std::max(r.first, front.second);
+    if (r.first < r.second) body.push_back(r);
+  }
   for (const Range& r : body) {
     pandoc(doc, r, group, out);
     references(doc, r, labels, group, out);

@@ -25,7 +25,7 @@ const RE2::Options& large() {
 
 // A family name: particles ("van der", "de", "O'"), then a capital and letters.
 constexpr const char* kName =
-    R"((?:(?:[Vv][ao]n|[Dd]e[rn]?|[Dd]ell?[ae]?|[Dd][iu]|[Ll][ae]|[Dd][oa]s|[Tt]e[rn])\s+)*)"
+    R"((?:\b(?:[Vv][ao]n|[Dd]e[rn]?|[Dd]ell?[ae]?|[Dd][iu]|[Ll][ae]|[Dd][oa]s|[Tt]e[rn])\s+)*)"
     R"(\p{Lu}[\p{L}\p{M}'’\-]*\p{L})";
 // A comma, also a full-width one (CJK typesetting, OCR).
 constexpr const char* kComma = R"((?:,|，))";
@@ -70,6 +70,12 @@ const RE2& narrative_re() {
                       large());
   return re;
 }
+// A part of a parenthetical citation that is years alone: "1987" of "(Lowe, 1986; 1987)".
+const RE2& years_alone_re() {
+  static const RE2 re(std::string(R"(\s*()") + kYear + R"((?:\s*,\s*)" + kYear + R"()*)\s*)");
+  return re;
+}
+
 const RE2& year_re() {
   static const RE2 re(std::string("(") + kYear + R"(|\b[a-z]\b))");
   return re;
@@ -133,8 +139,11 @@ void add_years(const Document& doc, std::string_view text, std::size_t names_beg
 }
 
 // The works one run of names and years cites: a citation per year, the first at the names.
+// `named`: the names are followed by a comma ("May, 2006"): a month's or a common word's name
+// is then a family name too.
 void add_author_year(const Document& doc, std::string_view text, re2::StringPiece names,
-                     re2::StringPiece years, std::uint32_t group, std::vector<Citation>& out) {
+                     re2::StringPiece years, std::uint32_t group, std::vector<Citation>& out,
+                     bool named = false) {
   Citation c;
   c.form = CiteForm::author_year;
   c.group = group;
@@ -150,7 +159,7 @@ void add_author_year(const Document& doc, std::string_view text, re2::StringPiec
   std::size_t names_begin = at(text, names);
   while (RE2::FindAndConsume(&rest, name_re(), &name)) {
     const std::string_view n(name.data(), name.size());
-    if (count == 0 && common_word(n)) {
+    if (count == 0 && common_word(n) && !(named && rest.empty())) {
       names_begin = at(text, name) + name.size();
       continue;  // "However, Smith (2020)"
     }
@@ -160,9 +169,21 @@ void add_author_year(const Document& doc, std::string_view text, re2::StringPiec
       names_begin = at(text, name);
     }
   }
-  if (c.author.empty() || common_word(c.author)) return;
+  if (c.author.empty() || (common_word(c.author) && !named)) return;
   c.names = static_cast<std::uint8_t>(std::min(count, 255));
   add_years(doc, text, names_begin, years, c, out);
+}
+
+// A colon that parts two works ("(Xu et al., 2012: Yu et al., 2013)", for a semicolon), not a
+// page's ("Smith, 2020: 45"): one followed by a capital.
+std::size_t colon_before_name(std::string_view inside, std::size_t from) {
+  for (std::size_t c = inside.find(':', from); c != std::string_view::npos;
+       c = inside.find(':', c + 1)) {
+    std::size_t n = c + 1;
+    while (n < inside.size() && inside[n] == ' ') ++n;
+    if (n < inside.size() && std::isupper(static_cast<unsigned char>(inside[n]))) return c;
+  }
+  return std::string_view::npos;
 }
 
 // "(...)": each part of a parenthetical citation that reads as names and years.
@@ -173,19 +194,28 @@ void scan_parenthetical(const Document& doc, Range range, std::uint32_t& group,
        open = text.find('(', open + 1)) {
     const std::size_t close = text.find_first_of("()", open + 1);
     if (close == std::string_view::npos || close >= range.second || text[close] != ')') continue;
-    if (close - open > 400) continue;
+    if (close - open > 1500) continue;  // a list of citations may run over several lines
     const std::string_view inside = text.substr(open + 1, close - open - 1);
     bool any = false;
+    std::string_view last_names;  // "(Lowe, 1986; 1987)": a year alone is the names' before
     for (std::size_t b = 0; b <= inside.size();) {
       const std::size_t semicolon = inside.find(';', b), wide = inside.find("；", b);
-      std::size_t e = std::min(semicolon, wide);
+      std::size_t e = std::min({semicolon, wide, colon_before_name(inside, b)});
       if (e == std::string_view::npos) e = inside.size();
       re2::StringPiece names, years;
       const re2::StringPiece part(inside.data() + b, e - b);
+      re2::StringPiece alone;
       if (RE2::FullMatch(part, part_re(), &names, &years)) {
         if (!any) ++group;
         any = true;
-        add_author_year(doc, text, names, years, group, out);
+        const std::size_t after = at(text, names) + names.size();
+        const bool comma = text.substr(after, at(text, years) - after).find_first_of(",，") !=
+                           std::string_view::npos;
+        add_author_year(doc, text, names, years, group, out, comma);
+        last_names = std::string_view(names.data(), names.size());
+      } else if (!last_names.empty() && RE2::FullMatch(part, years_alone_re(), &alone)) {
+        add_author_year(doc, text, re2::StringPiece(last_names.data(), last_names.size()), alone,
+                        group, out, true);
       }
       b = e + (e == wide ? std::string_view("；").size() : 1);
     }

@@ -726,11 +726,29 @@ std::vector<Text::Link> links_in_text(const std::vector<Line>& lines,
 
 }  // namespace
 
+// A word the body hyphenated at a line's end ("Knud-" / "sen, 1982"): joined on the first line,
+// so that names and words read whole (a citation's author). Its hyphen goes; the next line
+// starts after it.
+void join_hyphenated(std::vector<Line>& lines) {
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::string& t = lines[i].text;
+    std::string& next = lines[i + 1].text;
+    if (t.size() < 2 || t.back() != '-' || !std::isalpha(static_cast<unsigned char>(t[t.size() - 2])))
+      continue;
+    if (next.empty() || !std::islower(static_cast<unsigned char>(next[0]))) continue;
+    const std::size_t space = std::min(next.find(' '), next.size());
+    t.pop_back();
+    t += next.substr(0, space);
+    next.erase(0, std::min(next.size(), space + 1));
+  }
+}
+
 Text reference_text(std::vector<Word> words, const std::vector<Link>& links) {
   Text out;
   std::vector<Line> body;
   std::vector<Line> lines =
       section_lines(without_furniture(lines_of(words)), out.found_heading, body);
+  join_hyphenated(body);
   for (const Line& l : body) {
     out.body_starts.push_back(static_cast<std::uint32_t>(out.body.size()));
     out.body_places.push_back({l.page, l.number});
