@@ -67,10 +67,18 @@ void read_names(std::string_view list, EntryNames& out) {
     b = e + skip;
   }
   bool exact = true;
+  // No piece of initials alone: each piece is a whole name, given names first ("Hongliang He,
+  // Wenlin Yao": ACL's, NeurIPS's lists), and its family name is its last word.
+  const bool whole_names = (pieces.size() > 1 || out.many) &&
+                           std::none_of(pieces.begin() + 1, pieces.end(),
+                                        [](std::string_view p) { return initials_only(p); });
   for (std::string_view p : pieces) {
     // A list starts with a name: "FAO", "IPCC" are no initials there.
     if (initials_only(p) && !out.families.empty()) continue;
     std::string family = vancouver_family(p);
+    if (family.empty() && whole_names && p.rfind(' ') != std::string_view::npos &&
+        std::isupper(static_cast<unsigned char>(p[0])))
+      family = std::string(p.substr(p.rfind(' ') + 1));
     if (family.empty()) {
       // "J. Smith" (initials first): the last word; "Smith" alone: itself.
       const std::size_t space = p.rfind(' ');

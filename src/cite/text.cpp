@@ -186,21 +186,45 @@ std::size_t colon_before_name(std::string_view inside, std::size_t from) {
   return std::string_view::npos;
 }
 
-// "(...)": each part of a parenthetical citation that reads as names and years.
+// A comma that parts two works ("[Google DeepMind, 2025, Wang et al., 2025a,b]"): after a year
+// (or its letter), before a capital.
+std::size_t comma_before_name(std::string_view inside, std::size_t from) {
+  for (std::size_t c = inside.find(", ", from); c != std::string_view::npos;
+       c = inside.find(", ", c + 1)) {
+    if (c < 4 || c + 2 >= inside.size() || !std::isupper(static_cast<unsigned char>(inside[c + 2])))
+      continue;
+    std::size_t y = c;
+    if (std::islower(static_cast<unsigned char>(inside[y - 1]))) {  // "2025a", "2025a,b"
+      --y;
+      if (y > 0 && inside[y - 1] == ',') --y;
+      while (y > 0 && std::islower(static_cast<unsigned char>(inside[y - 1]))) --y;
+    }
+    if (y >= 4 && std::isdigit(static_cast<unsigned char>(inside[y - 1])) &&
+        std::isdigit(static_cast<unsigned char>(inside[y - 4])))
+      return c;
+  }
+  return std::string_view::npos;
+}
+
+// "(...)", and "[...]" as natbib's square option sets them ("[Chen et al., 2024]"): each part
+// of a parenthetical citation that reads as names and years.
 void scan_parenthetical(const Document& doc, Range range, std::uint32_t& group,
-                        std::vector<Citation>& out) {
+                        std::vector<Citation>& out, char open_char = '(', char close_char = ')') {
   const std::string_view text(doc.text());
-  for (std::size_t open = text.find('(', range.first); open < range.second;
-       open = text.find('(', open + 1)) {
-    const std::size_t close = text.find_first_of("()", open + 1);
-    if (close == std::string_view::npos || close >= range.second || text[close] != ')') continue;
+  const char both[] = {open_char, close_char, '\0'};
+  for (std::size_t open = text.find(open_char, range.first); open < range.second;
+       open = text.find(open_char, open + 1)) {
+    const std::size_t close = text.find_first_of(both, open + 1);
+    if (close == std::string_view::npos || close >= range.second || text[close] != close_char)
+      continue;
     if (close - open > 1500) continue;  // a list of citations may run over several lines
     const std::string_view inside = text.substr(open + 1, close - open - 1);
     bool any = false;
     std::string_view last_names;  // "(Lowe, 1986; 1987)": a year alone is the names' before
     for (std::size_t b = 0; b <= inside.size();) {
       const std::size_t semicolon = inside.find(';', b), wide = inside.find("；", b);
-      std::size_t e = std::min({semicolon, wide, colon_before_name(inside, b)});
+      std::size_t e =
+          std::min({semicolon, wide, colon_before_name(inside, b), comma_before_name(inside, b)});
       if (e == std::string_view::npos) e = inside.size();
       re2::StringPiece names, years;
       const re2::StringPiece part(inside.data() + b, e - b);
@@ -233,6 +257,39 @@ void scan_narrative(const Document& doc, Range range, std::uint32_t& group,
   }
 }
 
+// A converter's math (MinerU's "$^ { [ 4 5 ] }$"): each character spaced out, "[ 4 5 ]" is 45,
+// "[ 2 1 - 2 3 ]" is 21 to 23. Every number of it at the whole bracket.
+void scan_spaced_numbers(const Document& doc, Range range, std::uint32_t& group,
+                         std::vector<Citation>& out) {
+  static const RE2 re(R"(\[ (\d(?: \d){0,3}(?: [,\-~] \d(?: \d){0,3})*) \])");
+  const std::string_view text(doc.text());
+  re2::StringPiece rest(text.data() + range.first, range.second - range.first), inside;
+  while (RE2::FindAndConsume(&rest, re, &inside)) {
+    const std::size_t b = at(text, inside) - 2, e = at(text, inside) + inside.size() + 2;
+    std::string squeezed;
+    for (char c : std::string_view(inside.data(), inside.size()))
+      if (c != ' ') squeezed += c;
+    Citation c;
+    c.form = CiteForm::number;
+    c.group = ++group;
+    c.span = doc.span(b, e);
+    for (std::size_t from = 0; from < squeezed.size();) {
+      std::size_t to = squeezed.find(',', from);
+      if (to == std::string::npos) to = squeezed.size();
+      const std::string item = squeezed.substr(from, to - from);
+      const std::size_t dash = item.find_first_of("-~");
+      const int lo = std::atoi(item.c_str());
+      const int hi = dash == std::string::npos ? lo : std::atoi(item.c_str() + dash + 1);
+      for (int n = std::min(lo, hi); n <= std::max(lo, hi) && n - std::min(lo, hi) < 1000; ++n) {
+        c.number = n;
+        c.backwards = n == std::min(lo, hi) && dash != std::string::npos && hi <= lo;
+        out.push_back(c);
+      }
+      from = to + 1;
+    }
+  }
+}
+
 void scan_numbers(const Document& doc, Range range, std::uint32_t& group,
                   std::vector<Citation>& out) {
   const std::string_view text(doc.text());
@@ -241,6 +298,7 @@ void scan_numbers(const Document& doc, Range range, std::uint32_t& group,
     const std::size_t b = at(text, inside);
     add_numbers(doc, b, b + inside.size(), group + 1, out) && ++group;
   }
+  scan_spaced_numbers(doc, range, group, out);
 }
 
 bool is_dash(std::string_view s, std::size_t i, std::size_t& len) {
@@ -312,6 +370,7 @@ void scan_plain(const Document& doc, const std::vector<Range>& ranges, bool numb
       scan_numbers(doc, r, group, out);
     } else {
       scan_parenthetical(doc, r, group, out);
+      scan_parenthetical(doc, r, group, out, '[', ']');
       scan_narrative(doc, r, group, out);
     }
   }
