@@ -130,3 +130,20 @@ TEST_CASE("JATS: xref rids, several in one, a dashed range between two") {
                          "<ref id=\"r5\"/><ref id=\"r6\"/></ref-list></back></article>");
   CHECK(named(s) == std::vector<std::string>{"r1", "r2", "r3", "r4", "r5", "r6"});
 }
+
+TEST_CASE("Text: the forms real papers and converters write") {
+  const Scanned s = scan(
+      "p.md",
+      "Benchmarks [Xie et al., 2024, Zhou et al., 2023, He et al., 2024] and (Lowe, 1986; 1987) "
+      "and (Xu et al., 2012: Yu et al., 2013) and (for a review see May, 2006) but not (May "
+      "2006); after Wu et al. (1996) and (Smith, 2019, p. 4).\n\n# References\n\n- Smith, J. "
+      "(2019). A.\n");
+  CHECK(named(s) == std::vector<std::string>{"Xie 2024 et al.", "Zhou 2023 et al.",
+                                             "He 2024 et al.", "Lowe 1986", "Lowe 1987",
+                                             "Xu 2012 et al.", "Yu 2013 et al.", "May 2006",
+                                             "Wu 1996 et al.", "Smith 2019"});
+  // MinerU's math: every character spaced out.
+  const Scanned math = scan("q.md", "Shown $^ { [ 4 5 ] }$ and $^ { [ 2 1 - 2 3 ] }$.\n\n"
+                                    "# References\n\n1. A.\n");
+  CHECK(named(math) == std::vector<std::string>{"#45", "#21", "#22", "#23"});
+}
