@@ -101,21 +101,6 @@ struct Resolver {
     return ends(c, family) || ends(family, c) || starts(c, family) || starts(family, c);
   }
 
-  static std::size_t distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diag = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        const std::size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
-        diag = up;
-      }
-    }
-    return row[b.size()];
-  }
-
   std::vector<std::size_t> resolve(const Citation& c, std::uint32_t input) {
     std::vector<std::size_t> by_name, by_year;
     const std::string cited_base = c.year.substr(0, std::min<std::size_t>(c.year.size(), 4));
@@ -162,7 +147,8 @@ struct Resolver {
       const EntryNames& n = list.names_of(i);
       if (n.families.empty() || n.base_year != cited_base) continue;
       const std::string& f = n.families.front();
-      if (f.size() >= 3 && folded.size() >= 3 && distance(f, folded) <= (f.size() >= 8 ? 2 : 1)) {
+      if (f.size() >= 3 && folded.size() >= 3 &&
+          utf8::edit_distance(f, folded) <= (f.size() >= 8 ? 2 : 1)) {
         near = i;
         ++nears;
       }

@@ -105,6 +105,9 @@ char32_t fold_fullwidth(char32_t c);
 // Columns a terminal gives the code point (2 for East Asian wide and full-width, else 1).
 int display_width(char32_t c);
 bool is_space(char32_t c);
+// The edit distance of two strings, byte by byte (insertions, deletions, substitutions): "did
+// you mean" for a misspelt key, "Smyth" for "Smith".
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace citelint::utf8
 

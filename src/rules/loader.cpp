@@ -7,6 +7,7 @@
 #include <set>
 
 #include "citelint/kinds.hpp"
+#include "model/utf8.hpp"
 #include "rules/embedded.hpp"
 #include "rules/rule.hpp"
 
@@ -122,25 +123,9 @@ const std::vector<std::string_view> kCommonKeys = {
     "extends", "message",    "level",      "category", "scope",   "description",
     "link",    "ignorecase", "exceptions", "fix",      "examples"};
 
-// Edit distance, for "did you mean" on misspelt keys.
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string suggestion(std::string_view word, const std::vector<std::string_view>& known) {
   for (auto k : known)
-    if (distance(word, k) <= 2) return "did you mean '" + std::string(k) + "'? ";
+    if (utf8::edit_distance(word, k) <= 2) return "did you mean '" + std::string(k) + "'? ";
   return {};
 }
 
