@@ -61,7 +61,7 @@ struct List {
     const EntryNames& n = names_of(i);
     const std::string& f = doc(i).format();
     if (f == "text" || f == "pdf" || f == "docx" ||
-        (f == "markdown" && r.id == std::to_string(i + 1)))
+        (f == "markdown" && !cite::markdown_definition(doc(i), r)))
       return n.first.empty() ? "entry " + r.id : n.first + " (" + n.year + ")";
     return "'" + r.id + "'";
   }
@@ -101,7 +101,7 @@ struct Resolver {
     return ends(c, family) || ends(family, c) || starts(c, family) || starts(family, c);
   }
 
-  std::vector<std::size_t> resolve(const Citation& c, std::uint32_t input) {
+  std::vector<std::size_t> resolve(const Citation& c) {
     std::vector<std::size_t> by_name, by_year;
     const std::string cited_base = c.year.substr(0, std::min<std::size_t>(c.year.size(), 4));
     const char cited_suffix = c.year.size() == 5 ? c.year[4] : '\0';
@@ -115,7 +115,6 @@ struct Resolver {
       if (n.base_year == cited_base && (!cited_suffix || !n.suffix || n.suffix == cited_suffix))
         by_year.push_back(i);
     }
-    (void)input;
     const std::string as_cited = c.author + (c.et_al ? " et al." : "") + " (" + c.year + ")";
     if (by_year.size() > 1) {
       // "Tonini et al. (2012)" of "Tonini & Astrup 2012" and "Tonini, Hamelin ... 2012": the
@@ -164,29 +163,37 @@ struct Resolver {
   }
 };
 
-// An entry of the list by key (exact, else regardless of case) or by number.
-// A Markdown list item's id is its place, no key to cite it by.
-std::size_t by_key(const List& list, const std::string& key) {
-  auto keyed = [&](std::size_t i) {
-    return list.doc(i).format() != "markdown" ||
-           cite::markdown_definition(list.doc(i), list.ref(i));
-  };
-  for (std::size_t i = 0; i < list.refs.size(); ++i)
-    if (list.ref(i).id == key && keyed(i)) return i;
-  for (std::size_t i = 0; i < list.refs.size(); ++i)  // an anchor in a Markdown entry
-    if (list.doc(i).format() == "markdown") {
-      const std::vector<std::string> anchors = cite::markdown_anchors(list.doc(i), list.ref(i));
-      if (std::find(anchors.begin(), anchors.end(), key) != anchors.end()) return i;
+// The entries by key and by number, made once a paper: a key exactly, else an anchor a
+// Markdown entry sets, else regardless of case; a Markdown list item's id is its place, no key
+// to cite it by.
+struct Index {
+  std::map<std::string, std::size_t> exact, anchored, folded;
+  std::map<int, std::size_t> numbered;
+
+  explicit Index(const List& list) {
+    for (std::size_t i = 0; i < list.refs.size(); ++i) {
+      const Document& doc = list.doc(i);
+      const bool markdown = doc.format() == "markdown";
+      if (!markdown || cite::markdown_definition(doc, list.ref(i))) {
+        exact.emplace(list.ref(i).id, i);
+        folded.emplace(utf8::ascii_lower(list.ref(i).id), i);
+      }
+      if (markdown)
+        for (std::string& a : cite::markdown_anchors(doc, list.ref(i))) anchored.emplace(a, i);
+      if (list.numbers[i] > 0) numbered.emplace(list.numbers[i], i);
     }
-  for (std::size_t i = 0; i < list.refs.size(); ++i)
-    if (utf8::ascii_lower(list.ref(i).id) == utf8::ascii_lower(key) && keyed(i)) return i;
-  return kNone;
-}
-std::size_t by_number(const List& list, int n) {
-  for (std::size_t i = 0; i < list.refs.size(); ++i)
-    if (list.numbers[i] == n) return i;
-  return kNone;
-}
+  }
+  std::size_t by_key(const std::string& key) const {
+    for (const auto* m : {&exact, &anchored})
+      if (const auto it = m->find(key); it != m->end()) return it->second;
+    const auto it = folded.find(utf8::ascii_lower(key));
+    return it == folded.end() ? kNone : it->second;
+  }
+  std::size_t by_number(int n) const {
+    const auto it = numbered.find(n);
+    return it == numbered.end() ? kNone : it->second;
+  }
+};
 
 // A record (a reference manager's field) against the entries: its title, author and year.
 std::size_t by_record(const List& list, const Citation& c) {
@@ -313,6 +320,7 @@ struct Checker {
   // Every citation to the entries it names; what names none is missing.
   void resolve() {
     Resolver resolver{list, report};
+    const Index index(list);
     for (std::size_t k = from; k < report.citations.size(); ++k) {
       const Citation c = report.citations[k];
       const std::uint32_t input = report.input[k];
@@ -320,13 +328,13 @@ struct Checker {
       if (c.all) {
         for (std::size_t i = 0; i < list.refs.size(); ++i) entries.push_back(i);
       } else if (c.form == CiteForm::key) {
-        if (std::size_t i = by_key(list, c.key); i != kNone) entries.push_back(i);
+        if (std::size_t i = index.by_key(c.key); i != kNone) entries.push_back(i);
       } else if (c.form == CiteForm::number) {
-        if (std::size_t i = by_number(list, c.number); i != kNone) entries.push_back(i);
+        if (std::size_t i = index.by_number(c.number); i != kNone) entries.push_back(i);
       } else if (c.form == CiteForm::record) {
         if (std::size_t i = by_record(list, c); i != kNone) entries.push_back(i);
       } else {
-        entries = resolver.resolve(c, input);
+        entries = resolver.resolve(c);
       }
       if (entries.empty()) missing(c, input);
       for (std::size_t i : entries) {

@@ -23,13 +23,15 @@ bool commented(std::string_view text, std::size_t at) {
 
 // A command's name and where its arguments start: \citep*[see][p. 3]{a,b}.
 const RE2& cite_re() {
-  static const RE2 re(R"(\\([A-Za-z]*cite[a-z]*|[Cc]ites|[Pp]arencites|[Tt]extcites)\*?)");
+  static const RE2 re(R"(\\([A-Za-z]*[Cc]ite[a-z]*|[Cc]ites|[Pp]arencites|[Tt]extcites)\*?)");
   return re;
 }
 
 bool citing_command(std::string_view name) {
   return name != "citestyle" && name != "citeindexfalse" && name != "citeindextrue" &&
-         name != "citereset" && name != "citesetup" && name.find("cite") != std::string_view::npos;
+         name != "citereset" && name != "citesetup" &&
+         (name.find("cite") != std::string_view::npos ||
+          name.find("Cite") != std::string_view::npos);
 }
 
 // Skips white space and optional arguments ([...], biblatex's (...) for multicites).
@@ -147,6 +149,21 @@ std::vector<Companion> latex_companions(const Document& doc, const std::string& 
     const std::string name(arg.data(), arg.size());
     out.push_back(
         {(dir / with_extension(name, ".tex")).string(), true, {}, doc.span(at, at + arg.size())});
+  }
+  // The import package: \import{folder/}{file} from the main file's folder, \subimport from
+  // this file's.
+  static const RE2 import(R"(\\(sub)?import\*?\s*\{([^}]*)\}\s*\{([^}]*)\})");
+  re2::StringPiece from_here, folder, file;
+  rest = re2::StringPiece(t.data(), t.size());
+  while (RE2::FindAndConsume(&rest, import, &from_here, &folder, &file)) {
+    const std::size_t at = static_cast<std::size_t>(file.data() - t.data());
+    if (commented(t, at) || file.empty()) continue;
+    const std::filesystem::path base =
+        from_here.empty() ? dir : std::filesystem::path(doc.path()).parent_path();
+    const std::string name =
+        std::string(folder.data(), folder.size()) + std::string(file.data(), file.size());
+    out.push_back(
+        {(base / with_extension(name, ".tex")).string(), true, {}, doc.span(at, at + file.size())});
   }
   return out;
 }

@@ -46,10 +46,11 @@ TEST_CASE("LaTeX: the \\cite family, options, stars, multicites, \\nocite; comme
                          "\\citep[see][p.~3]{a, b} \\citet*{c} \\parencite[12]{d}\n"
                          "\\textcite{e} \\autocite{f} \\footcite{g} \\cites[p. 1]{h}[p. 2]{i}\n"
                          "% \\cite{commented}\n"
-                         "50\\% of \\cite{j} \\nocite{k} \\nocite{*} \\citestyle{authoryear}\n");
+                         "50\\% of \\cite{j} \\nocite{k} \\nocite{*} \\citestyle{authoryear}\n"
+                         "\\Cite{l} \\Textcite{m}\n");
   CHECK(named(s) == std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j",
-                                             "k (silent)", "* (silent)"});
-  CHECK(s.cites.back().all);
+                                             "k (silent)", "* (silent)", "l", "m"});
+  CHECK(s.cites[11].all);
   // Each key where it is written.
   CHECK(s.cites[1].span.line == 1);
   CHECK(s.cites[1].span.column == 22);
@@ -63,13 +64,14 @@ TEST_CASE("LaTeX: the files a paper names, relative to its folder") {
       make_document(0, "dir/paper.tex",
                     "\\bibliography{refs, more.bib}\n\\addbibresource[label=x]{biblatex.bib}\n"
                     "\\input{chapters/one}\n\\include{two.tex}\n\\input three\n"
-                    "% \\input{commented}\n",
+                    "% \\input{commented}\n\\import{sections/}{four}\n",
                     d);
   std::vector<std::string> lists, bodies;
   for (const Companion& c : find_cite_format("latex")->companions(*doc, "dir"))
     (c.body ? bodies : lists).push_back(c.path);
   CHECK(lists == std::vector<std::string>{"dir/refs.bib", "dir/more.bib", "dir/biblatex.bib"});
-  CHECK(bodies == std::vector<std::string>{"dir/chapters/one.tex", "dir/two.tex", "dir/three.tex"});
+  CHECK(bodies == std::vector<std::string>{"dir/chapters/one.tex", "dir/two.tex", "dir/three.tex",
+                                           "dir/sections/four.tex"});
 }
 
 TEST_CASE("Markdown: pandoc's citations, footnotes, reference links; code and emails are none") {
@@ -143,7 +145,8 @@ TEST_CASE("Text: the forms real papers and converters write") {
                                              "Xu 2012 et al.", "Yu 2013 et al.", "May 2006",
                                              "Wu 1996 et al.", "Smith 2019"});
   // MinerU's math: every character spaced out.
-  const Scanned math = scan("q.md", "Shown $^ { [ 4 5 ] }$ and $^ { [ 2 1 - 2 3 ] }$.\n\n"
-                                    "# References\n\n1. A.\n");
+  const Scanned math = scan("q.md",
+                            "Shown $^ { [ 4 5 ] }$ and $^ { [ 2 1 - 2 3 ] }$.\n\n"
+                            "# References\n\n1. A.\n");
   CHECK(named(math) == std::vector<std::string>{"#45", "#21", "#22", "#23"});
 }
