@@ -52,6 +52,9 @@ struct Companion {
   // Alternatives tried in turn when path cannot be read (a .tex's own .bbl for a .bib).
   std::vector<std::string> fallbacks;
   Span span;
+  // A list citelint does not read (a CSL YAML file, pandoc's inline references:): why. The
+  // paper's citations are then not checked for what the list lacks.
+  std::string unread;
 };
 
 // A format whose body text holds citations: a row of the table in src/cite/formats.cpp.
@@ -74,6 +77,7 @@ const CiteFormat* find_cite_format(std::string_view name);
 struct Paper {
   std::vector<std::uint32_t> bodies, lists;
   bool list_complete = true;
+  std::vector<std::string> notes;  // what of its list was not read, and why
 };
 
 // Loads a file a paper names: appends its document (and its references) to the corpus, and

@@ -580,8 +580,10 @@ CitationReport check_citations(const Corpus& corpus, const std::vector<Paper>& p
     if (e == 0) b = i;
     e = i + 1;
   }
-  for (const Paper& paper : papers)
+  for (const Paper& paper : papers) {
+    report.notes.insert(report.notes.end(), paper.notes.begin(), paper.notes.end());
     Checker(corpus, paper, order, report, of_input).run(diagnostics);
+  }
   sort_findings(report.findings);
   return report;
 }

@@ -136,19 +136,23 @@ std::vector<Companion> latex_companions(const Document& doc, const std::string& 
         out.push_back({(dir / with_extension(name, ".bib")).string(),
                        false,
                        {bbl},
-                       doc.span(at + b, at + e)});
+                       doc.span(at + b, at + e),
+                       {}});
       b = e + 1;
     }
   for (const auto& [arg, at] : arguments(t, resource))
-    out.push_back({(dir / arg).string(), false, {bbl}, doc.span(at, at + arg.size())});
+    out.push_back({(dir / arg).string(), false, {bbl}, doc.span(at, at + arg.size()), {}});
   re2::StringPiece rest(t.data(), t.size()), braced, bare;
   while (RE2::FindAndConsume(&rest, input, &braced, &bare)) {
     const re2::StringPiece& arg = braced.data() ? braced : bare;
     const std::size_t at = static_cast<std::size_t>(arg.data() - t.data());
     if (commented(t, at) || arg.empty()) continue;
     const std::string name(arg.data(), arg.size());
-    out.push_back(
-        {(dir / with_extension(name, ".tex")).string(), true, {}, doc.span(at, at + arg.size())});
+    out.push_back({(dir / with_extension(name, ".tex")).string(),
+                   true,
+                   {},
+                   doc.span(at, at + arg.size()),
+                   {}});
   }
   // The import package: \import{folder/}{file} from the main file's folder, \subimport from
   // this file's.
@@ -162,8 +166,11 @@ std::vector<Companion> latex_companions(const Document& doc, const std::string& 
         from_here.empty() ? dir : std::filesystem::path(doc.path()).parent_path();
     const std::string name =
         std::string(folder.data(), folder.size()) + std::string(file.data(), file.size());
-    out.push_back(
-        {(base / with_extension(name, ".tex")).string(), true, {}, doc.span(at, at + file.size())});
+    out.push_back({(base / with_extension(name, ".tex")).string(),
+                   true,
+                   {},
+                   doc.span(at, at + file.size()),
+                   {}});
   }
   return out;
 }

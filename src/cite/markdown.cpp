@@ -224,7 +224,15 @@ std::vector<Companion> markdown_companions(const Document& doc, const std::strin
   } catch (const YAML::Exception&) {
     return out;  // scan_markdown says so
   }
-  if (!yaml.IsMap() || !yaml["bibliography"]) return out;
+  if (!yaml.IsMap()) return out;
+  if (yaml["references"]) {  // pandoc's inline references: no reader of citelint's
+    const std::size_t at = std::max(t.find("references:", front.first), front.first);
+    Companion c;
+    c.span = doc.span(at, at);
+    c.unread = "the front matter's references: are not read";
+    out.push_back(std::move(c));
+  }
+  if (!yaml["bibliography"]) return out;
   const YAML::Node bib = yaml["bibliography"];
   std::vector<std::string> names;
   if (bib.IsScalar()) names.push_back(bib.as<std::string>());
@@ -234,8 +242,15 @@ std::vector<Companion> markdown_companions(const Document& doc, const std::strin
   for (const std::string& name : names) {
     std::size_t at = t.find(name, front.first);
     if (at == std::string_view::npos || at > front.second) at = front.first;
-    out.push_back(
-        {(std::filesystem::path(root) / name).string(), false, {}, doc.span(at, at + name.size())});
+    Companion c{(std::filesystem::path(root) / name).string(),
+                false,
+                {},
+                doc.span(at, at + name.size()),
+                {}};
+    // CSL YAML (.yaml, .yml): a format citelint does not read.
+    const std::string ext = std::filesystem::path(name).extension().string();
+    if (ext == ".yaml" || ext == ".yml") c.unread = name + " is CSL YAML, which is not read";
+    out.push_back(std::move(c));
   }
   return out;
 }

@@ -32,6 +32,13 @@ struct Gatherer {
     const CiteFormat* format = find_cite_format(corpus.documents[d]->format());
     if (!format || !format->companions || depth > 16) return;
     for (const Companion& c : format->companions(*corpus.documents[d], root)) {
+      if (!c.unread.empty()) {
+        paper.list_complete = false;
+        paper.notes.push_back(corpus.documents[d]->path() + ":" + std::to_string(c.span.line) +
+                              ":" + std::to_string(c.span.column) + ": " + c.unread +
+                              ": what its citations cite is not checked against it");
+        continue;
+      }
       std::optional<std::uint32_t> got;
       std::string tried;
       for (std::size_t k = 0; k <= c.fallbacks.size() && !got; ++k) {

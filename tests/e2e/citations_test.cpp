@@ -217,3 +217,27 @@ TEST_CASE("A .bib named but absent: the paper's own .bbl is its list") {
   CHECK(r.out.find("paper.bbl:3:12: warning[citation/uncited]: 'c' is in the list") !=
         std::string::npos);
 }
+
+TEST_CASE("A list citelint does not read (CSL YAML, inline references:) leaves what is missing") {
+  const auto md = scratch_file("cite-yaml/paper.md",
+                               "---\nbibliography: refs.yaml\n---\n\nAs [@a] and [@b] say.\n");
+  scratch_file("cite-yaml/refs.yaml", "references:\n- id: a\n  title: A\n");
+  const Run r = run_citelint("check --offline " + md.string());
+  CHECK(r.out.find("citation/missing") == std::string::npos);
+  CHECK(r.err.find("paper.md:2:15: refs.yaml is CSL YAML, which is not read: what its citations "
+                   "cite is not checked against it") != std::string::npos);
+  const auto inline_refs = scratch_file(
+      "cite-yaml/inline.md", "---\nreferences:\n- id: a\n  title: A\n---\n\nAs [@a] says.\n");
+  const Run i = run_citelint("check --offline " + inline_refs.string());
+  CHECK(i.out.find("citation/missing") == std::string::npos);
+  CHECK(i.err.find("the front matter's references: are not read") != std::string::npos);
+}
+
+TEST_CASE("A .bib given on the command line and named by the paper is read once") {
+  const Run r = run_citelint(
+      "check --offline --format json tests/fixtures/cite/latex/paper.tex "
+      "tests/fixtures/cite/latex/refs.bib");
+  const auto json = nlohmann::json::parse(r.out);
+  CHECK(json["inputs"].size() == 3);
+  CHECK(json["references"].size() == 5);
+}
