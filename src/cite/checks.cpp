@@ -59,9 +59,8 @@ struct List {
       return label += ']';
     }
     const EntryNames& n = names_of(i);
-    const std::string& f = doc(i).format();
-    if (f == "text" || f == "pdf" || f == "docx" ||
-        (f == "markdown" && !cite::markdown_definition(doc(i), r)))
+    if (cite::list_after_body(doc(i)) ||
+        (doc(i).format() == "markdown" && !cite::markdown_definition(doc(i), r)))
       return n.first.empty() ? "entry " + r.id : n.first + " (" + n.year + ")";
     return "'" + r.id + "'";
   }
@@ -201,7 +200,6 @@ std::size_t by_record(const List& list, const Citation& c) {
   work.title = c.title;
   work.family = c.author;
   work.year = std::atoi(c.year.c_str());
-  std::size_t found = kNone;
   for (std::size_t i = 0; i < list.refs.size(); ++i) {
     const std::string_view text = list.doc(i).slice(list.ref(i).span);
     if (work.title.empty()) {
@@ -215,7 +213,7 @@ std::size_t by_record(const List& list, const Citation& c) {
         ids::WorkMatch::same)
       return i;
   }
-  return found;
+  return kNone;
 }
 
 // An entry's number: its label ("[12]", JATS's <label>12</label>), or 0.
@@ -243,6 +241,7 @@ struct Checker {
   std::size_t from = 0;                     // this paper's first citation in report.citations
   bool author_year_ = false;                // the paper cites by author and year
   std::size_t missing_read_ = 0;            // citations read from words that name no entry
+  std::optional<std::vector<std::string_view>> body_texts_;  // for named_in_text
 
   // Per input, [begin, end) of its references in corpus.references (grouped by input).
   const std::vector<std::pair<std::size_t, std::size_t>>& of_input;
@@ -286,24 +285,6 @@ struct Checker {
   }
 
   void missing(const Citation& c, std::uint32_t input) {
-    const std::string as = quoted_span(corpus, input, c.span);
-    std::string message;
-    switch (c.form) {
-      case CiteForm::key:
-        message = "'" + c.key + "' is cited, and no entry of the list has that key";
-        break;
-      case CiteForm::number:
-        message = as + " cites entry " + std::to_string(c.number) + ", which the list (" +
-                  std::to_string(list.refs.size()) + " entries) does not have";
-        break;
-      case CiteForm::author_year:
-        message = c.author + " (" + c.year + ") is cited, and no entry of the list is theirs";
-        break;
-      case CiteForm::record:
-        message = "a reference manager's citation of " + c.author + " (" + c.year + ")" +
-                  (c.title.empty() ? "" : ", '" + c.title + "',") + " has no entry in the list";
-        break;
-    }
     if (!paper.list_complete) return;  // the list could not be read whole: said already
     // "PubMed (2018)", "BERTScore (2020)": a name and a year in the prose, no author's past
     // doubt; "Smith et al. (2020)", "Smith and Lee (2019)", "(Smith, 2020)" are.
@@ -313,6 +294,24 @@ struct Checker {
     if (c.form == CiteForm::number && list.labelled && c.number > 0 &&
         c.number < *std::max_element(list.numbers.begin(), list.numbers.end()))
       return;
+    std::string message;
+    switch (c.form) {
+      case CiteForm::key:
+        message = "'" + c.key + "' is cited, and no entry of the list has that key";
+        break;
+      case CiteForm::number:
+        message = quoted_span(corpus, input, c.span) + " cites entry " + std::to_string(c.number) +
+                  ", which the list (" + std::to_string(list.refs.size()) +
+                  " entries) does not have";
+        break;
+      case CiteForm::author_year:
+        message = c.author + " (" + c.year + ") is cited, and no entry of the list is theirs";
+        break;
+      case CiteForm::record:
+        message = "a reference manager's citation of " + c.author + " (" + c.year + ")" +
+                  (c.title.empty() ? "" : ", '" + c.title + "',") + " has no entry in the list";
+        break;
+    }
     if (c.form == CiteForm::number || c.form == CiteForm::author_year) ++missing_read_;
     report.findings.push_back(finding(c.span, Kind::citation_missing, "", message));
   }
@@ -391,20 +390,22 @@ struct Checker {
   }
 
   // Whether the body has the name as a word of its own ("Yu", not "Yuan").
-  bool named_in_text(const std::string& name) const {
+  bool named_in_text(const std::string& name) {
     if (name.size() < 2) return false;
-    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
-    for (std::uint32_t d : paper.bodies) {
-      const Document& doc = *corpus.documents[d];
-      for (const auto& [b, e] : cite::body_ranges(doc, {})) {
-        const std::string_view t = std::string_view(doc.text()).substr(b, e - b);
-        for (std::size_t at = t.find(name); at != std::string_view::npos;
-             at = t.find(name, at + 1)) {
-          const std::size_t end = at + name.size();
-          if ((at == 0 || !letter(t[at - 1])) && (end == t.size() || !letter(t[end]))) return true;
-        }
+    if (!body_texts_) {  // the paper's body text, once
+      body_texts_.emplace();
+      for (std::uint32_t d : paper.bodies) {
+        const Document& doc = *corpus.documents[d];
+        for (const auto& [b, e] : cite::body_ranges(doc, {}))
+          body_texts_->push_back(std::string_view(doc.text()).substr(b, e - b));
       }
     }
+    auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    for (const std::string_view t : *body_texts_)
+      for (std::size_t at = t.find(name); at != std::string_view::npos; at = t.find(name, at + 1)) {
+        const std::size_t end = at + name.size();
+        if ((at == 0 || !letter(t[at - 1])) && (end == t.size() || !letter(t[end]))) return true;
+      }
     return false;
   }
 
@@ -452,7 +453,7 @@ struct Checker {
                   list.ref(firsts[j].second).id,
                   "entry " + std::to_string(n) + " is first cited here, before entry " +
                       std::to_string(lower) +
-                      " is: in the order of first citation it would be numbered " + "after it"));
+                      " is: in the order of first citation it would be numbered after it"));
     }
   }
 
@@ -502,8 +503,8 @@ struct Checker {
     }
   }
 
-  // Whether the citations read from text (not keys, not records) cite enough of the list to be
-  // what the text's citations are: half its entries.
+  // Whether the citations read from text (not keys, not records) are what the text cites: few
+  // of them naming no entry, and most entries cited.
   bool confident(std::vector<std::string>& notes) const {
     std::size_t read = 0, cited = 0;
     for (std::size_t k = from; k < report.citations.size(); ++k) {
@@ -515,9 +516,6 @@ struct Checker {
     const bool keyed = std::any_of(
         report.citations.begin() + static_cast<long>(from), report.citations.end(),
         [](const Citation& c) { return c.form == CiteForm::key || c.form == CiteForm::record; });
-    // A paper cites nearly every entry of its list: fewer than four in five read (and more
-    // than two left) means the text cites in a form not read, or its text is out of order (a
-    // PDF's columns interleaved).
     const std::string& path = corpus.documents[paper.bodies.front()]->path();
     // Many citations read from words that name no entry: the list was read in part (a PDF's
     // section cut short), not cited wrong.
@@ -528,6 +526,9 @@ struct Checker {
                       "in part: citelint text shows it): its citations were not checked");
       return false;
     }
+    // A paper cites nearly every entry of its list: fewer than four in five read (and more
+    // than two left) means the text cites in a form not read, or its text is out of order (a
+    // PDF's columns interleaved).
     if (keyed || read == 0 || cited * 5 >= list.refs.size() * 4 || cited + 2 >= list.refs.size())
       return true;
     notes.push_back(path + ": " + std::to_string(cited) + " of the list's " +
@@ -543,9 +544,8 @@ struct Checker {
       // (superscripts a PDF set, a notes style): said, not passed over.
       const std::uint32_t d = paper.bodies.front();
       const Document& doc = *corpus.documents[d];
-      const bool laid_out =
-          doc.format() == "pdf" || doc.format() == "docx" || doc.format() == "text";
-      if (laid_out && doc.list_first_line() > 1 && of_input[d].second > of_input[d].first)
+      if (cite::list_after_body(doc) && doc.list_first_line() > 1 &&
+          of_input[d].second > of_input[d].first)
         report.notes.push_back(doc.path() +
                                ": no citation in its text is in a form citelint reads (numbers in "
                                "brackets, authors and years): its citations were not checked");

@@ -96,11 +96,9 @@ std::vector<Citation> scan_docx(const Document& doc, std::span<const Reference> 
                                 std::vector<Diagnostic>& diagnostics) {
   std::vector<Citation> out;
   std::uint32_t group = 0;
-  const std::size_t list_begin = doc.list_first_line() <= static_cast<int>(doc.line_count())
-                                     ? doc.line_begin(doc.list_first_line())
-                                     : doc.text().size();
+  const std::size_t list_at = list_begin(doc);
   for (const Document::Field& f : doc.fields()) {
-    if (f.begin >= list_begin && doc.list_first_line() > 1) continue;
+    if (f.begin >= list_at) continue;  // the list's own (a bibliography's fields)
     if (f.superscript) {
       add_numbers(doc, f.begin, f.end, group + 1, out) && ++group;
       continue;

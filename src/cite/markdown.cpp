@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "cite/scan.hpp"
 
@@ -26,6 +27,20 @@ Range front_matter(std::string_view t) {
     at = e + 1;
   }
   return {0, 0};
+}
+
+// The front matter's YAML; none when there is none, or when it is not YAML (`problem` says why,
+// `mark` where in it).
+std::optional<YAML::Node> front_yaml(std::string_view t, Range front, YAML::Mark& mark,
+                                     std::string& problem) {
+  if (front.second <= front.first) return std::nullopt;
+  try {
+    return YAML::Load(std::string(t.substr(front.first, front.second - front.first)));
+  } catch (const YAML::Exception& e) {
+    mark = e.mark;
+    problem = e.msg;
+    return std::nullopt;
+  }
 }
 
 }  // namespace
@@ -157,30 +172,28 @@ std::vector<Citation> scan_markdown(const Document& doc, std::span<const Referen
   std::vector<Citation> out;
   std::uint32_t group = 0;
   const Range front = front_matter(t);
-  if (front.second > front.first) {
-    try {
-      const YAML::Node yaml =
-          YAML::Load(std::string(t.substr(front.first, front.second - front.first)));
-      if (yaml.IsMap() && yaml["nocite"] && yaml["nocite"].IsScalar()) {
-        const std::string nocite = yaml["nocite"].as<std::string>();
-        const std::size_t at = t.find("nocite", front.first);
-        re2::StringPiece rest(nocite), dash, key;
-        while (RE2::FindAndConsume(&rest, key_re(), &dash, &key)) {
-          Citation c = key_citation(doc, std::string(key.data(), key.size()), at, at + 6, ++group);
-          c.silent = true;
-          out.push_back(std::move(c));
-        }
-        if (nocite.find("@*") != std::string::npos) {
-          Citation c = key_citation(doc, "*", at, at + 6, ++group);
-          c.silent = c.all = true;
-          out.push_back(std::move(c));
-        }
-      }
-    } catch (const YAML::Exception& e) {
-      const Span at = doc.span(front.first, front.first);
-      diagnostics.push_back({doc.path(), at.line + e.mark.line, e.mark.column + 1,
-                             "the front matter is not YAML: " + e.msg});
+  YAML::Mark mark;
+  std::string problem;
+  const std::optional<YAML::Node> yaml = front_yaml(t, front, mark, problem);
+  if (yaml && yaml->IsMap() && (*yaml)["nocite"] && (*yaml)["nocite"].IsScalar()) {
+    const std::string nocite = (*yaml)["nocite"].as<std::string>();
+    const std::size_t at = t.find("nocite", front.first);
+    re2::StringPiece rest(nocite), dash, key;
+    while (RE2::FindAndConsume(&rest, key_re(), &dash, &key)) {
+      Citation c = key_citation(doc, std::string(key.data(), key.size()), at, at + 6, ++group);
+      c.silent = true;
+      out.push_back(std::move(c));
     }
+    if (nocite.find("@*") != std::string::npos) {
+      Citation c = key_citation(doc, "*", at, at + 6, ++group);
+      c.silent = c.all = true;
+      out.push_back(std::move(c));
+    }
+  }
+  if (!problem.empty()) {
+    const Span at = doc.span(front.first, front.first);
+    diagnostics.push_back({doc.path(), at.line + mark.line, mark.column + 1,
+                           "the front matter is not YAML: " + problem});
   }
   std::vector<std::string> labels, anchors;
   std::vector<Reference> items;  // entries under a References heading, not definitions
@@ -217,14 +230,11 @@ std::vector<Companion> markdown_companions(const Document& doc, const std::strin
   const std::string_view t(doc.text());
   const Range front = front_matter(t);
   std::vector<Companion> out;
-  if (front.second <= front.first) return out;
-  YAML::Node yaml;
-  try {
-    yaml = YAML::Load(std::string(t.substr(front.first, front.second - front.first)));
-  } catch (const YAML::Exception&) {
-    return out;  // scan_markdown says so
-  }
-  if (!yaml.IsMap()) return out;
+  YAML::Mark mark;
+  std::string problem;  // scan_markdown says so
+  const std::optional<YAML::Node> parsed = front_yaml(t, front, mark, problem);
+  if (!parsed || !parsed->IsMap()) return out;
+  const YAML::Node& yaml = *parsed;
   if (yaml["references"]) {  // pandoc's inline references: no reader of citelint's
     const std::size_t at = std::max(t.find("references:", front.first), front.first);
     Companion c;

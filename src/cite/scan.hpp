@@ -14,6 +14,13 @@ namespace citelint::cite {
 
 using Range = std::pair<std::size_t, std::size_t>;  // [begin, end) of a document's text
 
+// Whether the document's list is its lines from Document::list_first_line on, its body the
+// text before them (a text, a PDF, a DOCX), rather than entries inside the text (markup).
+bool list_after_body(const Document& doc);
+// Where the list's lines begin: the offset of list_first_line, or the text's end when the list
+// starts at the first line (the whole text is the list) or past the last.
+std::size_t list_begin(const Document& doc);
+
 // The body of a document: its text before its list's lines (a PDF, a DOCX), less its entries
 // (a Markdown or LaTeX file holds both), and less the DOCX fields a scanner read already.
 std::vector<Range> body_ranges(const Document& doc, std::span<const Reference> refs);

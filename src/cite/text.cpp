@@ -329,14 +329,21 @@ std::string ocr_year(std::string year) {
   return year;
 }
 
+bool list_after_body(const Document& doc) {
+  return doc.format() == "text" || doc.format() == "pdf" || doc.format() == "docx";
+}
+
+std::size_t list_begin(const Document& doc) {
+  const int first = doc.list_first_line();
+  return first > 1 && first <= static_cast<int>(doc.line_count()) ? doc.line_begin(first)
+                                                                  : doc.text().size();
+}
+
 std::vector<Range> body_ranges(const Document& doc, std::span<const Reference> refs) {
-  const std::size_t end =
-      doc.list_first_line() > 1 && doc.list_first_line() <= static_cast<int>(doc.line_count())
-          ? doc.line_begin(doc.list_first_line())
-          : doc.text().size();
-  // A text, a PDF, a DOCX: the list is its lines from list_first_line on, the body before
-  // them (a list alone has none); in markup the entries sit inside the text.
-  const bool laid_out = doc.format() == "text" || doc.format() == "pdf" || doc.format() == "docx";
+  const std::size_t end = list_begin(doc);
+  // The list's lines after the body (a list alone has none); in markup the entries sit inside
+  // the text.
+  const bool laid_out = list_after_body(doc);
   if (laid_out) refs = {};
   if (laid_out && doc.list_first_line() <= 1) return {};
   std::vector<Range> holes;

@@ -86,6 +86,14 @@ void append(std::vector<T>& to, std::vector<T> more) {
   }
 }
 
+// Problems with the inputs (or a file a run reads, a paper names): printed, kept for the
+// reports, and the run's exit status 2.
+void input_problems(Run& run, std::vector<Diagnostic> problems) {
+  print_diagnostics(problems);
+  run.input_error = run.input_error || !problems.empty();
+  append(run.input_errors, std::move(problems));
+}
+
 // The rules, the as-of date, and the config's rule ids (each a rule of the packs or a built-in
 // kind). Any problem stops the run before an input is read.
 std::optional<int> load_rules(Run& run) {
@@ -117,9 +125,7 @@ void load_retraction_list(Run& run) {
   if (run.settings.retractions_file.empty()) return;
   std::vector<Diagnostic> problems;
   run.id_options.retractions = load_retractions(run.settings.retractions_file, problems);
-  print_diagnostics(problems);
-  run.input_error = run.input_error || !problems.empty();
-  append(run.input_errors, std::move(problems));
+  input_problems(run, std::move(problems));
 }
 
 // One input (or a file an input names), read and its references extracted: its index, or
@@ -132,9 +138,7 @@ std::optional<std::uint32_t> read_input(Run& run, PhaseTimer& timer, const std::
   timer.lap("load input");
   std::vector<Reference> refs;
   if (doc) refs = read_references(*doc, problems);
-  print_diagnostics(problems);
-  run.input_error = run.input_error || !problems.empty();
-  append(run.input_errors, std::move(problems));
+  input_problems(run, std::move(problems));
   timer.lap("read and extract");
   if (!doc) return std::nullopt;
   append(run.corpus.references, std::move(refs));
@@ -151,9 +155,7 @@ void read_inputs(Run& run, PhaseTimer& timer) {
   run.papers = gather_papers(
       run.corpus, [&](const std::string& path) { return read_input(run, timer, path, ""); },
       problems);
-  print_diagnostics(problems);
-  run.input_error = run.input_error || !problems.empty();
-  append(run.input_errors, std::move(problems));
+  input_problems(run, std::move(problems));
 }
 
 // The rules, the identifiers' offline checks (check digits, forms), and the citations in the
@@ -161,9 +163,7 @@ void read_inputs(Run& run, PhaseTimer& timer) {
 void lint_inputs(Run& run, PhaseTimer& timer) {
   std::vector<Diagnostic> problems;
   run.citations = check_citations(run.corpus, run.papers, run.settings.citation_order, problems);
-  print_diagnostics(problems);
-  run.input_error = run.input_error || !problems.empty();
-  append(run.input_errors, std::move(problems));
+  input_problems(run, std::move(problems));
   for (const std::string& note : run.citations->notes) warn(note);
   timer.lap("citations");
   std::vector<Finding> parts[] = {lint(*run.rules, run.corpus, run.lint_options),
