@@ -15,7 +15,7 @@ packages=(
   libboost1.81-dev libboost-url1.81-dev
   libre2-dev libyaml-cpp-dev libcli11-dev nlohmann-json3-dev libmimalloc-dev
   libcurl4-openssl-dev libsqlite3-dev libssl-dev zlib1g-dev libpugixml-dev
-  libzip-dev libpoppler-cpp-dev libpoppler-glib-dev libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev wamerican libicu-dev libidn2-dev
+  libzip-dev libpoppler-cpp-dev libpoppler-glib-dev libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev wamerican libicu-dev libidn2-dev libpsl-dev
   catch2
   clang libclang-rt-dev
   python3 python3-jsonschema python3-rfc3987

@@ -24,6 +24,9 @@ enum class LinkStatus : std::uint8_t {
   redirect,  // reached through a permanent redirect: cite the final URL instead
   broken,
   soft_404,
+  parked,   // a parking or domain-for-sale page, or another domain's front page: the work is gone
+  drifted,  // the page answers, but shows none of what the reference cites (src/history/)
+  failing,  // broken or a soft 404, not yet as often or as long as links.confirm asks
   blocked,
   timeout,
   dns_error,
@@ -44,6 +47,15 @@ bool is_conclusive(LinkStatus s);
 struct Redirect {
   std::string url;  // where this hop went
   int http_status = 0;
+};
+
+// What the cache's checks over runs say of a URL (src/history/): the streak of failed checks it
+// is on, this run's included. Times are seconds since the epoch; 0 is none on record.
+struct LinkHistory {
+  long long failing_since = 0;  // the first failed check of the streak
+  int failed_checks = 0;        // checks in the streak
+  long long last_ok = 0;        // the last check that found the page
+  int checks = 0;               // checks on record
 };
 
 // 24 bytes: what most links have (an ok, no redirect, no error) is held inline, the rest once
@@ -72,11 +84,22 @@ class LinkResult {
   void set_redirects(std::vector<Redirect> redirects);
   // Where the redirects ended (the last hop); empty when there were none.
   const std::string& final_url() const;
+  // What the page names itself (its <title>, og:title and first <h1>; a PDF's metadata title),
+  // one per line; empty when it names nothing or was not read.
+  const std::string& title() const { return more_ ? more_->title : none().title; }
+  void set_title(std::string title);
+  // The checks of earlier runs, when the run keeps a history.
+  const std::optional<LinkHistory>& history() const {
+    return more_ ? more_->history : none().history;
+  }
+  void set_history(LinkHistory history) { more().history = history; }
 
  private:
   struct More {
     std::string error;
     std::vector<Redirect> redirects;
+    std::string title;
+    std::optional<LinkHistory> history;
   };
   static const More& none();
   More& more();

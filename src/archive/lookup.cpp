@@ -138,7 +138,8 @@ bool repaired(const Url& u, const RepairReport* repairs) {
 
 bool wants_archive(LinkStatus s) {
   return s == LinkStatus::broken || s == LinkStatus::soft_404 || s == LinkStatus::blocked ||
-         s == LinkStatus::dns_error;
+         s == LinkStatus::dns_error || s == LinkStatus::parked || s == LinkStatus::drifted ||
+         s == LinkStatus::failing;
 }
 
 std::optional<std::pair<std::string, DateRole>> archive_date(const Reference& ref) {

@@ -15,6 +15,7 @@
 #include "citelint/archive.hpp"
 #include "citelint/cite.hpp"
 #include "citelint/extract.hpp"
+#include "citelint/history.hpp"
 #include "citelint/ids.hpp"
 #include "citelint/kinds.hpp"
 #include "citelint/read.hpp"
@@ -212,9 +213,10 @@ void check_network(Run& run) {
   check_identifiers(run, &network);
   const LinkResults doi_links = doi_link_results(run.corpus, *run.ids);
   run.links = check_cited_links(run.corpus, network, &doi_links);
+  apply_history(*run.links, network, s.confirm, std::time(nullptr));
+  if (!s.no_drift) find_drift(run.corpus, *run.links);
   for (const std::string& w : run.links->warnings) warn(w);
-  std::vector<Finding> found = link_findings(run.corpus, *run.links);
-  append(found, resolution_findings(run.corpus, *run.ids));
+  std::vector<Finding> found = resolution_findings(run.corpus, *run.ids);
   std::optional<RepairReport> repairs;
   if (!s.no_repair) {
     repairs = verify_repairs(run.corpus, *run.links, network);
@@ -224,8 +226,10 @@ void check_network(Run& run) {
     const RepairReport* repaired = repairs ? &*repairs : nullptr;
     run.archive = find_archived_copies(run.corpus, *run.links, network, s.archives, repaired);
     for (const std::string& w : run.archive->warnings) warn(w);
+    witness_drift(run.corpus, *run.links, *run.archive, network);
     append(found, archive_findings(run.corpus, *run.links, *run.archive, repaired));
   }
+  append(found, link_findings(run.corpus, *run.links));  // drift as the captures witness it
   verify_fixes(run.corpus, *run.links, run.findings);
   check_cited_archive_urls(run);
   append(run.findings, std::move(found));

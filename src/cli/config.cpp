@@ -243,6 +243,9 @@ std::optional<Config> load_config(const std::string& path, std::vector<Diagnosti
     return std::nullopt;
   if (const auto n = root["network"]; n && r.map(n, "network", option_keys("network.", {"hosts"})))
     if (const auto hosts = n["hosts"]) read_hosts(r, hosts, c);
+  if (const auto n = root["links"]; n && r.map(n, "links", option_keys("links.", {})))
+    if (const auto confirm = n["confirm"])
+      r.map(confirm, "links.confirm", option_keys("links.confirm.", {}));
   if (const auto n = root["rules"]) read_rules(r, n, c);
   if (const auto n = root["policy"]) read_policy(r, n, c);
   if (const auto n = root["suppress"]) read_suppress(r, n, c);

@@ -330,6 +330,32 @@ const OptionSpec kOptions[] = {
        s.archives.tolerance_days = static_cast<int>(days);
        return e;
      }},
+    // links.confirm: {checks: N, days: D} turns confirmation on; --confirm with 3 and 3.
+    {"", "links.confirm.days", OptionSpec::one, "", "DAYS", "Link rot",
+     "Days from a link's first failed check to the one that confirms it dead", false,
+     [](S& s, const std::string& v) {
+       long days = 0;
+       std::string e = non_negative(v, days);
+       s.confirm.days = static_cast<int>(days);
+       if (s.confirm.checks == 0) s.confirm.checks = kDefaultConfirm.checks;
+       return e;
+     }},
+    {"", "links.confirm.checks", OptionSpec::one, "", "N", "Link rot",
+     "Failed checks in a row that confirm a link dead", false,
+     [](S& s, const std::string& v) { return positive(v, s.confirm.checks); }},
+    {"--confirm", "", OptionSpec::flag, "", "", "Link rot",
+     "Call a failing link broken only after 3 failed checks over 3 days (links.confirm sets "
+     "others); until then it is link/failing. Needs the kept cache of scheduled runs",
+     false,
+     [](S& s, const std::string& v) {
+       bool on = false;
+       std::string e = boolean(v, on);
+       if (on && !s.confirm.on()) s.confirm = kDefaultConfirm;
+       return e;
+     }},
+    {"--no-drift", "", OptionSpec::flag, "", "", "Link rot",
+     "Do not compare what a page shows with what the reference cites (link/drift)", false,
+     [](S& s, const std::string& v) { return boolean(v, s.no_drift); }},
     {"--api", "network.api", OptionSpec::many, "", "NAME=URL", "Identifiers",
      "Where to ask an identifier service (doi: the DOI system's proxy, for the handle API and "
      "agency lookup; crossref; datacite; ncbi: the NCBI ID converter, for PMIDs and PMCIDs; "

@@ -14,6 +14,7 @@
 #include "citelint/archive.hpp"
 #include "citelint/check.hpp"
 #include "citelint/cite.hpp"
+#include "citelint/history.hpp"
 #include "citelint/ids.hpp"
 #include "citelint/read.hpp"
 #include "cli/commands.hpp"
@@ -38,6 +39,8 @@ struct CheckSettings {
   RuleOptions rules;
   citelint::CheckOptions network;
   bool archive = false, no_repair = false;
+  ConfirmPolicy confirm{0, kDefaultConfirm.days};  // links.confirm; off until checks are set
+  bool no_drift = false;
   ArchiveOptions archives;
   IdOptions ids;                 // the identifier services (the retractions loaded by the run)
   std::string retractions_file;  // --retractions

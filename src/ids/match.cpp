@@ -129,6 +129,8 @@ std::string folded_name(std::string_view name) {
   return out;
 }
 
+std::size_t title_words(std::string_view text) { return tokens(text).size(); }
+
 double title_cover(std::string_view title, std::string_view text) {
   const std::vector<std::string> wanted = tokens(title);
   if (wanted.empty()) return 1;

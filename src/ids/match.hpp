@@ -15,6 +15,9 @@ namespace citelint::ids {
 // (CJK text: of its character pairs) found there, diacritics, case and TeX's accents aside.
 double title_cover(std::string_view title, std::string_view text);
 
+// How many words (and CJK character pairs) title_cover counts in a text.
+std::size_t title_words(std::string_view text);
+
 // A name as compared: its letters only, folded for case, diacritics and TeX's accents
 // ("Van der Berg", "van der berg": "vanderberg"; "M{\"u}ller": "muller").
 std::string folded_name(std::string_view name);

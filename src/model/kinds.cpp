@@ -44,6 +44,19 @@ constexpr FindingKind kKinds[] = {
     {Kind::link_skipped, "link/skipped", "link-skipped", info, "A link not checked",
      "The URL was excluded, private or not a web address, so it was not asked.",
      "checking-links.md"},
+    {Kind::link_parked, "link/parked", "link-parked", error, "A parked or for-sale domain",
+     "The page answers, but it is a domain parking or for-sale page, a marketplace's, or another "
+     "site's front page the cited deep link now lands on: the domain changed hands and the work "
+     "is gone from it. Cite an archived copy (--archive finds one from the access date).",
+     "link-rot.md"},
+    {Kind::link_drift, "link/drift", "link-drift", warning, "A page that no longer shows the work",
+     "The page answers, but its title shares no word with the reference: it no longer holds what "
+     "was cited. With --archive, the capture from the access day is offered when it does.",
+     "link-rot.md"},
+    {Kind::link_failing, "link/failing", "link-failing", warning, "A link failing, not yet dead",
+     "The link failed (404, 410 or a page that says it is missing), but not yet as often or as "
+     "long as links.confirm asks before it is called broken; a success resets the count.",
+     "link-rot.md"},
     {Kind::link_repair, "link/repair", "url-syntax", warning, "A URL that resolves once repaired",
      "The URL does not resolve as cited; one repair of what extraction broke (a hyphen at a "
      "line break, a closing bracket) does, and is the fix.",

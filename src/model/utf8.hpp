@@ -83,6 +83,13 @@ inline std::size_t ascii_until(std::string_view s, std::size_t from, std::size_t
 
 // The first invalid byte of s, or npos.
 std::size_t first_invalid(std::string_view s);
+inline bool valid(std::string_view s) { return first_invalid(s) == std::string_view::npos; }
+// The largest length up to n that does not cut a code point of s in two.
+inline std::size_t floor(std::string_view s, std::size_t n) {
+  if (n >= s.size()) return s.size();
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
 // s with every invalid byte replaced by U+FFFD.
 std::string repair(std::string_view s);
 // The character at s[i] as a message quotes it: 'é' whole (never half of it), a control

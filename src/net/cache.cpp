@@ -10,7 +10,7 @@ namespace citelint::net {
 namespace {
 
 // Bumped when what is stored changes meaning; older tables are dropped, not misread.
-constexpr int kSchema = 1;
+constexpr int kSchema = 2;  // 2: a page's title; the checks' history
 
 struct Statement {
   sqlite3_stmt* s = nullptr;
@@ -42,11 +42,16 @@ LinkCache::LinkCache(const std::string& path) {
     if (q.s && sqlite3_step(q.s) == SQLITE_ROW) version = sqlite3_column_int(q.s, 0);
   }
   std::string sql;
-  if (version != kSchema) sql += "DROP TABLE IF EXISTS links;";
+  if (version != kSchema) sql += "DROP TABLE IF EXISTS links;";  // its rows lack a column
   sql +=
       "CREATE TABLE IF NOT EXISTS links (url TEXT PRIMARY KEY, status TEXT NOT NULL, "
       "http_status INTEGER, final_url TEXT, redirects TEXT, attempts INTEGER, "
-      "elapsed_ms INTEGER, error TEXT, checked_at INTEGER NOT NULL);"
+      "elapsed_ms INTEGER, error TEXT, title TEXT, checked_at INTEGER NOT NULL);"
+      "CREATE TABLE IF NOT EXISTS history (url TEXT NOT NULL, checked_at INTEGER NOT NULL, "
+      "status TEXT NOT NULL, http_status INTEGER, final_url TEXT, title TEXT);"
+      "CREATE INDEX IF NOT EXISTS history_by_url ON history (url, checked_at);"
+      "CREATE TABLE IF NOT EXISTS streaks (url TEXT PRIMARY KEY, failing_since INTEGER, "
+      "failed_checks INTEGER, last_ok INTEGER, checks INTEGER);"
       "CREATE TABLE IF NOT EXISTS archive (archive TEXT NOT NULL, url TEXT NOT NULL, "
       "date TEXT NOT NULL, capture_url TEXT, timestamp TEXT, source TEXT, "
       "checked_at INTEGER NOT NULL, PRIMARY KEY (archive, url, date));"
@@ -67,9 +72,10 @@ LinkCache::~LinkCache() { sqlite3_close(db_); }
 
 std::optional<LinkResult> LinkCache::find(std::string_view url, std::chrono::seconds max_age) {
   if (!db_) return std::nullopt;
-  Statement q(db_,
-              "SELECT status, http_status, final_url, redirects, attempts, elapsed_ms, error "
-              "FROM links WHERE url = ?1 AND checked_at > ?2");  // max age 0: never
+  Statement q(
+      db_,
+      "SELECT status, http_status, final_url, redirects, attempts, elapsed_ms, error, title "
+      "FROM links WHERE url = ?1 AND checked_at > ?2");  // max age 0: never
   if (!q.s) return std::nullopt;
   q.text(1, url);
   q.integer(2, static_cast<long long>(std::time(nullptr)) - max_age.count());
@@ -88,16 +94,17 @@ std::optional<LinkResult> LinkCache::find(std::string_view url, std::chrono::sec
   r.attempts = sqlite3_column_int(q.s, 4);
   r.elapsed_ms = sqlite3_column_int(q.s, 5);
   r.set_error(q.column_text(6));
+  r.set_title(q.column_text(7));
   r.from_cache = true;
   return r;
 }
 
 void LinkCache::store(std::string_view url, const LinkResult& r) {
   if (!db_ || !is_conclusive(r.status) || r.from_cache) return;
-  Statement q(
-      db_,
-      "INSERT OR REPLACE INTO links (url, status, http_status, final_url, redirects, "
-      "attempts, elapsed_ms, error, checked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  Statement q(db_,
+              "INSERT OR REPLACE INTO links (url, status, http_status, final_url, redirects, "
+              "attempts, elapsed_ms, error, title, checked_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   if (!q.s) return;
   nlohmann::json chain = nlohmann::json::array();
   for (const Redirect& hop : r.redirects())
@@ -110,7 +117,65 @@ void LinkCache::store(std::string_view url, const LinkResult& r) {
   q.integer(6, r.attempts);
   q.integer(7, r.elapsed_ms);
   q.text(8, r.error());
-  q.integer(9, static_cast<long long>(std::time(nullptr)));
+  q.text(9, r.title());
+  q.integer(10, static_cast<long long>(std::time(nullptr)));
+  sqlite3_step(q.s);
+}
+
+std::optional<LinkHistory> LinkCache::streak(std::string_view url) {
+  if (!db_) return std::nullopt;
+  Statement q(db_,
+              "SELECT failing_since, failed_checks, last_ok, checks FROM streaks WHERE url = ?1");
+  if (!q.s) return std::nullopt;
+  q.text(1, url);
+  if (sqlite3_step(q.s) != SQLITE_ROW) return std::nullopt;
+  return LinkHistory{sqlite3_column_int64(q.s, 0), sqlite3_column_int(q.s, 1),
+                     sqlite3_column_int64(q.s, 2), sqlite3_column_int(q.s, 3)};
+}
+
+LinkHistory LinkCache::record_check(std::string_view url, const LinkResult& r, bool failed,
+                                    long long now) {
+  LinkHistory h = streak(url).value_or(LinkHistory{});
+  ++h.checks;
+  if (failed) {
+    if (h.failed_checks++ == 0) h.failing_since = now;
+  } else {
+    h.failed_checks = 0;
+    h.failing_since = 0;
+    h.last_ok = now;
+  }
+  if (!db_) return h;
+  Statement row(db_,
+                "INSERT INTO history (url, checked_at, status, http_status, final_url, title) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  Statement sum(db_,
+                "INSERT OR REPLACE INTO streaks (url, failing_since, failed_checks, last_ok, "
+                "checks) VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!row.s || !sum.s) return h;
+  row.text(1, url);
+  row.integer(2, now);
+  row.text(3, std::string(to_string(r.status)));
+  row.integer(4, r.http_status);
+  row.text(5, r.final_url());
+  row.text(6, r.title());
+  sqlite3_step(row.s);
+  sum.text(1, url);
+  sum.integer(2, h.failing_since);
+  sum.integer(3, h.failed_checks);
+  sum.integer(4, h.last_ok);
+  sum.integer(5, h.checks);
+  sqlite3_step(sum.s);
+  return h;
+}
+
+void LinkCache::prune_history(int keep) {
+  if (!db_) return;
+  Statement q(db_,
+              "DELETE FROM history WHERE rowid IN (SELECT rowid FROM (SELECT rowid, "
+              "ROW_NUMBER() OVER (PARTITION BY url ORDER BY checked_at DESC, rowid DESC) AS n "
+              "FROM history) WHERE n > ?1)");
+  if (!q.s) return;
+  q.integer(1, keep);
   sqlite3_step(q.s);
 }
 

@@ -1,6 +1,6 @@
-// The persistent link cache: conclusive results by normalised URL (and archive lookups and
-// identifier services' answers), in an SQLite file, so a second run (or the scheduled network job
-// after the blocking offline one) asks nothing again.
+// The persistent link cache: conclusive results by normalised URL (and archive lookups,
+// identifier services' answers, and every URL's checks over runs), in an SQLite file, so a second
+// run (or the scheduled network job after the blocking offline one) asks nothing again.
 #pragma once
 
 #include <chrono>
@@ -47,6 +47,15 @@ class LinkCache {
   std::optional<CachedAnswer> find_answer(std::string_view service, std::string_view key,
                                           std::chrono::seconds max_age);
   void store_answer(std::string_view service, std::string_view key, const CachedAnswer& answer);
+  // The history of checks over runs (src/history/). The streak a URL is on, as the last run
+  // left it; none when it was never checked with a history kept.
+  std::optional<LinkHistory> streak(std::string_view url);
+  // Adds this run's check of a URL (`failed` or found) at `now`, and returns the streak it
+  // makes: a failure extends it, anything found ends it.
+  LinkHistory record_check(std::string_view url, const LinkResult& result, bool failed,
+                           long long now);
+  // Keeps the last `keep` checks of each URL and drops the older ones (the streaks stay whole).
+  void prune_history(int keep);
   void begin();
   void commit();
 

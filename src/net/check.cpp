@@ -9,12 +9,14 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/url/parse.hpp>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
 
+#include "citelint/history.hpp"
 #include "citelint/kinds.hpp"
 #include "net/cache.hpp"
 #include "net/idn.hpp"
@@ -29,6 +31,9 @@ constexpr std::pair<LinkStatus, std::string_view> kStatuses[] = {
     {LinkStatus::redirect, "redirect"},
     {LinkStatus::broken, "broken"},
     {LinkStatus::soft_404, "soft-404"},
+    {LinkStatus::parked, "parked"},
+    {LinkStatus::drifted, "drifted"},
+    {LinkStatus::failing, "failing"},
     {LinkStatus::blocked, "blocked"},
     {LinkStatus::timeout, "timeout"},
     {LinkStatus::dns_error, "dns-error"},
@@ -108,9 +113,25 @@ std::optional<Kind> kind_of(LinkStatus s) {
     case LinkStatus::skipped:
     case LinkStatus::invalid:
       return Kind::link_skipped;
+    case LinkStatus::parked:
+      return Kind::link_parked;
+    case LinkStatus::drifted:
+      return Kind::link_drift;
+    case LinkStatus::failing:
+      return Kind::link_failing;
     default:
       return std::nullopt;
   }
+}
+
+// What a drifted page shows against what the reference cites, and what its capture shows.
+std::string drift_message(const LinkResult& r, std::string_view entry) {
+  std::string m = "the page answers, but shows " + quoted_title(r.title());
+  const std::string cited = cited_title(entry);
+  m += cited.empty() ? ", which shares no word with the reference"
+                     : ", and the reference cites " + quoted_title(cited);
+  if (!r.error().empty()) (m += "; ") += r.error();
+  return m;
 }
 
 std::string message_for(const LinkResult& r) {
@@ -136,6 +157,10 @@ std::string message_for(const LinkResult& r) {
     case LinkStatus::skipped:
     case LinkStatus::invalid:
       return "not checked: " + r.error();
+    case LinkStatus::parked:
+      return "the domain is parked or for sale, the work gone from it: " + r.error();
+    case LinkStatus::failing:
+      return "failing, not yet confirmed dead: " + r.error();
     default:
       return std::string(to_string(r.status));
   }
@@ -157,7 +182,7 @@ std::optional<LinkStatus> parse_link_status(std::string_view s) {
 
 bool is_conclusive(LinkStatus s) {
   return s == LinkStatus::ok || s == LinkStatus::redirect || s == LinkStatus::broken ||
-         s == LinkStatus::soft_404;
+         s == LinkStatus::soft_404 || s == LinkStatus::parked;
 }
 
 LinkResult::LinkResult(const LinkResult& other)
@@ -185,6 +210,10 @@ LinkResult::More& LinkResult::more() {
 
 void LinkResult::set_error(std::string error) {
   if (!error.empty() || more_) more().error = std::move(error);
+}
+
+void LinkResult::set_title(std::string title) {
+  if (!title.empty() || more_) more().title = std::move(title);
 }
 
 void LinkResult::set_redirects(std::vector<Redirect> redirects) {
@@ -338,12 +367,20 @@ std::vector<Finding> link_findings(const Corpus& corpus, const CheckReport& repo
     for (const Url& u : ref.urls) count += reported(u) != nullptr;
   std::vector<Finding> findings;
   findings.reserve(count);
+  const long long now = std::time(nullptr);
   for (const Reference& ref : corpus.references) {
     for (const Url& u : ref.urls) {
       const LinkResult* found = reported(u);
       if (!found) continue;
       const LinkResult& r = *found;
-      Finding f = url_finding(ref, u, *kind_of(r.status), message_for(r));
+      std::string message =
+          r.status == LinkStatus::drifted
+              ? drift_message(r, corpus.documents[ref.input]->text().substr(
+                                     ref.span.begin, ref.span.end - ref.span.begin))
+              : message_for(r);
+      if (const std::string note = history_note(r, now); !note.empty())
+        (message += " (") += note + ")";
+      Finding f = url_finding(ref, u, *kind_of(r.status), std::move(message));
       if (r.status == LinkStatus::redirect) f.fix = Fix{r.final_url(), true};
       findings.push_back(std::move(f));
     }

@@ -8,6 +8,8 @@
 #include <cctype>
 #include <ctime>
 
+#include "net/parked.hpp"
+
 namespace citelint::net {
 
 namespace {
@@ -136,18 +138,9 @@ bool looks_missing(const Response& r) {
 
 // Whether a deep link landed on the site's front page or an error page.
 bool redirected_to_error_page(std::string_view original, std::string_view final_url) {
-  auto path_of = [](std::string_view url) {
-    const std::size_t scheme = url.find("://");
-    const std::size_t slash = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
-    if (slash == std::string_view::npos) return std::string_view("/");
-    std::string_view path = url.substr(slash);
-    path = path.substr(0, path.find_first_of("?#"));
-    return path.empty() ? std::string_view("/") : path;
-  };
-  const std::string_view from = path_of(original), to = path_of(final_url);
-  const bool deep = from != "/" && !from.empty();
-  if (!deep) return false;
-  if (to == "/" || to == "/index.html" || to == "/index.htm" || to == "/index.php") return true;
+  const std::string_view from = url_path(original), to = url_path(final_url);
+  if (is_front_path(from)) return false;
+  if (is_front_path(to)) return true;
   static const RE2 kErrorPath(
       "(?i)/(?:404|not[-_]?found|page[-_]?not[-_]?found|error)(?:[./?#]|$)");
   return RE2::PartialMatch(std::string(to), kErrorPath);
@@ -179,10 +172,27 @@ bool redirected_to_login(std::string_view final_url) {
 
 }  // namespace
 
+std::string_view url_path(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  const std::size_t slash = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (slash == std::string_view::npos) return "/";
+  std::string_view path = url.substr(slash);
+  path = path.substr(0, path.find_first_of("?#"));
+  return path.empty() ? std::string_view("/") : path;
+}
+
+bool is_front_path(std::string_view path) {
+  return path == "/" || path.empty() || path == "/index.html" || path == "/index.htm" ||
+         path == "/index.php";
+}
+
 Verdict after_redirects(Verdict v, const Response& r, std::string_view original,
                         std::string_view final_url, const std::vector<Redirect>& chain) {
   if (v.status != LinkStatus::ok) return v;
-  if (!chain.empty() && redirected_to_login(final_url)) {
+  if (std::string why = parked_reason(r, original, final_url, chain); !why.empty()) {
+    v.status = LinkStatus::parked;
+    v.error = std::move(why);
+  } else if (!chain.empty() && redirected_to_login(final_url)) {
     v.status = LinkStatus::blocked;
     v.error = "redirected to a sign-in page, " + std::string(final_url);
   } else if (!chain.empty() && redirected_to_error_page(original, final_url)) {

@@ -34,11 +34,17 @@ struct Verdict {
 Verdict classify(const Response& response, const std::vector<int>& accept);
 
 // The verdict on a URL whose last request answered `verdict`, after the redirects it took
-// from `original` to `final_url`: an ok page reached by a permanent redirect is a redirect;
+// from `original` to `final_url`: a parked domain's page is parked (parked.hpp); an ok page
+// reached by a permanent redirect is a redirect;
 // one that lands on a sign-in page is blocked; one sent to the front or an error page (by a
 // redirect or a <meta> refresh) is a soft 404.
 Verdict after_redirects(Verdict verdict, const Response& response, std::string_view original,
                         std::string_view final_url, const std::vector<Redirect>& chain);
+
+// A URL's path, without its query and fragment; "/" when it has none.
+std::string_view url_path(std::string_view url);
+// Whether a path is a site's front page: "/", "/index.html" and the like.
+bool is_front_path(std::string_view path);
 
 // Retry-After: delta-seconds or an HTTP date; nothing when absent or unreadable. Saturated at
 // kRetryAfterLongest (a year), so that no value overflows a duration in milliseconds.

@@ -21,7 +21,8 @@ bool wants_repair(const Url& u, const CheckReport& links) {
   if (!u.valid) return true;
   const LinkResult* r = links.results.find(u.normalised);
   return r && (r->status == LinkStatus::broken || r->status == LinkStatus::soft_404 ||
-               r->status == LinkStatus::dns_error);
+               r->status == LinkStatus::dns_error || r->status == LinkStatus::failing ||
+               r->status == LinkStatus::parked);
 }
 
 // The key a URL's repair is found by: its normalised form, or as written when it is malformed

@@ -3,6 +3,7 @@
 #include <future>
 #include <optional>
 
+#include "citelint/history.hpp"
 #include "citelint/ids.hpp"
 #include "citelint/report.hpp"
 #include "model/parallel.hpp"
@@ -69,6 +70,24 @@ void write_link(json::Writer& w, std::string_view url, const LinkResult& r,
     w.key("error").null();
   } else {
     w.key("error").value(r.error());
+  }
+  if (!r.title().empty()) {  // what the page names itself (drift compares it)
+    w.key("titles").begin_array();
+    std::string_view names = r.title();
+    while (!names.empty()) {
+      const std::string_view name = names.substr(0, names.find('\n'));
+      w.value(name);
+      names.remove_prefix(std::min(names.size(), name.size() + 1));
+    }
+    w.end_array();
+  }
+  if (const auto& h = r.history()) {  // the cache's checks over runs
+    w.key("history").begin_object().key("checks").value(h->checks);
+    w.key("failed_checks").value(h->failed_checks).key("failing_since");
+    h->failing_since ? w.value(utc_date(h->failing_since)) : w.null();
+    w.key("last_ok");
+    h->last_ok ? w.value(utc_date(h->last_ok)) : w.null();
+    w.end_object();
   }
   w.key("archive");
   write_archive(w, archive);

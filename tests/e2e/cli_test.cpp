@@ -175,7 +175,7 @@ TEST_CASE("rules list, explain and test") {
   Run r = citelint_test::run_citelint("rules list");
   CHECK(r.exit == 0);
   CHECK(r.out.find("core/UrlWhitespace") != std::string::npos);
-  CHECK(r.out.ends_with("34 rules, 35 built-in kinds\n"));
+  CHECK(r.out.ends_with("34 rules, 38 built-in kinds\n"));
   CHECK(r.out.find("link/broken") != std::string::npos);
   r = citelint_test::run_citelint("rules explain link/soft-404");
   CHECK(r.exit == 0);

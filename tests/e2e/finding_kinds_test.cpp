@@ -114,6 +114,25 @@ TEST_CASE("every finding a run emits agrees with its SARIF descriptor, and SARIF
     }
   };
   run("statuses", list, flags);
+  // Link rot: a parked domain, a drifted page, and a failing link under a confirmation policy
+  // the run cannot count (no cache).
+  web.route("/for-sale/page", [](const citelint::test::FakeRequest&, int) {
+    citelint::test::FakeReply r;
+    r.body = "<html><title>parked.test</title><body>This domain is for sale.</body></html>";
+    return r;
+  });
+  web.route("/drifted/page", [](const citelint::test::FakeRequest&, int) {
+    citelint::test::FakeReply r;
+    r.body = "<html><title>Casino bonuses today</title><body>Play now</body></html>";
+    return r;
+  });
+  run("link-rot",
+      "1 Lee. Coral reefs of Fiji. " + web.url("parked.test", "/for-sale/page") +
+          "\n\n2 Lee. Coral reefs of Samoa. " + web.url("drift.test", "/drifted/page") + "\n",
+      flags + " --resolve " + web.resolve("parked.test") + " --resolve " +
+          web.resolve("drift.test"));
+  run("failing", "1 Lee. Coral reefs. " + web.url("gone.test", "/404") + "\n",
+      flags + " --confirm");
   // A loopback address without --allow-private: not asked.
   run("private", "1 Here. " + web.url("private.test", "/x") + " (accessed 2019-03-12).\n",
       "--no-cache --resolve " + web.resolve("private.test"));

@@ -139,10 +139,17 @@ FakeArchive::FakeArchive(FakeWeb& web) : state_(std::make_shared<State>()), web_
     }
     return reply(j.dump());
   });
-  web.route("/web/*", [](const FakeRequest& r, int) {
+  web.route("/web/*", [state](const FakeRequest& r, int) {
     FakeReply page;
-    page.body = "<html><title>Archived</title><body>An archived page</body></html>";
     const std::string ts = r.target.substr(5, 14);
+    std::string title = "Archived";  // the capture's page names itself as the page did then
+    {
+      std::lock_guard lock(state->m);
+      for (const Capture& c : state->captures)
+        if (c.timestamp == ts && r.target.size() > 20 && c.url == r.target.substr(20))
+          title = c.title;
+    }
+    page.body = "<html><title>" + title + "</title><body>An archived page</body></html>";
     page.headers = {{"Content-Type", "text/html"}, {"Memento-Datetime", http_date(ts)}};
     return page;
   });
@@ -176,9 +183,10 @@ FakeArchive::FakeArchive(FakeWeb& web) : state_(std::make_shared<State>()), web_
   });
 }
 
-void FakeArchive::add(const std::string& url, const std::string& timestamp, int status) {
+void FakeArchive::add(const std::string& url, const std::string& timestamp, int status,
+                      const std::string& title) {
   std::lock_guard lock(state_->m);
-  state_->captures.push_back({url, timestamp, status});
+  state_->captures.push_back({url, timestamp, status, title});
 }
 
 void FakeArchive::availability(Mode m) {

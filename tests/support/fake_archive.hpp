@@ -27,8 +27,10 @@ class FakeArchive {
 
   explicit FakeArchive(FakeWeb& web);
 
-  // A capture of `url` (as citelint asks for it) at `timestamp` (14 digits) with `status`.
-  void add(const std::string& url, const std::string& timestamp, int status = 200);
+  // A capture of `url` (as citelint asks for it) at `timestamp` (14 digits) with `status`; its
+  // page's <title> is `title`.
+  void add(const std::string& url, const std::string& timestamp, int status = 200,
+           const std::string& title = "Archived");
   void availability(Mode m);
   void cdx(Mode m);
   void timegate(Mode m, TimeGateStyle style = TimeGateStyle::link);
@@ -44,6 +46,7 @@ class FakeArchive {
   struct Capture {
     std::string url, timestamp;
     int status;
+    std::string title;
   };
   struct State;
   std::shared_ptr<State> state_;

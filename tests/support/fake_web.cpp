@@ -203,7 +203,7 @@ FakeWeb::FakeWeb() : impl_(std::make_unique<Impl>()) {
 
   // The behaviours the checker must get right.
   route("/", [](const FakeRequest&, int) { return page("Home"); });
-  route("/ok", [](const FakeRequest&, int) { return page("A report on things"); });
+  route("/ok", [](const FakeRequest&, int) { return page("Report"); });
   route("/404", [](const FakeRequest&, int) { return page("Not Found", 404); });
   route("/410", [](const FakeRequest&, int) { return page("Gone", 410); });
   route("/500", [](const FakeRequest&, int) { return page("Internal Server Error", 500); });
