@@ -355,19 +355,45 @@ int run_check(const CheckSettings& settings) {
   if (!settings.offline) timer.lap("check links");
   if (auto stop = apply_policy(run)) return *stop;
   timer.lap("suppress");
+  if (settings.fixing) {
+    const int fixed =
+        write_fixes(run.corpus, run.findings, run.archive ? &*run.archive : nullptr, settings);
+    const int status = exit_status(run);
+    return status == kUsage || status == kOffline ? status : fixed;
+  }
   if (auto stop = write_reports(run)) return *stop;
   timer.lap("report");
   return exit_status(run);
 }
 
-// The options of `check`, which `baseline` shares, and its run: the config file first, the
-// command line's options winning over it.
-void define_check(CLI::App* cmd, bool writing_baseline, int& exit_code) {
+// The options of `check`, which `baseline` and `fix` share, and its run: the config file
+// first, the command line's options winning over it.
+enum class Mode { check, baseline, fix };
+
+void define_check(CLI::App* cmd, Mode mode, int& exit_code) {
   auto given = std::make_shared<GivenOptions>();
   define_options(*cmd, *given);
-  cmd->callback([cmd, given, writing_baseline, &exit_code] {
-    CheckSettings settings;
-    settings.writing_baseline = writing_baseline;
+  auto fix = std::make_shared<CheckSettings>();  // fix's own flags, copied into the settings
+  if (mode == Mode::fix) {
+    cmd->add_flag("--diff", fix->fix_diff, "Print the fixes as a unified diff; change no file")
+        ->group("Fix");
+    cmd->add_flag("--redirects", fix->fix.redirects,
+                  "Also cite where permanent redirects land (link/redirect)")
+        ->group("Fix");
+    cmd->add_flag("--add-archive", fix->fix.add_archive,
+                  "Also add the archived copy from the access day (implies --archive)")
+        ->group("Fix");
+  }
+  cmd->callback([cmd, given, fix, mode, &exit_code] {
+    auto fresh = [&] {
+      CheckSettings s;
+      s.writing_baseline = mode == Mode::baseline;
+      s.fixing = mode == Mode::fix;
+      s.fix_diff = fix->fix_diff;
+      s.fix = fix->fix;
+      return s;
+    };
+    CheckSettings settings = fresh();
     std::vector<Diagnostic> problems;
     merge_options(*cmd, *given, nullptr, settings, problems);  // --config and --no-config
     std::optional<Config> config;
@@ -377,11 +403,14 @@ void define_check(CLI::App* cmd, bool writing_baseline, int& exit_code) {
       if (path) config = load_config(*path, problems);
     }
     if (problems.empty()) {
-      settings = CheckSettings{};
-      settings.writing_baseline = writing_baseline;
+      settings = fresh();
       if (config) settings.config = *config;
       merge_options(*cmd, *given, config ? &*config : nullptr, settings, problems);
     }
+    if (settings.fix.add_archive) settings.archive = true;
+    if (settings.fixing && settings.offline && problems.empty())
+      problems.push_back({"citelint", 0, 0,
+                          "fix: --offline verifies nothing, and only verified fixes are written"});
     print_diagnostics(problems);
     exit_code = problems.empty() ? run_check(settings) : kUsage;
   });
@@ -411,7 +440,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "  citelint check --archive --archive-tolerance 14 --format html -o report.html article.pdf\n"
       "\nExit status: 0 clean, 1 findings at or above --fail-on, 2 input or usage error,\n"
       "3 network unreachable. More: docs/cli.md.");
-  define_check(cmd, false, exit_code);
+  define_check(cmd, Mode::check, exit_code);
 
   CLI::App* base = app.add_subcommand(
       "baseline", "Write the current findings to a baseline that check --baseline leaves out.");
@@ -423,7 +452,22 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "\nExample:\n"
       "  citelint baseline --offline -o citelint-baseline.json refs.bib\n"
       "  citelint check --offline --baseline citelint-baseline.json refs.bib");
-  define_check(base, true, exit_code);
+  define_check(base, Mode::baseline, exit_code);
+
+  CLI::App* fix = app.add_subcommand(
+      "fix", "Check as check does, then write the verified fixes back into the inputs.");
+  fix->footer(
+      "\nWrites each fix the network verified, in the input's own syntax, changing nothing else:\n"
+      "URLs rejoined or repaired, dates in the list's own form; with --redirects, where a\n"
+      "permanent redirect lands; with --add-archive, the capture from the access day (BibTeX\n"
+      "fields, CSL-JSON archive_location, an RIS note, Robust Links in Markdown and HTML, a\n"
+      "sentence in plain text). A fix not verified is never applied. More: docs/fixing.md.\n"
+      "\nExamples:\n"
+      "  citelint fix --diff refs.bib         what it would change\n"
+      "  citelint fix --add-archive refs.md   write the fixes and the archived copies\n"
+      "\nExit status: 0 done (or nothing to fix), 2 an input or a file not written, 3 network\n"
+      "unreachable (nothing verified).");
+  define_check(fix, Mode::fix, exit_code);
 }
 
 }  // namespace citelint::cli

@@ -30,7 +30,7 @@ void warn(std::string_view message);
 int fail(std::string_view message);
 void say(std::string_view message);
 
-void add_check_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);  // check, baseline and fix
 void add_rules_command(CLI::App& app, int& exit_code);
 void add_text_command(CLI::App& app, int& exit_code);
 void add_generate_command(CLI::App& app, int& exit_code);

@@ -14,6 +14,7 @@
 #include "citelint/archive.hpp"
 #include "citelint/check.hpp"
 #include "citelint/cite.hpp"
+#include "citelint/fix.hpp"
 #include "citelint/history.hpp"
 #include "citelint/ids.hpp"
 #include "citelint/read.hpp"
@@ -34,7 +35,10 @@ struct CheckSettings {
   std::vector<std::string> reports;  // FORMAT=PATH, each written besides --format's
   std::string baseline;              // check --baseline FILE
   bool writing_baseline = false;     // citelint baseline
-  std::string as_of;                 // empty: today
+  bool fixing = false;               // citelint fix: the fixes written back, no report
+  bool fix_diff = false;             // fix --diff: printed as a diff, the files untouched
+  FixOptions fix;
+  std::string as_of;  // empty: today
   std::string fail_on = "error";
   RuleOptions rules;
   citelint::CheckOptions network;
@@ -50,6 +54,11 @@ struct CheckSettings {
   bool no_config = false;
   Config config;  // what the config sets beyond the options: levels, policy, hosts, suppress
 };
+
+// citelint fix's last phase: the run's verified fixes written into its inputs (or printed as a
+// diff with --diff), what was left alone said; kUsage when an input could not be written.
+int write_fixes(const Corpus& corpus, const std::vector<Finding>& findings,
+                const ArchiveReport* archive, const CheckSettings& settings);
 
 // One option. Values reach `set` as text (a flag's as "true"), from the command line, the
 // config or the default; it stores them in the settings, or says why it cannot.
