@@ -355,11 +355,12 @@ int run_check(const CheckSettings& settings) {
   if (!settings.offline) timer.lap("check links");
   if (auto stop = apply_policy(run)) return *stop;
   timer.lap("suppress");
-  if (settings.fixing) {
+  if (settings.fixing) {  // nothing verified without a network: nothing written
+    const int status = exit_status(run);
+    if (status == kOffline) return status;
     const int fixed =
         write_fixes(run.corpus, run.findings, run.archive ? &*run.archive : nullptr, settings);
-    const int status = exit_status(run);
-    return status == kUsage || status == kOffline ? status : fixed;
+    return status == kUsage ? status : fixed;
   }
   if (auto stop = write_reports(run)) return *stop;
   timer.lap("report");

@@ -97,9 +97,11 @@ std::string cited_title(std::string_view text) {
   static const RE2 kQuoted(
       "[\"\\x{201C}\\x{00AB}\\x{300A}\\x{300C}]([^\"\\x{201D}\\x{00BB}\\x{300B}\\x{300D}]{3,300})"
       "[\"\\x{201D}\\x{00BB}\\x{300B}\\x{300D}]");
+  // Quotes are looked for in the words a reader sees, not in markup's attribute values.
+  const std::string words = net::visible_text(text, text.size());
   std::string found;
   for (const RE2* re : {&kField, &kJson, &kRis, &kTag, &kQuoted})
-    if (RE2::PartialMatch(text, *re, &found)) {
+    if (RE2::PartialMatch(re == &kQuoted ? std::string_view(words) : text, *re, &found)) {
       found = net::visible_text(found, 300);
       while (!found.empty() && (found.back() == ',' || found.back() == '.')) found.pop_back();
       if (!found.empty()) return found;
