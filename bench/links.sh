@@ -76,7 +76,7 @@ def verdicts(tool):
         for ref in json.load(open(f"{out}/citelint.json"))["references"]:
             for u in ref["urls"]:
                 s = u["link"]["status"]
-                v[u["url"]] = "alive" if s in ("ok", "redirect") else "dead" if s in ("broken", "soft-404") else "unknown"
+                v[u["url"]] = "alive" if s in ("ok", "redirect", "drifted") else "dead" if s in ("broken", "soft-404", "parked", "failing") else "unknown"
     elif tool == "linkinator":
         for link in json.loads(text[text.index("{"):])["links"]:
             v[link["url"]] = {"OK": "alive", "BROKEN": "dead"}.get(link["state"], "unknown")

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "fix/formats.hpp"
+#include "report/text_forms.hpp"
 
 namespace citelint::fixes {
 
@@ -31,28 +32,7 @@ std::size_t anchor_around(std::string_view text, std::size_t at, std::size_t fro
 
 }  // namespace
 
-std::string url_in_xml(std::string_view url) {
-  std::string out;
-  for (const char c : url) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string url_in_xml(std::string_view url) { return report::xml_escape(url); }
 
 std::optional<Edit> archive_in_html(const ArchiveInsert& at, std::string& why_not) {
   const std::string_view text = at.doc.text();

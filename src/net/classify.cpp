@@ -154,12 +154,7 @@ std::string meta_refresh_target(const Response& r, std::string_view page_url) {
       "\\s*;?\\s*url\\s*=\\s*['\"]?([^\"'>\\s]+)");
   std::string target;
   if (!RE2::PartialMatch(r.body, kRefresh, &target)) return {};
-  const auto base = boost::urls::parse_uri(page_url);
-  const auto ref = boost::urls::parse_uri_reference(target);
-  if (!base || !ref) return {};
-  boost::urls::url resolved;
-  if (!boost::urls::resolve(*base, *ref, resolved)) return {};
-  return std::string(resolved.buffer());
+  return resolved_against(page_url, target);
 }
 
 // Whether redirects ended on a sign-in page: the page may well exist, behind a login.
@@ -179,6 +174,15 @@ std::string_view url_path(std::string_view url) {
   std::string_view path = url.substr(slash);
   path = path.substr(0, path.find_first_of("?#"));
   return path.empty() ? std::string_view("/") : path;
+}
+
+std::string resolved_against(std::string_view page, std::string_view target) {
+  const auto base = boost::urls::parse_uri(page);
+  const auto ref = boost::urls::parse_uri_reference(target);
+  if (!base || !ref) return {};
+  boost::urls::url resolved;
+  if (!boost::urls::resolve(*base, *ref, resolved)) return {};
+  return std::string(resolved.buffer());
 }
 
 bool is_front_path(std::string_view path) {

@@ -43,6 +43,8 @@ Verdict after_redirects(Verdict verdict, const Response& response, std::string_v
 
 // A URL's path, without its query and fragment; "/" when it has none.
 std::string_view url_path(std::string_view url);
+// A link `target` on `page` as an absolute URL; empty when either cannot be read.
+std::string resolved_against(std::string_view page, std::string_view target);
 // Whether a path is a site's front page: "/", "/index.html" and the like.
 bool is_front_path(std::string_view path);
 

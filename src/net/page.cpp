@@ -36,6 +36,20 @@ std::string to_utf8(std::string_view text, const std::string& charset) {
   return u.toUTF8String(out);
 }
 
+// Text with its entities decoded and its white space collapsed to single spaces, trimmed, at
+// most `limit` bytes (not cutting a character in two).
+std::string collapsed(std::string_view text, std::size_t limit) {
+  std::string out;
+  for (char c : decode_entities(text)) {
+    const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (out.size() > limit) out.resize(utf8::floor(out, limit));
+  return out;
+}
+
 // One name, as read: tags inside it dropped, entities decoded, white space collapsed, trimmed.
 std::string clean_name(std::string_view raw) {
   std::string text;
@@ -49,27 +63,19 @@ std::string clean_name(std::string_view raw) {
     }
     text += raw[i];
   }
-  const std::string decoded = decode_entities(text);
-  std::string out;
-  for (char c : decoded) {
-    const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (out.size() > kTitleLongest) out.resize(utf8::floor(out, kTitleLongest));
-  return out;
+  return collapsed(text, kTitleLongest);
 }
 
-// The inner bytes of the first <tag ...>...</tag> in the page's first bytes; empty if none.
+// The inner bytes of the first <tag ...>...</tag> of the page; empty if none.
 std::string_view element(std::string_view body, const std::string& lowered, std::string_view tag) {
-  const std::string open = "<" + std::string(tag);
+  std::string open = "<", close = "</";  // appended: GCC 12 warns falsely on "<" + string
+  open.append(tag);
+  close.append(tag);
   for (std::size_t at = lowered.find(open); at != lowered.npos; at = lowered.find(open, at + 1)) {
     const char after = at + open.size() < lowered.size() ? lowered[at + open.size()] : '\0';
     if (after != '>' && after != ' ' && after != '\t' && after != '\n' && after != '\r') continue;
     const std::size_t start = lowered.find('>', at);
-    const std::size_t end =
-        start == lowered.npos ? lowered.npos : lowered.find("</" + std::string(tag), start);
+    const std::size_t end = start == lowered.npos ? lowered.npos : lowered.find(close, start);
     if (end == lowered.npos) return {};
     return body.substr(start + 1, std::min<std::size_t>(end - start - 1, 2000));
   }
@@ -230,7 +236,8 @@ std::string visible_text(std::string_view html, std::size_t limit) {
     bool skipped = false;
     for (const std::string_view tag : {"script", "style", "noscript", "template"}) {
       if (lowered.compare(i + 1, tag.size(), tag) != 0) continue;
-      const std::string close = "</" + std::string(tag);
+      std::string close = "</";
+      close.append(tag);
       const std::size_t end = lowered.find(close, i);
       const std::size_t gt = end == lowered.npos ? lowered.npos : lowered.find('>', end);
       i = gt == lowered.npos ? html.size() : gt + 1;
@@ -242,15 +249,7 @@ std::string visible_text(std::string_view html, std::size_t limit) {
     i = gt == html.npos ? html.size() : gt + 1;
     text += ' ';
   }
-  std::string out;
-  for (char c : decode_entities(text)) {
-    const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (out.size() > limit) out.resize(utf8::floor(out, limit));
-  return out;
+  return collapsed(text, limit);
 }
 
 }  // namespace citelint::net

@@ -5,8 +5,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <boost/url/parse.hpp>
-#include <boost/url/url.hpp>
 #include <cctype>
 #include <memory>
 
@@ -93,12 +91,7 @@ std::string script_target(std::string_view html, std::string_view page) {
       "1000})[\"']");
   std::string target;
   if (!RE2::PartialMatch(html, kAssign, &target)) return {};
-  const auto base = boost::urls::parse_uri(page);
-  const auto ref = boost::urls::parse_uri_reference(target);
-  if (!base || !ref) return {};
-  boost::urls::url resolved;
-  if (!boost::urls::resolve(*base, *ref, resolved)) return {};
-  return std::string(resolved.buffer());
+  return resolved_against(page, target);
 }
 
 // A near-empty page whose script sends the browser to a parking lander, a marketplace, a

@@ -36,8 +36,8 @@ select{font:inherit;padding:.2rem}
 .cited{font-size:.85rem;margin:.2rem 0}
 ul{margin:.3rem 0;padding-left:1.2rem}
 .badge{display:inline-block;border-radius:1rem;padding:0 .5rem;font-size:.75rem;font-weight:600;color:#fff;background:var(--muted);margin-right:.3rem;white-space:nowrap}
-.s-ok{background:var(--ok)}.s-broken,.s-dns-error,.s-soft-404{background:var(--err)}
-.s-blocked,.s-timeout,.s-redirect{background:var(--warn)}.s-unchecked,.s-skipped{background:var(--muted)}
+.s-ok{background:var(--ok)}.s-broken,.s-dns-error,.s-soft-404,.s-parked{background:var(--err)}
+.s-blocked,.s-timeout,.s-redirect,.s-drifted,.s-failing{background:var(--warn)}.s-unchecked,.s-skipped{background:var(--muted)}
 .l-error{background:var(--err)}.l-warning{background:var(--warn)}.l-info{background:var(--info)}
 .i-registered{background:var(--ok)}.i-unregistered,.i-retracted{background:var(--err)}
 .i-concern,.i-unchecked{background:var(--warn)}.i-corrected{background:var(--info)}
