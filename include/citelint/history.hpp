@@ -21,7 +21,8 @@ struct ConfirmPolicy {
   bool on() const { return checks > 0; }
 };
 constexpr ConfirmPolicy kDefaultConfirm{3, 3};
-constexpr int kHistoryKept = 32;  // checks kept per URL; the streaks stay whole
+constexpr int kHistoryKept = 32;       // checks kept per URL; the streaks stay whole
+constexpr int kHistoryDays = 2 * 365;  // and none older than two years
 
 // Records this run's checks (not the cache's answers) in the cache's history, gives every
 // result its streak, and, under a policy, makes a broken or soft-404 link not yet confirmed

@@ -85,7 +85,7 @@ void apply_history(CheckReport& links, const CheckOptions& options, const Confir
     }
   }
   if (cache) {
-    cache->prune_history(kHistoryKept);
+    cache->prune_history(kHistoryKept, now - kHistoryDays * kDay);
     cache->commit();
   }
 }

@@ -168,14 +168,15 @@ LinkHistory LinkCache::record_check(std::string_view url, const LinkResult& r, b
   return h;
 }
 
-void LinkCache::prune_history(int keep) {
+void LinkCache::prune_history(int keep, long long before) {
   if (!db_) return;
   Statement q(db_,
-              "DELETE FROM history WHERE rowid IN (SELECT rowid FROM (SELECT rowid, "
-              "ROW_NUMBER() OVER (PARTITION BY url ORDER BY checked_at DESC, rowid DESC) AS n "
-              "FROM history) WHERE n > ?1)");
+              "DELETE FROM history WHERE checked_at < ?2 OR rowid IN (SELECT rowid FROM (SELECT "
+              "rowid, ROW_NUMBER() OVER (PARTITION BY url ORDER BY checked_at DESC, rowid DESC) "
+              "AS n FROM history) WHERE n > ?1)");
   if (!q.s) return;
   q.integer(1, keep);
+  q.integer(2, before);
   sqlite3_step(q.s);
 }
 

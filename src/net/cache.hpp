@@ -54,8 +54,9 @@ class LinkCache {
   // makes: a failure extends it, anything found ends it.
   LinkHistory record_check(std::string_view url, const LinkResult& result, bool failed,
                            long long now);
-  // Keeps the last `keep` checks of each URL and drops the older ones (the streaks stay whole).
-  void prune_history(int keep);
+  // Keeps the last `keep` checks of each URL, none from before `before` (the streaks stay
+  // whole).
+  void prune_history(int keep, long long before);
   void begin();
   void commit();
 
