@@ -174,7 +174,8 @@ struct CheckOptions {
   bool use_cache = true;
   std::string cache_file;
   std::chrono::seconds cache_max_age{24 * 3600};
-  bool progress = false;  // draw a progress bar on standard error
+  bool recheck_failures = false;  // ask again for what the cache has as failed (--confirm)
+  bool progress = false;          // draw a progress bar on standard error
 };
 
 std::string default_user_agent();

@@ -210,6 +210,7 @@ void check_network(Run& run) {
   parallel::reclaim_memory();
   citelint::CheckOptions network = s.network;
   network.progress = !s.quiet && isatty(STDERR_FILENO);
+  network.recheck_failures = s.confirm.on();  // each run a check of what is failing
   check_identifiers(run, &network);
   const LinkResults doi_links = doi_link_results(run.corpus, *run.ids);
   run.links = check_cited_links(run.corpus, network, &doi_links);

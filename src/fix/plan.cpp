@@ -15,14 +15,44 @@ struct Cited {
   const Reference* ref;
   const Url* url;
 };
+using Place = std::pair<std::uint32_t, std::size_t>;  // input, first byte
 
-// Every URL of the corpus by where it is written.
-std::map<std::pair<std::uint32_t, std::size_t>, Cited> urls_by_place(const Corpus& corpus) {
-  std::map<std::pair<std::uint32_t, std::size_t>, Cited> out;
-  for (const Reference& ref : corpus.references)
-    for (const Url& u : ref.urls) out[{u.span.input, u.span.begin}] = {&ref, &u};
-  return out;
-}
+// The corpus's URLs and dates by where they are written: a finding's is found in log time (a
+// catalogue's fixes are not each a pass over a million references).
+struct Places {
+  std::map<Place, Cited> urls;
+  std::map<Place, const Date*> dates;
+  explicit Places(const Corpus& corpus) {
+    for (const Reference& ref : corpus.references) {
+      for (const Url& u : ref.urls) urls[{u.span.input, u.span.begin}] = {&ref, &u};
+      for (const Date& d : ref.dates) dates[{d.span.input, d.span.begin}] = &d;
+    }
+  }
+  // The entry of `by` whose span (`span_of` it) overlaps `s`: the one that starts at or
+  // before it, else the first that starts inside it.
+  template <class T, class SpanOf>
+  static const T* overlapping(const std::map<Place, T>& by, const Span& s, SpanOf span_of) {
+    auto it = by.upper_bound({s.input, s.begin});
+    for (int tries = 0; tries < 2; ++tries, ++it) {
+      if (tries == 0 && it == by.begin()) continue;
+      const auto at = tries == 0 ? std::prev(it) : it;
+      if (at == by.end() || at->first.first != s.input) continue;
+      const Span& found = span_of(at->second);
+      if (found.begin < std::max(s.end, s.begin + 1) &&
+          s.begin < std::max(found.end, found.begin + 1))
+        return &at->second;
+    }
+    return nullptr;
+  }
+  const Cited* url_at(const Span& s) const {
+    return overlapping(urls, s, [](const Cited& c) -> const Span& { return c.url->span; });
+  }
+  const Date* date_at(const Span& s) const {
+    const Date* const* d =
+        overlapping(dates, s, [](const Date* d) -> const Span& { return d->span; });
+    return d ? *d : nullptr;
+  }
+};
 
 // Whether most of an input's full dates are written YYYY-MM-DD: the form date fixes write.
 std::vector<bool> iso_lists(const Corpus& corpus) {
@@ -39,21 +69,17 @@ std::vector<bool> iso_lists(const Corpus& corpus) {
 
 // A date fix is verified when it writes the same date (nothing but its form changes) in the
 // form the list itself uses.
-std::string date_fix_problem(const Corpus& corpus, const Finding& f, const std::vector<bool>& iso) {
+std::string date_fix_problem(const Places& places, const Finding& f, const std::vector<bool>& iso) {
   const auto fixed = parse_date(f.fix->replacement);
   if (!fixed || !fixed->valid) return "the fix is no valid date";
-  for (const Reference& ref : corpus.references)
-    for (const Date& d : ref.dates) {
-      if (d.span.input != f.span.input || d.span.end <= f.span.begin || d.span.begin >= f.span.end)
-        continue;
-      if (d.year != fixed->year || (fixed->month && d.month != fixed->month) ||
-          (fixed->day && d.day != fixed->day))
-        return "the fix would change the date, not only its form";
-      if (fixed->day && !iso[f.span.input])
-        return "the list writes its dates otherwise than YYYY-MM-DD";
-      return {};
-    }
-  return "no date of the reference is where the finding is";
+  const Date* d = places.date_at(f.span);
+  if (!d) return "no date of the reference is where the finding is";
+  if (d->year != fixed->year || (fixed->month && d->month != fixed->month) ||
+      (fixed->day && d->day != fixed->day))
+    return "the fix would change the date, not only its form";
+  if (fixed->day && !iso[f.span.input])
+    return "the list writes its dates otherwise than YYYY-MM-DD";
+  return {};
 }
 
 // A URL as written without the gaps a line wrap or extraction left in it (white space, soft
@@ -87,15 +113,14 @@ Edit replace(const Finding& f, std::string text, std::string what) {
 // The edit a finding's fix makes, or why it makes none.
 std::optional<Edit> edit_for(const Corpus& corpus, const Finding& f, const ArchiveReport* archive,
                              const FixOptions& options, const std::vector<bool>& iso,
-                             const std::map<std::pair<std::uint32_t, std::size_t>, Cited>& urls,
-                             std::string& why) {
+                             const Places& places, std::string& why) {
   const FixFormat* format = format_of(corpus, f);
   if (!format) {
     why = "citelint fix does not write " + corpus.documents[f.span.input]->format() + " files";
     return std::nullopt;
   }
   if (f.category == "date-format") {
-    why = date_fix_problem(corpus, f, iso);
+    why = date_fix_problem(places, f, iso);
     if (!why.empty()) return std::nullopt;
     return replace(f, f.fix->replacement, "a date written in the list's form");
   }
@@ -107,12 +132,9 @@ std::optional<Edit> edit_for(const Corpus& corpus, const Finding& f, const Archi
     return replace(f, format->spell_url(f.fix->replacement), "a URL repaired");
   if (f.category == "url-whitespace") {
     // The fix names the whole URL: the URL as written is rejoined, its own spelling kept.
-    for (const Reference& ref : corpus.references)
-      for (const Url& u : ref.urls)
-        if (u.span.input == f.span.input && u.span.begin <= f.span.begin &&
-            f.span.end <= u.span.end)
-          return Edit{f.span.input, u.span.begin,     u.span.end, rejoined(u.as_written),
-                      f.rule,       "a URL rejoined", nullptr};
+    if (const Cited* c = places.url_at(f.span))
+      return Edit{f.span.input, c->url->span.begin, c->url->span.end, rejoined(c->url->as_written),
+                  f.rule,       "a URL rejoined",   nullptr};
     why = "the URL the fix names is not where the finding is";
     return std::nullopt;
   }
@@ -124,8 +146,8 @@ std::optional<Edit> edit_for(const Corpus& corpus, const Finding& f, const Archi
     return replace(f, format->spell_url(f.fix->replacement), "a moved URL updated");
   }
   if (f.rule == "archive/copy") {
-    const auto cited = urls.find({f.span.input, f.span.begin});
-    if (!options.add_archive || !archive || cited == urls.end()) {
+    const Cited* cited = places.url_at(f.span);
+    if (!options.add_archive || !archive || !cited) {
       why = "opt-in: --add-archive";
       return std::nullopt;
     }
@@ -134,13 +156,15 @@ std::optional<Edit> edit_for(const Corpus& corpus, const Finding& f, const Archi
       return std::nullopt;
     }
     ArchivedCopy copy{f.fix->replacement, ""};
-    for (const ArchiveLookup& l : archive->lookups)
-      if (l.capture && l.capture->url == copy.url && l.capture->timestamp.size() >= 8) {
-        const std::string& t = l.capture->timestamp;
-        copy.date = t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2);
-      }
-    auto edit = format->add_archive(
-        {*corpus.documents[f.span.input], *cited->second.ref, *cited->second.url, copy}, why);
+    const auto date = archive_date(*cited->ref);
+    const ArchiveLookup* l =
+        date ? archive->find(archive_lookup_url(*cited->url), date->first) : nullptr;
+    if (l && l->capture && l->capture->timestamp.size() >= 8) {
+      const std::string& t = l->capture->timestamp;
+      copy.date = t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2);
+    }
+    auto edit =
+        format->add_archive({*corpus.documents[f.span.input], *cited->ref, *cited->url, copy}, why);
     if (edit) {
       edit->rule = f.rule;
       edit->what = "an archived copy added";
@@ -156,12 +180,12 @@ std::optional<Edit> edit_for(const Corpus& corpus, const Finding& f, const Archi
 FixPlan plan_fixes(const Corpus& corpus, const std::vector<Finding>& findings,
                    const ArchiveReport* archive, const FixOptions& options) {
   FixPlan plan;
-  const auto urls = urls_by_place(corpus);
+  const Places places(corpus);
   const std::vector<bool> iso = iso_lists(corpus);
   for (const Finding& f : findings) {
     if (!f.fix) continue;
     std::string why;
-    if (auto edit = edit_for(corpus, f, archive, options, iso, urls, why)) {
+    if (auto edit = edit_for(corpus, f, archive, options, iso, places, why)) {
       edit->finding = &f;
       plan.edits.push_back(std::move(*edit));
     } else

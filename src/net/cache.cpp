@@ -12,10 +12,23 @@ namespace {
 // Bumped when what is stored changes meaning; older tables are dropped, not misread.
 constexpr int kSchema = 2;  // 2: a page's title; the checks' history
 
+// A statement for one use: prepared here and finalized after, or one the cache keeps prepared
+// (LinkCache::kept), reset after.
 struct Statement {
   sqlite3_stmt* s = nullptr;
+  bool owned = true;
   Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
-  ~Statement() { sqlite3_finalize(s); }
+  explicit Statement(sqlite3_stmt* kept) : s(kept), owned(false) {}
+  ~Statement() {
+    if (owned) {
+      sqlite3_finalize(s);
+    } else if (s) {
+      sqlite3_reset(s);
+      sqlite3_clear_bindings(s);
+    }
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
   void text(int i, std::string_view v) {
     sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   }
@@ -68,14 +81,22 @@ LinkCache::LinkCache(const std::string& path) {
   }
 }
 
-LinkCache::~LinkCache() { sqlite3_close(db_); }
+LinkCache::~LinkCache() {
+  for (const auto& [sql, statement] : kept_) sqlite3_finalize(statement);
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt* LinkCache::kept(const char* sql) {
+  sqlite3_stmt*& statement = kept_[sql];
+  if (!statement) sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr);
+  return statement;
+}
 
 std::optional<LinkResult> LinkCache::find(std::string_view url, std::chrono::seconds max_age) {
   if (!db_) return std::nullopt;
   Statement q(
-      db_,
-      "SELECT status, http_status, final_url, redirects, attempts, elapsed_ms, error, title "
-      "FROM links WHERE url = ?1 AND checked_at > ?2");  // max age 0: never
+      kept("SELECT status, http_status, final_url, redirects, attempts, elapsed_ms, error, title "
+           "FROM links WHERE url = ?1 AND checked_at > ?2"));  // max age 0: never
   if (!q.s) return std::nullopt;
   q.text(1, url);
   q.integer(2, static_cast<long long>(std::time(nullptr)) - max_age.count());
@@ -101,10 +122,10 @@ std::optional<LinkResult> LinkCache::find(std::string_view url, std::chrono::sec
 
 void LinkCache::store(std::string_view url, const LinkResult& r) {
   if (!db_ || !is_conclusive(r.status) || r.from_cache) return;
-  Statement q(db_,
-              "INSERT OR REPLACE INTO links (url, status, http_status, final_url, redirects, "
-              "attempts, elapsed_ms, error, title, checked_at) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  Statement q(
+      kept("INSERT OR REPLACE INTO links (url, status, http_status, final_url, redirects, "
+           "attempts, elapsed_ms, error, title, checked_at) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
   if (!q.s) return;
   nlohmann::json chain = nlohmann::json::array();
   for (const Redirect& hop : r.redirects())
@@ -124,8 +145,8 @@ void LinkCache::store(std::string_view url, const LinkResult& r) {
 
 std::optional<LinkHistory> LinkCache::streak(std::string_view url) {
   if (!db_) return std::nullopt;
-  Statement q(db_,
-              "SELECT failing_since, failed_checks, last_ok, checks FROM streaks WHERE url = ?1");
+  Statement q(
+      kept("SELECT failing_since, failed_checks, last_ok, checks FROM streaks WHERE url = ?1"));
   if (!q.s) return std::nullopt;
   q.text(1, url);
   if (sqlite3_step(q.s) != SQLITE_ROW) return std::nullopt;
@@ -145,12 +166,12 @@ LinkHistory LinkCache::record_check(std::string_view url, const LinkResult& r, b
     h.last_ok = now;
   }
   if (!db_) return h;
-  Statement row(db_,
-                "INSERT INTO history (url, checked_at, status, http_status, final_url, title) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  Statement sum(db_,
-                "INSERT OR REPLACE INTO streaks (url, failing_since, failed_checks, last_ok, "
-                "checks) VALUES (?1, ?2, ?3, ?4, ?5)");
+  Statement row(
+      kept("INSERT INTO history (url, checked_at, status, http_status, final_url, title) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  Statement sum(
+      kept("INSERT OR REPLACE INTO streaks (url, failing_since, failed_checks, last_ok, "
+           "checks) VALUES (?1, ?2, ?3, ?4, ?5)"));
   if (!row.s || !sum.s) return h;
   row.text(1, url);
   row.integer(2, now);
@@ -170,10 +191,10 @@ LinkHistory LinkCache::record_check(std::string_view url, const LinkResult& r, b
 
 void LinkCache::prune_history(int keep, long long before) {
   if (!db_) return;
-  Statement q(db_,
-              "DELETE FROM history WHERE checked_at < ?2 OR rowid IN (SELECT rowid FROM (SELECT "
-              "rowid, ROW_NUMBER() OVER (PARTITION BY url ORDER BY checked_at DESC, rowid DESC) "
-              "AS n FROM history) WHERE n > ?1)");
+  Statement q(
+      kept("DELETE FROM history WHERE checked_at < ?2 OR rowid IN (SELECT rowid FROM (SELECT "
+           "rowid, ROW_NUMBER() OVER (PARTITION BY url ORDER BY checked_at DESC, rowid DESC) "
+           "AS n FROM history) WHERE n > ?1)"));
   if (!q.s) return;
   q.integer(1, keep);
   q.integer(2, before);
@@ -184,9 +205,9 @@ std::optional<ArchiveLookup> LinkCache::find_archive(std::string_view archive, s
                                                      std::string_view date,
                                                      std::chrono::seconds max_age) {
   if (!db_) return std::nullopt;
-  Statement q(db_,
-              "SELECT capture_url, timestamp, source FROM archive "
-              "WHERE archive = ?1 AND url = ?2 AND date = ?3 AND checked_at > ?4");
+  Statement q(
+      kept("SELECT capture_url, timestamp, source FROM archive "
+           "WHERE archive = ?1 AND url = ?2 AND date = ?3 AND checked_at > ?4"));
   if (!q.s) return std::nullopt;
   q.text(1, archive);
   q.text(2, url);
@@ -204,9 +225,9 @@ std::optional<ArchiveLookup> LinkCache::find_archive(std::string_view archive, s
 
 void LinkCache::store_archive(std::string_view archive, const ArchiveLookup& lookup) {
   if (!db_ || lookup.from_cache) return;
-  Statement q(db_,
-              "INSERT OR REPLACE INTO archive (archive, url, date, capture_url, timestamp, "
-              "source, checked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  Statement q(
+      kept("INSERT OR REPLACE INTO archive (archive, url, date, capture_url, timestamp, "
+           "source, checked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
   if (!q.s) return;
   q.text(1, archive);
   q.text(2, lookup.url);
@@ -223,9 +244,9 @@ void LinkCache::store_archive(std::string_view archive, const ArchiveLookup& loo
 std::optional<CachedAnswer> LinkCache::find_answer(std::string_view service, std::string_view key,
                                                    std::chrono::seconds max_age) {
   if (!db_) return std::nullopt;
-  Statement q(db_,
-              "SELECT http_status, body, checked_at FROM answers "
-              "WHERE service = ?1 AND key = ?2 AND checked_at > ?3");
+  Statement q(
+      kept("SELECT http_status, body, checked_at FROM answers "
+           "WHERE service = ?1 AND key = ?2 AND checked_at > ?3"));
   if (!q.s) return std::nullopt;
   q.text(1, service);
   q.text(2, key);
@@ -238,9 +259,9 @@ std::optional<CachedAnswer> LinkCache::find_answer(std::string_view service, std
 void LinkCache::store_answer(std::string_view service, std::string_view key,
                              const CachedAnswer& answer) {
   if (!db_) return;
-  Statement q(db_,
-              "INSERT OR REPLACE INTO answers (service, key, http_status, body, checked_at) "
-              "VALUES (?1, ?2, ?3, ?4, ?5)");
+  Statement q(
+      kept("INSERT OR REPLACE INTO answers (service, key, http_status, body, checked_at) "
+           "VALUES (?1, ?2, ?3, ?4, ?5)"));
   if (!q.s) return;
   q.text(1, service);
   q.text(2, key);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "citelint/check.hpp"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace citelint::net {
 
@@ -61,8 +63,12 @@ class LinkCache {
   void commit();
 
  private:
+  // The statement of `sql` (a literal: its address is its key), prepared once per cache: a run
+  // asks the same few questions of every URL.
+  struct sqlite3_stmt* kept(const char* sql);
   sqlite3* db_ = nullptr;
   std::string error_;
+  std::map<const char*, struct sqlite3_stmt*> kept_;
 };
 
 // The run's cache, when it uses one: the file options name, or the default; nothing (and a

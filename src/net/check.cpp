@@ -265,6 +265,17 @@ bool matches_any(const std::vector<std::unique_ptr<RE2>>& res, std::string_view 
   return false;
 }
 
+// The cache's result for a URL, unless it is a failure that a confirmation policy counts: such
+// a link is asked again on every run, so each run is a check.
+std::optional<LinkResult> cached_result(net::LinkCache* cache, std::string_view url,
+                                        const CheckOptions& options) {
+  auto cached = cache ? cache->find(url, options.cache_max_age) : std::nullopt;
+  const bool found =
+      cached && (cached->status == LinkStatus::ok || cached->status == LinkStatus::redirect);
+  if (cached && options.recheck_failures && !found) return std::nullopt;
+  return cached;
+}
+
 CheckReport check(LinkResults results, const CheckOptions& options, const LinkResults* known) {
   CheckReport report;
   const auto exclude = compiled(options.exclude), include = compiled(options.include);
@@ -295,7 +306,7 @@ CheckReport check(LinkResults results, const CheckOptions& options, const LinkRe
       r.status = LinkStatus::excluded;
     } else if (const LinkResult* answered = known ? known->find(url) : nullptr) {
       r = *answered;
-    } else if (auto cached = cache ? cache->find(url, options.cache_max_age) : std::nullopt) {
+    } else if (auto cached = cached_result(cache.get(), url, options)) {
       r = std::move(*cached);
     } else if (const auto [page, first] = fragments
                                               ? pages.emplace(url.substr(0, url.find('#')), &entry)

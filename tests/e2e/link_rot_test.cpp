@@ -175,12 +175,23 @@ TEST_CASE("a web that changes between runs: history, confirmation, parked and dr
   CHECK(rule_at(report, flaky) == "ok");
   CHECK(rule_at(report, healthy) == "ok");
 
+  // Under --confirm the cache answers for the pages it found, and a failing link is asked
+  // again: each run is a check of it.
+  const int failing_asked = web.requests("/starts-failing"),
+            healthy_asked = web.requests("/healthy");
+  run = run_citelint(flags(web) + " --confirm --cache " + cache.string() + " " + list.string());
+  report = nlohmann::json::parse(run.out);
+  CHECK(web.requests("/starts-failing") == failing_asked + 1);
+  CHECK(web.requests("/healthy") == healthy_asked);
+  CHECK(link_of(report, healthy)["from_cache"] == true);
+  CHECK(link_of(report, failing)["history"]["failed_checks"] == 4);
+
   // Without --confirm, one check decides, and the history still dates it.
   run = run_citelint(flags(web) + " --cache " + cache.string() + " --cache-max-age 0 " +
                      list.string());
   report = nlohmann::json::parse(run.out);
   CHECK(rule_at(report, failing) == "broken");
-  CHECK(link_of(report, failing)["history"]["failed_checks"] == 4);
+  CHECK(link_of(report, failing)["history"]["failed_checks"] == 5);
 }
 
 TEST_CASE("confirmation without a cache says that every failing link stays failing") {
