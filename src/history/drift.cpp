@@ -40,8 +40,24 @@ std::string entry_words(const Corpus& corpus, const Reference& ref) {
   return out;
 }
 
+// A name that says nothing of what the page holds: a bot wall's, a loader's, a sign-in's, a
+// site's front ("Just a moment...", "Redirecting", "Sign in | Site", "Home"), all of the name
+// or before a separator. Such a page is not judged: a wall in front of the cited work is no
+// drift.
+bool says_nothing(std::string_view name) {
+  static const RE2 kGeneric(
+      "(?i)^\\W*(?:just a moment|one moment|please wait|loading|redirecting|access denied|"
+      "attention required|forbidden|error|sign[ -]?in|log[ -]?in|home(?: ?page)?|welcome|"
+      "untitled(?: document)?|document|index of|captcha|security check|robot check|"
+      "are you a (?:robot|human)|checking (?:your|the) browser|verify(?:ing)? you are human|"
+      "page unavailable|service unavailable|too many requests)"
+      "(?:\\W*$|\\s*(?:[|:\\-\\x{2013}\\x{2014}\\x{00B7}]|\\.\\.\\.|\\x{2026}))");
+  return RE2::PartialMatch(name, kGeneric);
+}
+
 // Whether one of the names a page gives shares a word with the reference's words. Unknown
-// (true) when the page names itself in too few words, or the reference says too little.
+// (true) when the page names itself in too few words, or only as a wall or a front page does,
+// or the reference says too little.
 bool shares_words(const std::string& names, const std::string& words) {
   std::size_t page_words = 0;
   std::string_view rest = names;
@@ -49,6 +65,7 @@ bool shares_words(const std::string& names, const std::string& words) {
   while (!rest.empty()) {
     const std::string_view name = rest.substr(0, rest.find('\n'));
     rest.remove_prefix(std::min(rest.size(), name.size() + 1));
+    if (says_nothing(name)) continue;
     const std::size_t n = ids::title_words(name);
     page_words += n;
     shared = shared || (n > 0 && ids::title_cover(name, words) > 0);

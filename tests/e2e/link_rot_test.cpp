@@ -285,18 +285,24 @@ TEST_CASE("drift: the capture from the access day as a second witness") {
   web.route("/same", [](const FakeRequest&, int) {
     return page("Glacier retreat in the Alps | Alpine Institute");
   });
+  // A bot wall that answers 200, and a sign-in page: no word of the work, and no drift either.
+  web.route("/wall", [](const FakeRequest&, int) { return page("Just a moment..."); });
+  web.route("/signin", [](const FakeRequest&, int) { return page("Sign in | Portal"); });
   const std::string report_url = web.url("a.test", "/report"),
-                    renamed = web.url("a.test", "/renamed"), same = web.url("b.test", "/same");
+                    renamed = web.url("a.test", "/renamed"), same = web.url("b.test", "/same"),
+                    wall = web.url("b.test", "/wall"), signin = web.url("b.test", "/signin");
   archive.add(report_url, "20210301000000", 200, "Glacier retreat in the Andes");
   archive.add(renamed, "20210301000000", 200, "Welcome to our portal");
   const fs::path file = scratch_file(
-      "link-rot/drift.txt", "1. Lopez M. \"Glacier retreat in the Andes\". 2020. " + report_url +
-                                " (accessed 2021-03-01).\n"
-                                "2. Lopez M. \"Permafrost thaw in Siberia\". 2020. " +
-                                renamed +
-                                " (accessed 2021-03-01).\n"
-                                "3. Alpine Institute. Glacier retreat in the Alps. 2020. " +
-                                same + " (accessed 2021-03-01).\n");
+      "link-rot/drift.txt",
+      "1. Lopez M. \"Glacier retreat in the Andes\". 2020. " + report_url +
+          " (accessed 2021-03-01).\n"
+          "2. Lopez M. \"Permafrost thaw in Siberia\". 2020. " +
+          renamed +
+          " (accessed 2021-03-01).\n"
+          "3. Alpine Institute. Glacier retreat in the Alps. 2020. " +
+          same + " (accessed 2021-03-01).\n" + "4. Kim J. Sea ice extent in the Arctic. 2020. " +
+          wall + "\n" + "5. Kim J. Sea ice extent in the Antarctic. 2020. " + signin + "\n");
   std::string args = flags(web) + " --no-cache --resolve " + web.resolve("archive.test") +
                      " --archive --archive-endpoint " + archive.endpoint("archive.test");
   const Run run = run_citelint(args + " " + file.string());
@@ -314,4 +320,6 @@ TEST_CASE("drift: the capture from the access day as a second witness") {
   // The capture differs from the reference as much as the live page: no evidence of drift.
   CHECK(rule_at(report, renamed) == "ok");
   CHECK(rule_at(report, same) == "ok");
+  CHECK(rule_at(report, wall) == "ok");
+  CHECK(rule_at(report, signin) == "ok");
 }
