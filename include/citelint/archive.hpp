@@ -34,6 +34,8 @@ struct Capture {
   int days = 0;           // from the date looked for: negative before it, positive after
   std::string source;     // wayback-availability, wayback-cdx or memento
 };
+// The day of a timestamp (YYYYMMDD..., at least eight digits) as YYYY-MM-DD.
+std::string timestamp_date(std::string_view timestamp);
 
 // What was found for one URL and date.
 struct ArchiveLookup {

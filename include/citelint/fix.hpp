@@ -18,6 +18,7 @@ namespace citelint {
 struct FixOptions {
   bool redirects = false;    // cite where a permanent redirect lands (link/redirect)
   bool add_archive = false;  // add the capture from the access day (archive/copy)
+  bool diff = false;         // print the edits as a unified diff; change no file
 };
 
 // One change to an input's bytes: [begin, end) becomes `text` (an insertion when empty).

@@ -47,3 +47,14 @@ std::string transport_error(const net::Response& r, int wanted_status) {
 }
 
 }  // namespace citelint::archive
+
+namespace citelint {
+
+std::string timestamp_date(std::string_view timestamp) {
+  std::string date(timestamp.substr(0, 4));
+  (date += '-').append(timestamp.substr(4, 2));
+  (date += '-').append(timestamp.substr(6, 2));
+  return date;
+}
+
+}  // namespace citelint

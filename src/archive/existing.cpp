@@ -8,15 +8,6 @@
 
 namespace citelint {
 
-namespace {
-
-std::string as_date(std::string_view timestamp) {
-  return std::string(timestamp.substr(0, 4)) + "-" + std::string(timestamp.substr(4, 2)) + "-" +
-         std::string(timestamp.substr(6, 2));
-}
-
-}  // namespace
-
 std::vector<Finding> archived_url_findings(const Corpus& corpus, const CheckReport* links,
                                            int tolerance_days) {
   std::vector<Finding> findings;
@@ -42,7 +33,7 @@ std::vector<Finding> archived_url_findings(const Corpus& corpus, const CheckRepo
       if (days <= tolerance_days) continue;
       findings.push_back(url_finding(
           ref, u, Kind::archive_after_access,
-          "the archived copy was captured on " + as_date(archived->timestamp) + ", " +
+          "the archived copy was captured on " + timestamp_date(archived->timestamp) + ", " +
               std::to_string(days) + " days after the access date " +
               std::string(accessed->value()) + " (more than the " + std::to_string(tolerance_days) +
               " allowed): it may not show the page as the author read it"));

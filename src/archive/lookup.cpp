@@ -269,8 +269,7 @@ std::vector<Finding> archive_findings(const Corpus& corpus, const CheckReport& l
         continue;  // not looked up (archives not asked)
       } else if (l->capture) {
         const Capture& c = *l->capture;
-        f.message = "an archived copy from " + c.timestamp.substr(0, 4) + "-" +
-                    c.timestamp.substr(4, 2) + "-" + c.timestamp.substr(6, 2) + ", " +
+        f.message = "an archived copy from " + timestamp_date(c.timestamp) + ", " +
                     days_words(c.days) + " " + std::string(date_words(date->second)) + " " +
                     l->date + ": " + c.url;
         f.fix = Fix{c.url, true};

@@ -375,14 +375,14 @@ enum class Mode { check, baseline, fix };
 void define_check(CLI::App* cmd, Mode mode, int& exit_code) {
   auto given = std::make_shared<GivenOptions>();
   define_options(*cmd, *given);
-  auto fix = std::make_shared<CheckSettings>();  // fix's own flags, copied into the settings
+  auto fix = std::make_shared<FixOptions>();  // fix's own flags, copied into the settings
   if (mode == Mode::fix) {
-    cmd->add_flag("--diff", fix->fix_diff, "Print the fixes as a unified diff; change no file")
+    cmd->add_flag("--diff", fix->diff, "Print the fixes as a unified diff; change no file")
         ->group("Fix");
-    cmd->add_flag("--redirects", fix->fix.redirects,
+    cmd->add_flag("--redirects", fix->redirects,
                   "Also cite where permanent redirects land (link/redirect)")
         ->group("Fix");
-    cmd->add_flag("--add-archive", fix->fix.add_archive,
+    cmd->add_flag("--add-archive", fix->add_archive,
                   "Also add the archived copy from the access day (implies --archive)")
         ->group("Fix");
   }
@@ -391,8 +391,7 @@ void define_check(CLI::App* cmd, Mode mode, int& exit_code) {
       CheckSettings s;
       s.writing_baseline = mode == Mode::baseline;
       s.fixing = mode == Mode::fix;
-      s.fix_diff = fix->fix_diff;
-      s.fix = fix->fix;
+      s.fix = *fix;
       return s;
     };
     CheckSettings settings = fresh();

@@ -83,12 +83,12 @@ int write_fixes(const Corpus& corpus, const std::vector<Finding>& findings,
   bool failed = false;
   for (const auto& [input, edits] : by_input) {
     const Document& doc = *corpus.documents[input];
-    if (const std::string error = fix_input(doc, edits, settings.fix_diff); !error.empty()) {
+    if (const std::string error = fix_input(doc, edits, settings.fix.diff); !error.empty()) {
       fail(error);
       failed = true;
     } else {
       say(doc.path() + ": " + std::to_string(edits.size()) +
-          (settings.fix_diff ? " fixes shown (" : " fixes written (") + tally(edits) + ")");
+          (settings.fix.diff ? " fixes shown (" : " fixes written (") + tally(edits) + ")");
     }
   }
   if (by_input.empty()) say("nothing to fix");

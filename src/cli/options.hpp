@@ -36,9 +36,8 @@ struct CheckSettings {
   std::string baseline;              // check --baseline FILE
   bool writing_baseline = false;     // citelint baseline
   bool fixing = false;               // citelint fix: the fixes written back, no report
-  bool fix_diff = false;             // fix --diff: printed as a diff, the files untouched
-  FixOptions fix;
-  std::string as_of;  // empty: today
+  FixOptions fix;                    // citelint fix: --redirects, --add-archive, --diff
+  std::string as_of;                 // empty: today
   std::string fail_on = "error";
   RuleOptions rules;
   citelint::CheckOptions network;

@@ -57,12 +57,7 @@ std::optional<Edit> archive_in_bibtex(const ArchiveInsert& at, std::string& why_
     why_not = "the field that holds the URL could not be told apart";
     return std::nullopt;
   }
-  std::size_t line = text.rfind('\n', eq);
-  line = line == text.npos ? 0 : line + 1;
-  std::size_t indent_end = line;
-  while (indent_end < eq && (text[indent_end] == ' ' || text[indent_end] == '\t')) ++indent_end;
-  const std::string indent(text.substr(line, indent_end - line));
-  const std::string eol = text.find("\r\n") != text.npos ? "\r\n" : "\n";
+  const std::string indent = indent_of_line(text, eq), eol = line_ending(text);
   std::string fields = "," + eol + indent + "archiveurl = {" + at.copy.url + "}";
   if (!at.copy.date.empty()) fields += "," + eol + indent + "archivedate = {" + at.copy.date + "}";
   return archive_edit(at, end, end, std::move(fields));

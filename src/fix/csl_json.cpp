@@ -37,16 +37,13 @@ std::optional<Edit> archive_in_csl_json(const ArchiveInsert& at, std::string& wh
     return std::nullopt;
   }
   // The item's layout: a key a line, indented as the URL's; or all on one line.
-  std::size_t line = text.rfind('\n', at.url.span.begin);
+  const std::size_t line = text.rfind('\n', at.url.span.begin);
   const bool one_line = line == text.npos || line < at.ref.span.begin;
-  std::string sep = ", ";
-  if (!one_line) {
-    std::size_t indent_end = line + 1;
-    while (text[indent_end] == ' ' || text[indent_end] == '\t') ++indent_end;
-    sep = ",";
-    sep += text.find("\r\n") != text.npos ? "\r\n" : "\n";
-    sep += text.substr(line + 1, indent_end - line - 1);
-  }
+  std::string sep = ",";  // appended: GCC 12 warns falsely on "," + string
+  if (one_line)
+    sep += ' ';
+  else
+    sep.append(line_ending(text)).append(indent_of_line(text, at.url.span.begin));
   const std::string fields = sep + "\"archive\": \"" + url_in_json(net::host_of(at.copy.url)) +
                              "\"" + sep + "\"archive_location\": \"" + url_in_json(at.copy.url) +
                              "\"";

@@ -45,6 +45,24 @@ std::string_view entry_text(const ArchiveInsert& at) {
       .substr(at.ref.span.begin, at.ref.span.end - at.ref.span.begin);
 }
 
+std::string line_ending(std::string_view text) {
+  return text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+}
+
+std::string indent_of_line(std::string_view text, std::size_t at) {
+  const std::size_t nl = text.rfind('\n', at);
+  const std::size_t line = nl == std::string_view::npos ? 0 : nl + 1;
+  std::size_t end = line;
+  while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
+  return std::string(text.substr(line, end - line));
+}
+
+std::string archived_at(const ArchivedCopy& copy) {
+  std::string words = "Archived at " + copy.url;
+  if (!copy.date.empty()) words += " (" + copy.date + ")";
+  return words + ".";
+}
+
 std::string robust_attributes(const ArchiveInsert& at, std::string_view original) {
   std::string a = " data-originalurl=\"" + url_in_xml(original) + "\" data-versionurl=\"" +
                   url_in_xml(at.copy.url) + "\"";

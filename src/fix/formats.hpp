@@ -26,8 +26,13 @@ std::optional<Edit> archive_in_text(const ArchiveInsert& at, std::string& why_no
 // The edit of an archived copy for one reference's URL: [begin, end) becomes `text`.
 Edit archive_edit(const ArchiveInsert& at, std::size_t begin, std::size_t end, std::string text);
 
-// Shared by the rows: the entry's text, and the Robust Links anchor attributes.
+// Shared by the rows: the entry's text; the file's line ending ("\r\n" or "\n"); the white
+// space that starts the line `at` is on; "Archived at URL (DATE)."; the Robust Links anchor
+// attributes.
 std::string_view entry_text(const ArchiveInsert& at);
+std::string line_ending(std::string_view text);
+std::string indent_of_line(std::string_view text, std::size_t at);
+std::string archived_at(const ArchivedCopy& copy);
 std::string robust_attributes(const ArchiveInsert& at, std::string_view original);
 
 }  // namespace citelint::fixes

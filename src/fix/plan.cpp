@@ -6,6 +6,8 @@
 
 #include "citelint/extract.hpp"
 #include "citelint/fix.hpp"
+#include "citelint/kinds.hpp"
+#include "model/utf8.hpp"
 
 namespace citelint {
 
@@ -83,21 +85,14 @@ std::string date_fix_problem(const Places& places, const Finding& f, const std::
 }
 
 // A URL as written without the gaps a line wrap or extraction left in it (white space, soft
-// hyphens, zero-width spaces).
+// hyphens, zero-width spaces), each other byte as written.
 std::string rejoined(std::string_view written) {
   std::string out;
-  for (std::size_t i = 0; i < written.size(); ++i) {
-    const char c = written[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    if (written.compare(i, 2, "\xC2\xAD") == 0) {
-      ++i;
-      continue;
-    }
-    if (written.compare(i, 3, "\xE2\x80\x8B") == 0) {
-      i += 2;
-      continue;
-    }
-    out += c;
+  for (std::size_t i = 0; i < written.size();) {
+    const std::size_t from = i;
+    const char32_t c = utf8::next(written, i);
+    // What normalise_url drops (src/extract/url.cpp): the gaps, not the URL's own characters.
+    if (!utf8::is_space(c) && c != 0xAD) out.append(written.substr(from, i - from));
   }
   return out;
 }
@@ -128,7 +123,9 @@ std::optional<Edit> edit_for(const Corpus& corpus, const Finding& f, const Archi
     why = "not verified";
     return std::nullopt;
   }
-  if (f.rule == "link/repair")
+  const FindingKind* kind = find_finding_kind(f.rule);  // null for a rule's finding
+  auto is = [&](Kind k) { return kind && kind->kind == k; };
+  if (is(Kind::link_repair))
     return replace(f, format->spell_url(f.fix->replacement), "a URL repaired");
   if (f.category == "url-whitespace") {
     // The fix names the whole URL: the URL as written is rejoined, its own spelling kept.
@@ -138,14 +135,14 @@ std::optional<Edit> edit_for(const Corpus& corpus, const Finding& f, const Archi
     why = "the URL the fix names is not where the finding is";
     return std::nullopt;
   }
-  if (f.rule == "link/redirect") {
+  if (is(Kind::link_redirect)) {
     if (!options.redirects) {
       why = "opt-in: --redirects";
       return std::nullopt;
     }
     return replace(f, format->spell_url(f.fix->replacement), "a moved URL updated");
   }
-  if (f.rule == "archive/copy") {
+  if (is(Kind::archive_copy)) {
     const Cited* cited = places.url_at(f.span);
     if (!options.add_archive || !archive || !cited) {
       why = "opt-in: --add-archive";
@@ -159,10 +156,8 @@ std::optional<Edit> edit_for(const Corpus& corpus, const Finding& f, const Archi
     const auto date = archive_date(*cited->ref);
     const ArchiveLookup* l =
         date ? archive->find(archive_lookup_url(*cited->url), date->first) : nullptr;
-    if (l && l->capture && l->capture->timestamp.size() >= 8) {
-      const std::string& t = l->capture->timestamp;
-      copy.date = t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2);
-    }
+    if (l && l->capture && l->capture->timestamp.size() >= 8)
+      copy.date = timestamp_date(l->capture->timestamp);
     auto edit =
         format->add_archive({*corpus.documents[f.span.input], *cited->ref, *cited->url, copy}, why);
     if (edit) {

@@ -6,15 +6,11 @@ namespace citelint::fixes {
 
 std::optional<Edit> archive_in_ris(const ArchiveInsert& at, std::string& why_not) {
   const std::string_view text = at.doc.text();
-  const std::string note = "Archived at " + at.copy.url;
-  if (entry_text(at).find(note) != std::string_view::npos) {
+  if (entry_text(at).find("Archived at " + at.copy.url) != std::string_view::npos) {
     why_not = "the record notes the archived copy already";
     return std::nullopt;
   }
-  const std::string eol = text.find("\r\n") != text.npos ? "\r\n" : "\n";
-  std::string line = "N1  - " + note;
-  if (!at.copy.date.empty()) line += " (" + at.copy.date + ")";
-  line += ".";
+  const std::string eol = line_ending(text), line = "N1  - " + archived_at(at.copy);
   const std::size_t end = text.find('\n', at.url.span.end);
   if (end == text.npos) return archive_edit(at, text.size(), text.size(), eol + line);
   return archive_edit(at, end + 1, end + 1, line + eol);

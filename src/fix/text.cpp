@@ -17,9 +17,7 @@ std::optional<Edit> archive_in_text(const ArchiveInsert& at, std::string& why_no
   const bool sentence_ends =
       end > 0 && (entry[end - 1] == '.' || entry[end - 1] == '!' || entry[end - 1] == '?');
   std::string words = sentence_ends ? " " : ". ";
-  words += "Archived at " + at.copy.url;
-  if (!at.copy.date.empty()) words += " (" + at.copy.date + ")";
-  words += ".";
+  words += archived_at(at.copy);
   const std::size_t place = at.ref.span.begin + end;
   return archive_edit(at, place, place, std::move(words));
 }

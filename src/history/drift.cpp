@@ -152,9 +152,8 @@ void witness_drift(const Corpus& corpus, CheckReport& links, const ArchiveReport
       if (!then || !found_check(then->status) || then->title().empty()) continue;
       read = true;
       if (!shares_words(then->title(), entry_words(corpus, *ref))) continue;
-      const std::string& t = capture->timestamp;
-      r.set_error("the capture of " + t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 2) +
-                  " shows " + quoted_title(then->title()) + ": cite it (" + capture->url + ")");
+      r.set_error("the capture of " + timestamp_date(capture->timestamp) + " shows " +
+                  quoted_title(then->title()) + ": cite it (" + capture->url + ")");
       matched = true;
       break;
     }

@@ -270,9 +270,7 @@ bool matches_any(const std::vector<std::unique_ptr<RE2>>& res, std::string_view 
 std::optional<LinkResult> cached_result(net::LinkCache* cache, std::string_view url,
                                         const CheckOptions& options) {
   auto cached = cache ? cache->find(url, options.cache_max_age) : std::nullopt;
-  const bool found =
-      cached && (cached->status == LinkStatus::ok || cached->status == LinkStatus::redirect);
-  if (cached && options.recheck_failures && !found) return std::nullopt;
+  if (cached && options.recheck_failures && !found_check(cached->status)) return std::nullopt;
   return cached;
 }
 

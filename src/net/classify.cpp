@@ -8,6 +8,7 @@
 #include <cctype>
 #include <ctime>
 
+#include "net/page.hpp"
 #include "net/parked.hpp"
 
 namespace citelint::net {
@@ -193,7 +194,8 @@ bool is_front_path(std::string_view path) {
 Verdict after_redirects(Verdict v, const Response& r, std::string_view original,
                         std::string_view final_url, const std::vector<Redirect>& chain) {
   if (v.status != LinkStatus::ok) return v;
-  if (std::string why = parked_reason(r, original, final_url, chain); !why.empty()) {
+  v.title = page_title(r);  // read once: for the parking signs here, and for drift
+  if (std::string why = parked_reason(r, v.title, original, final_url, chain); !why.empty()) {
     v.status = LinkStatus::parked;
     v.error = std::move(why);
   } else if (!chain.empty() && redirected_to_login(final_url)) {

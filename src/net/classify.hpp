@@ -28,6 +28,8 @@ struct Verdict {
   std::string error;  // the cause in words, for anything but ok
   // A server's Retry-After, in whatever form it came (delta-seconds or an HTTP date).
   std::optional<std::chrono::seconds> retry_after;
+  // What an answered page names itself (page.hpp's page_title), read once by after_redirects.
+  std::string title;
 };
 
 // What the response to one request means. `accept` lists statuses that count as ok.

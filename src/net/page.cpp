@@ -51,20 +51,7 @@ std::string collapsed(std::string_view text, std::size_t limit) {
 }
 
 // One name, as read: tags inside it dropped, entities decoded, white space collapsed, trimmed.
-std::string clean_name(std::string_view raw) {
-  std::string text;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '<') {
-      const std::size_t close = raw.find('>', i);
-      if (close == raw.npos) break;
-      i = close;
-      text += ' ';
-      continue;
-    }
-    text += raw[i];
-  }
-  return collapsed(text, kTitleLongest);
-}
+std::string clean_name(std::string_view raw) { return visible_text(raw, kTitleLongest); }
 
 // The inner bytes of the first <tag ...>...</tag> of the page; empty if none.
 std::string_view element(std::string_view body, const std::string& lowered, std::string_view tag) {

@@ -124,11 +124,11 @@ bool deep_link(std::string_view url) {
 }
 
 // The parking wording in the page's names or its (short) text; empty when there is none.
-std::string parking_phrase(const std::string& names, const std::string& text) {
+std::string parking_phrase(std::string_view names, std::string_view text) {
   const RE2& phrases = *signs().phrases;
-  for (const std::string* where : {&names, &text}) {
+  for (const std::string_view where : {names, text}) {
     re2::StringPiece match;
-    if (phrases.Match(*where, 0, where->size(), RE2::UNANCHORED, &match, 1))
+    if (phrases.Match(where, 0, where.size(), RE2::UNANCHORED, &match, 1))
       return std::string(match.data(), match.size());
   }
   return {};
@@ -149,8 +149,8 @@ std::string registrable_domain(std::string_view host) {
   return domain ? std::string(domain) : name;
 }
 
-std::string parked_reason(const Response& r, std::string_view original, std::string_view final_url,
-                          const std::vector<Redirect>& chain) {
+std::string parked_reason(const Response& r, std::string_view names, std::string_view original,
+                          std::string_view final_url, const std::vector<Redirect>& chain) {
   if (!chain.empty()) {
     if (const std::string market = marketplace(final_url); !market.empty())
       return "redirected to " + std::string(final_url) + ", a domain marketplace or parking page";
@@ -167,7 +167,7 @@ std::string parked_reason(const Response& r, std::string_view original, std::str
   const std::string text = visible_text(r.body, s.short_page + 1);
   if (std::string why = script_parking(r, final_url, text.size()); !why.empty()) return why;
   if (text.size() > s.short_page) return {};
-  if (const std::string phrase = parking_phrase(page_title(r), text); !phrase.empty())
+  if (const std::string phrase = parking_phrase(names, text); !phrase.empty())
     return "the page is a parked or for-sale domain's (\"" + phrase + "\")";
   return {};
 }

@@ -13,9 +13,10 @@
 namespace citelint::net {
 
 // Why the page `original` reached (through `chain`, at `final_url`) is a parked domain's, in
-// words; empty when it is not.
-std::string parked_reason(const Response& response, std::string_view original,
-                          std::string_view final_url, const std::vector<Redirect>& chain);
+// words; empty when it is not. `names`: what the page names itself (page_title).
+std::string parked_reason(const Response& response, std::string_view names,
+                          std::string_view original, std::string_view final_url,
+                          const std::vector<Redirect>& chain);
 
 // A host's registrable domain by the Public Suffix List (www.example.co.uk: example.co.uk);
 // the host itself when it has none (an address, a suffix alone).

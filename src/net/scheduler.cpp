@@ -9,7 +9,6 @@
 #include "net/classify.hpp"
 #include "net/fetch.hpp"
 #include "net/idn.hpp"
-#include "net/page.hpp"
 
 namespace citelint {
 
@@ -273,7 +272,7 @@ void Scheduler::on_response(Job* job, Host& host, Response r) {
     Verdict final = after_redirects(v, r, job->entry->first, job->current, job->chain);
     // What the page names itself, for drift (src/history/): kept for the pages that answer.
     if (final.status == LinkStatus::ok || final.status == LinkStatus::redirect)
-      job->entry->second.set_title(page_title(r));
+      job->entry->second.set_title(std::move(final.title));
     finish(job, final.status, r.http_status, std::move(final.error));
   } else {  // asked as a browser, or with HEAD, already
     finish(job, v.status, r.http_status, v.error);

@@ -33,9 +33,9 @@ int fuzz_page(const std::uint8_t* data, std::size_t size) {
   const std::string names = citelint::net::page_title(r);
   if (names.size() > 4 * 1024) __builtin_trap();  // three names of at most 300 bytes, and more
   citelint::net::visible_text(r.body, 2500);
-  citelint::net::parked_reason(r, "http://a.test/x/y.html", "http://b.test/",
+  citelint::net::parked_reason(r, names, "http://a.test/x/y.html", "http://b.test/",
                                {{"http://b.test/", 301}});
-  citelint::net::parked_reason(r, "http://a.test/x/y.html", "http://a.test/x/y.html", {});
+  citelint::net::parked_reason(r, names, "http://a.test/x/y.html", "http://a.test/x/y.html", {});
   return 0;
 }
 }  // namespace

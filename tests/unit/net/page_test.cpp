@@ -110,7 +110,8 @@ TEST_CASE("data/parked.yml: every phrase compiles and fires on its language's wo
   for (const auto& [text, parked] : pages) {
     Response r = answer("<html><title>Page</title><body><p>" + text + "</p></body></html>");
     INFO(text);
-    CHECK(!citelint::net::parked_reason(r, "http://x.test/a/b", "http://x.test/a/b", {}).empty() ==
-          parked);
+    CHECK(!citelint::net::parked_reason(r, page_title(r), "http://x.test/a/b", "http://x.test/a/b",
+                                        {})
+               .empty() == parked);
   }
 }
